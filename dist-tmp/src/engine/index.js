@@ -1,0 +1,12 @@
+/**
+ * The discrete-event kernel: a clock in days, an event queue ordered by
+ * (time, priority, insertion sequence), and seeded, named random streams.
+ * It knows nothing of what it simulates.
+ */
+export { ChokepointError, EngineError } from "./chokepoint-error.js";
+export { Environment } from "./environment.js";
+export { EventQueue } from "./event-queue.js";
+export { Priority, MAX_PRIORITY } from "./priority.js";
+export { RandomStream, RandomStreams } from "./random-stream.js";
+export { fixed, sample, meanOf, checkDistribution } from "./distribution.js";
+//# sourceMappingURL=index.js.map

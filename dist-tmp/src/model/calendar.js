@@ -1,0 +1,30 @@
+/**
+ * Calendar: ISO dates <-> epoch days (whole days since 1970-01-01, UTC). Simulation time is
+ * measured in days from the scenario's start date; these helpers translate at the edges.
+ */
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The epoch day of an ISO calendar date (YYYY-MM-DD), or undefined if it is not a real date. */
+export function epochDayFromIso(iso) {
+    const match = ISO_DATE.exec(iso);
+    if (match === null)
+        return undefined;
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const ms = Date.UTC(year, month - 1, day);
+    const check = new Date(ms);
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+        return undefined;
+    return ms / MS_PER_DAY;
+}
+/** The ISO date (YYYY-MM-DD) of an epoch day; fractional days round down to their date. */
+export function isoFromEpochDay(epochDay) {
+    return new Date(Math.floor(epochDay) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+/** The epoch day of January 1 of the year after the one containing `epochDay`. */
+export function nextNewYearEpochDay(epochDay) {
+    const year = new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCFullYear();
+    return Date.UTC(year + 1, 0, 1) / MS_PER_DAY;
+}
+//# sourceMappingURL=calendar.js.map

@@ -1,0 +1,90 @@
+/**
+ * Facility operations: when facilities come online, how they ramp up, and their random
+ * outages (Poisson arrivals, drawn durations), each facility from its own random stream so
+ * that one facility's outages never shift another's.
+ */
+import { Priority, sample } from "../engine/index.js";
+/** Schedules and applies facility state changes. */
+export class FacilityOperations {
+    state;
+    onOnline = (f) => this.refresh(this.state.facilities[f]);
+    onOutageStart = (f) => this.startOutage(f);
+    onOutageEnd = (f) => this.endOutage(f);
+    onScriptedReturn = (f) => this.bringOnline(f, false);
+    constructor(state) {
+        this.state = state;
+    }
+    /** Sets day-0 rates and schedules online dates and first outages. */
+    start() {
+        for (const facility of this.state.facilities) {
+            facility.rampShare = facility.rampShareOn(0);
+            facility.refreshNominal(0);
+            if (facility.onlineTime > 0)
+                this.state.env.scheduleAt(facility.onlineTime, this.onOnline, facility.index, Priority.EARLY);
+            if (facility.spec.outages !== null && facility.spec.outages.ratePerYear > 0)
+                this.scheduleNextOutage(facility);
+        }
+    }
+    /** Updates ramp shares for `day`, flagging the groups whose rates change. */
+    updateRamps(day) {
+        for (const facility of this.state.facilities) {
+            if (!facility.isRampingOn(day) && facility.rampShare === 1)
+                continue;
+            facility.rampShare = facility.rampShareOn(day);
+            if (facility.refreshNominal(day))
+                this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);
+        }
+    }
+    /** Takes a facility offline by script, until `untilTime` if given. */
+    takeOffline(f, untilTime) {
+        const facility = this.state.facilities[f];
+        facility.isScriptedOffline = true;
+        this.refresh(facility);
+        if (untilTime !== null)
+            this.state.env.scheduleAt(Math.max(untilTime, this.state.env.now), this.onScriptedReturn, f, Priority.EARLY);
+    }
+    /** Brings a facility online by script; `commission` moves a later online date to now. */
+    bringOnline(f, commission = true) {
+        const facility = this.state.facilities[f];
+        const now = this.state.env.now;
+        facility.isScriptedOffline = false;
+        if (commission && facility.onlineTime > now)
+            facility.onlineTime = now;
+        this.refresh(facility);
+    }
+    refresh(facility) {
+        const now = this.state.env.now;
+        facility.rampShare = facility.rampShareOn(Math.floor(now));
+        if (facility.refreshNominal(now)) {
+            this.state.advanceAll(now);
+            this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);
+            this.state.settle();
+        }
+    }
+    scheduleNextOutage(facility) {
+        const outages = facility.spec.outages;
+        if (outages === null)
+            return;
+        const stream = this.state.streams.stream(`outage/${facility.spec.id}`);
+        const delay = stream.exponential(outages.ratePerYear / 365.25);
+        this.state.env.scheduleIn(delay, this.onOutageStart, facility.index, Priority.EARLY);
+    }
+    startOutage(f) {
+        const facility = this.state.facilities[f];
+        const outages = facility.spec.outages;
+        if (outages === null)
+            return;
+        facility.isInOutage = true;
+        this.refresh(facility);
+        const stream = this.state.streams.stream(`outage/${facility.spec.id}`);
+        const duration = Math.max(0, sample(outages.durationDays, stream));
+        this.state.env.scheduleIn(duration, this.onOutageEnd, f, Priority.EARLY);
+    }
+    endOutage(f) {
+        const facility = this.state.facilities[f];
+        facility.isInOutage = false;
+        this.refresh(facility);
+        this.scheduleNextOutage(facility);
+    }
+}
+//# sourceMappingURL=facility-operations.js.map

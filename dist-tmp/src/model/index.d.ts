@@ -1,0 +1,13 @@
+/**
+ * The world model: markets, facilities, reserves, trade and export controls on top of the
+ * discrete-event kernel. It takes a resolved WorldSpec and returns data; it does no I/O.
+ */
+export { ModelError } from "./model-error.js";
+export { epochDayFromIso, isoFromEpochDay } from "./calendar.js";
+export type * from "./world-spec.js";
+export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } from "./timeline.js";
+export { summarizeShortfalls, SHORT_DAY_SHARE, type ShortfallKpi } from "./kpis.js";
+export type { RealizedEvent } from "./scripted-events.js";
+export { World, type RunRecord } from "./world.js";
+export { simulateWorld, type SimulateOptions, type SimulationResult } from "./simulate.js";
+export { commodityOrder } from "./world-topology.js";

@@ -1,0 +1,142 @@
+/** Levels at or below this many tonnes count as empty. */
+export const EMPTY_TONNES = 1e-9;
+/**
+ * Recomputes every rate in `group`. All of its markets and stockpiles must already be
+ * advanced to the current time.
+ */
+export function solveRates(state, group, isDry, deficit) {
+    const { markets, facilities, stockpiles } = state;
+    for (const f of group.facilities)
+        facilities[f].inputShare = 1;
+    for (let layerIndex = 0; layerIndex < group.layers.length; layerIndex++) {
+        const layer = group.layers[layerIndex];
+        for (const m of layer) {
+            const market = markets[m];
+            let production = 0;
+            for (const link of market.producers) {
+                const facility = facilities[link.facility];
+                facility.throughputRate = facility.nominalRate * facility.inputShare;
+                production += facility.throughputRate * link.tonnesPerTonne;
+            }
+            let claims = 0;
+            for (const link of market.consumers)
+                claims += facilities[link.facility].nominalRate * link.tonnesPerTonne;
+            market.productionRate = production;
+            market.nominalInputRate = claims;
+            const need = market.demandRate + claims;
+            const dry = market.level <= EMPTY_TONNES && production < need;
+            isDry[m] = dry;
+            deficit[m] = dry ? need - production : 0;
+            market.releaseInRate = 0;
+            market.transferInRate = 0;
+            market.transferOutRate = 0;
+        }
+        for (const s of group.stockpilesByLayer[layerIndex])
+            allocateRelease(stockpiles[s], deficit);
+        for (const m of layer) {
+            const market = markets[m];
+            let share = 1;
+            if (isDry[m]) {
+                const need = market.demandRate + market.nominalInputRate;
+                const supply = market.productionRate + releaseInto(market, stockpiles);
+                share = need > 0 ? Math.min(1, supply / need) : 1;
+            }
+            market.servedShare = share;
+            for (const link of market.consumers) {
+                const facility = facilities[link.facility];
+                if (share < facility.inputShare)
+                    facility.inputShare = share;
+            }
+        }
+    }
+    for (const f of group.facilities) {
+        const facility = facilities[f];
+        facility.throughputRate = facility.nominalRate * facility.inputShare;
+    }
+    for (const layer of group.layers) {
+        for (const m of layer)
+            settleMarket(markets[m], isDry[m], facilities, stockpiles);
+    }
+    for (const stockpileIndices of group.stockpilesByLayer) {
+        for (const s of stockpileIndices) {
+            const stockpile = stockpiles[s];
+            let total = 0;
+            for (let j = 0; j < stockpile.releaseRates.length; j++) {
+                const rate = stockpile.releaseRates[j];
+                total += rate;
+                const member = markets[stockpile.memberMarkets[j]];
+                if (stockpile.memberMarkets[j] === stockpile.hostMarket)
+                    member.releaseInRate += rate;
+                else {
+                    member.transferInRate += rate;
+                    markets[stockpile.hostMarket].transferOutRate += rate;
+                }
+            }
+            stockpile.totalReleaseRate = total;
+        }
+    }
+    for (const layer of group.layers) {
+        for (const m of layer) {
+            const market = markets[m];
+            market.netRate =
+                market.productionRate + market.releaseInRate + market.transferInRate - market.inputUseRate - market.consumedRate;
+        }
+    }
+}
+/** Splits a reserve's release among its dry members in proportion to their open deficits. */
+function allocateRelease(stockpile, deficit) {
+    const rates = stockpile.releaseRates;
+    if (!stockpile.canRelease) {
+        rates.fill(0);
+        return;
+    }
+    let totalDeficit = 0;
+    for (const m of stockpile.memberMarkets)
+        totalDeficit += deficit[m];
+    if (totalDeficit <= 0) {
+        rates.fill(0);
+        return;
+    }
+    const release = Math.min(stockpile.spec.maxReleaseTonnesPerDay, totalDeficit);
+    for (let j = 0; j < rates.length; j++) {
+        const m = stockpile.memberMarkets[j];
+        const rate = (release * deficit[m]) / totalDeficit;
+        rates[j] = rate;
+        // A later reserve serving the same market only covers what is still open.
+        deficit[m] -= rate;
+    }
+}
+/** Total release flowing into a market from all reserves serving it. */
+function releaseInto(market, stockpiles) {
+    let total = 0;
+    for (let i = 0; i < market.stockpiles.length; i++) {
+        const stockpile = stockpiles[market.stockpiles[i]];
+        total += stockpile.releaseRates[market.stockpileSlots[i]];
+    }
+    return total;
+}
+/** Sets consumption and input use of one market from final facility throughputs. */
+function settleMarket(market, dry, facilities, stockpiles) {
+    let inputUse = 0;
+    for (const link of market.consumers)
+        inputUse += facilities[link.facility].throughputRate * link.tonnesPerTonne;
+    market.inputUseRate = inputUse;
+    if (!dry) {
+        market.consumedRate = market.demandRate;
+        return;
+    }
+    const release = releaseInto(market, stockpiles);
+    const supply = market.productionRate + release;
+    const consumed = Math.min(market.demandRate, Math.max(0, supply - inputUse));
+    market.consumedRate = consumed;
+    // Release nobody can use stays in the reserve: trim it, last reserve first.
+    let surplus = supply - inputUse - consumed;
+    for (let i = market.stockpiles.length - 1; i >= 0 && surplus > 0; i--) {
+        const stockpile = stockpiles[market.stockpiles[i]];
+        const slot = market.stockpileSlots[i];
+        const cut = Math.min(stockpile.releaseRates[slot], surplus);
+        stockpile.releaseRates[slot] -= cut;
+        surplus -= cut;
+    }
+}
+//# sourceMappingURL=rate-solver.js.map

@@ -1,0 +1,31 @@
+/**
+ * Timeline: the daily record of every market, stored column by column in typed arrays.
+ * Flows are tonnes during the day; levels are tonnes at the end of it.
+ */
+/** Column names of the daily record, in output order. */
+export declare const TIMELINE_COLUMNS: readonly ["demand_t", "consumed_t", "shortfall_t", "production_t", "input_use_t", "imports_t", "exports_t", "inventory_t", "stockpile_t"];
+/** One column name of the daily record. */
+export type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
+/** The market a timeline series belongs to. */
+export interface TimelineSeries {
+    readonly country: string;
+    readonly commodity: string;
+}
+/** Daily values per market: `value(column, day, series)`. */
+export declare class Timeline {
+    /** Epoch day of day 0. */
+    readonly startEpochDay: number;
+    readonly dayCount: number;
+    /** All markets of the world, in model order. */
+    readonly series: readonly TimelineSeries[];
+    /** Indices into `series` of markets that saw any demand, stock or flow, sorted by country then commodity. */
+    reportedSeries: readonly number[];
+    private readonly columns;
+    constructor(startEpochDay: number, dayCount: number, series: readonly TimelineSeries[]);
+    /** The value of `column` on `day` for series `s`. */
+    value(column: TimelineColumn, day: number, s: number): number;
+    /** Writes the value of `column` on `day` for series `s`. */
+    set(column: TimelineColumn, day: number, s: number, value: number): void;
+    /** The daily values of one column for series `s`, as a fresh array. */
+    seriesValues(column: TimelineColumn, s: number): Float64Array;
+}

@@ -1,0 +1,52 @@
+/**
+ * Timeline: the daily record of every market, stored column by column in typed arrays.
+ * Flows are tonnes during the day; levels are tonnes at the end of it.
+ */
+/** Column names of the daily record, in output order. */
+export const TIMELINE_COLUMNS = [
+    "demand_t",
+    "consumed_t",
+    "shortfall_t",
+    "production_t",
+    "input_use_t",
+    "imports_t",
+    "exports_t",
+    "inventory_t",
+    "stockpile_t",
+];
+/** Daily values per market: `value(column, day, series)`. */
+export class Timeline {
+    /** Epoch day of day 0. */
+    startEpochDay;
+    dayCount;
+    /** All markets of the world, in model order. */
+    series;
+    /** Indices into `series` of markets that saw any demand, stock or flow, sorted by country then commodity. */
+    reportedSeries = [];
+    columns;
+    constructor(startEpochDay, dayCount, series) {
+        this.startEpochDay = startEpochDay;
+        this.dayCount = dayCount;
+        this.series = series;
+        const size = dayCount * series.length;
+        this.columns = Object.fromEntries(TIMELINE_COLUMNS.map((name) => [name, new Float64Array(size)]));
+    }
+    /** The value of `column` on `day` for series `s`. */
+    value(column, day, s) {
+        return this.columns[column][day * this.series.length + s];
+    }
+    /** Writes the value of `column` on `day` for series `s`. */
+    set(column, day, s, value) {
+        this.columns[column][day * this.series.length + s] = value;
+    }
+    /** The daily values of one column for series `s`, as a fresh array. */
+    seriesValues(column, s) {
+        const out = new Float64Array(this.dayCount);
+        const stride = this.series.length;
+        const data = this.columns[column];
+        for (let day = 0; day < this.dayCount; day++)
+            out[day] = data[day * stride + s];
+        return out;
+    }
+}
+//# sourceMappingURL=timeline.js.map

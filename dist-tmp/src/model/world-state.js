@@ -1,0 +1,250 @@
+/**
+ * WorldState: everything one run mutates (markets, facilities, reserves, controls, the
+ * environment) plus the bookkeeping that keeps rates consistent: which groups of countries
+ * need their rates re-solved, and the scheduling of the exact times stocks run dry.
+ */
+import { Environment, Priority } from "../engine/index.js";
+import { ExportControl } from "./export-control.js";
+import { Facility } from "./facility.js";
+import { Market } from "./market.js";
+import { ModelError } from "./model-error.js";
+import { EMPTY_TONNES, solveRates } from "./rate-solver.js";
+import { Stockpile } from "./stockpile.js";
+import { commodityOrder, countryGroups } from "./world-topology.js";
+/** Mutable state of one run, with the operations every part of the model shares. */
+export class WorldState {
+    spec;
+    env;
+    streams;
+    markets;
+    facilities;
+    stockpiles;
+    controls;
+    groups;
+    /** Group index of each country. */
+    groupOfCountry;
+    /** Control indices by exporting country. */
+    controlsByExporter;
+    /** Markets of each commodity, by commodity index. */
+    marketsByCommodity;
+    marketLookup;
+    isDry;
+    deficit;
+    dirtyGroups = [];
+    isGroupDirty;
+    onMarketDry = (m) => this.handleMarketDry(m);
+    onStockpileFloor = (s) => this.handleStockpileFloor(s);
+    sameInstantSolves = 0;
+    lastSolveTime = -1;
+    constructor(spec, streams) {
+        this.spec = spec;
+        this.streams = streams;
+        this.env = new Environment(0);
+        const commodityCount = spec.commodities.length;
+        const countryCount = spec.countries.length;
+        this.marketLookup = new Int32Array(commodityCount * countryCount).fill(-1);
+        this.markets = spec.markets.map((marketSpec, i) => {
+            const key = marketSpec.country * commodityCount + marketSpec.commodity;
+            if (this.marketLookup[key] !== -1) {
+                throw new ModelError("duplicate-market", `two markets for country ${marketSpec.country}, commodity ${marketSpec.commodity}`);
+            }
+            this.marketLookup[key] = i;
+            return new Market(i, marketSpec);
+        });
+        this.marketsByCommodity = Array.from({ length: commodityCount }, () => []);
+        for (const market of this.markets)
+            this.marketsByCommodity[market.commodity].push(market.index);
+        this.facilities = spec.facilities.map((facilitySpec, i) => {
+            const facility = new Facility(i, facilitySpec, facilitySpec.onlineEpochDay - spec.startEpochDay);
+            for (const term of facilitySpec.inputs) {
+                this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({
+                    facility: i,
+                    tonnesPerTonne: term.tonnesPerTonne,
+                });
+            }
+            for (const term of facilitySpec.outputs) {
+                this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} output`).producers.push({
+                    facility: i,
+                    tonnesPerTonne: term.tonnesPerTonne,
+                });
+            }
+            return facility;
+        });
+        this.stockpiles = spec.stockpiles.map((stockpileSpec, i) => {
+            const host = this.requireMarket(stockpileSpec.country, stockpileSpec.commodity, `stockpile ${stockpileSpec.id}`);
+            const members = stockpileSpec.members.map((c) => this.requireMarket(c, stockpileSpec.commodity, `stockpile ${stockpileSpec.id} member`));
+            host.hostedStockpiles.push(i);
+            members.forEach((member, slot) => {
+                member.stockpiles.push(i);
+                member.stockpileSlots.push(slot);
+            });
+            return new Stockpile(i, stockpileSpec, host.index, members.map((m) => m.index));
+        });
+        for (const market of this.markets) {
+            for (const share of market.imports)
+                this.requireMarket(share.supplier, market.commodity, `import source of market ${market.index}`);
+        }
+        this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, spec.startEpochDay));
+        this.controlsByExporter = Array.from({ length: countryCount }, () => []);
+        for (const control of this.controls)
+            this.controlsByExporter[control.exporter].push(control.index);
+        const order = commodityOrder(spec);
+        const { groupOfCountry, groupCount } = countryGroups(spec);
+        this.groupOfCountry = groupOfCountry;
+        this.groups = Array.from({ length: groupCount }, (_, g) => {
+            const layers = [];
+            const stockpilesByLayer = [];
+            for (const k of order) {
+                const layer = this.marketsByCommodity[k].filter((m) => groupOfCountry[this.markets[m].country] === g);
+                if (layer.length === 0)
+                    continue;
+                layers.push(layer);
+                stockpilesByLayer.push(this.stockpiles.filter((s) => s.spec.commodity === k && groupOfCountry[s.spec.country] === g).map((s) => s.index));
+            }
+            const facilities = this.facilities.filter((f) => groupOfCountry[f.spec.country] === g).map((f) => f.index);
+            return { index: g, layers, facilities, stockpilesByLayer };
+        });
+        this.isDry = new Array(this.markets.length).fill(false);
+        this.deficit = new Float64Array(this.markets.length);
+        this.isGroupDirty = new Array(groupCount).fill(false);
+    }
+    /** The market of `commodity` in `country`, or undefined. */
+    marketAt(country, commodity) {
+        const m = this.marketLookup[country * this.spec.commodities.length + commodity];
+        return m === -1 ? undefined : this.markets[m];
+    }
+    /** The group that market `m` is solved in. */
+    groupOfMarket(m) {
+        return this.groupOfCountry[this.markets[m].country];
+    }
+    /** Whether market `m` was dry at the last solve. */
+    isMarketDry(m) {
+        return this.isDry[m];
+    }
+    /** Flags a group for re-solving at the next `settle()`. */
+    markGroupDirty(g) {
+        if (this.isGroupDirty[g])
+            return;
+        this.isGroupDirty[g] = true;
+        this.dirtyGroups.push(g);
+    }
+    /** Flags every group for re-solving. */
+    markAllDirty() {
+        for (let g = 0; g < this.groups.length; g++)
+            this.markGroupDirty(g);
+    }
+    /**
+     * Call after a discrete change to a market's level (already advanced to now): re-solves its
+     * group if the market starts or stops being dry, else only moves its dry-out time.
+     */
+    touchMarket(m) {
+        const market = this.markets[m];
+        if (market.level > EMPTY_TONNES)
+            market.isActive = true;
+        const wouldBeDry = market.level <= EMPTY_TONNES && market.productionRate < market.demandRate + market.nominalInputRate;
+        if (wouldBeDry !== this.isDry[m])
+            this.markGroupDirty(this.groupOfMarket(m));
+        else
+            this.scheduleDryOut(market);
+    }
+    /** Advances every market and stockpile to time `t`. */
+    advanceAll(t) {
+        for (const market of this.markets)
+            market.advanceTo(t);
+        for (const stockpile of this.stockpiles)
+            stockpile.advanceTo(t);
+    }
+    /** Re-solves every dirty group at the current time and reschedules its threshold events. */
+    settle() {
+        if (this.dirtyGroups.length === 0)
+            return;
+        const t = this.env.now;
+        if (t === this.lastSolveTime) {
+            if (++this.sameInstantSolves > 100_000) {
+                throw new ModelError("solver-stuck", `rates were re-solved more than 100000 times at day ${t}: the model is chattering`);
+            }
+        }
+        else {
+            this.lastSolveTime = t;
+            this.sameInstantSolves = 0;
+        }
+        // Sorted so that the order of solving never depends on the order of marking.
+        this.dirtyGroups.sort((a, b) => a - b);
+        for (const g of this.dirtyGroups) {
+            this.isGroupDirty[g] = false;
+            const group = this.groups[g];
+            for (const layer of group.layers)
+                for (const m of layer)
+                    this.markets[m].advanceTo(t);
+            for (const stockpileIndices of group.stockpilesByLayer)
+                for (const s of stockpileIndices)
+                    this.stockpiles[s].advanceTo(t);
+            solveRates(this, group, this.isDry, this.deficit);
+            for (const layer of group.layers) {
+                for (const m of layer) {
+                    const market = this.markets[m];
+                    if (market.demandRate > 0 || market.productionRate > 0 || market.inputUseRate > 0)
+                        market.isActive = true;
+                    this.scheduleDryOut(market);
+                }
+            }
+            for (const stockpileIndices of group.stockpilesByLayer)
+                for (const s of stockpileIndices)
+                    this.scheduleFloor(this.stockpiles[s]);
+        }
+        this.dirtyGroups.length = 0;
+    }
+    scheduleDryOut(market) {
+        if (market.netRate < 0 && market.level > EMPTY_TONNES) {
+            const time = this.env.now + market.level / -market.netRate;
+            // Keep the pending event when the new time is the same up to rounding: a solve that
+            // did not change this market's rate would otherwise leave a stale event behind.
+            if (market.dryEventId !== -1 && Math.abs(time - market.dryEventTime) <= 1e-9 * Math.max(1, Math.abs(time)))
+                return;
+            market.dryEventTime = time;
+            market.dryEventId = this.env.scheduleAt(time, this.onMarketDry, market.index, Priority.NORMAL);
+        }
+        else {
+            market.dryEventId = -1;
+        }
+    }
+    scheduleFloor(stockpile) {
+        if (stockpile.totalReleaseRate > 0) {
+            const delay = stockpile.availableTonnes / stockpile.totalReleaseRate;
+            stockpile.floorEventId = this.env.scheduleAt(this.env.now + delay, this.onStockpileFloor, stockpile.index, Priority.NORMAL);
+        }
+        else {
+            stockpile.floorEventId = -1;
+        }
+    }
+    handleMarketDry(m) {
+        const market = this.markets[m];
+        if (this.env.currentEventId !== market.dryEventId)
+            return; // superseded by a later solve
+        market.advanceTo(this.env.now);
+        market.level = 0;
+        market.dryEventId = -1;
+        this.markGroupDirty(this.groupOfMarket(m));
+        this.settle();
+    }
+    handleStockpileFloor(s) {
+        const stockpile = this.stockpiles[s];
+        if (this.env.currentEventId !== stockpile.floorEventId)
+            return;
+        stockpile.advanceTo(this.env.now);
+        stockpile.level = stockpile.spec.floorTonnes;
+        stockpile.floorEventId = -1;
+        if (stockpile.firstEmptyTime < 0)
+            stockpile.firstEmptyTime = this.env.now;
+        this.markGroupDirty(this.groupOfCountry[stockpile.spec.country]);
+        this.settle();
+    }
+    requireMarket(country, commodity, what) {
+        const market = this.marketAt(country, commodity);
+        if (market === undefined) {
+            throw new ModelError("missing-market", `${what}: no market for ${this.spec.commodities[commodity]?.id ?? commodity} in ${this.spec.countries[country]?.id ?? country}`);
+        }
+        return market;
+    }
+}
+//# sourceMappingURL=world-state.js.map

@@ -1,0 +1,54 @@
+/**
+ * Facility: a mine, refinery or plant at run time. Its nominal rate is what it would run at
+ * with every input on hand: capacity x utilization x ramp-up, zero while offline (an outage,
+ * a scripted shutdown, or before its online date). The rate solver then limits it by inputs.
+ */
+import type { FacilitySpec } from "./world-spec.js";
+
+/** Runtime state of one facility. */
+export class Facility {
+  readonly index: number;
+  readonly spec: FacilitySpec;
+  /** Online time in simulation days (may be negative: online before the start). */
+  onlineTime: number;
+  /** Down because of a random outage. */
+  isInOutage = false;
+  /** Down because a scripted event took it offline. */
+  isScriptedOffline = false;
+  /** Ramp-up fraction in force for the current day. */
+  rampShare = 1;
+  /** Throughput with all inputs available, tonnes/day. */
+  nominalRate = 0;
+  /** Share of the nominal rate its inputs allow (set by the solver). */
+  inputShare = 1;
+  /** Actual throughput, tonnes/day. */
+  throughputRate = 0;
+
+  constructor(index: number, spec: FacilitySpec, onlineTime: number) {
+    this.index = index;
+    this.spec = spec;
+    this.onlineTime = onlineTime;
+  }
+
+  /** Ramp-up share for the day starting at `day`: linear over rampUpDays, at mid-day. */
+  rampShareOn(day: number): number {
+    if (day < this.onlineTime) return 0;
+    const ramp = this.spec.rampUpDays;
+    if (ramp <= 0) return 1;
+    return Math.min(1, (day - this.onlineTime + 0.5) / ramp);
+  }
+
+  /** Whether the ramp is still rising on `day` (so daily updates are needed). */
+  isRampingOn(day: number): boolean {
+    return this.spec.rampUpDays > 0 && day + 1 > this.onlineTime && day - this.onlineTime + 0.5 < this.spec.rampUpDays;
+  }
+
+  /** Recomputes the nominal rate at time `t`; returns true if it changed. */
+  refreshNominal(t: number): boolean {
+    const running = t >= this.onlineTime && !this.isInOutage && !this.isScriptedOffline;
+    const rate = running ? this.spec.capacityTonnesPerDay * this.spec.utilization * this.rampShare : 0;
+    if (rate === this.nominalRate) return false;
+    this.nominalRate = rate;
+    return true;
+  }
+}

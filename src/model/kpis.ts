@@ -1,0 +1,71 @@
+/**
+ * Shortfall KPIs: for each country and commodity with demand, when it first ran short, how
+ * badly (peak share of demand unmet), for how long (days short), how much went unmet, when
+ * its reserve ran dry and when it recovered.
+ */
+import { isoFromEpochDay } from "./calendar.js";
+import type { Timeline } from "./timeline.js";
+
+/** A day counts as short when more than this share of its demand went unmet. */
+export const SHORT_DAY_SHARE = 1e-6;
+
+/** Key figures of one country's supply of one commodity over the run. */
+export interface ShortfallKpi {
+  readonly country: string;
+  readonly commodity: string;
+  /** First day with unmet demand (ISO), or null. */
+  readonly firstShortfallDate: string | null;
+  /** Largest share of a day's demand left unmet, 0..1. */
+  readonly peakShortfallShare: number;
+  /** Days with unmet demand. */
+  readonly shortfallDays: number;
+  readonly unmetTonnes: number;
+  readonly demandTonnes: number;
+  /** Day a reserve serving this market first ran down to its floor (ISO), or null. */
+  readonly stockpileEmptyDate: string | null;
+  /** First day without shortfall after the last short day (ISO); null if never short or still short at the end. */
+  readonly recoveryDate: string | null;
+}
+
+/**
+ * Computes KPIs for every reported series with demand. `stockpileEmptyDay[s]` is the
+ * simulation day a reserve serving series s first hit its floor, or -1.
+ */
+export function summarizeShortfalls(timeline: Timeline, stockpileEmptyDay: readonly number[]): ShortfallKpi[] {
+  const kpis: ShortfallKpi[] = [];
+  const dateOf = (day: number) => isoFromEpochDay(timeline.startEpochDay + day);
+  for (const s of timeline.reportedSeries) {
+    let demandTonnes = 0;
+    let unmetTonnes = 0;
+    let peak = 0;
+    let shortDays = 0;
+    let firstShort = -1;
+    let lastShort = -1;
+    for (let day = 0; day < timeline.dayCount; day++) {
+      const demand = timeline.value("demand_t", day, s);
+      const shortfall = timeline.value("shortfall_t", day, s);
+      demandTonnes += demand;
+      unmetTonnes += shortfall;
+      if (demand > 0 && shortfall > SHORT_DAY_SHARE * demand) {
+        shortDays++;
+        if (firstShort < 0) firstShort = day;
+        lastShort = day;
+        peak = Math.max(peak, shortfall / demand);
+      }
+    }
+    if (demandTonnes <= 0) continue;
+    const emptyDay = stockpileEmptyDay[s];
+    kpis.push({
+      country: timeline.series[s].country,
+      commodity: timeline.series[s].commodity,
+      firstShortfallDate: firstShort < 0 ? null : dateOf(firstShort),
+      peakShortfallShare: peak,
+      shortfallDays: shortDays,
+      unmetTonnes,
+      demandTonnes,
+      stockpileEmptyDate: emptyDay < 0 ? null : dateOf(emptyDay),
+      recoveryDate: lastShort >= 0 && lastShort < timeline.dayCount - 1 ? dateOf(lastShort + 1) : null,
+    });
+  }
+  return kpis;
+}

@@ -1,0 +1,177 @@
+/**
+ * The rate solver: given which markets hold stock, what facilities could run and what demand
+ * is, it sets every flow rate of one group of countries until the next event.
+ *
+ * A market with stock on hand serves all claims in full. A dry market (no stock, production
+ * below claims) first draws on its stockpiles (up to their release rates, shared reserves
+ * split by deficit), then serves final demand and facility inputs pro rata to their nominal
+ * claims. A facility runs at the smallest served share among its inputs, and its outputs
+ * feed markets further down the chain, so markets are solved stage by stage in the
+ * commodities' topological order (recipes never loop). Input a facility could not use
+ * because another input limited it goes back to final demand; only what no one can use
+ * stays in stock. Trade crosses borders as discrete shipments, so each group of countries
+ * (countries joined by a shared reserve) is solved on its own.
+ */
+import type { Facility } from "./facility.js";
+import type { Market } from "./market.js";
+import type { Stockpile } from "./stockpile.js";
+
+/** Levels at or below this many tonnes count as empty. */
+export const EMPTY_TONNES = 1e-9;
+
+/** A set of countries solved together, and its markets in solving order. */
+export interface RateGroup {
+  readonly index: number;
+  /** Market indices grouped by commodity, in the commodities' topological order. */
+  readonly layers: readonly (readonly number[])[];
+  readonly facilities: readonly number[];
+  /** Stockpiles by layer (same order as `layers`). */
+  readonly stockpilesByLayer: readonly (readonly number[])[];
+}
+
+/** The run state the solver reads and writes. */
+export interface SolverState {
+  readonly markets: readonly Market[];
+  readonly facilities: readonly Facility[];
+  readonly stockpiles: readonly Stockpile[];
+}
+
+/**
+ * Recomputes every rate in `group`. All of its markets and stockpiles must already be
+ * advanced to the current time.
+ */
+export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[], deficit: Float64Array): void {
+  const { markets, facilities, stockpiles } = state;
+  for (const f of group.facilities) facilities[f].inputShare = 1;
+
+  for (let layerIndex = 0; layerIndex < group.layers.length; layerIndex++) {
+    const layer = group.layers[layerIndex];
+    for (const m of layer) {
+      const market = markets[m];
+      let production = 0;
+      for (const link of market.producers) {
+        const facility = facilities[link.facility];
+        facility.throughputRate = facility.nominalRate * facility.inputShare;
+        production += facility.throughputRate * link.tonnesPerTonne;
+      }
+      let claims = 0;
+      for (const link of market.consumers) claims += facilities[link.facility].nominalRate * link.tonnesPerTonne;
+      market.productionRate = production;
+      market.nominalInputRate = claims;
+      const need = market.demandRate + claims;
+      const dry = market.level <= EMPTY_TONNES && production < need;
+      isDry[m] = dry;
+      deficit[m] = dry ? need - production : 0;
+      market.releaseInRate = 0;
+      market.transferInRate = 0;
+      market.transferOutRate = 0;
+    }
+
+    for (const s of group.stockpilesByLayer[layerIndex]) allocateRelease(stockpiles[s], deficit);
+
+    for (const m of layer) {
+      const market = markets[m];
+      let share = 1;
+      if (isDry[m]) {
+        const need = market.demandRate + market.nominalInputRate;
+        const supply = market.productionRate + releaseInto(market, stockpiles);
+        share = need > 0 ? Math.min(1, supply / need) : 1;
+      }
+      market.servedShare = share;
+      for (const link of market.consumers) {
+        const facility = facilities[link.facility];
+        if (share < facility.inputShare) facility.inputShare = share;
+      }
+    }
+  }
+
+  for (const f of group.facilities) {
+    const facility = facilities[f];
+    facility.throughputRate = facility.nominalRate * facility.inputShare;
+  }
+
+  for (const layer of group.layers) {
+    for (const m of layer) settleMarket(markets[m], isDry[m], facilities, stockpiles);
+  }
+  for (const stockpileIndices of group.stockpilesByLayer) {
+    for (const s of stockpileIndices) {
+      const stockpile = stockpiles[s];
+      let total = 0;
+      for (let j = 0; j < stockpile.releaseRates.length; j++) {
+        const rate = stockpile.releaseRates[j];
+        total += rate;
+        const member = markets[stockpile.memberMarkets[j]];
+        if (stockpile.memberMarkets[j] === stockpile.hostMarket) member.releaseInRate += rate;
+        else {
+          member.transferInRate += rate;
+          markets[stockpile.hostMarket].transferOutRate += rate;
+        }
+      }
+      stockpile.totalReleaseRate = total;
+    }
+  }
+  for (const layer of group.layers) {
+    for (const m of layer) {
+      const market = markets[m];
+      market.netRate =
+        market.productionRate + market.releaseInRate + market.transferInRate - market.inputUseRate - market.consumedRate;
+    }
+  }
+}
+
+/** Splits a reserve's release among its dry members in proportion to their open deficits. */
+function allocateRelease(stockpile: Stockpile, deficit: Float64Array): void {
+  const rates = stockpile.releaseRates;
+  if (!stockpile.canRelease) {
+    rates.fill(0);
+    return;
+  }
+  let totalDeficit = 0;
+  for (const m of stockpile.memberMarkets) totalDeficit += deficit[m];
+  if (totalDeficit <= 0) {
+    rates.fill(0);
+    return;
+  }
+  const release = Math.min(stockpile.spec.maxReleaseTonnesPerDay, totalDeficit);
+  for (let j = 0; j < rates.length; j++) {
+    const m = stockpile.memberMarkets[j];
+    const rate = (release * deficit[m]) / totalDeficit;
+    rates[j] = rate;
+    // A later reserve serving the same market only covers what is still open.
+    deficit[m] -= rate;
+  }
+}
+
+/** Total release flowing into a market from all reserves serving it. */
+function releaseInto(market: Market, stockpiles: readonly Stockpile[]): number {
+  let total = 0;
+  for (let i = 0; i < market.stockpiles.length; i++) {
+    const stockpile = stockpiles[market.stockpiles[i]];
+    total += stockpile.releaseRates[market.stockpileSlots[i]];
+  }
+  return total;
+}
+
+/** Sets consumption and input use of one market from final facility throughputs. */
+function settleMarket(market: Market, dry: boolean, facilities: readonly Facility[], stockpiles: readonly Stockpile[]): void {
+  let inputUse = 0;
+  for (const link of market.consumers) inputUse += facilities[link.facility].throughputRate * link.tonnesPerTonne;
+  market.inputUseRate = inputUse;
+  if (!dry) {
+    market.consumedRate = market.demandRate;
+    return;
+  }
+  const release = releaseInto(market, stockpiles);
+  const supply = market.productionRate + release;
+  const consumed = Math.min(market.demandRate, Math.max(0, supply - inputUse));
+  market.consumedRate = consumed;
+  // Release nobody can use stays in the reserve: trim it, last reserve first.
+  let surplus = supply - inputUse - consumed;
+  for (let i = market.stockpiles.length - 1; i >= 0 && surplus > 0; i--) {
+    const stockpile = stockpiles[market.stockpiles[i]];
+    const slot = market.stockpileSlots[i];
+    const cut = Math.min(stockpile.releaseRates[slot], surplus);
+    stockpile.releaseRates[slot] -= cut;
+    surplus -= cut;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Scripted events: dated changes written in the scenario (impose, suspend, extend or lift a
+ * control; a facility goes offline or online; demand changes; a reserve releases or buys).
+ * Whether an uncertain event happens, and when, is drawn once at the start from the event's
+ * own stream, so it never depends on what else the model draws.
+ */
+import { Priority, sample } from "../engine/index.js";
+import { isoFromEpochDay } from "./calendar.js";
+import type { FacilityOperations } from "./facility-operations.js";
+import type { TradeDesk } from "./trade-desk.js";
+import type { EventAction, EventSpec } from "./world-spec.js";
+import type { WorldState } from "./world-state.js";
+
+/** What became of one scripted event in this run. */
+export interface RealizedEvent {
+  readonly id: string;
+  /** Whether it happened (its probability came up). */
+  readonly happened: boolean;
+  /** The date it happened or would have (ISO), or null when it did not happen. */
+  readonly date: string | null;
+}
+
+/** Draws, schedules and applies the scenario's scripted events. */
+export class ScriptedEvents {
+  private readonly state: WorldState;
+  private readonly operations: FacilityOperations;
+  private readonly trade: TradeDesk;
+  private readonly onEvent = (e: number): void => this.apply(this.state.spec.events[e].action);
+  /** Outcomes, in declaration order. */
+  readonly realized: RealizedEvent[] = [];
+
+  constructor(state: WorldState, operations: FacilityOperations, trade: TradeDesk) {
+    this.state = state;
+    this.operations = operations;
+    this.trade = trade;
+  }
+
+  /** Draws every event's outcome and schedules those that happen within the horizon. */
+  start(horizonDays: number): void {
+    const { spec, env, streams } = this.state;
+    const due: { time: number; index: number }[] = [];
+    spec.events.forEach((event: EventSpec, index) => {
+      const stream = streams.stream(`event/${event.id}`);
+      const happened = event.probability >= 1 || stream.bernoulli(event.probability);
+      const epochDay = Math.floor(sample(event.epochDay, stream));
+      this.realized.push({ id: event.id, happened, date: happened ? isoFromEpochDay(epochDay) : null });
+      const time = epochDay - spec.startEpochDay;
+      if (happened && time < horizonDays) due.push({ time: Math.max(0, time), index });
+    });
+    // Events dated before the start take effect at the start, in date order.
+    due.sort((a, b) => a.time - b.time || a.index - b.index);
+    for (const { time, index } of due) env.scheduleAt(time, this.onEvent, index, Priority.EARLY);
+  }
+
+  private apply(action: EventAction): void {
+    const state = this.state;
+    const now = state.env.now;
+    const timeOf = (epochDay: number) => epochDay - state.spec.startEpochDay;
+    switch (action.kind) {
+      case "impose":
+        state.controls[action.control].impose(now);
+        return;
+      case "suspend":
+        state.controls[action.control].suspend(timeOf(action.untilEpochDay));
+        return;
+      case "extend":
+        state.controls[action.control].extendSuspension(timeOf(action.untilEpochDay));
+        return;
+      case "lift":
+        state.controls[action.control].lift();
+        return;
+      case "facility-offline":
+        this.operations.takeOffline(action.facility, action.untilEpochDay === null ? null : timeOf(action.untilEpochDay));
+        return;
+      case "facility-online":
+        this.operations.bringOnline(action.facility);
+        return;
+      case "demand-change":
+        state.advanceAll(now);
+        for (const m of action.markets) {
+          const market = state.markets[m];
+          market.demandFactor *= action.factor;
+          market.demandRate *= action.factor;
+          state.markGroupDirty(state.groupOfMarket(m));
+        }
+        state.settle();
+        return;
+      case "stockpile-release": {
+        state.advanceAll(now);
+        const stockpile = state.stockpiles[action.stockpile];
+        const tonnes = Math.min(action.tonnes, stockpile.availableTonnes);
+        stockpile.level -= tonnes;
+        state.markets[stockpile.hostMarket].level += tonnes;
+        state.touchMarket(stockpile.hostMarket);
+        state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
+        state.settle();
+        return;
+      }
+      case "stockpile-purchase":
+        this.trade.purchase(action.stockpile, action.tonnes);
+        return;
+    }
+  }
+}

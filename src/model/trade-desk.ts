@@ -1,0 +1,405 @@
+/**
+ * TradeDesk: how importers buy. Every ordering round, each market orders up to its target
+ * (commercial cover, plus what it uses net of its own production over the round and the
+ * transit time, plus any reserve refill), split among its suppliers by baseline shares.
+ * Export controls screen each order: bans refuse it, licences hold it for a drawn processing
+ * time and approve it with a probability, quotas cap it. Suppliers fill what they can spare
+ * above their own cover, pro rata when short. Unfilled tonnes go to every qualified supplier
+ * with spare supply (pro rata to that spare), and start the qualification of new suppliers,
+ * who can be used after the qualification lag. Shipments leave at once and arrive after the
+ * route's transit time.
+ */
+import { Priority, sample } from "../engine/index.js";
+import { ControlScreen } from "./control-screen.js";
+import type { Market } from "./market.js";
+import type { WorldState } from "./world-state.js";
+
+/** Trade volumes below this many tonnes are ignored (rounding dust). */
+const DUST_TONNES = 1e-9;
+const UNKNOWN = 0;
+const QUALIFYING = 1;
+const QUALIFIED = 2;
+
+/** One order waiting to be filled in the current round. */
+interface PendingOrder {
+  market: number;
+  supplier: number;
+  tonnes: number;
+  allowed: number;
+}
+
+/** Runs ordering rounds, licence decisions, shipments and supplier qualification. */
+export class TradeDesk {
+  private readonly state: WorldState;
+  private readonly countryCount: number;
+  private readonly transitDays: Float64Array;
+  private readonly expectedLeadDays: Float64Array;
+  /** supplierState[m * countryCount + s]: whether market m may buy from country s. */
+  private readonly supplierState: Uint8Array;
+  private readonly unfilledTonnes: Float64Array;
+  private readonly pending: PendingOrder[] = [];
+  private pendingCount = 0;
+  private readonly screen = new ControlScreen();
+  private readonly requestedBySupplier: Float64Array;
+  private readonly quotaRequested = new Map<number, number>();
+
+  private readonly shipmentMarket: number[] = [];
+  private readonly shipmentTonnes: number[] = [];
+  private readonly freeShipments: number[] = [];
+  private readonly applicationMarket: number[] = [];
+  private readonly applicationSupplier: number[] = [];
+  private readonly applicationTonnes: number[] = [];
+  private readonly applicationApproved: boolean[] = [];
+  private readonly freeApplications: number[] = [];
+  /** Stockpile purchases still to be bought, tonnes, by stockpile. */
+  readonly purchaseOutstanding: Float64Array;
+
+  private readonly onRound = (): void => this.runRound();
+  private readonly onArrival = (shipment: number): void => this.arrive(shipment);
+  private readonly onDecision = (application: number): void => this.decide(application);
+  private readonly onQualified = (key: number): void => {
+    this.supplierState[key] = QUALIFIED;
+  };
+
+  constructor(state: WorldState) {
+    this.state = state;
+    const { spec, markets } = state;
+    const countryCount = spec.countries.length;
+    this.countryCount = countryCount;
+    this.transitDays = new Float64Array(countryCount * countryCount).fill(spec.trade.defaultTransitDays);
+    for (const route of spec.trade.routes) this.transitDays[route.from * countryCount + route.to] = route.transitDays;
+    this.supplierState = new Uint8Array(markets.length * countryCount);
+    this.expectedLeadDays = new Float64Array(markets.length);
+    for (const market of markets) {
+      let lead = market.imports.length === 0 ? spec.trade.defaultTransitDays : 0;
+      for (const share of market.imports) {
+        this.supplierState[market.index * countryCount + share.supplier] = QUALIFIED;
+        lead += share.share * this.transit(share.supplier, market.country);
+      }
+      this.expectedLeadDays[market.index] = lead;
+    }
+    this.unfilledTonnes = new Float64Array(markets.length);
+    this.requestedBySupplier = new Float64Array(countryCount);
+    this.purchaseOutstanding = new Float64Array(state.stockpiles.length);
+  }
+
+  /**
+   * Sets the starting stock of markets that start in steady state (at their order-up-to
+   * level, from nominal rates), then schedules the first ordering round.
+   */
+  start(): void {
+    const { spec, markets, facilities } = this.state;
+    spec.markets.forEach((marketSpec, m) => {
+      if (marketSpec.initialInventoryTonnes !== null) return;
+      const market = markets[m];
+      let production = 0;
+      for (const link of market.producers) production += facilities[link.facility].nominalRate * link.tonnesPerTonne;
+      let claims = 0;
+      for (const link of market.consumers) claims += facilities[link.facility].nominalRate * link.tonnesPerTonne;
+      const use = market.demandRate + claims;
+      const cycleDays = spec.trade.orderIntervalDays + this.expectedLeadDays[m];
+      market.level = market.coverDays * use + Math.max(0, use - production) * cycleDays;
+    });
+    this.state.env.scheduleAt(0, this.onRound, 0, Priority.LATE);
+  }
+
+  private transit(from: number, to: number): number {
+    return this.transitDays[from * this.countryCount + to];
+  }
+
+  private runRound(): void {
+    const state = this.state;
+    const t = state.env.now;
+    state.advanceAll(t);
+    for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
+    this.refillStockpiles();
+    state.settle();
+    const next = t + state.spec.trade.orderIntervalDays;
+    state.env.scheduleAt(next, this.onRound, 0, Priority.LATE);
+  }
+
+  /** Tonnes market `m` orders this round. */
+  private orderTonnes(market: Market): number {
+    const use = market.useRate;
+    const netUse = Math.max(0, use - market.productionRate);
+    const cycleDays = this.state.spec.trade.orderIntervalDays + this.expectedLeadDays[market.index];
+    const orderUpTo = market.coverDays * use + netUse * cycleDays + this.refillAllowance(market);
+    const position = market.level + market.inTransitTonnes + market.awaitingLicenceTonnes;
+    return Math.max(0, orderUpTo - position);
+  }
+
+  private tradeCommodity(k: number, t: number): void {
+    const { markets } = this.state;
+    const marketIndices = this.state.marketsByCommodity[k];
+    const unfilled = this.unfilledTonnes;
+
+    this.pendingCount = 0;
+    for (const m of marketIndices) {
+      unfilled[m] = 0;
+      const market = markets[m];
+      const tonnes = this.orderTonnes(market);
+      if (tonnes <= DUST_TONNES) continue;
+      if (market.imports.length === 0) unfilled[m] = tonnes;
+      for (const share of market.imports) this.placeOrder(market, share.supplier, tonnes * share.share, t);
+    }
+    this.fillPending(k);
+
+    // Second pass: what baseline suppliers could not ship goes to any qualified supplier
+    // with spare supply, in proportion to that spare.
+    this.pendingCount = 0;
+    const carried: number[] = [];
+    for (const m of marketIndices) {
+      if (unfilled[m] <= DUST_TONNES) continue;
+      carried.push(m);
+    }
+    for (const m of carried) {
+      const market = markets[m];
+      const tonnes = unfilled[m];
+      unfilled[m] = 0;
+      let totalSpare = 0;
+      const base = m * this.countryCount;
+      for (let s = 0; s < this.countryCount; s++) {
+        if (this.supplierState[base + s] !== QUALIFIED || s === market.country) continue;
+        totalSpare += this.spareOf(s, k, market.country, t);
+      }
+      if (totalSpare <= DUST_TONNES) {
+        unfilled[m] = tonnes;
+        continue;
+      }
+      for (let s = 0; s < this.countryCount; s++) {
+        if (this.supplierState[base + s] !== QUALIFIED || s === market.country) continue;
+        const spare = this.spareOf(s, k, market.country, t);
+        if (spare > 0) this.placeOrder(market, s, (tonnes * spare) / totalSpare, t);
+      }
+    }
+    this.fillPending(k);
+    for (const m of carried) if (unfilled[m] > DUST_TONNES) this.startQualification(markets[m], t);
+  }
+
+  /** Spare supply of country `s` that `destination` could buy now (0 if banned). */
+  private spareOf(s: number, k: number, destination: number, t: number): number {
+    const supplier = this.state.marketAt(s, k);
+    if (supplier === undefined) return 0;
+    const screen = this.screen.evaluate(this.state.controls, this.state.controlsByExporter[s], k, destination, t);
+    if (screen.isBanned) return 0;
+    return Math.min(supplier.exportableTonnes, screen.quotaAllowanceTonnes);
+  }
+
+  /** Screens one order against controls; queues it for filling, a licence, or records it unfilled. */
+  private placeOrder(market: Market, supplier: number, tonnes: number, t: number): void {
+    if (tonnes <= DUST_TONNES) return;
+    const state = this.state;
+    const screen = this.screen.evaluate(state.controls, state.controlsByExporter[supplier], market.commodity, market.country, t);
+    if (screen.isBanned) {
+      this.unfilledTonnes[market.index] += tonnes;
+      return;
+    }
+    if (screen.licensing.length > 0) {
+      this.applyForLicence(market, supplier, tonnes, screen);
+      return;
+    }
+    let order = this.pending[this.pendingCount];
+    if (order === undefined) {
+      order = { market: 0, supplier: 0, tonnes: 0, allowed: 0 };
+      this.pending.push(order);
+    }
+    this.pendingCount++;
+    order.market = market.index;
+    order.supplier = supplier;
+    order.tonnes = tonnes;
+    order.allowed = tonnes;
+  }
+
+  /** Fills the round's pending orders of commodity `k`: quotas first, then suppliers' spare, pro rata. */
+  private fillPending(k: number): void {
+    const state = this.state;
+    const t = state.env.now;
+    const count = this.pendingCount;
+    if (count === 0) return;
+    const hasQuotas = state.controls.some((c) => c.measure.kind === "quota");
+    if (hasQuotas) this.applyQuotas(k, t);
+
+    const requested = this.requestedBySupplier;
+    requested.fill(0);
+    for (let i = 0; i < count; i++) requested[this.pending[i].supplier] += this.pending[i].allowed;
+    const fillShare = new Float64Array(this.countryCount);
+    for (let s = 0; s < this.countryCount; s++) {
+      if (requested[s] <= 0) continue;
+      const supplier = state.marketAt(s, k);
+      const exportable = supplier === undefined ? 0 : supplier.exportableTonnes;
+      fillShare[s] = Math.min(1, exportable / requested[s]);
+    }
+    for (let i = 0; i < count; i++) {
+      const order = this.pending[i];
+      const shipped = order.allowed * fillShare[order.supplier];
+      this.unfilledTonnes[order.market] += order.tonnes - shipped;
+      if (shipped > DUST_TONNES) {
+        if (hasQuotas) this.chargeQuotas(order.supplier, k, state.markets[order.market].country, shipped, t);
+        this.ship(order.supplier, order.market, shipped);
+      }
+    }
+    this.pendingCount = 0;
+  }
+
+  private applyQuotas(k: number, t: number): void {
+    const state = this.state;
+    const requested = this.quotaRequested;
+    requested.clear();
+    for (let i = 0; i < this.pendingCount; i++) {
+      const order = this.pending[i];
+      this.screen.evaluate(state.controls, state.controlsByExporter[order.supplier], k, state.markets[order.market].country, t);
+      for (const quota of this.screen.quotas) requested.set(quota.index, (requested.get(quota.index) ?? 0) + order.tonnes);
+    }
+    if (requested.size === 0) return;
+    for (let i = 0; i < this.pendingCount; i++) {
+      const order = this.pending[i];
+      this.screen.evaluate(state.controls, state.controlsByExporter[order.supplier], k, state.markets[order.market].country, t);
+      let share = 1;
+      for (const quota of this.screen.quotas) {
+        const asked = requested.get(quota.index) ?? 0;
+        if (asked > 0) share = Math.min(share, quota.quotaRemainingTonnes / asked);
+      }
+      order.allowed = order.tonnes * Math.min(1, share);
+    }
+  }
+
+  private chargeQuotas(supplier: number, k: number, destination: number, tonnes: number, t: number): void {
+    const state = this.state;
+    this.screen.evaluate(state.controls, state.controlsByExporter[supplier], k, destination, t);
+    for (const quota of this.screen.quotas) quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
+  }
+
+  /** Sends `tonnes` from country `supplier` to market `m` now. */
+  private ship(supplier: number, m: number, tonnes: number): void {
+    const state = this.state;
+    const destination = state.markets[m];
+    const origin = state.marketAt(supplier, destination.commodity) as Market;
+    origin.advanceTo(state.env.now);
+    origin.dispatch(tonnes);
+    origin.isActive = true;
+    state.touchMarket(origin.index);
+    destination.inTransitTonnes += tonnes;
+    const shipment = this.freeShipments.pop() ?? this.shipmentMarket.length;
+    this.shipmentMarket[shipment] = m;
+    this.shipmentTonnes[shipment] = tonnes;
+    state.env.scheduleIn(this.transit(supplier, destination.country), this.onArrival, shipment, Priority.NORMAL);
+  }
+
+  private arrive(shipment: number): void {
+    const state = this.state;
+    const market = state.markets[this.shipmentMarket[shipment]];
+    const tonnes = this.shipmentTonnes[shipment];
+    this.freeShipments.push(shipment);
+    market.advanceTo(state.env.now);
+    market.receive(tonnes);
+    market.inTransitTonnes = Math.max(0, market.inTransitTonnes - tonnes);
+    state.touchMarket(market.index);
+    state.settle();
+  }
+
+  /** Files a licence application: the decision and its date are drawn now, from per-route streams. */
+  private applyForLicence(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
+    const state = this.state;
+    let approved = true;
+    let processingDays = 0;
+    const importer = state.spec.countries[market.country].id;
+    const commodity = state.spec.commodities[market.commodity].id;
+    for (const control of screen.licensing) {
+      if (control.measure.kind !== "licensing") continue;
+      const stream = state.streams.stream(`licence/${control.id}/${importer}/${commodity}`);
+      const isApproved = stream.bernoulli(control.measure.approvalByCountry[market.country]);
+      const days = Math.max(0, sample(control.measure.processingDays, stream));
+      approved = approved && isApproved;
+      processingDays = Math.max(processingDays, days);
+    }
+    const application = this.freeApplications.pop() ?? this.applicationMarket.length;
+    this.applicationMarket[application] = market.index;
+    this.applicationSupplier[application] = supplier;
+    this.applicationTonnes[application] = tonnes;
+    this.applicationApproved[application] = approved;
+    market.awaitingLicenceTonnes += tonnes;
+    state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
+  }
+
+  private decide(application: number): void {
+    const state = this.state;
+    const t = state.env.now;
+    const market = state.markets[this.applicationMarket[application]];
+    const supplier = this.applicationSupplier[application];
+    const tonnes = this.applicationTonnes[application];
+    const approved = this.applicationApproved[application];
+    this.freeApplications.push(application);
+    market.awaitingLicenceTonnes = Math.max(0, market.awaitingLicenceTonnes - tonnes);
+    let shipped = 0;
+    if (approved) {
+      const origin = state.marketAt(supplier, market.commodity) as Market;
+      origin.advanceTo(t);
+      const screen = this.screen.evaluate(state.controls, state.controlsByExporter[supplier], market.commodity, market.country, t);
+      shipped = screen.isBanned ? 0 : Math.min(tonnes, origin.exportableTonnes, screen.quotaAllowanceTonnes);
+      if (shipped > DUST_TONNES) {
+        this.chargeQuotas(supplier, market.commodity, market.country, shipped, t);
+        this.ship(supplier, market.index, shipped);
+      } else {
+        shipped = 0;
+      }
+    }
+    if (tonnes - shipped > DUST_TONNES) this.startQualification(market, t);
+    state.settle();
+  }
+
+  /** Starts qualifying every other country that produces or holds spare supply of this commodity. */
+  private startQualification(market: Market, t: number): void {
+    const state = this.state;
+    const base = market.index * this.countryCount;
+    const lag = state.spec.trade.qualificationLagDays;
+    for (let s = 0; s < this.countryCount; s++) {
+      if (s === market.country || this.supplierState[base + s] !== UNKNOWN) continue;
+      const candidate = state.marketAt(s, market.commodity);
+      if (candidate === undefined) continue;
+      if (candidate.productionRate <= 0 && candidate.exportableTonnes <= DUST_TONNES) continue;
+      this.supplierState[base + s] = QUALIFYING;
+      state.env.scheduleAt(t + lag, this.onQualified, base + s, Priority.EARLY);
+    }
+  }
+
+  /** Raises a reserve's target by `tonnes`, to be bought through trade like any refill. */
+  purchase(s: number, tonnes: number): void {
+    this.state.stockpiles[s].targetTonnes += tonnes;
+    this.purchaseOutstanding[s] += tonnes;
+  }
+
+  /** Tonnes a market orders this round on behalf of its hosted reserves. */
+  private refillAllowance(market: Market): number {
+    let allowance = 0;
+    for (const s of market.hostedStockpiles) allowance += this.refillTonnes(s);
+    return allowance;
+  }
+
+  private refillTonnes(s: number): number {
+    const state = this.state;
+    const stockpile = state.stockpiles[s];
+    if (stockpile.totalReleaseRate > 0) return 0;
+    for (const m of stockpile.memberMarkets) if (state.isMarketDry(m)) return 0;
+    const gap = stockpile.targetTonnes - stockpile.level;
+    if (gap <= DUST_TONNES) return 0;
+    const allowance = stockpile.spec.refillTonnesPerDay * state.spec.trade.orderIntervalDays + this.purchaseOutstanding[s];
+    return Math.min(gap, allowance);
+  }
+
+  /** Moves commercial stock above cover into reserves that are due a refill. */
+  private refillStockpiles(): void {
+    const state = this.state;
+    for (const stockpile of state.stockpiles) {
+      const tonnes = this.refillTonnes(stockpile.index);
+      if (tonnes <= DUST_TONNES) continue;
+      const host = state.markets[stockpile.hostMarket];
+      const moved = Math.min(tonnes, host.exportableTonnes);
+      if (moved <= DUST_TONNES) continue;
+      host.level -= moved;
+      stockpile.level += moved;
+      this.purchaseOutstanding[stockpile.index] = Math.max(0, this.purchaseOutstanding[stockpile.index] - moved);
+      state.touchMarket(host.index);
+      state.markGroupDirty(state.groupOfMarket(host.index));
+    }
+  }
+}

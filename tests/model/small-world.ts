@@ -1,0 +1,186 @@
+/**
+ * Builders for small hand-made worlds used by the model tests: named countries and
+ * commodities instead of indices, defaults for everything else.
+ */
+import { fixed, type Distribution } from "../../src/engine/index.js";
+import type {
+  ControlMeasure,
+  ControlSpec,
+  EventAction,
+  FacilitySpec,
+  MarketSpec,
+  StockpileSpec,
+  WorldSpec,
+} from "../../src/model/index.js";
+
+export const START = 20_000; // an arbitrary epoch day (2024-10-04)
+
+export interface SmallWorld {
+  countries: string[];
+  commodities: string[];
+  days: number;
+  facilities?: {
+    id: string;
+    country: string;
+    capacityTonnesPerDay: number;
+    inputs?: Record<string, number>;
+    outputs: Record<string, number>;
+    utilization?: number;
+    onlineDay?: number;
+    rampUpDays?: number;
+    outages?: { ratePerYear: number; durationDays: Distribution };
+  }[];
+  markets?: {
+    country: string;
+    commodity: string;
+    demand?: number;
+    growth?: number;
+    coverDays?: number;
+    inventory?: number;
+    imports?: Record<string, number>;
+  }[];
+  stockpiles?: {
+    id: string;
+    country: string;
+    commodity: string;
+    members?: string[];
+    tonnes: number;
+    floor?: number;
+    maxRelease: number;
+    refill?: number;
+  }[];
+  controls?: {
+    id: string;
+    exporter: string;
+    commodities: string[];
+    destinations?: { mode: "all" | "only" | "except"; countries: string[] };
+    measure: { kind: "ban" } | { kind: "quota"; tonnesPerYear: number } | { kind: "licensing"; approval: number; processingDays: Distribution };
+    effectiveDay?: number | null;
+    endDay?: number | null;
+  }[];
+  events?: { id: string; day: number | Distribution; probability?: number; action: EventAction }[];
+  orderIntervalDays?: number;
+  transitDays?: number;
+  qualificationLagDays?: number;
+}
+
+/** Builds a WorldSpec; every (country, commodity) pair referenced gets a market. */
+export function buildWorld(w: SmallWorld): WorldSpec {
+  const country = (id: string) => index(w.countries, id, "country");
+  const commodity = (id: string) => index(w.commodities, id, "commodity");
+  const facilities: FacilitySpec[] = (w.facilities ?? []).map((f) => ({
+    id: f.id,
+    country: country(f.country),
+    capacityTonnesPerDay: f.capacityTonnesPerDay,
+    utilization: f.utilization ?? 1,
+    onlineEpochDay: START + (f.onlineDay ?? -1000),
+    rampUpDays: f.rampUpDays ?? 0,
+    inputs: Object.entries(f.inputs ?? {}).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
+    outputs: Object.entries(f.outputs).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
+    outages: f.outages ?? null,
+  }));
+  const marketMap = new Map<string, MarketSpec>();
+  const ensure = (c: number, k: number) => {
+    const key = `${c}/${k}`;
+    if (!marketMap.has(key)) {
+      marketMap.set(key, {
+        country: c,
+        commodity: k,
+        demandTonnesPerDay: 0,
+        demandGrowthPerYear: 0,
+        coverDays: 0,
+        initialInventoryTonnes: 0,
+        imports: [],
+      });
+    }
+  };
+  for (const m of w.markets ?? []) {
+    const c = country(m.country);
+    const k = commodity(m.commodity);
+    const shares = Object.entries(m.imports ?? {});
+    const total = shares.reduce((sum, [, s]) => sum + s, 0);
+    marketMap.set(`${c}/${k}`, {
+      country: c,
+      commodity: k,
+      demandTonnesPerDay: m.demand ?? 0,
+      demandGrowthPerYear: m.growth ?? 0,
+      coverDays: m.coverDays ?? 0,
+      initialInventoryTonnes: m.inventory ?? 0,
+      imports: shares.map(([s, share]) => ({ supplier: country(s), share: share / total })),
+    });
+  }
+  for (const m of [...marketMap.values()]) for (const s of m.imports) ensure(s.supplier, m.commodity);
+  for (const f of facilities) for (const t of [...f.inputs, ...f.outputs]) ensure(f.country, t.commodity);
+  const stockpiles: StockpileSpec[] = (w.stockpiles ?? []).map((s) => {
+    const members = (s.members ?? [s.country]).map(country);
+    for (const c of members) ensure(c, commodity(s.commodity));
+    ensure(country(s.country), commodity(s.commodity));
+    return {
+      id: s.id,
+      country: country(s.country),
+      commodity: commodity(s.commodity),
+      members,
+      initialTonnes: s.tonnes,
+      floorTonnes: s.floor ?? 0,
+      maxReleaseTonnesPerDay: s.maxRelease,
+      refillTonnesPerDay: s.refill ?? 0,
+      targetTonnes: s.tonnes,
+    };
+  });
+  const controls: ControlSpec[] = (w.controls ?? []).map((c) => {
+    let measure: ControlMeasure;
+    if (c.measure.kind === "licensing") {
+      measure = { kind: "licensing", approvalByCountry: w.countries.map(() => (c.measure as { approval: number }).approval), processingDays: c.measure.processingDays };
+    } else measure = c.measure;
+    return {
+      id: c.id,
+      exporter: country(c.exporter),
+      commodities: c.commodities.map(commodity),
+      destinations: { mode: c.destinations?.mode ?? "all", countries: (c.destinations?.countries ?? []).map(country) },
+      measure,
+      effectiveEpochDay: c.effectiveDay === null ? null : START + (c.effectiveDay ?? 0),
+      endEpochDay: c.endDay === undefined || c.endDay === null ? null : START + c.endDay,
+    };
+  });
+  return {
+    name: "small-world",
+    description: "test world",
+    startEpochDay: START,
+    endEpochDay: START + w.days - 1,
+    commodities: w.commodities.map((id) => ({ id, name: id, groups: [] })),
+    countries: w.countries.map((id) => ({ id, name: id, groups: [] })),
+    facilities,
+    markets: [...marketMap.values()],
+    stockpiles,
+    controls,
+    events: (w.events ?? []).map((e) => ({
+      id: e.id,
+      epochDay: typeof e.day === "number" ? fixed(START + e.day) : shift(e.day),
+      probability: e.probability ?? 1,
+      action: e.action,
+    })),
+    trade: {
+      orderIntervalDays: w.orderIntervalDays ?? 30,
+      defaultTransitDays: w.transitDays ?? 20,
+      routes: [],
+      qualificationLagDays: w.qualificationLagDays ?? 90,
+    },
+  };
+}
+
+function shift(d: Distribution): Distribution {
+  switch (d.kind) {
+    case "uniform":
+      return { ...d, min: d.min + START, max: d.max + START };
+    case "triangular":
+      return { ...d, min: d.min + START, mode: d.mode + START, max: d.max + START };
+    default:
+      throw new Error(`shift: unsupported ${d.kind}`);
+  }
+}
+
+function index(list: string[], id: string, what: string): number {
+  const i = list.indexOf(id);
+  if (i < 0) throw new Error(`unknown ${what} ${id}`);
+  return i;
+}
