@@ -1,0 +1,21 @@
+/** `chokepoint validate FILE...`: check scenario files, listing every problem. */
+import { formatIssue, parseScenario } from "../../scenario/index.js";
+import { ExitCode } from "../exit-codes.js";
+import { nodeFileSource } from "../node-file-source.js";
+
+/** Validates each file; prints one line per problem to stderr. Returns the exit code. */
+export function validateCommand(files: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  const source = nodeFileSource();
+  let failed = 0;
+  for (const file of files) {
+    const result = parseScenario(file, source);
+    if (result.ok) {
+      out(`${file}: ok (${result.scenario.name}: ${result.scenario.spec.commodities.length} commodities, ${result.scenario.spec.countries.length} countries, ${result.scenario.spec.facilities.length} facilities)`);
+    } else {
+      failed++;
+      for (const issue of result.issues) err(formatIssue(issue));
+    }
+  }
+  if (failed > 0) err(`${failed} of ${files.length} file${files.length === 1 ? "" : "s"} invalid`);
+  return failed > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * The chokepoint command line. Parses arguments, runs a command, maps failures to exit codes:
+ * 2 for bad input (with the problem, never a stack trace), 1 for bugs.
+ */
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { ChokepointError } from "../engine/index.js";
+import { TOOL_VERSION } from "../version.js";
+import { runCommand } from "./commands/run.js";
+import { schemaText } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import { defaultScenarioFile } from "./default-scenario.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+
+function parseSeed(value: string): number {
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError(`the seed must be a whole number, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function buildProgram(out: (line: string) => void, err: (line: string) => void): Command {
+  const program = new Command();
+  program
+    .name("chokepoint")
+    .description("Discrete-event simulator of export-control shocks to critical-mineral supply chains.")
+    .version(TOOL_VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("run")
+    .description("Run one replicate of a scenario: writes timeline.csv and summary.json, prints the worst shortfalls.")
+    .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
+    .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
+    .option("--out <dir>", "output folder (default: out/<scenario-name>/)")
+    .option("-q, --quiet", "print nothing on success")
+    .action((file: string | undefined, options: { seed?: number; out?: string; quiet?: boolean }) => {
+      process.exitCode = runCommand(file ?? defaultScenarioFile(), options, out);
+    });
+
+  program
+    .command("validate")
+    .description("Check scenario files; exit 0 if all are valid, else 2 with one line per problem: FILE:LINE:COL path: message.")
+    .argument("<files...>", "scenario files")
+    .action((files: string[]) => {
+      process.exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema (draft-07) of scenario files, for editor autocompletion.")
+    .action(() => {
+      process.stdout.write(schemaText());
+    });
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script). Returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = (line: string) => process.stdout.write(line + "\n");
+  const err = (line: string) => process.stderr.write(line + "\n");
+  const program = buildProgram(out, err);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : ExitCode.OK;
+  } catch (error) {
+    if (error instanceof CliExit) {
+      err(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // Help and version end here too, with code 0; commander already printed them.
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+    }
+    if (error instanceof ChokepointError) {
+      err(`chokepoint: internal error (${error.code}): ${error.message}`);
+      return ExitCode.INTERNAL;
+    }
+    err(`chokepoint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return ExitCode.INTERNAL;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,5 @@
+/** Pure renderers: run results -> CSV, JSON and text. They return strings; the CLI writes them. */
+export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
+export { buildSummary, renderSummaryJson, type Summary, type Manifest, type SummaryInput } from "./summary-json.js";
+export { renderShortfallTable } from "./shortfall-table.js";
+export { formatNumber, roundTo } from "./number-format.js";

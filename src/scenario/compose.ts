@@ -1,0 +1,163 @@
+/**
+ * Composition: a scenario file may `extends:` one or more base files (paths relative to
+ * itself). Bases are merged in order, then the file itself on top: mappings merge key by
+ * key, lists and single values replace, and `null` removes an inherited entry. Paths may not
+ * leave the folder tree of the file being loaded, and may not loop. A scenario's own
+ * metadata (name, title, question, description) is never inherited.
+ */
+import path from "node:path";
+import type { FileSource } from "./file-source.js";
+import type { FieldPath, ScenarioIssue } from "./scenario-issue.js";
+import { parseSourceDocument, PositionMap, type PlainValue, type Position } from "./source-document.js";
+
+/** Keys that describe one scenario file and are not inherited from its bases. */
+export const OWN_KEYS = ["name", "title", "question", "description"] as const;
+
+/** A scenario's merged data with the position of every field, and the files it came from. */
+export interface ComposedDocument {
+  readonly value: { [key: string]: PlainValue };
+  readonly positions: PositionMap;
+  /** Every file read, entry file first, each once. */
+  readonly files: readonly string[];
+}
+
+/** Composes the file at `entry` with everything it extends. Never throws for bad input. */
+export function composeScenario(
+  entry: string,
+  source: FileSource,
+): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
+  const root = path.dirname(path.resolve(entry));
+  const issues: ScenarioIssue[] = [];
+  const files: string[] = [];
+
+  const load = (file: string, chain: readonly string[], referrer: Position | undefined): ComposedDocument | undefined => {
+    const read = source.read(file);
+    if (!read.ok) {
+      const where = referrer ?? { file, line: 1, column: 1 };
+      issues.push({ code: "unreadable", ...where, path: referrer ? ["extends"] : [], message: `cannot read ${file}: ${read.reason}` });
+      return undefined;
+    }
+    if (!files.includes(file)) files.push(file);
+    const parsed = parseSourceDocument(file, read.bytes);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      return undefined;
+    }
+    const own = parsed.value as { [key: string]: PlainValue };
+    const bases = extendsList(file, own, parsed.positions, issues);
+    let merged: ComposedDocument | undefined;
+    for (const base of bases) {
+      const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
+      const display = path.normalize(path.join(path.dirname(file), base.target));
+      const relative = path.relative(root, resolved);
+      if (path.isAbsolute(base.target) || relative.startsWith("..") || path.isAbsolute(relative)) {
+        issues.push({
+          code: "extends-escape",
+          ...base.position,
+          path: base.path,
+          message: `"${base.target}" is outside the scenario's folder tree (${root}); extends may only name files in or below it`,
+        });
+        continue;
+      }
+      if (chain.includes(resolved)) {
+        const loop = [...chain.slice(chain.indexOf(resolved)), resolved].map((p) => path.relative(root, p) || p);
+        issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops: ${loop.join(" -> ")}` });
+        continue;
+      }
+      const loaded = load(display, [...chain, resolved], base.position);
+      if (loaded === undefined) continue;
+      const baseValue = { ...loaded.value };
+      const basePositions = new PositionMap();
+      basePositions.overlay(loaded.positions);
+      for (const key of OWN_KEYS) {
+        delete baseValue[key];
+        basePositions.removeBelow([key]);
+      }
+      merged = merged === undefined ? { value: baseValue, positions: basePositions, files } : mergeDocuments(merged, { value: baseValue, positions: basePositions, files });
+    }
+    const ownValue = { ...own };
+    delete ownValue.extends;
+    const ownPositions = new PositionMap();
+    ownPositions.overlay(parsed.positions);
+    ownPositions.removeBelow(["extends"]);
+    const self = { value: ownValue, positions: ownPositions, files };
+    return merged === undefined ? dropNulls(self) : mergeDocuments(merged, self);
+  };
+
+  const document = load(entry, [path.resolve(entry)], undefined);
+  if (document === undefined || issues.length > 0) return { ok: false, issues };
+  return { ok: true, document };
+}
+
+interface BaseReference {
+  readonly target: string;
+  readonly path: FieldPath;
+  readonly position: Position;
+}
+
+function extendsList(file: string, own: { [key: string]: PlainValue }, positions: PositionMap, issues: ScenarioIssue[]): BaseReference[] {
+  const value = own.extends;
+  if (value === undefined || value === null) return [];
+  const entries = typeof value === "string" ? [value] : Array.isArray(value) ? value : undefined;
+  const where = (p: FieldPath) => positions.find(p) ?? { file, line: 1, column: 1 };
+  if (entries === undefined) {
+    issues.push({ code: "bad-extends", ...where(["extends"]), path: ["extends"], message: "must be a file path or a list of file paths" });
+    return [];
+  }
+  const bases: BaseReference[] = [];
+  entries.forEach((entry, i) => {
+    const p: FieldPath = typeof value === "string" ? ["extends"] : ["extends", i];
+    if (typeof entry !== "string" || entry.trim() === "") {
+      issues.push({ code: "bad-extends", ...where(p), path: p, message: "must be a file path (a non-empty string)" });
+      return;
+    }
+    bases.push({ target: entry, path: p, position: where(p) });
+  });
+  return bases;
+}
+
+/** Merges `top` over `base`: mappings key by key, everything else replaced, null deletes. */
+export function mergeDocuments(base: ComposedDocument, top: ComposedDocument): ComposedDocument {
+  const positions = new PositionMap();
+  positions.overlay(base.positions);
+  const value = mergeValue(base.value, top.value, [], positions) as { [key: string]: PlainValue };
+  const topPositions = new PositionMap();
+  topPositions.overlay(top.positions);
+  positions.overlay(topPositions);
+  return { value: value ?? {}, positions, files: base.files };
+}
+
+function isMapping(v: PlainValue | undefined): v is { [key: string]: PlainValue } {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function mergeValue(base: PlainValue | undefined, top: PlainValue, at: FieldPath, positions: PositionMap): PlainValue | undefined {
+  if (top === null) {
+    positions.removeBelow(at);
+    return undefined;
+  }
+  if (isMapping(base) && isMapping(top)) {
+    const out: { [key: string]: PlainValue } = { ...base };
+    for (const [key, value] of Object.entries(top)) {
+      const merged = mergeValue(base[key], value, [...at, key], positions);
+      if (merged === undefined) delete out[key];
+      else out[key] = merged;
+    }
+    return out;
+  }
+  positions.removeBelow(at);
+  return isMapping(top) ? (stripNulls(top) as PlainValue) : top;
+}
+
+function stripNulls(value: { [key: string]: PlainValue }): { [key: string]: PlainValue } {
+  const out: { [key: string]: PlainValue } = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    out[key] = isMapping(v) ? stripNulls(v) : v;
+  }
+  return out;
+}
+
+function dropNulls(document: ComposedDocument): ComposedDocument {
+  return { ...document, value: stripNulls(document.value) };
+}

@@ -1,0 +1,12 @@
+/**
+ * The scenario format: YAML or JSON files -> a validated, fully resolved WorldSpec, with
+ * every problem reported as FILE:LINE:COL path.to.field: message.
+ */
+export { parseScenario, loadScenarioFrom, type Scenario, type ParseResult } from "./load-scenario.js";
+export { formatIssue, formatPath, sortIssues, type ScenarioIssue, type FieldPath } from "./scenario-issue.js";
+export { ScenarioError } from "./scenario-error.js";
+export { memoryFileSource, type FileSource, type FileRead } from "./file-source.js";
+export { scenarioJsonSchema } from "./json-schema.js";
+export { parseQuantity, parseShare, type QuantityKind } from "./quantity.js";
+export { DEFAULTS, MAX_HORIZON_DAYS } from "./resolve-world.js";
+export type { ParsedScenario, ScenarioFileInput } from "./scenario-schema.js";

@@ -1,0 +1,202 @@
+/**
+ * The scenario file format, as a zod schema: structure, field types and units. Cross-field
+ * rules (references between sections, dates in order, recipes without loops) are checked
+ * afterwards by the resolver, which has the whole document in view.
+ */
+import { z } from "zod";
+import {
+  COUNTRY_CODE,
+  countryRef,
+  dateDistribution,
+  duration,
+  durationDistribution,
+  growth,
+  isoDate,
+  mass,
+  massOrCover,
+  rate,
+  share,
+  slug,
+} from "./field-schemas.js";
+
+const source = z.string().min(1).describe("Publication a figure comes from, with its year (e.g. \"USGS MCS 2025, rare earths\")");
+const note = z.string().describe("Why a figure is what it is; label assumptions as such");
+const countryCode = z
+  .string({ error: "must be a country code such as \"US\"" })
+  .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
+const positiveRatio = z.number({ error: "must be tonnes per tonne of throughput (a number)" }).positive({ error: "must be > 0 tonnes per tonne" });
+
+const commodity = z
+  .strictObject({
+    name: z.string().optional(),
+    stage: z.enum(["ore", "concentrate", "refined", "metal", "component", "product"]).optional(),
+    groups: z.array(slug("commodity group")).optional(),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A material at one stage of the chain");
+
+const country = z
+  .strictObject({
+    name: z.string().optional(),
+    groups: z.array(slug("country group")).optional(),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A country or bloc");
+
+const facility = z
+  .strictObject({
+    country: countryCode,
+    kind: z.enum(["mine", "refinery", "separation", "smelter", "plant", "recycling"]).optional(),
+    capacity: rate("positive").describe("Nameplate throughput: a number (t/yr) or \"270 kt/yr\""),
+    utilization: share.optional().describe("Share of capacity used in normal operation (default 100%)"),
+    inputs: z.record(slug("commodity"), positiveRatio).optional().describe("Tonnes of each input per tonne of throughput"),
+    outputs: z.record(slug("commodity"), positiveRatio).describe("Tonnes of each output per tonne of throughput"),
+    online: isoDate.optional().describe("Date it starts producing (default: before the scenario starts)"),
+    rampUp: duration().optional().describe("Time from online to full rate, rising linearly"),
+    outages: z
+      .strictObject({
+        perYear: z.number({ error: "must be a number of outages per year" }).nonnegative(),
+        duration: durationDistribution,
+      })
+      .optional(),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A mine, refinery or plant");
+
+const market = z
+  .strictObject({
+    demand: rate().optional().describe("Final demand: a number (t/yr) or \"1,200 t/yr\""),
+    growth: growth.optional(),
+    cover: duration().optional().describe("Commercial inventory target in days of use (default: defaults.cover)"),
+    inventory: massOrCover.optional().describe("Starting commercial stock (default: steady state at the order-up-to level)"),
+    imports: z.record(countryCode, share).optional().describe("Baseline import sources and their shares (adding up to 100%)"),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("One country's demand, stock and import sources for one commodity");
+
+const stockpile = z
+  .strictObject({
+    country: countryCode.describe("Where the reserve is held"),
+    commodity: slug("commodity"),
+    members: z.array(countryCode).optional().describe("Countries it can release to (default: the host); more than one makes a shared reserve"),
+    level: massOrCover.describe("Starting level: tonnes, or days of the members' use"),
+    floor: massOrCover.optional(),
+    maxRelease: rate("positive").optional().describe("Largest release rate (default: the members' daily use)"),
+    refill: rate().optional().describe("Rate at which it buys back toward its target once no member is short (default 0)"),
+    target: massOrCover.optional().describe("Refill target (default: the starting level)"),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A government reserve: releases when members run short");
+
+const destinations = z.union(
+  [
+    z.literal("all"),
+    z.strictObject({ only: z.array(countryRef).min(1) }),
+    z.strictObject({ except: z.array(countryRef).min(1) }),
+  ],
+  { error: 'must be "all", { only: [countries] } or { except: [countries] }' },
+);
+
+const control = z
+  .strictObject({
+    exporter: countryCode,
+    commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
+    destinations: destinations.optional(),
+    measure: z.enum(["ban", "licensing", "quota"], { error: 'must be "ban", "licensing" or "quota"' }),
+    approval: z
+      .union([share, z.record(z.string(), share)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
+      .optional()
+      .describe("Licensing: probability an application is approved, overall or per destination ({ default: 90%, US: 50% })"),
+    processingTime: durationDistribution.optional().describe("Licensing: time to a decision, e.g. \"45 working days\" or a distribution"),
+    quota: rate("non-negative").optional().describe("Quota: tonnes per year allowed to the covered destinations"),
+    announced: isoDate.optional(),
+    effective: isoDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
+    end: isoDate.optional(),
+    legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("An exporter's rule on commodities to destinations");
+
+const eventBase = {
+  date: dateDistribution.describe("When: a date, or a distribution of dates"),
+  probability: share.optional().describe("Probability it happens at all (default 100%)"),
+  source: source.optional(),
+  note: note.optional(),
+};
+const event = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("impose"), control: slug("control"), ...eventBase }),
+    z.strictObject({ type: z.literal("suspend"), control: slug("control"), until: isoDate, ...eventBase }),
+    z.strictObject({ type: z.literal("extend"), control: slug("control"), until: isoDate, ...eventBase }),
+    z.strictObject({ type: z.literal("lift"), control: slug("control"), ...eventBase }),
+    z.strictObject({ type: z.literal("facility-offline"), facility: slug("facility"), until: isoDate.optional(), ...eventBase }),
+    z.strictObject({ type: z.literal("facility-online"), facility: slug("facility"), ...eventBase }),
+    z.strictObject({
+      type: z.literal("demand-change"),
+      country: countryRef,
+      commodity: z.string({ error: "must be a commodity or commodity group id" }),
+      factor: z.number({ error: "must be a number (1.1 = demand up 10%)" }).nonnegative(),
+      ...eventBase,
+    }),
+    z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: mass("positive"), ...eventBase }),
+    z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: mass("positive"), ...eventBase }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union" && issue.input !== null && typeof issue.input === "object" && !("type" in issue.input)
+        ? "an event needs a type: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release or stockpile-purchase"
+        : "type must be one of: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase",
+  },
+);
+
+const trade = z.strictObject({
+  orderInterval: duration("positive").optional().describe("Days between ordering rounds (default 30 days)"),
+  transit: duration().optional().describe("Transit time of routes without their own (default 30 days)"),
+  routes: z
+    .array(z.strictObject({ from: countryCode, to: countryCode, transit: duration(), source: source.optional(), note: note.optional() }))
+    .optional(),
+  qualificationLag: duration().optional().describe("Time before an importer can buy from a new supplier (default 180 days)"),
+  source: source.optional(),
+  note: note.optional(),
+});
+
+const defaults = z.strictObject({
+  cover: duration().optional().describe("Commercial inventory target for markets without their own (default 30 days)"),
+  note: note.optional(),
+});
+
+/** The whole scenario file format, after `extends:` has been merged. */
+export const scenarioSchema = z
+  .strictObject({
+    name: slug("scenario").optional().describe("Scenario id (default: the file name); names the output folder"),
+    title: z.string().optional(),
+    question: z.string().optional().describe("The one-line question this scenario answers"),
+    description: z.string().optional(),
+    extends: z.union([z.string(), z.array(z.string())]).optional().describe("Base file(s) to build on, relative to this file"),
+    start: isoDate.describe("First simulated day"),
+    end: isoDate.describe("Last simulated day"),
+    seed: z.number({ error: "must be an integer" }).int({ error: "must be an integer" }).optional().describe("Default random seed (default 1)"),
+    defaults: defaults.optional(),
+    commodities: z.record(slug("commodity"), commodity),
+    countries: z.record(countryCode, country),
+    facilities: z.record(slug("facility"), facility).optional(),
+    markets: z.record(countryCode, z.record(slug("commodity"), market)).optional(),
+    stockpiles: z.record(slug("stockpile"), stockpile).optional(),
+    controls: z.record(slug("control"), control).optional(),
+    events: z.record(slug("event"), event).optional(),
+    trade: trade.optional(),
+    sources: z.record(z.string(), z.string()).optional().describe("Bibliography: short key -> full reference"),
+  })
+  .describe("A chokepoint scenario: a world of commodities, countries, facilities, markets, reserves, controls and dated events");
+
+/** A scenario file after validation, in model units (tonnes, t/day, days, epoch days). */
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+/** A scenario file as written. */
+export type ScenarioFileInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,170 @@
+/**
+ * SourceDocument: the data of one scenario file (YAML, or JSON, which YAML 1.2 reads too)
+ * as plain values, with the line and column of every key and value, so that problems found
+ * later can be reported where they are written. Nothing in the file is evaluated: anchors,
+ * aliases and custom tags are refused, not expanded.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { FieldPath, ScenarioIssue } from "./scenario-issue.js";
+
+/** A plain data value as read from a file. */
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
+
+/** Where something is written. */
+export interface Position {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Positions of the values (and, for map entries, the keys) of a document, by field path. */
+export class PositionMap {
+  private readonly values = new Map<string, Position>();
+  private readonly keys = new Map<string, Position>();
+
+  /** Records the position of the value (and optionally the key) at `path`. */
+  set(path: FieldPath, value: Position, key?: Position): void {
+    this.values.set(pathKey(path), value);
+    if (key !== undefined) this.keys.set(pathKey(path), key);
+  }
+
+  /** Copies every position of `other` into this map (replacing positions at the same paths). */
+  overlay(other: PositionMap): void {
+    for (const [k, v] of other.values) this.values.set(k, v);
+    for (const [k, v] of other.keys) this.keys.set(k, v);
+  }
+
+  /** Forgets every position at or below `path`. */
+  removeBelow(path: FieldPath): void {
+    const prefix = pathKey(path);
+    for (const map of [this.values, this.keys]) {
+      for (const k of [...map.keys()]) if (k === prefix || k.startsWith(prefix + SEPARATOR)) map.delete(k);
+    }
+  }
+
+  /**
+   * Best position for an issue at `path`: the value there, else (for a missing or unknown
+   * field) the key or value of the nearest enclosing field that exists.
+   */
+  find(path: FieldPath, preferKey = false): Position | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const k = pathKey(path.slice(0, n));
+      const found = preferKey ? (this.keys.get(k) ?? this.values.get(k)) : (this.values.get(k) ?? this.keys.get(k));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+}
+
+const SEPARATOR = "\u0000";
+function pathKey(path: FieldPath): string {
+  return path.map(String).join(SEPARATOR);
+}
+
+/** A parsed file: its data and positions, or the issues that stopped it. */
+export type SourceDocument =
+  | { readonly ok: true; readonly value: PlainValue; readonly positions: PositionMap }
+  | { readonly ok: false; readonly issues: ScenarioIssue[] };
+
+/** Decodes and parses one file's bytes. Never throws for bad input. */
+export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocument {
+  const fail = (code: string, message: string, line = 1, column = 1): SourceDocument => ({
+    ok: false,
+    issues: [{ code, file, path: [], line, column, message }],
+  });
+  if (bytes.includes(0)) return fail("binary", "this is a binary file, not YAML or JSON text");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail("binary", "this file is not UTF-8 text (a binary file?); scenario files are YAML or JSON text");
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2" });
+  const at = (offset: number): { line: number; column: number } => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      issues: problems.map((e) => {
+        const { line, column } = at(e.pos[0]);
+        return { code: "syntax", file, path: [], line, column, message: `YAML/JSON syntax: ${firstLine(e.message)}` };
+      }),
+    };
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fail("empty", "the file is empty; a scenario is a mapping of keys such as name, start, end, commodities");
+  }
+  if (!isMap(doc.contents)) {
+    const { line, column } = at(doc.contents.range?.[0] ?? 0);
+    return fail("not-a-mapping", "the top level must be a mapping of keys (name, start, end, ...), not a list or a single value", line, column);
+  }
+
+  const positions = new PositionMap();
+  const issues: ScenarioIssue[] = [];
+  const positionOf = (node: Node | null | undefined, fallback: Position): Position => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return fallback;
+    return { file, ...at(offset) };
+  };
+  const convert = (node: Node | null, path: FieldPath, here: Position): PlainValue => {
+    if (node === null) return null;
+    if (isAlias(node)) {
+      issues.push({ code: "alias", path, ...positionOf(node, here), message: "YAML aliases (*name) are not supported: write the value out" });
+      return null;
+    }
+    if (node.tag !== undefined && !node.tag.startsWith("tag:yaml.org,2002:")) {
+      issues.push({ code: "tag", path, ...positionOf(node, here), message: `custom YAML tags are not supported (${node.tag})` });
+      return null;
+    }
+    if (isMap(node)) {
+      const out: { [key: string]: PlainValue } = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const rawKey = isScalar(keyNode) ? keyNode.value : undefined;
+        const keyPosition = positionOf(keyNode, here);
+        if (rawKey === null || rawKey === undefined || typeof rawKey === "object") {
+          issues.push({ code: "bad-key", path, ...keyPosition, message: "mapping keys must be plain names" });
+          continue;
+        }
+        const key = String(rawKey);
+        const childPath = [...path, key];
+        const valueNode = pair.value as Node | null;
+        const valuePosition = positionOf(valueNode, keyPosition);
+        positions.set(childPath, valuePosition, keyPosition);
+        out[key] = convert(valueNode, childPath, valuePosition);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const childPath = [...path, i];
+        const itemPosition = positionOf(item as Node, here);
+        positions.set(childPath, itemPosition);
+        return convert(item as Node, childPath, itemPosition);
+      });
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+      if (typeof v === "number") return v;
+      return String(v);
+    }
+    return null;
+  };
+  const top: Position = { file, line: 1, column: 1 };
+  positions.set([], positionOf(doc.contents, top));
+  const value = convert(doc.contents, [], top);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value, positions };
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}

@@ -1,0 +1,92 @@
+/**
+ * Translation of zod's validation issues into scenario issues that read well: a missing field
+ * says it is required, an unknown key is reported at the key itself (with the nearest known
+ * key suggested), and union failures give the field's own message instead of "Invalid input".
+ */
+import { z } from "zod";
+import { suggest } from "./reference-index.js";
+import type { FieldPath } from "./scenario-issue.js";
+
+/** A translated issue before it gets a position. */
+export interface PlainIssue {
+  readonly code: string;
+  readonly path: FieldPath;
+  readonly message: string;
+  /** Point at the key rather than the value (unknown and badly named keys). */
+  readonly atKey: boolean;
+}
+
+/** Translates zod issues raised by `schema` into plain issues. */
+export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): PlainIssue[] {
+  const out: PlainIssue[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const known = knownKeys(schema, path);
+        for (const key of issue.keys) {
+          out.push({ code: "unknown-key", path: [...path, key], message: `unknown key "${key}"${suggest(key, known)}${known.length > 0 ? ` (allowed: ${known.join(", ")})` : ""}`, atKey: true });
+        }
+        break;
+      }
+      case "invalid_key": {
+        const inner = issue.issues[0]?.message ?? "invalid key";
+        out.push({ code: "bad-key", path, message: `key "${String(path[path.length - 1])}": ${inner}`, atKey: true });
+        break;
+      }
+      case "invalid_type":
+        if (issue.input === undefined) {
+          out.push({ code: "missing-field", path, message: `is required${issue.message.startsWith("must") ? ` (${issue.message})` : ""}`, atKey: false });
+        } else {
+          out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
+        }
+        break;
+      case "invalid_union":
+        out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
+        break;
+      case "custom":
+        out.push({ code: "invalid-value", path, message: issue.message, atKey: false });
+        break;
+      default:
+        out.push({ code: "invalid-value", path, message: tidy(issue.message, issue.input), atKey: false });
+    }
+  }
+  return out;
+}
+
+function tidy(message: string, input: unknown): string {
+  const shown = input === undefined ? "" : `, got ${describe(input)}`;
+  if (message === "Invalid input" || message.startsWith("Invalid input:")) return `has the wrong form${shown}`;
+  return message.startsWith("must") ? `${message}${shown}` : message;
+}
+
+function describe(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "object") return "a mapping";
+  return JSON.stringify(input);
+}
+
+/** Keys a strict object accepts at `path` in `schema` (empty when unknown). */
+function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
+  let current: unknown = schema;
+  for (const part of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[String(part)];
+    else if (current instanceof z.ZodRecord) current = current.valueType;
+    else if (current instanceof z.ZodArray) current = current.element;
+    else return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    else if (current instanceof z.ZodPipe) current = current.in;
+    else break;
+  }
+  return current;
+}
