@@ -28,7 +28,7 @@ export class ExportControl {
   /** Tonnes still allowed this calendar year (quota controls only). */
   quotaRemainingTonnes: number;
 
-  constructor(index: number, spec: ControlSpec, commodityCount: number, countryCount: number, startEpochDay: number) {
+  constructor(index: number, spec: ControlSpec, commodityCount: number, countryCount: number, originEpochDay: number) {
     this.index = index;
     this.id = spec.id;
     this.exporter = spec.exporter;
@@ -41,8 +41,8 @@ export class ExportControl {
       if (spec.destinations.mode === "all") return true;
       return spec.destinations.mode === "only" ? listed.has(c) : !listed.has(c);
     });
-    this.effectiveTime = spec.effectiveEpochDay === null ? null : spec.effectiveEpochDay - startEpochDay;
-    this.endTime = spec.endEpochDay === null ? null : spec.endEpochDay - startEpochDay;
+    this.effectiveTime = spec.effectiveEpochDay === null ? null : spec.effectiveEpochDay - originEpochDay;
+    this.endTime = spec.endEpochDay === null ? null : spec.endEpochDay - originEpochDay;
     this.quotaRemainingTonnes = spec.measure.kind === "quota" ? spec.measure.tonnesPerYear : Infinity;
   }
 

@@ -120,6 +120,16 @@ export class Market {
     return Math.max(0, this.level - this.targetTonnes);
   }
 
+  /** Starts a new reporting day: clears the day's flow totals. */
+  resetDay(): void {
+    this.demandToday = 0;
+    this.consumedToday = 0;
+    this.productionToday = 0;
+    this.inputUseToday = 0;
+    this.importsToday = 0;
+    this.exportsToday = 0;
+  }
+
   /** Adds an arriving shipment (already advanced to now). */
   receive(tonnes: number): void {
     this.level += tonnes;

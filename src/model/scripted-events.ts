@@ -35,8 +35,8 @@ export class ScriptedEvents {
     this.trade = trade;
   }
 
-  /** Draws every event's outcome and schedules those that happen within the horizon. */
-  start(horizonDays: number): void {
+  /** Draws every event's outcome and schedules those that happen before `endTime`. */
+  start(endTime: number): void {
     const { spec, env, streams } = this.state;
     const due: { time: number; index: number }[] = [];
     spec.events.forEach((event: EventSpec, index) => {
@@ -44,10 +44,10 @@ export class ScriptedEvents {
       const happened = event.probability >= 1 || stream.bernoulli(event.probability);
       const epochDay = Math.floor(sample(event.epochDay, stream));
       this.realized.push({ id: event.id, happened, date: happened ? isoFromEpochDay(epochDay) : null });
-      const time = epochDay - spec.startEpochDay;
-      if (happened && time < horizonDays) due.push({ time: Math.max(0, time), index });
+      const time = epochDay - this.state.originEpochDay;
+      if (happened && time < endTime) due.push({ time: Math.max(0, time), index });
     });
-    // Events dated before the start take effect at the start, in date order.
+    // Events dated before the warm-up take effect when it begins, in date order.
     due.sort((a, b) => a.time - b.time || a.index - b.index);
     for (const { time, index } of due) env.scheduleAt(time, this.onEvent, index, Priority.EARLY);
   }
@@ -55,7 +55,7 @@ export class ScriptedEvents {
   private apply(action: EventAction): void {
     const state = this.state;
     const now = state.env.now;
-    const timeOf = (epochDay: number) => epochDay - state.spec.startEpochDay;
+    const timeOf = (epochDay: number) => epochDay - state.originEpochDay;
     switch (action.kind) {
       case "impose":
         state.controls[action.control].impose(now);

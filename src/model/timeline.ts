@@ -34,7 +34,8 @@ export class Timeline {
   readonly series: readonly TimelineSeries[];
   /** Indices into `series` of markets that saw any demand, stock or flow, sorted by country then commodity. */
   reportedSeries: readonly number[] = [];
-  private readonly columns: Record<TimelineColumn, Float64Array>;
+  /** Column data: value of (day, series s) at index day * series.length + s. */
+  readonly columns: Readonly<Record<TimelineColumn, Float64Array>>;
 
   constructor(startEpochDay: number, dayCount: number, series: readonly TimelineSeries[]) {
     this.startEpochDay = startEpochDay;

@@ -9,7 +9,7 @@
  * who can be used after the qualification lag. Shipments leave at once and arrive after the
  * route's transit time.
  */
-import { Priority, sample } from "../engine/index.js";
+import { meanOf, Priority, sample } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
 import type { Market } from "./market.js";
 import type { WorldState } from "./world-state.js";
@@ -118,11 +118,33 @@ export class TradeDesk {
     state.env.scheduleAt(next, this.onRound, 0, Priority.LATE);
   }
 
+  /**
+   * Days from ordering to delivery an importer plans with: transit from each baseline source,
+   * plus the mean licence processing time where a licence is needed now, weighted by share.
+   */
+  private plannedLeadDays(market: Market, t: number): number {
+    if (market.imports.length === 0) return this.expectedLeadDays[market.index];
+    const state = this.state;
+    let lead = 0;
+    for (const share of market.imports) {
+      const screen = this.screen.evaluate(state.controls, state.controlsByExporter[share.supplier], market.commodity, market.country, t);
+      let licenceDays = 0;
+      for (const control of screen.licensing) {
+        if (control.measure.kind === "licensing") licenceDays = Math.max(licenceDays, meanOf(control.measure.processingDays));
+      }
+      lead += share.share * (this.transit(share.supplier, market.country) + licenceDays);
+    }
+    return lead;
+  }
+
   /** Tonnes market `m` orders this round. */
-  private orderTonnes(market: Market): number {
+  private orderTonnes(market: Market, t: number): number {
     const use = market.useRate;
     const netUse = Math.max(0, use - market.productionRate);
-    const cycleDays = this.state.spec.trade.orderIntervalDays + this.expectedLeadDays[market.index];
+    if (netUse <= 0 && market.level + market.inTransitTonnes + market.awaitingLicenceTonnes >= market.coverDays * use + this.refillAllowance(market)) {
+      return 0;
+    }
+    const cycleDays = this.state.spec.trade.orderIntervalDays + this.plannedLeadDays(market, t);
     const orderUpTo = market.coverDays * use + netUse * cycleDays + this.refillAllowance(market);
     const position = market.level + market.inTransitTonnes + market.awaitingLicenceTonnes;
     return Math.max(0, orderUpTo - position);
@@ -137,7 +159,7 @@ export class TradeDesk {
     for (const m of marketIndices) {
       unfilled[m] = 0;
       const market = markets[m];
-      const tonnes = this.orderTonnes(market);
+      const tonnes = this.orderTonnes(market, t);
       if (tonnes <= DUST_TONNES) continue;
       if (market.imports.length === 0) unfilled[m] = tonnes;
       for (const share of market.imports) this.placeOrder(market, share.supplier, tonnes * share.share, t);
@@ -276,7 +298,6 @@ export class TradeDesk {
     const origin = state.marketAt(supplier, destination.commodity) as Market;
     origin.advanceTo(state.env.now);
     origin.dispatch(tonnes);
-    origin.isActive = true;
     state.touchMarket(origin.index);
     destination.inTransitTonnes += tonnes;
     const shipment = this.freeShipments.pop() ?? this.shipmentMarket.length;

@@ -166,6 +166,12 @@ export interface WorldSpec {
   readonly startEpochDay: number;
   /** Last simulated day, inclusive (epoch day). */
   readonly endEpochDay: number;
+  /**
+   * Days simulated before the start and not reported, so that pipelines (shipments in transit,
+   * licences pending) and stocks settle under the regime in force before the start.
+   * Starting levels apply at the beginning of the warm-up; demand figures apply at the start.
+   */
+  readonly warmUpDays: number;
   readonly commodities: readonly CommoditySpec[];
   readonly countries: readonly CountrySpec[];
   readonly facilities: readonly FacilitySpec[];

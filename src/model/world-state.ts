@@ -16,6 +16,8 @@ import { commodityOrder, countryGroups } from "./world-topology.js";
 /** Mutable state of one run, with the operations every part of the model shares. */
 export class WorldState implements SolverState {
   readonly spec: WorldSpec;
+  /** Epoch day of simulation time 0: the start of the warm-up. */
+  readonly originEpochDay: number;
   readonly env: Environment;
   readonly streams: RandomStreams;
   readonly markets: Market[];
@@ -41,6 +43,7 @@ export class WorldState implements SolverState {
 
   constructor(spec: WorldSpec, streams: RandomStreams) {
     this.spec = spec;
+    this.originEpochDay = spec.startEpochDay - spec.warmUpDays;
     this.streams = streams;
     this.env = new Environment(0);
     const commodityCount = spec.commodities.length;
@@ -59,7 +62,7 @@ export class WorldState implements SolverState {
     for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
 
     this.facilities = spec.facilities.map((facilitySpec, i) => {
-      const facility = new Facility(i, facilitySpec, facilitySpec.onlineEpochDay - spec.startEpochDay);
+      const facility = new Facility(i, facilitySpec, facilitySpec.onlineEpochDay - this.originEpochDay);
       for (const term of facilitySpec.inputs) {
         this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({
           facility: i,
@@ -90,7 +93,7 @@ export class WorldState implements SolverState {
       for (const share of market.imports) this.requireMarket(share.supplier, market.commodity, `import source of market ${market.index}`);
     }
 
-    this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, spec.startEpochDay));
+    this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
     this.controlsByExporter = Array.from({ length: countryCount }, () => []);
     for (const control of this.controls) this.controlsByExporter[control.exporter].push(control.index);
 
@@ -150,7 +153,6 @@ export class WorldState implements SolverState {
    */
   touchMarket(m: number): void {
     const market = this.markets[m];
-    if (market.level > EMPTY_TONNES) market.isActive = true;
     const wouldBeDry =
       market.level <= EMPTY_TONNES && market.productionRate < market.demandRate + market.nominalInputRate;
     if (wouldBeDry !== this.isDry[m]) this.markGroupDirty(this.groupOfMarket(m));
@@ -186,7 +188,6 @@ export class WorldState implements SolverState {
       for (const layer of group.layers) {
         for (const m of layer) {
           const market = this.markets[m];
-          if (market.demandRate > 0 || market.productionRate > 0 || market.inputUseRate > 0) market.isActive = true;
           this.scheduleDryOut(market);
         }
       }

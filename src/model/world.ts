@@ -4,7 +4,7 @@
  * quota years, the daily record) and runs to the end of the horizon.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
-import { nextNewYearEpochDay } from "./calendar.js";
+import { isoFromEpochDay, nextNewYearEpochDay } from "./calendar.js";
 import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
@@ -32,7 +32,11 @@ export class World {
   private readonly trade: TradeDesk;
   private readonly scripted: ScriptedEvents;
   private readonly timeline: Timeline;
+  /** Days reported (start to end, inclusive). */
   private readonly dayCount: number;
+  /** Days simulated in all: warm-up plus reported days. */
+  private readonly totalDays: number;
+  private readonly warmUpDays: number;
   private readonly growingMarkets: number[];
   private readonly onTick = (day: number): void => this.tick(day);
   private readonly onNewYear = (): void => this.resetQuotas();
@@ -46,7 +50,12 @@ export class World {
     this.operations = new FacilityOperations(this.state);
     this.trade = new TradeDesk(this.state);
     this.scripted = new ScriptedEvents(this.state, this.operations, this.trade);
+    if (!(Number.isInteger(spec.warmUpDays) && spec.warmUpDays >= 0)) {
+      throw new ModelError("bad-warm-up", `warmUpDays must be a whole number >= 0, got ${spec.warmUpDays}`);
+    }
     this.dayCount = spec.endEpochDay - spec.startEpochDay + 1;
+    this.warmUpDays = spec.warmUpDays;
+    this.totalDays = this.warmUpDays + this.dayCount;
     const series: TimelineSeries[] = this.state.markets.map((m) => ({
       country: spec.countries[m.country].id,
       commodity: spec.commodities[m.commodity].id,
@@ -67,17 +76,18 @@ export class World {
     this.trade.start();
     state.markAllDirty();
     state.settle();
-    this.scripted.start(this.dayCount);
+    this.scripted.start(this.totalDays);
     env.scheduleAt(1, this.onTick, 1, Priority.FIRST);
-    const newYear = nextNewYearEpochDay(state.spec.startEpochDay) - state.spec.startEpochDay;
-    if (newYear < this.dayCount) env.scheduleAt(newYear, this.onNewYear, 0, Priority.FIRST);
-    env.run(this.dayCount + 1);
+    const newYear = nextNewYearEpochDay(state.originEpochDay) - state.originEpochDay;
+    if (newYear < this.totalDays) env.scheduleAt(newYear, this.onNewYear, 0, Priority.FIRST);
+    env.run(this.totalDays + 1);
 
     const stockpileEmptyDay = state.markets.map((market) => {
       let first = -1;
       for (const s of market.stockpiles) {
         const time = state.stockpiles[s].firstEmptyTime;
-        if (time >= 0 && (first < 0 || time < first)) first = Math.floor(time);
+        const day = Math.floor(time) - this.warmUpDays;
+        if (day >= 0 && (first < 0 || day < first)) first = day;
       }
       return first;
     });
@@ -88,9 +98,15 @@ export class World {
     return { timeline: this.timeline, stockpileEmptyDay, events: this.scripted.realized, eventCount: env.eventsRun };
   }
 
+  private isMonthStart(day: number): boolean {
+    return isoFromEpochDay(this.state.originEpochDay + day).endsWith("-01");
+  }
+
   private demandOn(m: number, day: number): number {
     const market = this.state.markets[m];
-    const growth = market.demandGrowthPerYear === 0 ? 1 : Math.pow(1 + market.demandGrowthPerYear, day / DAYS_PER_YEAR);
+    // Demand figures hold at the reported start; growth runs backwards through the warm-up.
+    const years = (day - this.warmUpDays) / DAYS_PER_YEAR;
+    const growth = market.demandGrowthPerYear === 0 ? 1 : Math.pow(1 + market.demandGrowthPerYear, years);
     return market.baseDemandTonnesPerDay * market.demandFactor * growth;
   }
 
@@ -99,52 +115,68 @@ export class World {
     const { state } = this;
     state.advanceAll(day);
     this.record(day - 1);
-    if (day >= this.dayCount) {
+    if (day >= this.totalDays) {
       state.env.stop();
       return;
     }
-    for (const m of this.growingMarkets) {
-      state.markets[m].demandRate = this.demandOn(m, day);
-      state.markGroupDirty(state.groupOfMarket(m));
+    // Demand grows in monthly steps (the value due on each month's first day): finer steps
+    // change no result that matters and would re-solve every market every day.
+    if (this.isMonthStart(day)) {
+      for (const m of this.growingMarkets) {
+        state.markets[m].demandRate = this.demandOn(m, day);
+        state.markGroupDirty(state.groupOfMarket(m));
+      }
     }
     this.operations.updateRamps(day);
     state.settle();
     state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }
 
-  private record(day: number): void {
-    const { timeline } = this;
+  /** Closes simulation day `simulationDay`: writes it to the timeline unless it is warm-up, and resets the day's flows. */
+  private record(simulationDay: number): void {
     const { markets, stockpiles } = this.state;
+    const day = simulationDay - this.warmUpDays;
+    if (day < 0) {
+      for (const market of markets) market.resetDay();
+      return;
+    }
+    // Inlined column writes: this runs for every market on every day.
+    const columns = this.timeline.columns;
+    const demand = columns.demand_t;
+    const consumed = columns.consumed_t;
+    const shortfallColumn = columns.shortfall_t;
+    const production = columns.production_t;
+    const inputUse = columns.input_use_t;
+    const imports = columns.imports_t;
+    const exports = columns.exports_t;
+    const inventory = columns.inventory_t;
+    const stockpile = columns.stockpile_t;
+    const base = day * markets.length;
     for (const market of markets) {
-      const m = market.index;
+      const i = base + market.index;
       let stockpileTonnes = 0;
       for (const s of market.hostedStockpiles) stockpileTonnes += stockpiles[s].level;
-      const shortfall = Math.max(0, market.demandToday - market.consumedToday);
-      timeline.set("demand_t", day, m, market.demandToday);
-      timeline.set("consumed_t", day, m, market.consumedToday);
-      timeline.set("shortfall_t", day, m, shortfall);
-      timeline.set("production_t", day, m, market.productionToday);
-      timeline.set("input_use_t", day, m, market.inputUseToday);
-      timeline.set("imports_t", day, m, market.importsToday);
-      timeline.set("exports_t", day, m, market.exportsToday);
-      timeline.set("inventory_t", day, m, market.level);
-      timeline.set("stockpile_t", day, m, stockpileTonnes);
+      const shortfall = market.demandToday - market.consumedToday;
+      demand[i] = market.demandToday;
+      consumed[i] = market.consumedToday;
+      shortfallColumn[i] = shortfall > 0 ? shortfall : 0;
+      production[i] = market.productionToday;
+      inputUse[i] = market.inputUseToday;
+      imports[i] = market.importsToday;
+      exports[i] = market.exportsToday;
+      inventory[i] = market.level;
+      stockpile[i] = stockpileTonnes;
       if (!market.isActive && (market.demandToday > 0 || market.level > 0 || stockpileTonnes > 0 || market.importsToday > 0 || market.exportsToday > 0 || market.productionToday > 0)) {
         market.isActive = true;
       }
-      market.demandToday = 0;
-      market.consumedToday = 0;
-      market.productionToday = 0;
-      market.inputUseToday = 0;
-      market.importsToday = 0;
-      market.exportsToday = 0;
+      market.resetDay();
     }
   }
 
   /** A quota starting mid-year gets the share of its annual tonnes left in that year. */
   private prorateQuotas(): void {
-    const start = this.state.spec.startEpochDay;
-    const yearShare = (nextNewYearEpochDay(start) - start) / 365;
+    const origin = this.state.originEpochDay;
+    const yearShare = (nextNewYearEpochDay(origin) - origin) / 365;
     for (const control of this.state.controls) {
       if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear * Math.min(1, yearShare);
     }
@@ -155,8 +187,8 @@ export class World {
     for (const control of state.controls) {
       if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear;
     }
-    const next = nextNewYearEpochDay(state.spec.startEpochDay + state.env.now) - state.spec.startEpochDay;
-    if (next < this.dayCount) state.env.scheduleAt(next, this.onNewYear, 0, Priority.FIRST);
+    const next = nextNewYearEpochDay(state.originEpochDay + state.env.now) - state.originEpochDay;
+    if (next < this.totalDays) state.env.scheduleAt(next, this.onNewYear, 0, Priority.FIRST);
   }
 }
 

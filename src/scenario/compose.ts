@@ -81,7 +81,20 @@ export function composeScenario(
     ownPositions.overlay(parsed.positions);
     ownPositions.removeBelow(["extends"]);
     const self = { value: ownValue, positions: ownPositions, files };
-    return merged === undefined ? dropNulls(self) : mergeDocuments(merged, self);
+    const orphans: FieldPath[] = [];
+    const result = mergeDocuments(merged ?? { value: {}, positions: new PositionMap(), files }, self, orphans);
+    for (const orphan of orphans) {
+      issues.push({
+        code: "empty-value",
+        ...(parsed.positions.find(orphan, true) ?? { file, line: 1, column: 1 }),
+        path: orphan,
+        message:
+          /^\d/.test(String(orphan[orphan.length - 1]))
+            ? 'has no value: inside { } a comma separates entries, so "13,500 t/yr" splits in two; quote it or write 13500'
+            : "has no value; null (or an empty value) only removes an entry inherited through extends, and there is none here",
+      });
+    }
+    return result;
   };
 
   const document = load(entry, [path.resolve(entry)], undefined);
@@ -116,11 +129,14 @@ function extendsList(file: string, own: { [key: string]: PlainValue }, positions
   return bases;
 }
 
-/** Merges `top` over `base`: mappings key by key, everything else replaced, null deletes. */
-export function mergeDocuments(base: ComposedDocument, top: ComposedDocument): ComposedDocument {
+/**
+ * Merges `top` over `base`: mappings key by key, everything else replaced, null deletes.
+ * Paths where `top` has null but `base` has nothing to delete are added to `orphans`.
+ */
+export function mergeDocuments(base: ComposedDocument, top: ComposedDocument, orphans: FieldPath[] = []): ComposedDocument {
   const positions = new PositionMap();
   positions.overlay(base.positions);
-  const value = mergeValue(base.value, top.value, [], positions) as { [key: string]: PlainValue };
+  const value = mergeValue(base.value, top.value, [], positions, orphans) as { [key: string]: PlainValue };
   const topPositions = new PositionMap();
   topPositions.overlay(top.positions);
   positions.overlay(topPositions);
@@ -131,33 +147,29 @@ function isMapping(v: PlainValue | undefined): v is { [key: string]: PlainValue 
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function mergeValue(base: PlainValue | undefined, top: PlainValue, at: FieldPath, positions: PositionMap): PlainValue | undefined {
+function mergeValue(
+  base: PlainValue | undefined,
+  top: PlainValue,
+  at: FieldPath,
+  positions: PositionMap,
+  orphans: FieldPath[],
+): PlainValue | undefined {
   if (top === null) {
+    if (base === undefined) orphans.push(at);
     positions.removeBelow(at);
     return undefined;
   }
-  if (isMapping(base) && isMapping(top)) {
-    const out: { [key: string]: PlainValue } = { ...base };
+  if (isMapping(top)) {
+    const from = isMapping(base) ? base : {};
+    if (!isMapping(base)) positions.removeBelow(at);
+    const out: { [key: string]: PlainValue } = { ...from };
     for (const [key, value] of Object.entries(top)) {
-      const merged = mergeValue(base[key], value, [...at, key], positions);
+      const merged = mergeValue(from[key], value, [...at, key], positions, orphans);
       if (merged === undefined) delete out[key];
       else out[key] = merged;
     }
     return out;
   }
   positions.removeBelow(at);
-  return isMapping(top) ? (stripNulls(top) as PlainValue) : top;
-}
-
-function stripNulls(value: { [key: string]: PlainValue }): { [key: string]: PlainValue } {
-  const out: { [key: string]: PlainValue } = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null) continue;
-    out[key] = isMapping(v) ? stripNulls(v) : v;
-  }
-  return out;
-}
-
-function dropNulls(document: ComposedDocument): ComposedDocument {
-  return { ...document, value: stripNulls(document.value) };
+  return top;
 }

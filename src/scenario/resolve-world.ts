@@ -27,6 +27,7 @@ export const DEFAULTS = {
   orderIntervalDays: 30,
   transitDays: 30,
   qualificationLagDays: 180,
+  warmUpDays: 365,
   seed: 1,
 } as const;
 
@@ -42,6 +43,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
   };
   const refs = new ReferenceIndex(doc.commodities, doc.countries, note);
   const defaultCover = doc.defaults?.cover ?? DEFAULTS.coverDays;
+  const warmUpStart = doc.start - Math.round(doc.warmUp ?? DEFAULTS.warmUpDays);
 
   if (doc.end < doc.start) note(["end"], "date-order", "must not be before start");
   else if (doc.end - doc.start + 1 > MAX_HORIZON_DAYS) note(["end"], "horizon", `the horizon may be at most 30 years (${MAX_HORIZON_DAYS} days)`);
@@ -70,7 +72,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
     const m = marketOf.get(keyOf(c, k));
     if (m !== undefined) use += markets[m].demandTonnesPerDay;
     for (const f of facilities) {
-      if (f.country !== c || f.onlineEpochDay > doc.start) continue;
+      if (f.country !== c || f.onlineEpochDay > warmUpStart) continue;
       for (const input of f.inputs) if (input.commodity === k) use += f.capacityTonnesPerDay * f.utilization * input.tonnesPerTonne;
     }
     return use;
@@ -188,6 +190,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
     description: doc.description ?? "",
     startEpochDay: doc.start,
     endEpochDay: doc.end,
+    warmUpDays: Math.round(doc.warmUp ?? DEFAULTS.warmUpDays),
     commodities: refs.commodityIds.map((id) => ({ id, name: doc.commodities[id].name ?? id, groups: doc.commodities[id].groups ?? [] })),
     countries: refs.countryIds.map((id) => ({ id, name: doc.countries[id].name ?? id, groups: doc.countries[id].groups ?? [] })),
     facilities,

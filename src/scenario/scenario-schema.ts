@@ -126,6 +126,7 @@ const control = z
 const eventBase = {
   date: dateDistribution.describe("When: a date, or a distribution of dates"),
   probability: share.optional().describe("Probability it happens at all (default 100%)"),
+  legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
   source: source.optional(),
   note: note.optional(),
 };
@@ -182,6 +183,9 @@ export const scenarioSchema = z
     extends: z.union([z.string(), z.array(z.string())]).optional().describe("Base file(s) to build on, relative to this file"),
     start: isoDate.describe("First simulated day"),
     end: isoDate.describe("Last simulated day"),
+    warmUp: duration()
+      .optional()
+      .describe("Time simulated before start and not reported, so stocks and pipelines settle under the regime in force (default 365 days)"),
     seed: z.number({ error: "must be an integer" }).int({ error: "must be an integer" }).optional().describe("Default random seed (default 1)"),
     defaults: defaults.optional(),
     commodities: z.record(slug("commodity"), commodity),

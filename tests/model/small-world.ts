@@ -62,6 +62,7 @@ export interface SmallWorld {
   orderIntervalDays?: number;
   transitDays?: number;
   qualificationLagDays?: number;
+  warmUpDays?: number;
 }
 
 /** Builds a WorldSpec; every (country, commodity) pair referenced gets a market. */
@@ -147,6 +148,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     description: "test world",
     startEpochDay: START,
     endEpochDay: START + w.days - 1,
+    warmUpDays: w.warmUpDays ?? 0,
     commodities: w.commodities.map((id) => ({ id, name: id, groups: [] })),
     countries: w.countries.map((id) => ({ id, name: id, groups: [] })),
     facilities,
