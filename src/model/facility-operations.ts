@@ -70,7 +70,8 @@ export class FacilityOperations {
     if (outages === null) return;
     const stream = this.state.streams.stream(`outage/${facility.spec.id}`);
     const delay = stream.exponential(outages.ratePerYear / 365.25);
-    this.state.env.scheduleIn(delay, this.onOutageStart, facility.index, Priority.EARLY);
+    // A vanishing rate can draw an infinite wait: that outage never comes.
+    if (Number.isFinite(delay)) this.state.env.scheduleIn(delay, this.onOutageStart, facility.index, Priority.EARLY);
   }
 
   private startOutage(f: number): void {

@@ -199,6 +199,11 @@ export class WorldState implements SolverState {
   private scheduleDryOut(market: Market): void {
     if (market.netRate < 0 && market.level > EMPTY_TONNES) {
       const time = this.env.now + market.level / -market.netRate;
+      // A vanishing rate can put the dry-out beyond any horizon: it never comes.
+      if (!Number.isFinite(time)) {
+        market.dryEventId = -1;
+        return;
+      }
       // Keep the pending event when the new time is the same up to rounding: a solve that
       // did not change this market's rate would otherwise leave a stale event behind.
       if (market.dryEventId !== -1 && Math.abs(time - market.dryEventTime) <= 1e-9 * Math.max(1, Math.abs(time))) return;
@@ -212,6 +217,10 @@ export class WorldState implements SolverState {
   private scheduleFloor(stockpile: Stockpile): void {
     if (stockpile.totalReleaseRate > 0) {
       const delay = stockpile.availableTonnes / stockpile.totalReleaseRate;
+      if (!Number.isFinite(delay)) {
+        stockpile.floorEventId = -1;
+        return;
+      }
       stockpile.floorEventId = this.env.scheduleAt(this.env.now + delay, this.onStockpileFloor, stockpile.index, Priority.NORMAL);
     } else {
       stockpile.floorEventId = -1;

@@ -106,7 +106,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       demandTonnesPerDay: m.demand ?? 0,
       demandGrowthPerYear: m.growth ?? 0,
       coverDays: m.coverDays ?? 0,
-      initialInventoryTonnes: m.inventory ?? 0,
+      initialInventoryTonnes: m.inventory ?? null,
       imports: shares.map(([s, share]) => ({ supplier: country(s), share: share / total })),
     });
   }
