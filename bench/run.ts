@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: prints one JSON object per line.
+ *
+ *   engine-mm1      M/M/1 (arrival 0.9, service 1.0) on the kernel: customers per second and
+ *                   the mean wait (analytic 9.0); median of 5 runs.
+ *   reference-mm1   the same M/M/1 on the dependency-free bare event loop of
+ *                   ../shared/reference/des-baseline.js, when that file is present, and the
+ *                   kernel's speed as a share of it (measure both on the same machine, same minute).
+ *   world-run       one run of the flagship scenario: median of warm runs ("seconds") and the
+ *                   first, cold run in this process ("firstRunSeconds").
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runMM1 } from "./mm1.js";
+import { timeWorldRun } from "./world-run.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2_000_000);
+
+function emit(record: Record<string, unknown>): void {
+  process.stdout.write(JSON.stringify(record) + "\n");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const world = timeWorldRun(path.join(ROOT, "scenarios/reinstated-2026.yaml"), 21);
+
+const timings: { seconds: number; meanWait: number; customers: number }[] = [];
+for (let i = 0; i < 5; i++) {
+  const started = performance.now();
+  const result = runMM1(CUSTOMERS, 42 + i);
+  timings.push({ seconds: (performance.now() - started) / 1000, meanWait: result.meanWait, customers: result.customers });
+}
+const seconds = median(timings.map((t) => t.seconds));
+const kernelRate = CUSTOMERS / seconds;
+emit({
+  name: "engine-mm1",
+  customers: CUSTOMERS,
+  seconds: Number(seconds.toFixed(4)),
+  customersPerSecond: Math.round(kernelRate),
+  meanWait: Number((timings.reduce((a, t) => a + t.meanWait, 0) / timings.length).toFixed(4)),
+  analyticWait: 9,
+  runs: timings.length,
+});
+
+const reference = path.resolve(ROOT, "../shared/reference/des-baseline.js");
+if (existsSync(reference)) {
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = spawnSync(process.execPath, [reference, "--model", "mm1", "--style", "cb", "--heap", "soa", "--rng", "mulberry32", "--n", String(CUSTOMERS)], {
+      encoding: "utf8",
+    });
+    if (out.status === 0) rates.push(JSON.parse(out.stdout).customers_per_s);
+  }
+  if (rates.length > 0) {
+    const bare = median(rates);
+    emit({ name: "reference-mm1", customers: CUSTOMERS, customersPerSecond: Math.round(bare), kernelShareOfBare: Number((kernelRate / bare).toFixed(3)) });
+  }
+}
+
+emit({
+  name: "world-run",
+  scenario: world.scenario,
+  seconds: Number(world.seconds.toFixed(4)),
+  firstRunSeconds: Number(world.firstRunSeconds.toFixed(4)),
+  events: world.events,
+  days: world.days,
+  markets: world.markets,
+  runs: world.runs,
+});
