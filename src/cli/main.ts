@@ -31,7 +31,7 @@ function buildProgram(out: (line: string) => void, err: (line: string) => void):
 
   program
     .command("run")
-    .description("Run one replicate of a scenario: writes timeline.csv and summary.json, prints the worst shortfalls.")
+    .description("Run one replicate of a scenario: writes timeline.csv, summary.json and trade.csv, prints the worst shortfalls.")
     .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--out <dir>", "output folder (default: out/<scenario-name>/)")

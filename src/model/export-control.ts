@@ -37,6 +37,7 @@ export class ExportControl {
     for (const k of spec.commodities) this.coversCommodity[k] = true;
     const listed = new Set(spec.destinations.countries);
     this.coversDestination = Array.from({ length: countryCount }, (_, c) => {
+      // Exports back to the controlling country itself are never its concern.
       if (c === spec.exporter) return false;
       if (spec.destinations.mode === "all") return true;
       return spec.destinations.mode === "only" ? listed.has(c) : !listed.has(c);

@@ -5,6 +5,7 @@ import { RandomStreams } from "../engine/index.js";
 import { summarizeShortfalls, type ShortfallKpi } from "./kpis.js";
 import type { RealizedEvent } from "./scripted-events.js";
 import type { Timeline } from "./timeline.js";
+import type { TradeFlow } from "./trade-desk.js";
 import { World } from "./world.js";
 import type { WorldSpec } from "./world-spec.js";
 
@@ -23,6 +24,8 @@ export interface SimulationResult {
   readonly timeline: Timeline;
   readonly kpis: readonly ShortfallKpi[];
   readonly events: readonly RealizedEvent[];
+  /** Tonnes shipped per year and route over the reported period. */
+  readonly trade: readonly TradeFlow[];
   /** Kernel events processed (a measure of work done). */
   readonly eventCount: number;
 }
@@ -33,5 +36,5 @@ export function simulateWorld(spec: WorldSpec, options: SimulateOptions): Simula
   const world = new World(spec, new RandomStreams(options.seed, replicate));
   const record = world.run();
   const kpis = summarizeShortfalls(record.timeline, record.stockpileEmptyDay);
-  return { seed: options.seed, replicate, timeline: record.timeline, kpis, events: record.events, eventCount: record.eventCount };
+  return { seed: options.seed, replicate, timeline: record.timeline, kpis, events: record.events, trade: record.trade, eventCount: record.eventCount };
 }

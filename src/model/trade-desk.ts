@@ -10,6 +10,7 @@
  * route's transit time.
  */
 import { meanOf, Priority, sample } from "../engine/index.js";
+import { isoFromEpochDay } from "./calendar.js";
 import { ControlScreen } from "./control-screen.js";
 import type { Market } from "./market.js";
 import type { WorldState } from "./world-state.js";
@@ -19,6 +20,19 @@ const DUST_TONNES = 1e-9;
 const UNKNOWN = 0;
 const QUALIFYING = 1;
 const QUALIFIED = 2;
+
+/** Tonnes shipped on one route in one calendar year (by departure date). */
+export interface TradeFlow {
+  readonly year: number;
+  readonly exporter: string;
+  readonly importer: string;
+  readonly commodity: string;
+  readonly tonnes: number;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** One order waiting to be filled in the current round. */
 interface PendingOrder {
@@ -51,6 +65,8 @@ export class TradeDesk {
   private readonly applicationTonnes: number[] = [];
   private readonly applicationApproved: boolean[] = [];
   private readonly freeApplications: number[] = [];
+  /** Tonnes shipped in the reported period, by "year|exporter|importer|commodity" (indices). */
+  private readonly shippedByRoute = new Map<string, number>();
   /** Stockpile purchases still to be bought, tonnes, by stockpile. */
   readonly purchaseOutstanding: Float64Array;
 
@@ -298,6 +314,11 @@ export class TradeDesk {
     const origin = state.marketAt(supplier, destination.commodity) as Market;
     origin.advanceTo(state.env.now);
     origin.dispatch(tonnes);
+    if (state.env.now >= state.spec.warmUpDays) {
+      const year = isoFromEpochDay(state.originEpochDay + state.env.now).slice(0, 4);
+      const key = `${year}|${supplier}|${destination.country}|${destination.commodity}`;
+      this.shippedByRoute.set(key, (this.shippedByRoute.get(key) ?? 0) + tonnes);
+    }
     state.touchMarket(origin.index);
     destination.inTransitTonnes += tonnes;
     const shipment = this.freeShipments.pop() ?? this.shipmentMarket.length;
@@ -324,10 +345,11 @@ export class TradeDesk {
     let approved = true;
     let processingDays = 0;
     const importer = state.spec.countries[market.country].id;
+    const exporter = state.spec.countries[supplier].id;
     const commodity = state.spec.commodities[market.commodity].id;
     for (const control of screen.licensing) {
       if (control.measure.kind !== "licensing") continue;
-      const stream = state.streams.stream(`licence/${control.id}/${importer}/${commodity}`);
+      const stream = state.streams.stream(`licence/${control.id}/${exporter}/${importer}/${commodity}`);
       const isApproved = stream.bernoulli(control.measure.approvalByCountry[market.country]);
       const days = Math.max(0, sample(control.measure.processingDays, stream));
       approved = approved && isApproved;
@@ -381,6 +403,29 @@ export class TradeDesk {
       this.supplierState[base + s] = QUALIFYING;
       state.env.scheduleAt(t + lag, this.onQualified, base + s, Priority.EARLY);
     }
+  }
+
+  /** Tonnes shipped per calendar year and route in the reported period, sorted. */
+  tradeFlows(): TradeFlow[] {
+    const { spec } = this.state;
+    return [...this.shippedByRoute.entries()]
+      .map(([key, tonnes]) => {
+        const [year, from, to, k] = key.split("|");
+        return {
+          year: Number(year),
+          exporter: spec.countries[Number(from)].id,
+          importer: spec.countries[Number(to)].id,
+          commodity: spec.commodities[Number(k)].id,
+          tonnes,
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.year - b.year ||
+          compare(a.commodity, b.commodity) ||
+          compare(a.importer, b.importer) ||
+          compare(a.exporter, b.exporter),
+      );
   }
 
   /** Raises a reserve's target by `tonnes`, to be bought through trade like any refill. */

@@ -43,8 +43,11 @@ export interface FacilitySpec {
   readonly capacityTonnesPerDay: number;
   /** Share of capacity used in normal operation, in [0, 1]. */
   readonly utilization: number;
-  /** Epoch day the facility starts producing (may lie before the scenario start). */
-  readonly onlineEpochDay: number;
+  /**
+   * Epoch day the facility starts producing (may lie before the scenario start); a
+   * distribution when the date is uncertain (drawn once per run from the facility's stream).
+   */
+  readonly onlineEpochDay: Distribution;
   /** Days from going online to full rate, rising linearly; 0 means at once. */
   readonly rampUpDays: number;
   readonly inputs: readonly RecipeTerm[];
@@ -122,6 +125,12 @@ export interface ControlSpec {
   readonly effectiveEpochDay: number | null;
   /** Epoch day it ends by its own terms, or null. */
   readonly endEpochDay: number | null;
+  /**
+   * Extraterritorial reach (like the 0.1% de-minimis rule of MOFCOM No. 61): the control also
+   * governs exports of its commodities by any other country that buys any of these input
+   * commodities from the exporter. Empty for an ordinary control.
+   */
+  readonly extraterritorialInputs: readonly number[];
 }
 
 /** What a scripted event does when it happens. */

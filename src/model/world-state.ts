@@ -3,7 +3,7 @@
  * environment) plus the bookkeeping that keeps rates consistent: which groups of countries
  * need their rates re-solved, and the scheduling of the exact times stocks run dry.
  */
-import { Environment, Priority, type RandomStreams } from "../engine/index.js";
+import { Environment, Priority, sample, type RandomStreams } from "../engine/index.js";
 import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
 import { Market } from "./market.js";
@@ -62,7 +62,8 @@ export class WorldState implements SolverState {
     for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
 
     this.facilities = spec.facilities.map((facilitySpec, i) => {
-      const facility = new Facility(i, facilitySpec, facilitySpec.onlineEpochDay - this.originEpochDay);
+      const online = Math.floor(sample(facilitySpec.onlineEpochDay, streams.stream(`online/${facilitySpec.id}`)));
+      const facility = new Facility(i, facilitySpec, online - this.originEpochDay);
       for (const term of facilitySpec.inputs) {
         this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({
           facility: i,
@@ -95,7 +96,10 @@ export class WorldState implements SolverState {
 
     this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
     this.controlsByExporter = Array.from({ length: countryCount }, () => []);
-    for (const control of this.controls) this.controlsByExporter[control.exporter].push(control.index);
+    for (const control of this.controls) {
+      this.controlsByExporter[control.exporter].push(control.index);
+      for (const country of this.reexportersOf(spec.controls[control.index])) this.controlsByExporter[country].push(control.index);
+    }
 
     const order = commodityOrder(spec);
     const { groupOfCountry, groupCount } = countryGroups(spec);
@@ -117,6 +121,25 @@ export class WorldState implements SolverState {
     this.isDry = new Array<boolean>(this.markets.length).fill(false);
     this.deficit = new Float64Array(this.markets.length);
     this.isGroupDirty = new Array<boolean>(groupCount).fill(false);
+  }
+
+  /**
+   * Countries other than the exporter that buy one of the control's extraterritorial inputs
+   * from it (a baseline import share): their exports of the controlled commodities need the
+   * exporter's licence too. With a de-minimis threshold as low as 0.1% of value, any such
+   * sourcing puts a product in scope, so the threshold itself is not modelled.
+   */
+  private reexportersOf(control: WorldSpec["controls"][number]): number[] {
+    if (control.extraterritorialInputs.length === 0) return [];
+    const countries = new Set<number>();
+    for (const k of control.extraterritorialInputs) {
+      for (const m of this.marketsByCommodity[k]) {
+        const market = this.markets[m];
+        if (market.country === control.exporter) continue;
+        if (market.imports.some((share) => share.supplier === control.exporter && share.share > 0)) countries.add(market.country);
+      }
+    }
+    return [...countries].sort((a, b) => a - b);
   }
 
   /** The market of `commodity` in `country`, or undefined. */

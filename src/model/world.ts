@@ -9,7 +9,7 @@ import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
 import { Timeline, type TimelineSeries } from "./timeline.js";
-import { TradeDesk } from "./trade-desk.js";
+import { TradeDesk, type TradeFlow } from "./trade-desk.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
 
@@ -21,6 +21,8 @@ export interface RunRecord {
   /** Simulation day a reserve serving each market first hit its floor, or -1 (by market). */
   readonly stockpileEmptyDay: readonly number[];
   readonly events: readonly RealizedEvent[];
+  /** Tonnes shipped per year and route over the reported period. */
+  readonly trade: readonly TradeFlow[];
   /** Kernel events processed. */
   readonly eventCount: number;
 }
@@ -95,7 +97,7 @@ export class World {
       .filter((m) => m.isActive)
       .map((m) => m.index)
       .sort((a, b) => compareIds(this.timeline.series[a], this.timeline.series[b]));
-    return { timeline: this.timeline, stockpileEmptyDay, events: this.scripted.realized, eventCount: env.eventsRun };
+    return { timeline: this.timeline, stockpileEmptyDay, events: this.scripted.realized, trade: this.trade.tradeFlows(), eventCount: env.eventsRun };
   }
 
   private isMonthStart(day: number): boolean {

@@ -72,7 +72,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
     const m = marketOf.get(keyOf(c, k));
     if (m !== undefined) use += markets[m].demandTonnesPerDay;
     for (const f of facilities) {
-      if (f.country !== c || f.onlineEpochDay > warmUpStart) continue;
+      if (f.country !== c || earliestDay(f.onlineEpochDay) > warmUpStart) continue;
       for (const input of f.inputs) if (input.commodity === k) use += f.capacityTonnesPerDay * f.utilization * input.tonnesPerTonne;
     }
     return use;
@@ -240,7 +240,7 @@ function resolveFacilities(doc: ParsedScenario, refs: ReferenceIndex, note: Repo
       country,
       capacityTonnesPerDay: f.capacity,
       utilization: f.utilization ?? 1,
-      onlineEpochDay: f.online ?? doc.start - 36_525,
+      onlineEpochDay: f.online ?? { kind: "fixed", value: doc.start - 36_525 },
       rampUpDays: f.rampUp ?? 0,
       inputs,
       outputs,
@@ -341,6 +341,9 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
     if (c.announced !== undefined && c.effective !== undefined && c.effective < c.announced) {
       note([...path, "effective"], "date-order", "must not be before announced");
     }
+    const extraterritorialInputs = [
+      ...new Set((c.extraterritorial?.inputs ?? []).flatMap((ref, i) => refs.commodities(ref, [...path, "extraterritorial", "inputs", i], note))),
+    ];
     if (exporter === undefined) continue;
     controls.push({
       id,
@@ -350,9 +353,22 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
       measure,
       effectiveEpochDay: c.effective ?? null,
       endEpochDay: c.end ?? null,
+      extraterritorialInputs,
     });
   }
   return controls;
+}
+
+function earliestDay(distribution: Distribution): number {
+  switch (distribution.kind) {
+    case "fixed":
+      return distribution.value;
+    case "uniform":
+    case "triangular":
+      return distribution.min;
+    default:
+      return -Infinity;
+  }
 }
 
 function latestDay(distribution: Distribution): number {

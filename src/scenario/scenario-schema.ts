@@ -53,7 +53,9 @@ const facility = z
     utilization: share.optional().describe("Share of capacity used in normal operation (default 100%)"),
     inputs: z.record(slug("commodity"), positiveRatio).optional().describe("Tonnes of each input per tonne of throughput"),
     outputs: z.record(slug("commodity"), positiveRatio).describe("Tonnes of each output per tonne of throughput"),
-    online: isoDate.optional().describe("Date it starts producing (default: before the scenario starts)"),
+    online: dateDistribution
+      .optional()
+      .describe("Date it starts producing (default: before the scenario starts); a distribution of dates when uncertain"),
     rampUp: duration().optional().describe("Time from online to full rate, rising linearly"),
     outages: z
       .strictObject({
@@ -118,6 +120,13 @@ const control = z
     effective: isoDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
     end: isoDate.optional(),
     legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
+    extraterritorial: z
+      .strictObject({
+        inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
+        threshold: share.optional().describe("De-minimis share of value (informational: any sourcing counts)"),
+      })
+      .optional()
+      .describe("Reach over third countries: the control also covers their exports of its commodities when they buy any of these inputs from the exporter"),
     source: source.optional(),
     note: note.optional(),
   })

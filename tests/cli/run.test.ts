@@ -27,7 +27,7 @@ describe("chokepoint run", () => {
     expect(stdout).toContain("reinstated-2026");
     expect(stdout).toMatch(/country\s+commodity\s+first short/);
     const out = path.join(cwd, "out", "reinstated-2026");
-    expect(readdirSync(out).sort()).toEqual(["summary.json", "timeline.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["summary.json", "timeline.csv", "trade.csv"]);
     const summary = JSON.parse(readFileSync(path.join(out, "summary.json"), "utf8"));
     expect(Object.keys(summary.manifest)).toEqual(expect.arrayContaining(["tool", "version", "scenario", "scenarioHash", "seed"]));
     expect(summary.manifest.tool).toBe("chokepoint");

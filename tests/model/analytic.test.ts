@@ -159,3 +159,65 @@ describe("a facility", () => {
     expect(col("b", "shortfall_t")[30]).toBeCloseTo(0.5, 9);
   });
 });
+
+describe("extraterritorial reach", () => {
+  // CN sells oxide to JP, JP makes magnets, US buys JP magnets. CN bans magnets to the US.
+  const chain = (extraterritorialInputs: string[] | undefined): SmallWorld => ({
+    countries: ["CN", "JP", "US"],
+    commodities: ["oxide", "magnet"],
+    days: 300,
+    facilities: [
+      { id: "cn-oxide", country: "CN", capacityTonnesPerDay: 50, outputs: { oxide: 1 } },
+      { id: "jp-magnets", country: "JP", capacityTonnesPerDay: 20, inputs: { oxide: 0.3 }, outputs: { magnet: 1 } },
+    ],
+    markets: [
+      { country: "JP", commodity: "oxide", imports: { CN: 1 } },
+      { country: "JP", commodity: "magnet", demand: 5 },
+      { country: "US", commodity: "magnet", demand: 10, imports: { JP: 1 } },
+    ],
+    controls: [
+      {
+        id: "magnet-ban",
+        exporter: "CN",
+        commodities: ["magnet"],
+        destinations: { mode: "only", countries: ["US"] },
+        measure: { kind: "ban" },
+        effectiveDay: 0,
+        extraterritorialInputs,
+      },
+    ],
+  });
+  const usImports = (world: SmallWorld) => {
+    const result = simulateWorld(buildWorld(world), { seed: 1 });
+    return result.trade.filter((f) => f.importer === "US").reduce((sum, f) => sum + f.tonnes, 0);
+  };
+
+  it("does not touch third countries without it", () => {
+    expect(usImports(chain(undefined))).toBeGreaterThan(1000);
+  });
+
+  it("stops a third country's exports made from the exporter's inputs", () => {
+    expect(usImports(chain(["oxide"]))).toBe(0);
+  });
+});
+
+describe("an uncertain online date", () => {
+  it("is drawn per run from the facility's own stream, within its range", () => {
+    const spec = buildWorld({
+      countries: ["AA"],
+      commodities: ["x"],
+      days: 200,
+      facilities: [{ id: "mine", country: "AA", capacityTonnesPerDay: 1, outputs: { x: 1 } }],
+      markets: [{ country: "AA", commodity: "x", demand: 1, inventory: 0 }],
+    });
+    const uncertain = { ...spec, facilities: [{ ...spec.facilities[0], onlineEpochDay: { kind: "uniform" as const, min: START + 50, max: START + 150 } }] };
+    const firstDay = (seed: number) => simulateWorld(uncertain, { seed }).timeline.seriesValues("production_t", 0).findIndex((v) => v > 0);
+    const days = [1, 2, 3, 4, 5, 6].map(firstDay);
+    for (const day of days) {
+      expect(day).toBeGreaterThanOrEqual(50);
+      expect(day).toBeLessThan(150);
+    }
+    expect(new Set(days).size).toBeGreaterThan(3);
+    expect(firstDay(1)).toBe(days[0]);
+  });
+});

@@ -57,6 +57,7 @@ export interface SmallWorld {
     measure: { kind: "ban" } | { kind: "quota"; tonnesPerYear: number } | { kind: "licensing"; approval: number; processingDays: Distribution };
     effectiveDay?: number | null;
     endDay?: number | null;
+    extraterritorialInputs?: string[];
   }[];
   events?: { id: string; day: number | Distribution; probability?: number; action: EventAction }[];
   orderIntervalDays?: number;
@@ -74,7 +75,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     country: country(f.country),
     capacityTonnesPerDay: f.capacityTonnesPerDay,
     utilization: f.utilization ?? 1,
-    onlineEpochDay: START + (f.onlineDay ?? -1000),
+    onlineEpochDay: fixed(START + (f.onlineDay ?? -1000)),
     rampUpDays: f.rampUpDays ?? 0,
     inputs: Object.entries(f.inputs ?? {}).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
     outputs: Object.entries(f.outputs).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
@@ -141,6 +142,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       measure,
       effectiveEpochDay: c.effectiveDay === null ? null : START + (c.effectiveDay ?? 0),
       endEpochDay: c.endDay === undefined || c.endDay === null ? null : START + c.endDay,
+      extraterritorialInputs: (c.extraterritorialInputs ?? []).map(commodity),
     };
   });
   return {

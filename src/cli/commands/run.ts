@@ -1,7 +1,7 @@
-/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv and summary.json. */
+/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json and trade.csv. */
 import path from "node:path";
 import { formatIssue, parseScenario, type Scenario } from "../../scenario/index.js";
-import { renderShortfallTable, renderSummaryJson, renderTimelineCsv } from "../../report/index.js";
+import { renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
 import { simulate } from "../../index.js";
 import { writeFilesAtomically } from "../atomic-write.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
@@ -33,6 +33,7 @@ export function runCommand(file: string, options: RunCommandOptions, out: (line:
     writeFilesAtomically(directory, {
       "timeline.csv": renderTimelineCsv(run.timeline),
       "summary.json": renderSummaryJson(run.summary),
+      "trade.csv": renderTradeCsv(run.trade),
     });
   } catch (error) {
     throw new CliExit(ExitCode.BAD_INPUT, `cannot write outputs to ${directory}: ${(error as Error).message}`);
@@ -44,7 +45,7 @@ export function runCommand(file: string, options: RunCommandOptions, out: (line:
     out("");
     out(renderShortfallTable(run.kpis).trimEnd());
     out("");
-    out(`wrote ${path.join(directory, "timeline.csv")} and ${path.join(directory, "summary.json")}`);
+    out(`wrote ${["timeline.csv", "summary.json", "trade.csv"].map((f) => path.join(directory, f)).join(", ")}`);
   }
   return ExitCode.OK;
 }
