@@ -8,8 +8,10 @@ import { ChokepointError } from "../engine/index.js";
 import { TOOL_VERSION } from "../version.js";
 import { runCommand } from "./commands/run.js";
 import { schemaText } from "./commands/schema.js";
+import { listCommand } from "./commands/list.js";
+import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
-import { defaultScenarioFile } from "./default-scenario.js";
+import { defaultScenarioFile, scenariosFolder } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
 function parseSeed(value: string): number {
@@ -46,6 +48,24 @@ function buildProgram(out: (line: string) => void, err: (line: string) => void):
     .argument("<files...>", "scenario files")
     .action((files: string[]) => {
       process.exitCode = validateCommand(files, out, err);
+    });
+
+  program
+    .command("list")
+    .description("List the scenarios in a folder (default: the shipped ones), each with the question it answers.")
+    .argument("[dir]", "folder of scenario files")
+    .action((dir: string | undefined) => {
+      process.exitCode = listCommand(dir ?? scenariosFolder(), out, err);
+    });
+
+  program
+    .command("summarize")
+    .description("Run scenarios at their own seeds and print a Markdown table of each major consumer's first shortfall and unmet tonnes.")
+    .argument("<files...>", "scenario files")
+    .option("--countries <codes>", `comma-separated country codes (default: ${MAJOR_CONSUMERS.join(",")})`, (v: string) => v.split(",").map((c) => c.trim()).filter((c) => c !== ""))
+    .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
+    .action((files: string[], options: { countries?: string[]; seed?: number }) => {
+      process.exitCode = summarizeCommand(files, options, out);
     });
 
   program

@@ -58,16 +58,16 @@ export class ScriptedEvents {
     const timeOf = (epochDay: number) => epochDay - state.originEpochDay;
     switch (action.kind) {
       case "impose":
-        state.controls[action.control].impose(now);
+        for (const c of action.controls) state.controls[c].impose(now);
         return;
       case "suspend":
-        state.controls[action.control].suspend(timeOf(action.untilEpochDay));
+        for (const c of action.controls) state.controls[c].suspend(timeOf(action.untilEpochDay));
         return;
       case "extend":
-        state.controls[action.control].extendSuspension(timeOf(action.untilEpochDay));
+        for (const c of action.controls) state.controls[c].extendSuspension(timeOf(action.untilEpochDay));
         return;
       case "lift":
-        state.controls[action.control].lift();
+        for (const c of action.controls) state.controls[c].lift();
         return;
       case "facility-offline":
         this.operations.takeOffline(action.facility, action.untilEpochDay === null ? null : timeOf(action.untilEpochDay));

@@ -135,10 +135,10 @@ export interface ControlSpec {
 
 /** What a scripted event does when it happens. */
 export type EventAction =
-  | { readonly kind: "impose"; readonly control: number }
-  | { readonly kind: "suspend"; readonly control: number; readonly untilEpochDay: number }
-  | { readonly kind: "extend"; readonly control: number; readonly untilEpochDay: number }
-  | { readonly kind: "lift"; readonly control: number }
+  | { readonly kind: "impose"; readonly controls: readonly number[] }
+  | { readonly kind: "suspend"; readonly controls: readonly number[]; readonly untilEpochDay: number }
+  | { readonly kind: "extend"; readonly controls: readonly number[]; readonly untilEpochDay: number }
+  | { readonly kind: "lift"; readonly controls: readonly number[] }
   | { readonly kind: "facility-offline"; readonly facility: number; readonly untilEpochDay: number | null }
   | { readonly kind: "facility-online"; readonly facility: number }
   | { readonly kind: "demand-change"; readonly markets: readonly number[]; readonly factor: number }

@@ -19,6 +19,7 @@ import {
   type WorldSpec,
 } from "../model/index.js";
 import { lookup, ReferenceIndex, type Report } from "./reference-index.js";
+import type { FieldPath } from "./scenario-issue.js";
 import type { ParsedScenario } from "./scenario-schema.js";
 
 /** Defaults used where a scenario says nothing. */
@@ -132,15 +133,15 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
     switch (event.type) {
       case "impose":
       case "lift": {
-        const control = lookup("control", event.control, controlIds, [...path, "control"], note);
-        if (control !== undefined) action = { kind: event.type, control };
+        const controls = controlList(event.control, controlIds, [...path, "control"], note);
+        if (controls !== undefined) action = { kind: event.type, controls };
         break;
       }
       case "suspend":
       case "extend": {
-        const control = lookup("control", event.control, controlIds, [...path, "control"], note);
+        const controls = controlList(event.control, controlIds, [...path, "control"], note);
         if (event.until <= latest) note([...path, "until"], "date-order", "must be after the event's date");
-        if (control !== undefined) action = { kind: event.type, control, untilEpochDay: event.until };
+        if (controls !== undefined) action = { kind: event.type, controls, untilEpochDay: event.until };
         break;
       }
       case "facility-offline": {
@@ -357,6 +358,13 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
     });
   }
   return controls;
+}
+
+/** Control indices for one id or a list of ids; undefined if any is unknown (each reported). */
+function controlList(refs: string | string[], controlIds: readonly string[], path: FieldPath, note: Report): number[] | undefined {
+  const list = typeof refs === "string" ? [refs] : refs;
+  const found = list.map((id, i) => lookup("control", id, controlIds, typeof refs === "string" ? path : [...path, i], note));
+  return found.every((c) => c !== undefined) ? (found as number[]) : undefined;
 }
 
 function earliestDay(distribution: Distribution): number {

@@ -132,6 +132,9 @@ const control = z
   })
   .describe("An exporter's rule on commodities to destinations");
 
+const controlRefs = z
+  .union([slug("control"), z.array(slug("control")).min(1)], { error: "must be a control id or a list of control ids" })
+  .describe("The control, or a list of controls acted on together (one draw decides for all)");
 const eventBase = {
   date: dateDistribution.describe("When: a date, or a distribution of dates"),
   probability: share.optional().describe("Probability it happens at all (default 100%)"),
@@ -142,10 +145,10 @@ const eventBase = {
 const event = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("impose"), control: slug("control"), ...eventBase }),
-    z.strictObject({ type: z.literal("suspend"), control: slug("control"), until: isoDate, ...eventBase }),
-    z.strictObject({ type: z.literal("extend"), control: slug("control"), until: isoDate, ...eventBase }),
-    z.strictObject({ type: z.literal("lift"), control: slug("control"), ...eventBase }),
+    z.strictObject({ type: z.literal("impose"), control: controlRefs, ...eventBase }),
+    z.strictObject({ type: z.literal("suspend"), control: controlRefs, until: isoDate, ...eventBase }),
+    z.strictObject({ type: z.literal("extend"), control: controlRefs, until: isoDate, ...eventBase }),
+    z.strictObject({ type: z.literal("lift"), control: controlRefs, ...eventBase }),
     z.strictObject({ type: z.literal("facility-offline"), facility: slug("facility"), until: isoDate.optional(), ...eventBase }),
     z.strictObject({ type: z.literal("facility-online"), facility: slug("facility"), ...eventBase }),
     z.strictObject({

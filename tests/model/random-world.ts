@@ -124,7 +124,8 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
         const choices: EventAction[] = [];
         if (world.controls.length > 0) {
           const control = Math.floor(u() * world.controls.length) % world.controls.length;
-          choices.push({ kind: "suspend", control, untilEpochDay: until }, { kind: "extend", control, untilEpochDay: until }, { kind: "lift", control }, { kind: "impose", control });
+          const controls = [control];
+          choices.push({ kind: "suspend", controls, untilEpochDay: until }, { kind: "extend", controls, untilEpochDay: until }, { kind: "lift", controls }, { kind: "impose", controls });
         }
         if (world.facilities.length > 0) {
           const facility = Math.floor(u() * world.facilities.length) % world.facilities.length;

@@ -67,7 +67,7 @@ describe("parseScenario", () => {
     if (control.measure.kind !== "licensing") throw new Error("expected licensing");
     expect(control.measure.approvalByCountry).toEqual([0.5, 0.9]); // AA is in "friends"
     expect(control.measure.processingDays).toEqual({ kind: "triangular", min: 42, mode: 63, max: 126 });
-    expect(spec.events[0].action).toEqual({ kind: "suspend", control: 0, untilEpochDay: 20697 });
+    expect(spec.events[0].action).toEqual({ kind: "suspend", controls: [0], untilEpochDay: 20697 });
   });
 
   it("names the file and the line of every problem", () => {

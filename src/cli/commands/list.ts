@@ -1,0 +1,26 @@
+/** `chokepoint list [DIR]`: the scenarios in a folder, each with the question it answers. */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { formatIssue, parseScenario } from "../../scenario/index.js";
+import { ExitCode } from "../exit-codes.js";
+import { nodeFileSource } from "../node-file-source.js";
+
+/** Prints one line per scenario file in `directory`: name, then its one-line question. */
+export function listCommand(directory: string, out: (line: string) => void, err: (line: string) => void): number {
+  let files: string[];
+  try {
+    files = readdirSync(directory).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  } catch (error) {
+    err(`cannot list ${directory}: ${(error as Error).message}`);
+    return ExitCode.BAD_INPUT;
+  }
+  const source = nodeFileSource();
+  const rows = files.map((file) => {
+    const result = parseScenario(path.join(directory, file), source);
+    if (!result.ok) return { name: file, question: `(invalid: ${formatIssue(result.issues[0])})` };
+    return { name: result.scenario.name, question: result.scenario.question || result.scenario.title };
+  });
+  const width = Math.max(0, ...rows.map((r) => r.name.length));
+  for (const row of rows) out(`${row.name.padEnd(width)}  ${row.question}`);
+  return ExitCode.OK;
+}
