@@ -11,4 +11,4 @@ export type { RealizedEvent } from "./scripted-events.js";
 export { World, type RunRecord } from "./world.js";
 export type { TradeFlow } from "./trade-desk.js";
 export { simulateWorld, type SimulateOptions, type SimulationResult } from "./simulate.js";
-export { commodityOrder } from "./world-topology.js";
+export { commodityOrder, findRecipeLoop, describeRecipeLoop, type RecipeLoop } from "./world-topology.js";

@@ -67,6 +67,10 @@ export class Market {
   importsToday = 0;
   exportsToday = 0;
 
+  /** Tonnes shipped abroad since the last ordering round. */
+  exportedSinceRound = 0;
+  /** Smoothed export rate, tonnes/day: what this market sells on, which it must also buy or make. */
+  exportRateEstimate = 0;
   /** Tonnes shipped to this market and not yet arrived. */
   inTransitTonnes = 0;
   /** Tonnes awaiting a licence decision for this market. */
@@ -140,5 +144,6 @@ export class Market {
   dispatch(tonnes: number): void {
     this.level = Math.max(0, this.level - tonnes);
     this.exportsToday += tonnes;
+    this.exportedSinceRound += tonnes;
   }
 }

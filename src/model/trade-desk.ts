@@ -127,6 +127,12 @@ export class TradeDesk {
     const state = this.state;
     const t = state.env.now;
     state.advanceAll(t);
+    const interval = state.spec.trade.orderIntervalDays;
+    for (const market of state.markets) {
+      // Exponential smoothing over rounds: a re-exporter keeps buying what it sells on.
+      market.exportRateEstimate = 0.5 * market.exportRateEstimate + 0.5 * (market.exportedSinceRound / interval);
+      market.exportedSinceRound = 0;
+    }
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
     this.refillStockpiles();
     state.settle();
@@ -153,10 +159,13 @@ export class TradeDesk {
     return lead;
   }
 
-  /** Tonnes market `m` orders this round. */
+  /**
+   * Tonnes market `m` orders this round: up to its cover plus what it uses and sells on, net of
+   * its own production, over the round and the lead time, less what it holds and has coming.
+   */
   private orderTonnes(market: Market, t: number): number {
     const use = market.useRate;
-    const netUse = Math.max(0, use - market.productionRate);
+    const netUse = Math.max(0, use + market.exportRateEstimate - market.productionRate);
     if (netUse <= 0 && market.level + market.inTransitTonnes + market.awaitingLicenceTonnes >= market.coverDays * use + this.refillAllowance(market)) {
       return 0;
     }

@@ -27,10 +27,52 @@ export function commodityOrder(spec: WorldSpec): number[] {
     for (const next of [...successors[k]].sort((a, b) => a - b)) if (--indegree[next] === 0) ready.push(next);
   }
   if (order.length !== count) {
-    const looped = spec.commodities.filter((_, k) => indegree[k] > 0).map((c) => c.id);
-    throw new ModelError("recipe-cycle", `recipes form a loop through: ${looped.join(", ")}`);
+    const loop = findRecipeLoop(spec) as RecipeLoop;
+    throw new ModelError("recipe-cycle", describeRecipeLoop(spec, loop));
   }
   return order;
+}
+
+/** Commodities that feed themselves through some chain of recipes, and the facilities on that chain. */
+export interface RecipeLoop {
+  readonly commodities: readonly number[];
+  readonly facilities: readonly number[];
+}
+
+/** The commodities and facilities on recipe loops, or undefined when recipes never loop. */
+export function findRecipeLoop(spec: WorldSpec): RecipeLoop | undefined {
+  const count = spec.commodities.length;
+  const successors: number[][] = Array.from({ length: count }, () => []);
+  for (const facility of spec.facilities) {
+    for (const input of facility.inputs) for (const output of facility.outputs) successors[input.commodity].push(output.commodity);
+  }
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Array<boolean>(count).fill(false);
+    const stack = [...successors[from]];
+    while (stack.length > 0) {
+      const k = stack.pop() as number;
+      if (k === to) return true;
+      if (seen[k]) continue;
+      seen[k] = true;
+      stack.push(...successors[k]);
+    }
+    return false;
+  };
+  const onLoop = new Set<number>();
+  for (let k = 0; k < count; k++) if (reaches(k, k)) onLoop.add(k);
+  if (onLoop.size === 0) return undefined;
+  const facilities = spec.facilities
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.inputs.some((t) => onLoop.has(t.commodity)) && f.outputs.some((t) => onLoop.has(t.commodity)))
+    .map(({ i }) => i);
+  return { commodities: [...onLoop].sort((a, b) => a - b), facilities };
+}
+
+/** "recipes form a loop through a, b (facilities x, y)". */
+export function describeRecipeLoop(spec: WorldSpec, loop: RecipeLoop): string {
+  const commodities = loop.commodities.map((k) => spec.commodities[k].id).join(", ");
+  const facilities = loop.facilities.map((f) => spec.facilities[f].id).join(", ");
+  return `recipes form a loop through ${commodities} (facilities ${facilities}): no commodity may be made, even indirectly, from itself`;
 }
 
 /** Groups of countries linked by shared reserves; each country's group index. */

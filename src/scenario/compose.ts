@@ -30,11 +30,11 @@ export function composeScenario(
   const issues: ScenarioIssue[] = [];
   const files: string[] = [];
 
-  const load = (file: string, chain: readonly string[], referrer: Position | undefined): ComposedDocument | undefined => {
+  const load = (file: string, chain: readonly string[], referrer: BaseReference | undefined): ComposedDocument | undefined => {
     const read = source.read(file);
     if (!read.ok) {
-      const where = referrer ?? { file, line: 1, column: 1 };
-      issues.push({ code: "unreadable", ...where, path: referrer ? ["extends"] : [], message: `cannot read ${file}: ${read.reason}` });
+      const where = referrer?.position ?? { file, line: 1, column: 1 };
+      issues.push({ code: "unreadable", ...where, path: referrer?.path ?? [], message: `cannot read ${file}: ${read.reason}` });
       return undefined;
     }
     if (!files.includes(file)) files.push(file);
@@ -50,7 +50,8 @@ export function composeScenario(
       const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
       const display = path.normalize(path.join(path.dirname(file), base.target));
       const relative = path.relative(root, resolved);
-      if (path.isAbsolute(base.target) || relative.startsWith("..") || path.isAbsolute(relative)) {
+      const escapes = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+      if (path.isAbsolute(base.target) || escapes) {
         issues.push({
           code: "extends-escape",
           ...base.position,
@@ -64,7 +65,7 @@ export function composeScenario(
         issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops: ${loop.join(" -> ")}` });
         continue;
       }
-      const loaded = load(display, [...chain, resolved], base.position);
+      const loaded = load(display, [...chain, resolved], base);
       if (loaded === undefined) continue;
       const baseValue = { ...loaded.value };
       const basePositions = new PositionMap();

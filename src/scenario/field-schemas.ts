@@ -28,7 +28,10 @@ export const isoDate = z
   .transform((text, ctx) => {
     const day = epochDayFromIso(text);
     if (day === undefined) {
-      ctx.addIssue({ code: "custom", message: `"${text}" is not a calendar date: write YYYY-MM-DD, such as "2026-11-10"` });
+      const message = /^\d{4}-\d{2}-\d{2}$/.test(text)
+        ? `"${text}" is not a day of the calendar (check the month and day)`
+        : `"${text}" is not a date: write YYYY-MM-DD, such as "2026-11-10"`;
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return day;

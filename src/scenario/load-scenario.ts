@@ -44,7 +44,7 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
     return { code, path: issuePath, message, ...where };
   };
 
-  const checked = scenarioSchema.safeParse(value);
+  const checked = scenarioSchema.safeParse(value, { reportInput: true });
   if (!checked.success) {
     const issues = translateZodIssues(scenarioSchema, checked.error.issues).map((i) => locate(i.path, i.code, i.message, i.atKey));
     return { ok: false, issues: sortIssues(dedupe(issues)) };
@@ -52,7 +52,7 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
   const doc = checked.data;
   const name = doc.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
   const issues: ScenarioIssue[] = [];
-  const spec = resolveWorld(doc, name, (p, code, message) => issues.push(locate(p, code, message)));
+  const spec = resolveWorld(doc, name, (p, code, message, atKey) => issues.push(locate(p, code, message, atKey)));
   if (spec === undefined || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   const hash = createHash("sha256").update(JSON.stringify(spec)).digest("hex");
   return {

@@ -5,8 +5,8 @@
  */
 import type { FieldPath } from "./scenario-issue.js";
 
-/** Reports one problem at a field path. */
-export type Report = (path: FieldPath, code: string, message: string) => void;
+/** Reports one problem at a field path (at its key when `atKey`: the reference is a mapping key). */
+export type Report = (path: FieldPath, code: string, message: string, atKey?: boolean) => void;
 
 /** Ids by kind, with groups expanded on demand. */
 export class ReferenceIndex {
@@ -46,17 +46,17 @@ export class ReferenceIndex {
     });
   }
 
-  /** Index of a commodity id (not a group), reporting it if unknown. */
-  commodity(id: string, path: FieldPath, report: Report): number | undefined {
+  /** Index of a commodity id (not a group), reporting it if unknown (at the key when `atKey`). */
+  commodity(id: string, path: FieldPath, report: Report, atKey = false): number | undefined {
     const k = this.commodityIndex.get(id);
-    if (k === undefined) report(path, "unknown-reference", `unknown commodity "${id}"${suggest(id, this.commodityIds)}`);
+    if (k === undefined) report(path, "unknown-reference", `unknown commodity "${id}"${suggest(id, this.commodityIds)}`, atKey);
     return k;
   }
 
-  /** Index of a country id (not a group), reporting it if unknown. */
-  country(id: string, path: FieldPath, report: Report): number | undefined {
+  /** Index of a country id (not a group), reporting it if unknown (at the key when `atKey`). */
+  country(id: string, path: FieldPath, report: Report, atKey = false): number | undefined {
     const c = this.countryIndex.get(id);
-    if (c === undefined) report(path, "unknown-reference", `unknown country "${id}"${suggest(id, this.countryIds)}`);
+    if (c === undefined) report(path, "unknown-reference", `unknown country "${id}"${suggest(id, this.countryIds)}`, atKey);
     return c;
   }
 
@@ -70,13 +70,13 @@ export class ReferenceIndex {
     return [];
   }
 
-  /** Country indices of a country or group id, reporting it if unknown. */
-  countries(id: string, path: FieldPath, report: Report): number[] {
+  /** Country indices of a country or group id, reporting it if unknown (at the key when `atKey`). */
+  countries(id: string, path: FieldPath, report: Report, atKey = false): number[] {
     const c = this.countryIndex.get(id);
     if (c !== undefined) return [c];
     const group = this.countryGroups.get(id);
     if (group !== undefined) return group;
-    report(path, "unknown-reference", `unknown country or country group "${id}"${suggest(id, [...this.countryIds, ...this.countryGroups.keys()])}`);
+    report(path, "unknown-reference", `unknown country or country group "${id}"${suggest(id, [...this.countryIds, ...this.countryGroups.keys()])}`, atKey);
     return [];
   }
 }

@@ -7,8 +7,8 @@
  */
 import type { Distribution } from "../engine/index.js";
 import {
-  commodityOrder,
-  ModelError,
+  describeRecipeLoop,
+  findRecipeLoop,
   type ControlMeasure,
   type ControlSpec,
   type EventAction,
@@ -38,9 +38,9 @@ export const MAX_HORIZON_DAYS = 30 * 366;
 /** Resolves a validated document; returns undefined when it reported problems. */
 export function resolveWorld(doc: ParsedScenario, name: string, report: Report): WorldSpec | undefined {
   let problems = 0;
-  const note: Report = (path, code, message) => {
+  const note: Report = (path, code, message, atKey) => {
     problems++;
-    report(path, code, message);
+    report(path, code, message, atKey);
   };
   const refs = new ReferenceIndex(doc.commodities, doc.countries, note);
   const defaultCover = doc.defaults?.cover ?? DEFAULTS.coverDays;
@@ -81,18 +81,18 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
 
   const inventoryCover: { m: number; coverDays: number }[] = [];
   for (const [countryId, entries] of Object.entries(doc.markets ?? {})) {
-    const c = refs.country(countryId, ["markets", countryId], note);
+    const c = refs.country(countryId, ["markets", countryId], note, true);
     for (const [commodityId, entry] of Object.entries(entries)) {
       const path = ["markets", countryId, commodityId];
-      const k = refs.commodity(commodityId, path, note);
+      const k = refs.commodity(commodityId, path, note, true);
       if (c === undefined || k === undefined) continue;
       const imports: { supplier: number; share: number }[] = [];
       let total = 0;
       for (const [supplierId, share] of Object.entries(entry.imports ?? {})) {
-        const s = refs.country(supplierId, [...path, "imports", supplierId], note);
+        const s = refs.country(supplierId, [...path, "imports", supplierId], note, true);
         if (s === undefined) continue;
         if (s === c) {
-          note([...path, "imports", supplierId], "self-import", "a country cannot import from itself; its own production is used first");
+          note([...path, "imports", supplierId], "self-import", "a country cannot import from itself; its own production is used first", true);
           continue;
         }
         if (share > 0) imports.push({ supplier: s, share });
@@ -206,13 +206,9 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
       qualificationLagDays: doc.trade?.qualificationLag ?? DEFAULTS.qualificationLagDays,
     },
   };
-  if (problems === 0) {
-    try {
-      commodityOrder(spec);
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      note(["facilities"], "recipe-cycle", error.message);
-    }
+  const loop = problems === 0 ? findRecipeLoop(spec) : undefined;
+  if (loop !== undefined) {
+    note(["facilities", spec.facilities[loop.facilities[0]].id, "outputs"], "recipe-cycle", describeRecipeLoop(spec, loop));
   }
   return problems === 0 ? spec : undefined;
 }
@@ -224,7 +220,7 @@ function resolveFacilities(doc: ParsedScenario, refs: ReferenceIndex, note: Repo
     const country = refs.country(f.country, [...path, "country"], note);
     const terms = (section: "inputs" | "outputs") =>
       Object.entries(f[section] ?? {}).flatMap(([commodityId, tonnesPerTonne]) => {
-        const commodity = refs.commodity(commodityId, [...path, section, commodityId], note);
+        const commodity = refs.commodity(commodityId, [...path, section, commodityId], note, true);
         return commodity === undefined ? [] : [{ commodity, tonnesPerTonne }];
       });
     const inputs = terms("inputs");
@@ -309,7 +305,7 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
     let measure: ControlMeasure = { kind: "ban" };
     if (c.measure === "licensing") {
       misplaced("quota", "quota");
-      if (c.processingTime === undefined) note(path, "missing-field", 'a licensing control needs processingTime (e.g. "45 working days")');
+      if (c.processingTime === undefined) note([...path, "measure"], "missing-field", 'a licensing control needs processingTime (e.g. "45 working days")');
       const approvalByCountry = new Array<number>(countryCount).fill(1);
       if (typeof c.approval === "number") approvalByCountry.fill(c.approval);
       else if (c.approval !== undefined) {
@@ -319,11 +315,11 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
         // Groups first, then single countries, so the most specific entry wins.
         for (const [key, value] of entries) {
           if (key === "default" || /^[A-Z]/.test(key)) continue;
-          for (const country of refs.countries(key, [...path, "approval", key], note)) approvalByCountry[country] = value;
+          for (const country of refs.countries(key, [...path, "approval", key], note, true)) approvalByCountry[country] = value;
         }
         for (const [key, value] of entries) {
           if (!/^[A-Z]/.test(key)) continue;
-          const country = refs.country(key, [...path, "approval", key], note);
+          const country = refs.country(key, [...path, "approval", key], note, true);
           if (country !== undefined) approvalByCountry[country] = value;
         }
       }
@@ -331,7 +327,7 @@ function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report
     } else if (c.measure === "quota") {
       misplaced("approval", "licensing");
       misplaced("processingTime", "licensing");
-      if (c.quota === undefined) note(path, "missing-field", 'a quota control needs quota (e.g. "30 kt/yr")');
+      if (c.quota === undefined) note([...path, "measure"], "missing-field", 'a quota control needs quota (e.g. "30 kt/yr")');
       measure = { kind: "quota", tonnesPerYear: (c.quota ?? 0) * 365.25 };
     } else {
       misplaced("approval", "licensing");

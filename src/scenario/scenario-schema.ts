@@ -165,7 +165,9 @@ const event = z.discriminatedUnion(
     error: (issue) =>
       issue.code === "invalid_union" && issue.input !== null && typeof issue.input === "object" && !("type" in issue.input)
         ? "an event needs a type: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release or stockpile-purchase"
-        : "type must be one of: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase",
+        : `type must be one of: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase${
+            issue.input !== null && typeof issue.input === "object" && "type" in issue.input ? `; got ${JSON.stringify((issue.input as { type: unknown }).type)}` : ""
+          }`,
   },
 );
 

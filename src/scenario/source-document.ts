@@ -4,6 +4,7 @@
  * later can be reported where they are written. Nothing in the file is evaluated: anchors,
  * aliases and custom tags are refused, not expanded.
  */
+import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { FieldPath, ScenarioIssue } from "./scenario-issue.js";
 
@@ -66,7 +67,28 @@ export type SourceDocument =
   | { readonly ok: true; readonly value: PlainValue; readonly positions: PositionMap }
   | { readonly ok: false; readonly issues: ScenarioIssue[] };
 
-/** Decodes and parses one file's bytes. Never throws for bad input. */
+/** Tags of YAML's core schema: the only ones a data file needs. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidCommentToken: "comments are not allowed in JSON",
+  PropertyNameExpected: "a property name in double quotes is expected here (a trailing comma?)",
+  ValueExpected: "a value is expected here (a trailing comma?)",
+  CommaExpected: "a comma is expected here",
+  ColonExpected: "a colon is expected here",
+  CloseBraceExpected: "a closing } is expected here",
+  CloseBracketExpected: "a closing ] is expected here",
+  EndOfFileExpected: "nothing may follow the top-level value",
+  InvalidSymbol: "this is not valid JSON (strings need double quotes)",
+  UnexpectedEndOfString: "this string is not closed",
+  UnexpectedEndOfComment: "this comment is not closed",
+  InvalidEscapeCharacter: "this escape sequence is not valid JSON",
+  InvalidNumberFormat: "this number is not valid JSON",
+  InvalidUnicode: "this unicode escape is not valid",
+  InvalidCharacter: "this character is not allowed in a JSON string",
+};
+
+/** Decodes and parses one file's bytes (JSON rules for .json files, YAML 1.2 otherwise). Never throws for bad input. */
 export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocument {
   const fail = (code: string, message: string, line = 1, column = 1): SourceDocument => ({
     ok: false,
@@ -87,18 +109,29 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map((e) => {
-        const { line, column } = at(e.pos[0]);
-        return { code: "syntax", file, path: [], line, column, message: `YAML/JSON syntax: ${firstLine(e.message)}` };
-      }),
-    };
+  if (/\.json$/i.test(file)) {
+    // JSON is stricter than YAML (no comments, no trailing commas, double quotes only).
+    const errors: ParseError[] = [];
+    parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+    const first = errors[0];
+    if (first !== undefined) {
+      const { line, column } = at(first.offset);
+      const code = printParseErrorCode(first.error);
+      return fail("syntax", `JSON syntax: ${JSON_ERRORS[code] ?? code}`, line, column);
+    }
+  }
+  const duplicates = doc.errors.some((e) => e.code === "DUPLICATE_KEY") ? duplicateKeys(doc.contents, file, at) : [];
+  if (duplicates.length > 0) return { ok: false, issues: duplicates };
+  // Later syntax errors usually follow from the first: report that one only.
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined) {
+    const { line, column } = at(problem.pos[0]);
+    return fail("syntax", `YAML syntax: ${firstLine(problem.message)}`, line, column);
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return fail("empty", "the file is empty; a scenario is a mapping of keys such as name, start, end, commodities");
+    return /\S/.test(text)
+      ? fail("empty", "the file has no data, only comments; a scenario is a mapping of keys such as name, start, end, commodities")
+      : fail("empty", "the file is empty; a scenario is a mapping of keys such as name, start, end, commodities");
   }
   if (!isMap(doc.contents)) {
     const { line, column } = at(doc.contents.range?.[0] ?? 0);
@@ -118,7 +151,11 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
       issues.push({ code: "alias", path, ...positionOf(node, here), message: "YAML aliases (*name) are not supported: write the value out" });
       return null;
     }
-    if (node.tag !== undefined && !node.tag.startsWith("tag:yaml.org,2002:")) {
+    if (node.anchor !== undefined) {
+      issues.push({ code: "anchor", path, ...positionOf(node, here), message: `YAML anchors (&${node.anchor}) are not supported: scenario files are plain data` });
+      return null;
+    }
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       issues.push({ code: "tag", path, ...positionOf(node, here), message: `custom YAML tags are not supported (${node.tag})` });
       return null;
     }
@@ -162,6 +199,36 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
   const value = convert(doc.contents, [], top);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value, positions };
+}
+
+/** Issues for every key given twice in one mapping, with its path and where it first appeared. */
+function duplicateKeys(root: unknown, file: string, at: (offset: number) => { line: number; column: number }): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const visit = (node: unknown, path: FieldPath): void => {
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          issues.push({
+            code: "duplicate-key",
+            file,
+            path: [...path, key],
+            ...at(offset),
+            message: `duplicate key "${key}" (first given on line ${at(first).line}); each key may appear once`,
+          });
+        } else seen.set(key, offset);
+        visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i]));
+    }
+  };
+  visit(root, []);
+  return issues;
 }
 
 function firstLine(message: string): string {

@@ -16,11 +16,21 @@ export interface PlainIssue {
   readonly atKey: boolean;
 }
 
-/** Translates zod issues raised by `schema` into plain issues. */
-export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): PlainIssue[] {
+const EXPECTED: Record<string, string> = {
+  record: "must be a mapping (key: value entries)",
+  object: "must be a mapping (key: value entries)",
+  array: "must be a list",
+  number: "must be a number",
+  string: "must be text",
+  boolean: "must be true or false",
+  tuple: "must be a list",
+};
+
+/** Translates zod issues raised by `schema` (parsed with reportInput) into plain issues. */
+export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], prefix: FieldPath = []): PlainIssue[] {
   const out: PlainIssue[] = [];
   for (const issue of issues) {
-    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     switch (issue.code) {
       case "unrecognized_keys": {
         const known = knownKeys(schema, path);
@@ -38,12 +48,18 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
         if (issue.input === undefined) {
           out.push({ code: "missing-field", path, message: `is required${issue.message.startsWith("must") ? ` (${issue.message})` : ""}`, atKey: false });
         } else {
-          out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
+          const message = issue.message.startsWith("must") ? issue.message : (EXPECTED[issue.expected] ?? issue.message);
+          out.push({ code: "wrong-type", path, message: tidy(message, issue.input), atKey: false });
         }
         break;
-      case "invalid_union":
-        out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
+      case "invalid_union": {
+        // When exactly one alternative has the right shape, its own complaint is the useful one
+        // ("uniform: [min, max] must be in increasing order", not "must be a date or ...").
+        const fitting = issue.errors.filter((branch) => !branch.some(isShapeMismatch));
+        if (fitting.length === 1) out.push(...translateZodIssues(schema, fitting[0], path));
+        else out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
         break;
+      }
       case "custom":
         out.push({ code: "invalid-value", path, message: issue.message, atKey: false });
         break;
@@ -52,6 +68,14 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
     }
   }
   return out;
+}
+
+/** Whether an issue says the value has the wrong shape altogether (wrong type, unknown or missing keys at its root). */
+function isShapeMismatch(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === "unrecognized_keys" && issue.path.length === 0) return true;
+  if (issue.code === "invalid_type") return issue.path.length === 0 || (issue.path.length === 1 && issue.input === undefined);
+  if (issue.code === "invalid_value" && issue.path.length <= 1) return true;
+  return issue.code === "invalid_union" && issue.path.length === 0;
 }
 
 function tidy(message: string, input: unknown): string {
