@@ -73,8 +73,11 @@ export class Market {
   exportRateEstimate = 0;
   /** Tonnes shipped to this market and not yet arrived. */
   inTransitTonnes = 0;
-  /** Tonnes awaiting a licence decision for this market. */
-  awaitingLicenceTonnes = 0;
+  /**
+   * Tonnes this market expects from licence applications still pending: each application's
+   * tonnes times its approval probability, which importers know from the rules and the record.
+   */
+  expectedFromLicencesTonnes = 0;
   /** Id of the pending "runs dry" event, or -1. */
   dryEventId = -1;
   /** Time of the pending "runs dry" event. */

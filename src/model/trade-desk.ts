@@ -64,6 +64,7 @@ export class TradeDesk {
   private readonly applicationSupplier: number[] = [];
   private readonly applicationTonnes: number[] = [];
   private readonly applicationApproved: boolean[] = [];
+  private readonly applicationExpectedTonnes: number[] = [];
   private readonly freeApplications: number[] = [];
   /** Tonnes shipped in the reported period, by "year|exporter|importer|commodity" (indices). */
   private readonly shippedByRoute = new Map<string, number>();
@@ -166,12 +167,12 @@ export class TradeDesk {
   private orderTonnes(market: Market, t: number): number {
     const use = market.useRate;
     const netUse = Math.max(0, use + market.exportRateEstimate - market.productionRate);
-    if (netUse <= 0 && market.level + market.inTransitTonnes + market.awaitingLicenceTonnes >= market.coverDays * use + this.refillAllowance(market)) {
+    if (netUse <= 0 && market.level + market.inTransitTonnes + market.expectedFromLicencesTonnes >= market.coverDays * use + this.refillAllowance(market)) {
       return 0;
     }
     const cycleDays = this.state.spec.trade.orderIntervalDays + this.plannedLeadDays(market, t);
     const orderUpTo = market.coverDays * use + netUse * cycleDays + this.refillAllowance(market);
-    const position = market.level + market.inTransitTonnes + market.awaitingLicenceTonnes;
+    const position = market.level + market.inTransitTonnes + market.expectedFromLicencesTonnes;
     return Math.max(0, orderUpTo - position);
   }
 
@@ -352,6 +353,7 @@ export class TradeDesk {
   private applyForLicence(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
     const state = this.state;
     let approved = true;
+    let approvalProbability = 1;
     let processingDays = 0;
     const importer = state.spec.countries[market.country].id;
     const exporter = state.spec.countries[supplier].id;
@@ -359,7 +361,9 @@ export class TradeDesk {
     for (const control of screen.licensing) {
       if (control.measure.kind !== "licensing") continue;
       const stream = state.streams.stream(`licence/${control.id}/${exporter}/${importer}/${commodity}`);
-      const isApproved = stream.bernoulli(control.measure.approvalByCountry[market.country]);
+      const probability = control.measure.approvalByCountry[market.country];
+      const isApproved = stream.bernoulli(probability);
+      approvalProbability *= probability;
       const days = Math.max(0, sample(control.measure.processingDays, stream));
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
@@ -369,7 +373,9 @@ export class TradeDesk {
     this.applicationSupplier[application] = supplier;
     this.applicationTonnes[application] = tonnes;
     this.applicationApproved[application] = approved;
-    market.awaitingLicenceTonnes += tonnes;
+    // Counted at its expected value, so an importer facing refusals orders enough to make up for them.
+    this.applicationExpectedTonnes[application] = tonnes * approvalProbability;
+    market.expectedFromLicencesTonnes += tonnes * approvalProbability;
     state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
   }
 
@@ -381,7 +387,7 @@ export class TradeDesk {
     const tonnes = this.applicationTonnes[application];
     const approved = this.applicationApproved[application];
     this.freeApplications.push(application);
-    market.awaitingLicenceTonnes = Math.max(0, market.awaitingLicenceTonnes - tonnes);
+    market.expectedFromLicencesTonnes = Math.max(0, market.expectedFromLicencesTonnes - this.applicationExpectedTonnes[application]);
     let shipped = 0;
     if (approved) {
       const origin = state.marketAt(supplier, market.commodity) as Market;
