@@ -6,8 +6,9 @@
  *   reference-mm1   the same M/M/1 on the dependency-free bare event loop of
  *                   ../shared/reference/des-baseline.js, when that file is present, and the
  *                   kernel's speed as a share of it (measure both on the same machine, same minute).
- *   world-run       one run of the flagship scenario: median of warm runs ("seconds") and the
- *                   first, cold run in this process ("firstRunSeconds").
+ *   world-run       one run of the flagship scenario: median of 30 warm runs, after 10 runs
+ *                   that let the JIT settle, as in a sweep ("seconds"), and the first, cold run
+ *                   in this process, as in a one-off CLI call ("firstRunSeconds").
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -28,7 +29,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const world = timeWorldRun(path.join(ROOT, "scenarios/reinstated-2026.yaml"), 21);
+const world = timeWorldRun(path.join(ROOT, "scenarios/reinstated-2026.yaml"), 30);
 
 const timings: { seconds: number; meanWait: number; customers: number }[] = [];
 for (let i = 0; i < 5; i++) {

@@ -24,6 +24,16 @@ export function isoFromEpochDay(epochDay: number): string {
   return new Date(Math.floor(epochDay) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The calendar year of an epoch day. */
+export function yearOfEpochDay(epochDay: number): number {
+  return new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCFullYear();
+}
+
+/** Whether an epoch day is the first day of a calendar month. */
+export function isFirstOfMonth(epochDay: number): boolean {
+  return new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCDate() === 1;
+}
+
 /** The epoch day of January 1 of the year after the one containing `epochDay`. */
 export function nextNewYearEpochDay(epochDay: number): number {
   const year = new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCFullYear();

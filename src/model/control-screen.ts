@@ -4,31 +4,36 @@
  */
 import type { ExportControl } from "./export-control.js";
 
-/** The controls in force on one (exporter, commodity, destination) at one time. */
+/**
+ * The controls in force on one (exporter, commodity, destination) at one time. One instance
+ * is reused for every screening: its lists are overwritten in place, not reallocated.
+ */
 export class ControlScreen {
   isBanned = false;
-  /** Licensing controls that apply (each decides independently; all must approve). */
+  /** Licensing controls that apply, in `licensing[0 .. licensingCount)` (each decides; all must approve). */
   readonly licensing: ExportControl[] = [];
-  /** Quota controls that apply (the tightest binds). */
+  licensingCount = 0;
+  /** Quota controls that apply, in `quotas[0 .. quotaCount)` (the tightest binds). */
   readonly quotas: ExportControl[] = [];
+  quotaCount = 0;
 
-  /** Fills this screen for exports of `commodity` from the controls' exporter to `destination` at `t`. */
+  /** Fills this screen for exports of `commodity` governed by `controlIndices`, to `destination` at `t`. */
   evaluate(controls: readonly ExportControl[], controlIndices: readonly number[], commodity: number, destination: number, t: number): this {
     this.isBanned = false;
-    this.licensing.length = 0;
-    this.quotas.length = 0;
-    for (const c of controlIndices) {
-      const control = controls[c];
+    this.licensingCount = 0;
+    this.quotaCount = 0;
+    for (let i = 0; i < controlIndices.length; i++) {
+      const control = controls[controlIndices[i]];
       if (!control.appliesTo(commodity, destination, t)) continue;
       switch (control.measure.kind) {
         case "ban":
           this.isBanned = true;
           break;
         case "licensing":
-          this.licensing.push(control);
+          this.licensing[this.licensingCount++] = control;
           break;
         case "quota":
-          this.quotas.push(control);
+          this.quotas[this.quotaCount++] = control;
           break;
       }
     }
@@ -38,7 +43,7 @@ export class ControlScreen {
   /** Tonnes the quotas still allow (Infinity when none applies). */
   get quotaAllowanceTonnes(): number {
     let allowance = Infinity;
-    for (const quota of this.quotas) allowance = Math.min(allowance, quota.quotaRemainingTonnes);
+    for (let i = 0; i < this.quotaCount; i++) allowance = Math.min(allowance, this.quotas[i].quotaRemainingTonnes);
     return allowance;
   }
 }

@@ -10,6 +10,8 @@ import type { WorldState } from "./world-state.js";
 /** Schedules and applies facility state changes. */
 export class FacilityOperations {
   private readonly state: WorldState;
+  /** Facilities that ramp up at all: only these need daily ramp updates. */
+  private readonly ramping: Facility[];
   private readonly onOnline = (f: number): void => this.refresh(this.state.facilities[f]);
   private readonly onOutageStart = (f: number): void => this.startOutage(f);
   private readonly onOutageEnd = (f: number): void => this.endOutage(f);
@@ -17,6 +19,7 @@ export class FacilityOperations {
 
   constructor(state: WorldState) {
     this.state = state;
+    this.ramping = state.facilities.filter((f) => f.spec.rampUpDays > 0);
   }
 
   /** Sets day-0 rates and schedules online dates and first outages. */
@@ -31,7 +34,7 @@ export class FacilityOperations {
 
   /** Updates ramp shares for `day`, flagging the groups whose rates change. */
   updateRamps(day: number): void {
-    for (const facility of this.state.facilities) {
+    for (const facility of this.ramping) {
       if (!facility.isRampingOn(day) && facility.rampShare === 1) continue;
       facility.rampShare = facility.rampShareOn(day);
       if (facility.refreshNominal(day)) this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);

@@ -41,9 +41,12 @@ export function summarizeShortfalls(timeline: Timeline, stockpileEmptyDay: reado
     let shortDays = 0;
     let firstShort = -1;
     let lastShort = -1;
+    const demandColumn = timeline.columns.demand_t;
+    const shortfallColumn = timeline.columns.shortfall_t;
+    const stride = timeline.series.length;
     for (let day = 0; day < timeline.dayCount; day++) {
-      const demand = timeline.value("demand_t", day, s);
-      const shortfall = timeline.value("shortfall_t", day, s);
+      const demand = demandColumn[day * stride + s];
+      const shortfall = shortfallColumn[day * stride + s];
       demandTonnes += demand;
       unmetTonnes += shortfall;
       if (demand > 0 && shortfall > SHORT_DAY_SHARE * demand) {

@@ -5,7 +5,26 @@
  * integrates level and the day's flow totals over the time since the last update. Shipments
  * arrive and leave as discrete lumps through `receive` and `dispatch`.
  */
+import type { Stockpile } from "./stockpile.js";
+import type { Timeline } from "./timeline.js";
 import type { MarketSpec } from "./world-spec.js";
+
+/** Where a market writes its closed days: the timeline's columns, from simulation day `firstDay`. */
+interface MarketLog {
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly stride: number;
+  readonly stockpiles: readonly Stockpile[];
+  readonly demand: Float64Array;
+  readonly consumed: Float64Array;
+  readonly shortfall: Float64Array;
+  readonly production: Float64Array;
+  readonly inputUse: Float64Array;
+  readonly imports: Float64Array;
+  readonly exports: Float64Array;
+  readonly inventory: Float64Array;
+  readonly stockpile: Float64Array;
+}
 
 /** A facility's claim on, or contribution to, a market: tonnes per tonne of throughput. */
 export interface FacilityLink {
@@ -82,8 +101,11 @@ export class Market {
   dryEventId = -1;
   /** Time of the pending "runs dry" event. */
   dryEventTime = 0;
-  /** Whether any demand, stock or flow was ever seen (markets never touched are not reported). */
+  /** Whether any demand, stock or flow was ever seen on a reported day (others are not reported). */
   isActive = false;
+  /** The simulation day whose flows are being accumulated. */
+  private openDay = 0;
+  private log: MarketLog | undefined;
 
   constructor(index: number, spec: MarketSpec) {
     this.index = index;
@@ -96,11 +118,26 @@ export class Market {
     this.level = spec.initialInventoryTonnes ?? 0;
   }
 
-  /** Integrates level and today's flows up to time `t` at the current rates. */
+  /**
+   * Integrates level and flows up to time `t` at the current rates, closing (and recording)
+   * every day boundary crossed on the way. Markets are advanced only when something touches
+   * them; days in between are written here in one pass.
+   */
   advanceTo(t: number): void {
-    const dt = t - this.lastTime;
-    if (dt <= 0) return;
-    this.lastTime = t;
+    if (t <= this.lastTime) return;
+    while (t >= this.openDay + 1) {
+      const boundary = this.openDay + 1;
+      this.integrate(boundary - this.lastTime);
+      this.lastTime = boundary;
+      this.closeDay();
+    }
+    if (t > this.lastTime) {
+      this.integrate(t - this.lastTime);
+      this.lastTime = t;
+    }
+  }
+
+  private integrate(dt: number): void {
     this.level += this.netRate * dt;
     // Rounding can leave a hair below zero at the instant a stock runs dry.
     if (this.level < 0) this.level = 0;
@@ -110,6 +147,55 @@ export class Market {
     this.inputUseToday += this.inputUseRate * dt;
     this.importsToday += this.transferInRate * dt;
     this.exportsToday += this.transferOutRate * dt;
+  }
+
+  /** Where closed days are written: the timeline, from simulation day `firstDay` on. */
+  attachLog(timeline: Timeline, firstDay: number, stockpiles: readonly Stockpile[]): void {
+    const c = timeline.columns;
+    this.log = {
+      firstDay,
+      lastDay: firstDay + timeline.dayCount - 1,
+      stride: timeline.series.length,
+      stockpiles,
+      demand: c.demand_t,
+      consumed: c.consumed_t,
+      shortfall: c.shortfall_t,
+      production: c.production_t,
+      inputUse: c.input_use_t,
+      imports: c.imports_t,
+      exports: c.exports_t,
+      inventory: c.inventory_t,
+      stockpile: c.stockpile_t,
+    };
+  }
+
+  /** Writes the day ending now (at `openDay + 1`) and starts the next one. */
+  private closeDay(): void {
+    const log = this.log;
+    if (log !== undefined && this.openDay >= log.firstDay && this.openDay <= log.lastDay) {
+      const boundary = this.openDay + 1;
+      let stockpileTonnes = 0;
+      for (let i = 0; i < this.hostedStockpiles.length; i++) stockpileTonnes += log.stockpiles[this.hostedStockpiles[i]].levelAt(boundary);
+      const i = (this.openDay - log.firstDay) * log.stride + this.index;
+      const shortfall = this.demandToday - this.consumedToday;
+      log.demand[i] = this.demandToday;
+      log.consumed[i] = this.consumedToday;
+      log.shortfall[i] = shortfall > 0 ? shortfall : 0;
+      log.production[i] = this.productionToday;
+      log.inputUse[i] = this.inputUseToday;
+      log.imports[i] = this.importsToday;
+      log.exports[i] = this.exportsToday;
+      log.inventory[i] = this.level;
+      log.stockpile[i] = stockpileTonnes;
+      if (
+        !this.isActive &&
+        (this.demandToday > 0 || this.level > 0 || stockpileTonnes > 0 || this.importsToday > 0 || this.exportsToday > 0 || this.productionToday > 0)
+      ) {
+        this.isActive = true;
+      }
+    }
+    this.resetDay();
+    this.openDay++;
   }
 
   /** Use at full service: final demand plus facility input at nominal rates, tonnes/day. */

@@ -46,6 +46,12 @@ export class Stockpile {
     return this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + 1e-9;
   }
 
+  /** The level at time `t` (before or after the last update) at the current release rate. */
+  levelAt(t: number): number {
+    const level = this.level - this.totalReleaseRate * (t - this.lastTime);
+    return level < this.spec.floorTonnes ? this.spec.floorTonnes : level;
+  }
+
   /** Integrates the level to time `t` at the current release rate. */
   advanceTo(t: number): void {
     const dt = t - this.lastTime;

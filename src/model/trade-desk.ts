@@ -9,8 +9,8 @@
  * who can be used after the qualification lag. Shipments leave at once and arrive after the
  * route's transit time.
  */
-import { meanOf, Priority, sample } from "../engine/index.js";
-import { isoFromEpochDay } from "./calendar.js";
+import { meanOf, Priority, sample, type RandomStream } from "../engine/index.js";
+import { yearOfEpochDay } from "./calendar.js";
 import { ControlScreen } from "./control-screen.js";
 import type { Market } from "./market.js";
 import type { WorldState } from "./world-state.js";
@@ -60,14 +60,23 @@ export class TradeDesk {
   private readonly shipmentMarket: number[] = [];
   private readonly shipmentTonnes: number[] = [];
   private readonly freeShipments: number[] = [];
+  /** Per market: the latest shipment still at sea and its arrival time (-1 when none), to merge cargo landing together. */
+  private readonly latestShipment: Int32Array;
+  private readonly latestArrival: Float64Array;
   private readonly applicationMarket: number[] = [];
   private readonly applicationSupplier: number[] = [];
   private readonly applicationTonnes: number[] = [];
   private readonly applicationApproved: boolean[] = [];
   private readonly applicationExpectedTonnes: number[] = [];
   private readonly freeApplications: number[] = [];
-  /** Tonnes shipped in the reported period, by "year|exporter|importer|commodity" (indices). */
-  private readonly shippedByRoute = new Map<string, number>();
+  /** Tonnes shipped in the reported period, by route key (year, exporter, importer, commodity). */
+  private readonly shippedByRoute = new Map<number, number>();
+  private readonly hasQuotas: boolean;
+  private cachedYearDay = -1;
+  private cachedYear = 0;
+  private readonly fillShare: Float64Array;
+  /** Licence streams by (control, exporter, importer market), cached: names are built once. */
+  private readonly licenceStreams = new Map<number, RandomStream>();
   /** Stockpile purchases still to be bought, tonnes, by stockpile. */
   readonly purchaseOutstanding: Float64Array;
 
@@ -98,6 +107,10 @@ export class TradeDesk {
     this.unfilledTonnes = new Float64Array(markets.length);
     this.requestedBySupplier = new Float64Array(countryCount);
     this.purchaseOutstanding = new Float64Array(state.stockpiles.length);
+    this.hasQuotas = state.controls.some((c) => c.measure.kind === "quota");
+    this.fillShare = new Float64Array(countryCount);
+    this.latestShipment = new Int32Array(markets.length).fill(-1);
+    this.latestArrival = new Float64Array(markets.length).fill(-1);
   }
 
   /**
@@ -150,10 +163,11 @@ export class TradeDesk {
     const state = this.state;
     let lead = 0;
     for (const share of market.imports) {
-      const screen = this.screen.evaluate(state.controls, state.controlsByExporter[share.supplier], market.commodity, market.country, t);
+      const screen = this.screen.evaluate(state.controls, state.controlsOn(share.supplier, market.commodity), market.commodity, market.country, t);
       let licenceDays = 0;
-      for (const control of screen.licensing) {
-        if (control.measure.kind === "licensing") licenceDays = Math.max(licenceDays, meanOf(control.measure.processingDays));
+      for (let i = 0; i < screen.licensingCount; i++) {
+        const measure = screen.licensing[i].measure;
+        if (measure.kind === "licensing") licenceDays = Math.max(licenceDays, meanOf(measure.processingDays));
       }
       lead += share.share * (this.transit(share.supplier, market.country) + licenceDays);
     }
@@ -228,7 +242,7 @@ export class TradeDesk {
   private spareOf(s: number, k: number, destination: number, t: number): number {
     const supplier = this.state.marketAt(s, k);
     if (supplier === undefined) return 0;
-    const screen = this.screen.evaluate(this.state.controls, this.state.controlsByExporter[s], k, destination, t);
+    const screen = this.screen.evaluate(this.state.controls, this.state.controlsOn(s, k), k, destination, t);
     if (screen.isBanned) return 0;
     return Math.min(supplier.exportableTonnes, screen.quotaAllowanceTonnes);
   }
@@ -237,12 +251,12 @@ export class TradeDesk {
   private placeOrder(market: Market, supplier: number, tonnes: number, t: number): void {
     if (tonnes <= DUST_TONNES) return;
     const state = this.state;
-    const screen = this.screen.evaluate(state.controls, state.controlsByExporter[supplier], market.commodity, market.country, t);
+    const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, market.country, t);
     if (screen.isBanned) {
       this.unfilledTonnes[market.index] += tonnes;
       return;
     }
-    if (screen.licensing.length > 0) {
+    if (screen.licensingCount > 0) {
       this.applyForLicence(market, supplier, tonnes, screen);
       return;
     }
@@ -264,14 +278,15 @@ export class TradeDesk {
     const t = state.env.now;
     const count = this.pendingCount;
     if (count === 0) return;
-    const hasQuotas = state.controls.some((c) => c.measure.kind === "quota");
+    const hasQuotas = this.hasQuotas;
     if (hasQuotas) this.applyQuotas(k, t);
 
     const requested = this.requestedBySupplier;
     requested.fill(0);
     for (let i = 0; i < count; i++) requested[this.pending[i].supplier] += this.pending[i].allowed;
-    const fillShare = new Float64Array(this.countryCount);
+    const fillShare = this.fillShare;
     for (let s = 0; s < this.countryCount; s++) {
+      fillShare[s] = 0;
       if (requested[s] <= 0) continue;
       const supplier = state.marketAt(s, k);
       const exportable = supplier === undefined ? 0 : supplier.exportableTonnes;
@@ -295,15 +310,19 @@ export class TradeDesk {
     requested.clear();
     for (let i = 0; i < this.pendingCount; i++) {
       const order = this.pending[i];
-      this.screen.evaluate(state.controls, state.controlsByExporter[order.supplier], k, state.markets[order.market].country, t);
-      for (const quota of this.screen.quotas) requested.set(quota.index, (requested.get(quota.index) ?? 0) + order.tonnes);
+      this.screen.evaluate(state.controls, state.controlsOn(order.supplier, k), k, state.markets[order.market].country, t);
+      for (let q = 0; q < this.screen.quotaCount; q++) {
+        const quota = this.screen.quotas[q];
+        requested.set(quota.index, (requested.get(quota.index) ?? 0) + order.tonnes);
+      }
     }
     if (requested.size === 0) return;
     for (let i = 0; i < this.pendingCount; i++) {
       const order = this.pending[i];
-      this.screen.evaluate(state.controls, state.controlsByExporter[order.supplier], k, state.markets[order.market].country, t);
+      this.screen.evaluate(state.controls, state.controlsOn(order.supplier, k), k, state.markets[order.market].country, t);
       let share = 1;
-      for (const quota of this.screen.quotas) {
+      for (let q = 0; q < this.screen.quotaCount; q++) {
+        const quota = this.screen.quotas[q];
         const asked = requested.get(quota.index) ?? 0;
         if (asked > 0) share = Math.min(share, quota.quotaRemainingTonnes / asked);
       }
@@ -313,8 +332,11 @@ export class TradeDesk {
 
   private chargeQuotas(supplier: number, k: number, destination: number, tonnes: number, t: number): void {
     const state = this.state;
-    this.screen.evaluate(state.controls, state.controlsByExporter[supplier], k, destination, t);
-    for (const quota of this.screen.quotas) quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
+    this.screen.evaluate(state.controls, state.controlsOn(supplier, k), k, destination, t);
+    for (let q = 0; q < this.screen.quotaCount; q++) {
+      const quota = this.screen.quotas[q];
+      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
+    }
   }
 
   /** Sends `tonnes` from country `supplier` to market `m` now. */
@@ -325,16 +347,24 @@ export class TradeDesk {
     origin.advanceTo(state.env.now);
     origin.dispatch(tonnes);
     if (state.env.now >= state.spec.warmUpDays) {
-      const year = isoFromEpochDay(state.originEpochDay + state.env.now).slice(0, 4);
-      const key = `${year}|${supplier}|${destination.country}|${destination.commodity}`;
+      const year = this.yearAt(state.env.now);
+      const key = this.routeKey(year, supplier, destination.country, destination.commodity);
       this.shippedByRoute.set(key, (this.shippedByRoute.get(key) ?? 0) + tonnes);
     }
     state.touchMarket(origin.index);
     destination.inTransitTonnes += tonnes;
+    const arrival = state.env.now + this.transit(supplier, destination.country);
+    // Cargo landing in the same market at the same moment travels as one shipment: one event.
+    if (this.latestArrival[m] === arrival) {
+      this.shipmentTonnes[this.latestShipment[m]] += tonnes;
+      return;
+    }
     const shipment = this.freeShipments.pop() ?? this.shipmentMarket.length;
     this.shipmentMarket[shipment] = m;
     this.shipmentTonnes[shipment] = tonnes;
-    state.env.scheduleIn(this.transit(supplier, destination.country), this.onArrival, shipment, Priority.NORMAL);
+    this.latestShipment[m] = shipment;
+    this.latestArrival[m] = arrival;
+    state.env.scheduleAt(arrival, this.onArrival, shipment, Priority.NORMAL);
   }
 
   private arrive(shipment: number): void {
@@ -342,6 +372,7 @@ export class TradeDesk {
     const market = state.markets[this.shipmentMarket[shipment]];
     const tonnes = this.shipmentTonnes[shipment];
     this.freeShipments.push(shipment);
+    if (this.latestShipment[market.index] === shipment) this.latestArrival[market.index] = -1;
     market.advanceTo(state.env.now);
     market.receive(tonnes);
     market.inTransitTonnes = Math.max(0, market.inTransitTonnes - tonnes);
@@ -355,12 +386,10 @@ export class TradeDesk {
     let approved = true;
     let approvalProbability = 1;
     let processingDays = 0;
-    const importer = state.spec.countries[market.country].id;
-    const exporter = state.spec.countries[supplier].id;
-    const commodity = state.spec.commodities[market.commodity].id;
-    for (const control of screen.licensing) {
+    for (let i = 0; i < screen.licensingCount; i++) {
+      const control = screen.licensing[i];
       if (control.measure.kind !== "licensing") continue;
-      const stream = state.streams.stream(`licence/${control.id}/${exporter}/${importer}/${commodity}`);
+      const stream = this.licenceStream(control.index, supplier, market);
       const probability = control.measure.approvalByCountry[market.country];
       const isApproved = stream.bernoulli(probability);
       approvalProbability *= probability;
@@ -379,6 +408,19 @@ export class TradeDesk {
     state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
   }
 
+  /** The stream deciding licences of one control on one route, independent of every other route. */
+  private licenceStream(control: number, supplier: number, market: Market): RandomStream {
+    const key = (control * this.countryCount + supplier) * this.state.markets.length + market.index;
+    let stream = this.licenceStreams.get(key);
+    if (stream === undefined) {
+      const { spec } = this.state;
+      const name = `licence/${spec.controls[control].id}/${spec.countries[supplier].id}/${spec.countries[market.country].id}/${spec.commodities[market.commodity].id}`;
+      stream = this.state.streams.stream(name);
+      this.licenceStreams.set(key, stream);
+    }
+    return stream;
+  }
+
   private decide(application: number): void {
     const state = this.state;
     const t = state.env.now;
@@ -392,7 +434,7 @@ export class TradeDesk {
     if (approved) {
       const origin = state.marketAt(supplier, market.commodity) as Market;
       origin.advanceTo(t);
-      const screen = this.screen.evaluate(state.controls, state.controlsByExporter[supplier], market.commodity, market.country, t);
+      const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, market.country, t);
       shipped = screen.isBanned ? 0 : Math.min(tonnes, origin.exportableTonnes, screen.quotaAllowanceTonnes);
       if (shipped > DUST_TONNES) {
         this.chargeQuotas(supplier, market.commodity, market.country, shipped, t);
@@ -423,16 +465,15 @@ export class TradeDesk {
   /** Tonnes shipped per calendar year and route in the reported period, sorted. */
   tradeFlows(): TradeFlow[] {
     const { spec } = this.state;
+    const countries = spec.countries.length;
+    const commodities = spec.commodities.length;
     return [...this.shippedByRoute.entries()]
       .map(([key, tonnes]) => {
-        const [year, from, to, k] = key.split("|");
-        return {
-          year: Number(year),
-          exporter: spec.countries[Number(from)].id,
-          importer: spec.countries[Number(to)].id,
-          commodity: spec.commodities[Number(k)].id,
-          tonnes,
-        };
+        const k = key % commodities;
+        const to = Math.floor(key / commodities) % countries;
+        const from = Math.floor(key / (commodities * countries)) % countries;
+        const year = Math.floor(key / (commodities * countries * countries));
+        return { year, exporter: spec.countries[from].id, importer: spec.countries[to].id, commodity: spec.commodities[k].id, tonnes };
       })
       .sort(
         (a, b) =>
@@ -441,6 +482,21 @@ export class TradeDesk {
           compare(a.importer, b.importer) ||
           compare(a.exporter, b.exporter),
       );
+  }
+
+  /** Calendar year of simulation time `t` (cached: shipments come in runs on the same day). */
+  private yearAt(t: number): number {
+    const day = Math.floor(t);
+    if (day !== this.cachedYearDay) {
+      this.cachedYearDay = day;
+      this.cachedYear = yearOfEpochDay(this.state.originEpochDay + day);
+    }
+    return this.cachedYear;
+  }
+
+  private routeKey(year: number, from: number, to: number, commodity: number): number {
+    const countries = this.countryCount;
+    return ((year * countries + from) * countries + to) * this.state.spec.commodities.length + commodity;
   }
 
   /** Raises a reserve's target by `tonnes`, to be bought through trade like any refill. */

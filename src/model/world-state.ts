@@ -27,8 +27,8 @@ export class WorldState implements SolverState {
   readonly groups: RateGroup[];
   /** Group index of each country. */
   readonly groupOfCountry: number[];
-  /** Control indices by exporting country. */
-  readonly controlsByExporter: number[][];
+  /** Control indices by (exporting country, commodity): index exporter * commodityCount + commodity. */
+  private readonly controlsByRoute: number[][];
   /** Markets of each commodity, by commodity index. */
   readonly marketsByCommodity: number[][];
   private readonly marketLookup: Int32Array;
@@ -95,10 +95,12 @@ export class WorldState implements SolverState {
     }
 
     this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
-    this.controlsByExporter = Array.from({ length: countryCount }, () => []);
+    this.controlsByRoute = Array.from({ length: countryCount * commodityCount }, () => []);
     for (const control of this.controls) {
-      this.controlsByExporter[control.exporter].push(control.index);
-      for (const country of this.reexportersOf(spec.controls[control.index])) this.controlsByExporter[country].push(control.index);
+      const exporters = [control.exporter, ...this.reexportersOf(spec.controls[control.index])];
+      for (const exporter of exporters) {
+        for (const k of spec.controls[control.index].commodities) this.controlsByRoute[exporter * commodityCount + k].push(control.index);
+      }
     }
 
     const order = commodityOrder(spec);
@@ -140,6 +142,11 @@ export class WorldState implements SolverState {
       }
     }
     return [...countries].sort((a, b) => a - b);
+  }
+
+  /** Indices of the controls that may govern exports of `commodity` by `exporter` (in force or not). */
+  controlsOn(exporter: number, commodity: number): readonly number[] {
+    return this.controlsByRoute[exporter * this.spec.commodities.length + commodity];
   }
 
   /** The market of `commodity` in `country`, or undefined. */
@@ -184,8 +191,11 @@ export class WorldState implements SolverState {
 
   /** Advances every market and stockpile to time `t`. */
   advanceAll(t: number): void {
-    for (const market of this.markets) market.advanceTo(t);
-    for (const stockpile of this.stockpiles) stockpile.advanceTo(t);
+    // Indexed loops: called every round and event batch, often before the optimizer sees it.
+    const markets = this.markets;
+    for (let m = 0; m < markets.length; m++) markets[m].advanceTo(t);
+    const stockpiles = this.stockpiles;
+    for (let s = 0; s < stockpiles.length; s++) stockpiles[s].advanceTo(t);
   }
 
   /** Re-solves every dirty group at the current time and reschedules its threshold events. */
@@ -227,9 +237,12 @@ export class WorldState implements SolverState {
         market.dryEventId = -1;
         return;
       }
-      // Keep the pending event when the new time is the same up to rounding: a solve that
-      // did not change this market's rate would otherwise leave a stale event behind.
-      if (market.dryEventId !== -1 && Math.abs(time - market.dryEventTime) <= 1e-9 * Math.max(1, Math.abs(time))) return;
+      if (market.dryEventId !== -1) {
+        // Keep the pending event when the new time is the same up to rounding, or later: an
+        // earlier event that finds stock left simply looks again (fewer stale events to pop).
+        if (Math.abs(time - market.dryEventTime) <= 1e-9 * Math.max(1, Math.abs(time))) return;
+        if (market.dryEventTime < time) return;
+      }
       market.dryEventTime = time;
       market.dryEventId = this.env.scheduleAt(time, this.onMarketDry, market.index, Priority.NORMAL);
     } else {
@@ -254,8 +267,14 @@ export class WorldState implements SolverState {
     const market = this.markets[m];
     if (this.env.currentEventId !== market.dryEventId) return; // superseded by a later solve
     market.advanceTo(this.env.now);
-    market.level = 0;
     market.dryEventId = -1;
+    // Woken early (stock arrived after this was scheduled): schedule the true time instead.
+    const remaining = market.netRate < 0 ? market.level / -market.netRate : Infinity;
+    if (remaining > 1e-9 * Math.max(1, this.env.now)) {
+      this.scheduleDryOut(market);
+      return;
+    }
+    market.level = 0;
     this.markGroupDirty(this.groupOfMarket(m));
     this.settle();
   }

@@ -4,7 +4,7 @@
  * quota years, the daily record) and runs to the end of the horizon.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
-import { isoFromEpochDay, nextNewYearEpochDay } from "./calendar.js";
+import { isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
 import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
@@ -40,6 +40,8 @@ export class World {
   private readonly totalDays: number;
   private readonly warmUpDays: number;
   private readonly growingMarkets: number[];
+  /** isMonthStart[d] is 1 when simulation day d is the first of a calendar month. */
+  private readonly isMonthStart: Uint8Array;
   private readonly onTick = (day: number): void => this.tick(day);
   private readonly onNewYear = (): void => this.resetQuotas();
   private hasRun = false;
@@ -63,7 +65,10 @@ export class World {
       commodity: spec.commodities[m.commodity].id,
     }));
     this.timeline = new Timeline(spec.startEpochDay, this.dayCount, series);
+    for (const market of this.state.markets) market.attachLog(this.timeline, this.warmUpDays, this.state.stockpiles);
     this.growingMarkets = this.state.markets.filter((m) => m.demandGrowthPerYear !== 0).map((m) => m.index);
+    this.isMonthStart = new Uint8Array(this.totalDays);
+    for (let d = 0; d < this.totalDays; d++) this.isMonthStart[d] = isFirstOfMonth(this.state.originEpochDay + d) ? 1 : 0;
   }
 
   /** Runs the whole horizon once and returns the record. */
@@ -79,10 +84,12 @@ export class World {
     state.markAllDirty();
     state.settle();
     this.scripted.start(this.totalDays);
-    env.scheduleAt(1, this.onTick, 1, Priority.FIRST);
+    if (this.totalDays > 1) env.scheduleAt(1, this.onTick, 1, Priority.FIRST);
     const newYear = nextNewYearEpochDay(state.originEpochDay) - state.originEpochDay;
     if (newYear < this.totalDays) env.scheduleAt(newYear, this.onNewYear, 0, Priority.FIRST);
-    env.run(this.totalDays + 1);
+    env.run(this.totalDays);
+    // Markets record their days as they are advanced: close every day still open.
+    state.advanceAll(this.totalDays);
 
     const stockpileEmptyDay = state.markets.map((market) => {
       let first = -1;
@@ -100,9 +107,6 @@ export class World {
     return { timeline: this.timeline, stockpileEmptyDay, events: this.scripted.realized, trade: this.trade.tradeFlows(), eventCount: env.eventsRun };
   }
 
-  private isMonthStart(day: number): boolean {
-    return isoFromEpochDay(this.state.originEpochDay + day).endsWith("-01");
-  }
 
   private demandOn(m: number, day: number): number {
     const market = this.state.markets[m];
@@ -112,67 +116,21 @@ export class World {
     return market.baseDemandTonnesPerDay * market.demandFactor * growth;
   }
 
-  /** At the start of `day`: closes the previous day's record, then moves demand and ramps. */
+  /** At the start of `day`: moves demand (on the first of a month) and ramp-ups. */
   private tick(day: number): void {
     const { state } = this;
-    state.advanceAll(day);
-    this.record(day - 1);
-    if (day >= this.totalDays) {
-      state.env.stop();
-      return;
-    }
     // Demand grows in monthly steps (the value due on each month's first day): finer steps
     // change no result that matters and would re-solve every market every day.
-    if (this.isMonthStart(day)) {
+    if (this.isMonthStart[day] === 1) {
       for (const m of this.growingMarkets) {
+        state.markets[m].advanceTo(day);
         state.markets[m].demandRate = this.demandOn(m, day);
         state.markGroupDirty(state.groupOfMarket(m));
       }
     }
     this.operations.updateRamps(day);
     state.settle();
-    state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
-  }
-
-  /** Closes simulation day `simulationDay`: writes it to the timeline unless it is warm-up, and resets the day's flows. */
-  private record(simulationDay: number): void {
-    const { markets, stockpiles } = this.state;
-    const day = simulationDay - this.warmUpDays;
-    if (day < 0) {
-      for (const market of markets) market.resetDay();
-      return;
-    }
-    // Inlined column writes: this runs for every market on every day.
-    const columns = this.timeline.columns;
-    const demand = columns.demand_t;
-    const consumed = columns.consumed_t;
-    const shortfallColumn = columns.shortfall_t;
-    const production = columns.production_t;
-    const inputUse = columns.input_use_t;
-    const imports = columns.imports_t;
-    const exports = columns.exports_t;
-    const inventory = columns.inventory_t;
-    const stockpile = columns.stockpile_t;
-    const base = day * markets.length;
-    for (const market of markets) {
-      const i = base + market.index;
-      let stockpileTonnes = 0;
-      for (const s of market.hostedStockpiles) stockpileTonnes += stockpiles[s].level;
-      const shortfall = market.demandToday - market.consumedToday;
-      demand[i] = market.demandToday;
-      consumed[i] = market.consumedToday;
-      shortfallColumn[i] = shortfall > 0 ? shortfall : 0;
-      production[i] = market.productionToday;
-      inputUse[i] = market.inputUseToday;
-      imports[i] = market.importsToday;
-      exports[i] = market.exportsToday;
-      inventory[i] = market.level;
-      stockpile[i] = stockpileTonnes;
-      if (!market.isActive && (market.demandToday > 0 || market.level > 0 || stockpileTonnes > 0 || market.importsToday > 0 || market.exportsToday > 0 || market.productionToday > 0)) {
-        market.isActive = true;
-      }
-      market.resetDay();
-    }
+    if (day + 1 < this.totalDays) state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }
 
   /** A quota starting mid-year gets the share of its annual tonnes left in that year. */

@@ -171,6 +171,7 @@ function mergeValue(
     }
     return out;
   }
-  positions.removeBelow(at);
+  // Only a replaced mapping or list has positions below it to forget.
+  positions.removeBelow(at, typeof base === "object" && base !== null);
   return top;
 }

@@ -35,11 +35,15 @@ export class PositionMap {
     for (const [k, v] of other.keys) this.keys.set(k, v);
   }
 
-  /** Forgets every position at or below `path`. */
-  removeBelow(path: FieldPath): void {
+  /** Forgets the position at `path`, and with `andBelow` every position under it too. */
+  removeBelow(path: FieldPath, andBelow = true): void {
     const prefix = pathKey(path);
+    this.values.delete(prefix);
+    this.keys.delete(prefix);
+    if (!andBelow) return;
+    const below = prefix + SEPARATOR;
     for (const map of [this.values, this.keys]) {
-      for (const k of [...map.keys()]) if (k === prefix || k.startsWith(prefix + SEPARATOR)) map.delete(k);
+      for (const k of [...map.keys()]) if (k.startsWith(below)) map.delete(k);
     }
   }
 
