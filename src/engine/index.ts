@@ -7,5 +7,5 @@ export { ChokepointError, EngineError } from "./chokepoint-error.js";
 export { Environment } from "./environment.js";
 export { EventQueue, type EventHandler, type EventId } from "./event-queue.js";
 export { Priority, MAX_PRIORITY } from "./priority.js";
-export { RandomStream, RandomStreams } from "./random-stream.js";
+export { KeyedStream, RandomStream, RandomStreams } from "./random-stream.js";
 export { type Distribution, fixed, sample, meanOf, checkDistribution } from "./distribution.js";

@@ -9,7 +9,7 @@
  * who can be used after the qualification lag. Shipments leave at once and arrive after the
  * route's transit time.
  */
-import { meanOf, Priority, sample, type RandomStream } from "../engine/index.js";
+import { meanOf, Priority, sample, type KeyedStream } from "../engine/index.js";
 import { yearOfEpochDay } from "./calendar.js";
 import { ControlScreen } from "./control-screen.js";
 import type { Market } from "./market.js";
@@ -75,8 +75,8 @@ export class TradeDesk {
   private cachedYearDay = -1;
   private cachedYear = 0;
   private readonly fillShare: Float64Array;
-  /** Licence streams by (control, exporter, importer market), cached: names are built once. */
-  private readonly licenceStreams = new Map<number, RandomStream>();
+  /** Licence draws by (control, exporter, importer market), cached: names are built once. */
+  private readonly licenceRoutes = new Map<number, { stream: KeyedStream; day: number; count: number }>();
   /** Stockpile purchases still to be bought, tonnes, by stockpile. */
   readonly purchaseOutstanding: Float64Array;
 
@@ -408,17 +408,26 @@ export class TradeDesk {
     state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
   }
 
-  /** The stream deciding licences of one control on one route, independent of every other route. */
-  private licenceStream(control: number, supplier: number, market: Market): RandomStream {
+  /**
+   * The draws deciding one application under one control on one route: keyed by the day and
+   * the application's rank that day, so a policy that files more or fewer applications
+   * elsewhere, or earlier on another day, leaves this decision's numbers unchanged.
+   */
+  private licenceStream(control: number, supplier: number, market: Market): KeyedStream {
     const key = (control * this.countryCount + supplier) * this.state.markets.length + market.index;
-    let stream = this.licenceStreams.get(key);
-    if (stream === undefined) {
+    let route = this.licenceRoutes.get(key);
+    if (route === undefined) {
       const { spec } = this.state;
       const name = `licence/${spec.controls[control].id}/${spec.countries[supplier].id}/${spec.countries[market.country].id}/${spec.commodities[market.commodity].id}`;
-      stream = this.state.streams.stream(name);
-      this.licenceStreams.set(key, stream);
+      route = { stream: this.state.streams.keyed(name), day: -1, count: 0 };
+      this.licenceRoutes.set(key, route);
     }
-    return stream;
+    const day = Math.floor(this.state.env.now);
+    if (route.day !== day) {
+      route.day = day;
+      route.count = 0;
+    }
+    return route.stream.at(day, route.count++);
   }
 
   private decide(application: number): void {

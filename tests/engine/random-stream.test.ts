@@ -72,3 +72,41 @@ describe("distributions", () => {
     expect(() => checkDistribution({ kind: "fixed", value: Number.NaN }, "x")).toThrow(/finite/);
   });
 });
+
+describe("keyed streams", () => {
+  it("draw the same numbers for the same key, whatever was drawn before", () => {
+    const a = new RandomStreams(4).keyed("licence/x");
+    const b = new RandomStreams(4).keyed("licence/x");
+    for (let i = 0; i < 50; i++) a.at(i, 1).next();
+    expect([a.at(7, 2).next(), a.next()]).toEqual([b.at(7, 2).next(), b.next()]);
+  });
+
+  it("differ by key, name, seed and replicate", () => {
+    const base = new RandomStreams(4).keyed("k").at(1, 2, 3).next();
+    expect(new RandomStreams(4).keyed("k").at(1, 2, 4).next()).not.toBe(base);
+    expect(new RandomStreams(4).keyed("j").at(1, 2, 3).next()).not.toBe(base);
+    expect(new RandomStreams(5).keyed("k").at(1, 2, 3).next()).not.toBe(base);
+    expect(new RandomStreams(4, 1).keyed("k").at(1, 2, 3).next()).not.toBe(base);
+  });
+
+  it("are uniform on [0, 1): mean, variance and a chi-square test over keys", () => {
+    const stream = new RandomStreams(11).keyed("u");
+    const bins = new Array<number>(20).fill(0);
+    let sum = 0;
+    let sumSquares = 0;
+    const n = 100_000;
+    for (let i = 0; i < n; i++) {
+      const u = stream.at(i, i % 7).next();
+      expect(u).toBeGreaterThanOrEqual(0);
+      expect(u).toBeLessThan(1);
+      bins[Math.floor(u * 20)]++;
+      sum += u;
+      sumSquares += u * u;
+    }
+    expect(Math.abs(sum / n - 0.5)).toBeLessThan(0.005);
+    expect(Math.abs(sumSquares / n - sum * sum / n / n - 1 / 12)).toBeLessThan(0.002);
+    const expected = n / 20;
+    const chiSquare = bins.reduce((acc, count) => acc + (count - expected) ** 2 / expected, 0);
+    expect(chiSquare).toBeLessThan(43.8); // 99.9% point of chi-square with 19 degrees of freedom
+  });
+});
