@@ -21,17 +21,17 @@ export interface ShortfallKpi {
   readonly shortfallDays: number;
   readonly unmetTonnes: number;
   readonly demandTonnes: number;
-  /** Day a reserve serving this market first ran down to its floor (ISO), or null. */
+  /** Day a reserve serving this market first ran down to its floor (ISO; before the start if it ran dry in the warm-up), or null. */
   readonly stockpileEmptyDate: string | null;
   /** First day without shortfall after the last short day (ISO); null if never short or still short at the end. */
   readonly recoveryDate: string | null;
 }
 
 /**
- * Computes KPIs for every reported series with demand. `stockpileEmptyDay[s]` is the
- * simulation day a reserve serving series s first hit its floor, or -1.
+ * Computes KPIs for every reported series with demand. `stockpileEmptyDay[s]` is the day
+ * (from the start; negative in the warm-up) a reserve serving series s first hit its floor, or null.
  */
-export function summarizeShortfalls(timeline: Timeline, stockpileEmptyDay: readonly number[]): ShortfallKpi[] {
+export function summarizeShortfalls(timeline: Timeline, stockpileEmptyDay: readonly (number | null)[]): ShortfallKpi[] {
   const kpis: ShortfallKpi[] = [];
   const dateOf = (day: number) => isoFromEpochDay(timeline.startEpochDay + day);
   for (const s of timeline.reportedSeries) {
@@ -66,7 +66,7 @@ export function summarizeShortfalls(timeline: Timeline, stockpileEmptyDay: reado
       shortfallDays: shortDays,
       unmetTonnes,
       demandTonnes,
-      stockpileEmptyDate: emptyDay < 0 ? null : dateOf(emptyDay),
+      stockpileEmptyDate: emptyDay === null ? null : dateOf(emptyDay),
       recoveryDate: lastShort >= 0 && lastShort < timeline.dayCount - 1 ? dateOf(lastShort + 1) : null,
     });
   }

@@ -19,7 +19,11 @@ const DAYS_PER_YEAR = 365.25;
 export interface RunRecord {
   readonly timeline: Timeline;
   /** Simulation day a reserve serving each market first hit its floor, or -1 (by market). */
-  readonly stockpileEmptyDay: readonly number[];
+  /**
+   * Day (from the reported start; negative during the warm-up) a reserve serving each market
+   * first reached its floor, or null (by market).
+   */
+  readonly stockpileEmptyDay: readonly (number | null)[];
   readonly events: readonly RealizedEvent[];
   /** Tonnes shipped per year and route over the reported period. */
   readonly trade: readonly TradeFlow[];
@@ -92,11 +96,12 @@ export class World {
     state.advanceAll(this.totalDays);
 
     const stockpileEmptyDay = state.markets.map((market) => {
-      let first = -1;
+      let first: number | null = null;
       for (const s of market.stockpiles) {
         const time = state.stockpiles[s].firstEmptyTime;
+        if (time < 0) continue;
         const day = Math.floor(time) - this.warmUpDays;
-        if (day >= 0 && (first < 0 || day < first)) first = day;
+        if (first === null || day < first) first = day;
       }
       return first;
     });
