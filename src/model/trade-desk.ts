@@ -79,6 +79,8 @@ export class TradeDesk {
   private readonly licenceRoutes = new Map<number, { stream: KeyedStream; day: number; count: number }>();
   /** Stockpile purchases still to be bought, tonnes, by stockpile. */
   readonly purchaseOutstanding: Float64Array;
+  /** Tonnes moved into each reserve since the last ordering round. */
+  private readonly refilledThisRound: Float64Array;
 
   private readonly onRound = (): void => this.runRound();
   private readonly onArrival = (shipment: number): void => this.arrive(shipment);
@@ -107,6 +109,7 @@ export class TradeDesk {
     this.unfilledTonnes = new Float64Array(markets.length);
     this.requestedBySupplier = new Float64Array(countryCount);
     this.purchaseOutstanding = new Float64Array(state.stockpiles.length);
+    this.refilledThisRound = new Float64Array(state.stockpiles.length);
     this.hasQuotas = state.controls.some((c) => c.measure.kind === "quota");
     this.fillShare = new Float64Array(countryCount);
     this.latestShipment = new Int32Array(markets.length).fill(-1);
@@ -148,7 +151,8 @@ export class TradeDesk {
       market.exportedSinceRound = 0;
     }
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
-    this.refillStockpiles();
+    this.refilledThisRound.fill(0);
+    for (const market of state.markets) this.refillFrom(market, t);
     state.settle();
     const next = t + state.spec.trade.orderIntervalDays;
     state.env.scheduleAt(next, this.onRound, 0, Priority.LATE);
@@ -179,15 +183,21 @@ export class TradeDesk {
    * its own production, over the round and the lead time, less what it holds and has coming.
    */
   private orderTonnes(market: Market, t: number): number {
+    return Math.max(0, this.commercialTarget(market, t) + this.refillAllowance(market) - this.position(market));
+  }
+
+  /** What a market holds and has coming: stock, cargo at sea, expected licensed tonnes. */
+  private position(market: Market): number {
+    return market.level + market.inTransitTonnes + market.expectedFromLicencesTonnes;
+  }
+
+  /** The position a market's users need: cover plus net use over the round and the lead time. */
+  private commercialTarget(market: Market, t: number): number {
     const use = market.useRate;
     const netUse = Math.max(0, use + market.exportRateEstimate - market.productionRate);
-    if (netUse <= 0 && market.level + market.inTransitTonnes + market.expectedFromLicencesTonnes >= market.coverDays * use + this.refillAllowance(market)) {
-      return 0;
-    }
+    if (netUse <= 0) return market.coverDays * use;
     const cycleDays = this.state.spec.trade.orderIntervalDays + this.plannedLeadDays(market, t);
-    const orderUpTo = market.coverDays * use + netUse * cycleDays + this.refillAllowance(market);
-    const position = market.level + market.inTransitTonnes + market.expectedFromLicencesTonnes;
-    return Math.max(0, orderUpTo - position);
+    return market.coverDays * use + netUse * cycleDays;
   }
 
   private tradeCommodity(k: number, t: number): void {
@@ -377,6 +387,7 @@ export class TradeDesk {
     market.receive(tonnes);
     market.inTransitTonnes = Math.max(0, market.inTransitTonnes - tonnes);
     state.touchMarket(market.index);
+    this.refillFrom(market, state.env.now);
     state.settle();
   }
 
@@ -521,6 +532,7 @@ export class TradeDesk {
     return allowance;
   }
 
+  /** Tonnes a reserve may still take in this round (0 while any member is short or it releases). */
   private refillTonnes(s: number): number {
     const state = this.state;
     const stockpile = state.stockpiles[s];
@@ -529,21 +541,30 @@ export class TradeDesk {
     const gap = stockpile.targetTonnes - stockpile.level;
     if (gap <= DUST_TONNES) return 0;
     const allowance = stockpile.spec.refillTonnesPerDay * state.spec.trade.orderIntervalDays + this.purchaseOutstanding[s];
-    return Math.min(gap, allowance);
+    return Math.max(0, Math.min(gap, allowance - this.refilledThisRound[s]));
   }
 
-  /** Moves commercial stock above cover into reserves that are due a refill. */
-  private refillStockpiles(): void {
+  /**
+   * Moves into the reserves a market hosts what it holds beyond everything its users need
+   * until the next delivery and beyond: only stock above its whole commercial target (the
+   * extra bought for a reserve once it has landed, or a producer's surplus). Checked at each
+   * ordering round and each arrival, when stock peaks.
+   */
+  private refillFrom(host: Market, t: number): void {
+    if (host.hostedStockpiles.length === 0) return;
     const state = this.state;
-    for (const stockpile of state.stockpiles) {
-      const tonnes = this.refillTonnes(stockpile.index);
+    for (const s of host.hostedStockpiles) {
+      const tonnes = this.refillTonnes(s);
       if (tonnes <= DUST_TONNES) continue;
-      const host = state.markets[stockpile.hostMarket];
-      const moved = Math.min(tonnes, host.exportableTonnes);
+      const surplus = host.level - this.commercialTarget(host, t);
+      const moved = Math.min(tonnes, surplus);
       if (moved <= DUST_TONNES) continue;
+      const stockpile = state.stockpiles[s];
+      stockpile.advanceTo(t);
       host.level -= moved;
       stockpile.level += moved;
-      this.purchaseOutstanding[stockpile.index] = Math.max(0, this.purchaseOutstanding[stockpile.index] - moved);
+      this.refilledThisRound[s] += moved;
+      this.purchaseOutstanding[s] = Math.max(0, this.purchaseOutstanding[s] - moved);
       state.touchMarket(host.index);
       state.markGroupDirty(state.groupOfMarket(host.index));
     }

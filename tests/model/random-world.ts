@@ -12,6 +12,11 @@ export interface RandomWorldOptions {
   readonly singleStage?: boolean;
   /** Leave out scripted stockpile releases and purchases. */
   readonly noStockpileEvents?: boolean;
+  /**
+   * Give the first reserve's holder demand, import sources and a supplier that bans it at
+   * some point, so that the holder usually runs short and the reserve has work to do.
+   */
+  readonly stressedHolder?: boolean;
 }
 
 const COUNTRIES = ["AA", "BB", "CC", "DD"];
@@ -139,6 +144,44 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
         const dated: number | { kind: "uniform"; min: number; max: number } = u() < 0.3 ? { kind: "uniform", min: day, max: day + 30 } : day;
         world.events.push({ id: `event-${i}`, day: dated, probability: u() < 0.3 ? u() : 1, action: pick(choices) });
       }
+      if (options.stressedHolder) stressHolder(world, u);
       return world;
     });
+}
+
+/** Makes the first reserve's holder a short importer (see RandomWorldOptions.stressedHolder). */
+function stressHolder(world: SmallWorld, u: () => number): void {
+  const holder = world.countries[0];
+  const commodity = world.commodities[0];
+  const suppliers = world.countries.slice(1);
+  world.stockpiles = [
+    {
+      id: "reserve-held",
+      country: holder,
+      commodity,
+      members: u() < 0.3 ? [holder, suppliers[0]] : [holder],
+      tonnes: 20 + 400 * u(),
+      floor: u() < 0.3 ? 10 * u() : 0,
+      maxRelease: 0.5 + 10 * u(),
+      refill: u() < 0.3 ? 2 * u() : 0,
+    },
+    ...(world.stockpiles ?? []).filter((s) => s.country !== holder),
+  ];
+  const imports: Record<string, number> = {};
+  for (const s of suppliers) imports[s] = 0.1 + u();
+  world.markets = [
+    { country: holder, commodity, demand: 2 + 8 * u(), coverDays: 60 * u(), inventory: u() < 0.5 ? 100 * u() : undefined, imports },
+    ...(world.markets ?? []).filter((m) => !(m.country === holder && m.commodity === commodity)),
+  ];
+  world.controls = [
+    ...(world.controls ?? []),
+    {
+      id: "holder-ban",
+      exporter: suppliers[Math.floor(u() * suppliers.length) % suppliers.length],
+      commodities: [commodity],
+      destinations: { mode: "only", countries: [holder] },
+      measure: { kind: "ban" },
+      effectiveDay: Math.floor(world.days * u() * 0.5),
+    },
+  ];
 }
