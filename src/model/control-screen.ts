@@ -40,6 +40,14 @@ export class ControlScreen {
     return this;
   }
 
+  /** Deducts shipped tonnes from every quota in this screen. */
+  chargeQuotas(tonnes: number): void {
+    for (let i = 0; i < this.quotaCount; i++) {
+      const quota = this.quotas[i];
+      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
+    }
+  }
+
   /** Tonnes the quotas still allow (Infinity when none applies). */
   get quotaAllowanceTonnes(): number {
     let allowance = Infinity;

@@ -9,6 +9,6 @@ export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } 
 export { summarizeShortfalls, SHORT_DAY_SHARE, type ShortfallKpi } from "./kpis.js";
 export type { RealizedEvent } from "./scripted-events.js";
 export { World, type RunRecord } from "./world.js";
-export type { TradeFlow } from "./trade-desk.js";
+export type { TradeFlow } from "./shipping.js";
 export { simulateWorld, type SimulateOptions, type SimulationResult } from "./simulate.js";
 export { commodityOrder, findRecipeLoop, describeRecipeLoop, type RecipeLoop } from "./world-topology.js";

@@ -5,7 +5,7 @@ import { RandomStreams } from "../engine/index.js";
 import { summarizeShortfalls, type ShortfallKpi } from "./kpis.js";
 import type { RealizedEvent } from "./scripted-events.js";
 import type { Timeline } from "./timeline.js";
-import type { TradeFlow } from "./trade-desk.js";
+import type { TradeFlow } from "./shipping.js";
 import { World } from "./world.js";
 import type { WorldSpec } from "./world-spec.js";
 

@@ -1,18 +1,19 @@
 /**
  * TradeDesk: how importers buy. Every ordering round, each market orders up to its target
- * (commercial cover, plus what it uses net of its own production over the round and the
- * transit time, plus any reserve refill), split among its suppliers by baseline shares.
- * Export controls screen each order: bans refuse it, licences hold it for a drawn processing
- * time and approve it with a probability, quotas cap it. Suppliers fill what they can spare
- * above their own cover, pro rata when short. Unfilled tonnes go to every qualified supplier
- * with spare supply (pro rata to that spare), and start the qualification of new suppliers,
- * who can be used after the qualification lag. Shipments leave at once and arrive after the
- * route's transit time.
+ * (commercial cover, plus what it uses and sells on, net of its own production, over the round
+ * and the lead time, plus any reserve refill), split among its suppliers by baseline shares.
+ * Export controls screen each order: bans refuse it, licences (LicenceOffice) hold it for a
+ * drawn processing time and approve it with a probability, quotas cap it. Suppliers fill what
+ * they can spare above their own cover, pro rata when short, and ship it (Shipping). Unfilled
+ * tonnes go to every qualified supplier with spare supply (pro rata to that spare) and start
+ * the qualification of new suppliers, usable after the qualification lag. Reserves due a
+ * refill take what their host holds beyond its users' needs.
  */
-import { meanOf, Priority, sample, type KeyedStream } from "../engine/index.js";
-import { yearOfEpochDay } from "./calendar.js";
+import { meanOf, Priority } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
+import { LicenceOffice } from "./licence-office.js";
 import type { Market } from "./market.js";
+import { Shipping, type TradeFlow } from "./shipping.js";
 import type { WorldState } from "./world-state.js";
 
 /** Trade volumes below this many tonnes are ignored (rounding dust). */
@@ -20,19 +21,6 @@ const DUST_TONNES = 1e-9;
 const UNKNOWN = 0;
 const QUALIFYING = 1;
 const QUALIFIED = 2;
-
-/** Tonnes shipped on one route in one calendar year (by departure date). */
-export interface TradeFlow {
-  readonly year: number;
-  readonly exporter: string;
-  readonly importer: string;
-  readonly commodity: string;
-  readonly tonnes: number;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** One order waiting to be filled in the current round. */
 interface PendingOrder {
@@ -42,11 +30,12 @@ interface PendingOrder {
   allowed: number;
 }
 
-/** Runs ordering rounds, licence decisions, shipments and supplier qualification. */
+/** Runs ordering rounds, supplier qualification and reserve refills. */
 export class TradeDesk {
   private readonly state: WorldState;
+  private readonly shipping: Shipping;
+  private readonly licences: LicenceOffice;
   private readonly countryCount: number;
-  private readonly transitDays: Float64Array;
   private readonly expectedLeadDays: Float64Array;
   /** supplierState[m * countryCount + s]: whether market m may buy from country s. */
   private readonly supplierState: Uint8Array;
@@ -56,35 +45,14 @@ export class TradeDesk {
   private readonly screen = new ControlScreen();
   private readonly requestedBySupplier: Float64Array;
   private readonly quotaRequested = new Map<number, number>();
-
-  private readonly shipmentMarket: number[] = [];
-  private readonly shipmentTonnes: number[] = [];
-  private readonly freeShipments: number[] = [];
-  /** Per market: the latest shipment still at sea and its arrival time (-1 when none), to merge cargo landing together. */
-  private readonly latestShipment: Int32Array;
-  private readonly latestArrival: Float64Array;
-  private readonly applicationMarket: number[] = [];
-  private readonly applicationSupplier: number[] = [];
-  private readonly applicationTonnes: number[] = [];
-  private readonly applicationApproved: boolean[] = [];
-  private readonly applicationExpectedTonnes: number[] = [];
-  private readonly freeApplications: number[] = [];
-  /** Tonnes shipped in the reported period, by route key (year, exporter, importer, commodity). */
-  private readonly shippedByRoute = new Map<number, number>();
   private readonly hasQuotas: boolean;
-  private cachedYearDay = -1;
-  private cachedYear = 0;
   private readonly fillShare: Float64Array;
-  /** Licence draws by (control, exporter, importer market), cached: names are built once. */
-  private readonly licenceRoutes = new Map<number, { stream: KeyedStream; day: number; count: number }>();
   /** Stockpile purchases still to be bought, tonnes, by stockpile. */
   readonly purchaseOutstanding: Float64Array;
   /** Tonnes moved into each reserve since the last ordering round. */
   private readonly refilledThisRound: Float64Array;
 
   private readonly onRound = (): void => this.runRound();
-  private readonly onArrival = (shipment: number): void => this.arrive(shipment);
-  private readonly onDecision = (application: number): void => this.decide(application);
   private readonly onQualified = (key: number): void => {
     this.supplierState[key] = QUALIFIED;
   };
@@ -94,15 +62,15 @@ export class TradeDesk {
     const { spec, markets } = state;
     const countryCount = spec.countries.length;
     this.countryCount = countryCount;
-    this.transitDays = new Float64Array(countryCount * countryCount).fill(spec.trade.defaultTransitDays);
-    for (const route of spec.trade.routes) this.transitDays[route.from * countryCount + route.to] = route.transitDays;
+    this.shipping = new Shipping(state, (market) => this.refillFrom(market, state.env.now));
+    this.licences = new LicenceOffice(state, this.shipping, (market, t) => this.startQualification(market, t));
     this.supplierState = new Uint8Array(markets.length * countryCount);
     this.expectedLeadDays = new Float64Array(markets.length);
     for (const market of markets) {
       let lead = market.imports.length === 0 ? spec.trade.defaultTransitDays : 0;
       for (const share of market.imports) {
         this.supplierState[market.index * countryCount + share.supplier] = QUALIFIED;
-        lead += share.share * this.transit(share.supplier, market.country);
+        lead += share.share * this.shipping.transit(share.supplier, market.country);
       }
       this.expectedLeadDays[market.index] = lead;
     }
@@ -112,8 +80,6 @@ export class TradeDesk {
     this.refilledThisRound = new Float64Array(state.stockpiles.length);
     this.hasQuotas = state.controls.some((c) => c.measure.kind === "quota");
     this.fillShare = new Float64Array(countryCount);
-    this.latestShipment = new Int32Array(markets.length).fill(-1);
-    this.latestArrival = new Float64Array(markets.length).fill(-1);
   }
 
   /**
@@ -134,10 +100,6 @@ export class TradeDesk {
       market.level = market.coverDays * use + Math.max(0, use - production) * cycleDays;
     });
     this.state.env.scheduleAt(0, this.onRound, 0, Priority.LATE);
-  }
-
-  private transit(from: number, to: number): number {
-    return this.transitDays[from * this.countryCount + to];
   }
 
   private runRound(): void {
@@ -173,7 +135,7 @@ export class TradeDesk {
         const measure = screen.licensing[i].measure;
         if (measure.kind === "licensing") licenceDays = Math.max(licenceDays, meanOf(measure.processingDays));
       }
-      lead += share.share * (this.transit(share.supplier, market.country) + licenceDays);
+      lead += share.share * (this.shipping.transit(share.supplier, market.country) + licenceDays);
     }
     return lead;
   }
@@ -267,7 +229,7 @@ export class TradeDesk {
       return;
     }
     if (screen.licensingCount > 0) {
-      this.applyForLicence(market, supplier, tonnes, screen);
+      this.licences.apply(market, supplier, tonnes, screen);
       return;
     }
     let order = this.pending[this.pendingCount];
@@ -307,8 +269,11 @@ export class TradeDesk {
       const shipped = order.allowed * fillShare[order.supplier];
       this.unfilledTonnes[order.market] += order.tonnes - shipped;
       if (shipped > DUST_TONNES) {
-        if (hasQuotas) this.chargeQuotas(order.supplier, k, state.markets[order.market].country, shipped, t);
-        this.ship(order.supplier, order.market, shipped);
+        if (hasQuotas) {
+          this.screen.evaluate(state.controls, state.controlsOn(order.supplier, k), k, state.markets[order.market].country, t);
+          this.screen.chargeQuotas(shipped);
+        }
+        this.shipping.ship(order.supplier, order.market, shipped);
       }
     }
     this.pendingCount = 0;
@@ -340,133 +305,6 @@ export class TradeDesk {
     }
   }
 
-  private chargeQuotas(supplier: number, k: number, destination: number, tonnes: number, t: number): void {
-    const state = this.state;
-    this.screen.evaluate(state.controls, state.controlsOn(supplier, k), k, destination, t);
-    for (let q = 0; q < this.screen.quotaCount; q++) {
-      const quota = this.screen.quotas[q];
-      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
-    }
-  }
-
-  /** Sends `tonnes` from country `supplier` to market `m` now. */
-  private ship(supplier: number, m: number, tonnes: number): void {
-    const state = this.state;
-    const destination = state.markets[m];
-    const origin = state.marketAt(supplier, destination.commodity) as Market;
-    origin.advanceTo(state.env.now);
-    origin.dispatch(tonnes);
-    if (state.env.now >= state.spec.warmUpDays) {
-      const year = this.yearAt(state.env.now);
-      const key = this.routeKey(year, supplier, destination.country, destination.commodity);
-      this.shippedByRoute.set(key, (this.shippedByRoute.get(key) ?? 0) + tonnes);
-    }
-    state.touchMarket(origin.index);
-    destination.inTransitTonnes += tonnes;
-    const arrival = state.env.now + this.transit(supplier, destination.country);
-    // Cargo landing in the same market at the same moment travels as one shipment: one event.
-    if (this.latestArrival[m] === arrival) {
-      this.shipmentTonnes[this.latestShipment[m]] += tonnes;
-      return;
-    }
-    const shipment = this.freeShipments.pop() ?? this.shipmentMarket.length;
-    this.shipmentMarket[shipment] = m;
-    this.shipmentTonnes[shipment] = tonnes;
-    this.latestShipment[m] = shipment;
-    this.latestArrival[m] = arrival;
-    state.env.scheduleAt(arrival, this.onArrival, shipment, Priority.NORMAL);
-  }
-
-  private arrive(shipment: number): void {
-    const state = this.state;
-    const market = state.markets[this.shipmentMarket[shipment]];
-    const tonnes = this.shipmentTonnes[shipment];
-    this.freeShipments.push(shipment);
-    if (this.latestShipment[market.index] === shipment) this.latestArrival[market.index] = -1;
-    market.advanceTo(state.env.now);
-    market.receive(tonnes);
-    market.inTransitTonnes = Math.max(0, market.inTransitTonnes - tonnes);
-    state.touchMarket(market.index);
-    this.refillFrom(market, state.env.now);
-    state.settle();
-  }
-
-  /** Files a licence application: the decision and its date are drawn now, from per-route streams. */
-  private applyForLicence(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
-    const state = this.state;
-    let approved = true;
-    let approvalProbability = 1;
-    let processingDays = 0;
-    for (let i = 0; i < screen.licensingCount; i++) {
-      const control = screen.licensing[i];
-      if (control.measure.kind !== "licensing") continue;
-      const stream = this.licenceStream(control.index, supplier, market);
-      const probability = control.measure.approvalByCountry[market.country];
-      const isApproved = stream.bernoulli(probability);
-      approvalProbability *= probability;
-      const days = Math.max(0, sample(control.measure.processingDays, stream));
-      approved = approved && isApproved;
-      processingDays = Math.max(processingDays, days);
-    }
-    const application = this.freeApplications.pop() ?? this.applicationMarket.length;
-    this.applicationMarket[application] = market.index;
-    this.applicationSupplier[application] = supplier;
-    this.applicationTonnes[application] = tonnes;
-    this.applicationApproved[application] = approved;
-    // Counted at its expected value, so an importer facing refusals orders enough to make up for them.
-    this.applicationExpectedTonnes[application] = tonnes * approvalProbability;
-    market.expectedFromLicencesTonnes += tonnes * approvalProbability;
-    state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
-  }
-
-  /**
-   * The draws deciding one application under one control on one route: keyed by the day and
-   * the application's rank that day, so a policy that files more or fewer applications
-   * elsewhere, or earlier on another day, leaves this decision's numbers unchanged.
-   */
-  private licenceStream(control: number, supplier: number, market: Market): KeyedStream {
-    const key = (control * this.countryCount + supplier) * this.state.markets.length + market.index;
-    let route = this.licenceRoutes.get(key);
-    if (route === undefined) {
-      const { spec } = this.state;
-      const name = `licence/${spec.controls[control].id}/${spec.countries[supplier].id}/${spec.countries[market.country].id}/${spec.commodities[market.commodity].id}`;
-      route = { stream: this.state.streams.keyed(name), day: -1, count: 0 };
-      this.licenceRoutes.set(key, route);
-    }
-    const day = Math.floor(this.state.env.now);
-    if (route.day !== day) {
-      route.day = day;
-      route.count = 0;
-    }
-    return route.stream.at(day, route.count++);
-  }
-
-  private decide(application: number): void {
-    const state = this.state;
-    const t = state.env.now;
-    const market = state.markets[this.applicationMarket[application]];
-    const supplier = this.applicationSupplier[application];
-    const tonnes = this.applicationTonnes[application];
-    const approved = this.applicationApproved[application];
-    this.freeApplications.push(application);
-    market.expectedFromLicencesTonnes = Math.max(0, market.expectedFromLicencesTonnes - this.applicationExpectedTonnes[application]);
-    let shipped = 0;
-    if (approved) {
-      const origin = state.marketAt(supplier, market.commodity) as Market;
-      origin.advanceTo(t);
-      const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, market.country, t);
-      shipped = screen.isBanned ? 0 : Math.min(tonnes, origin.exportableTonnes, screen.quotaAllowanceTonnes);
-      if (shipped > DUST_TONNES) {
-        this.chargeQuotas(supplier, market.commodity, market.country, shipped, t);
-        this.ship(supplier, market.index, shipped);
-      } else {
-        shipped = 0;
-      }
-    }
-    if (tonnes - shipped > DUST_TONNES) this.startQualification(market, t);
-    state.settle();
-  }
-
   /** Starts qualifying every other country that produces or holds spare supply of this commodity. */
   private startQualification(market: Market, t: number): void {
     const state = this.state;
@@ -484,39 +322,7 @@ export class TradeDesk {
 
   /** Tonnes shipped per calendar year and route in the reported period, sorted. */
   tradeFlows(): TradeFlow[] {
-    const { spec } = this.state;
-    const countries = spec.countries.length;
-    const commodities = spec.commodities.length;
-    return [...this.shippedByRoute.entries()]
-      .map(([key, tonnes]) => {
-        const k = key % commodities;
-        const to = Math.floor(key / commodities) % countries;
-        const from = Math.floor(key / (commodities * countries)) % countries;
-        const year = Math.floor(key / (commodities * countries * countries));
-        return { year, exporter: spec.countries[from].id, importer: spec.countries[to].id, commodity: spec.commodities[k].id, tonnes };
-      })
-      .sort(
-        (a, b) =>
-          a.year - b.year ||
-          compare(a.commodity, b.commodity) ||
-          compare(a.importer, b.importer) ||
-          compare(a.exporter, b.exporter),
-      );
-  }
-
-  /** Calendar year of simulation time `t` (cached: shipments come in runs on the same day). */
-  private yearAt(t: number): number {
-    const day = Math.floor(t);
-    if (day !== this.cachedYearDay) {
-      this.cachedYearDay = day;
-      this.cachedYear = yearOfEpochDay(this.state.originEpochDay + day);
-    }
-    return this.cachedYear;
-  }
-
-  private routeKey(year: number, from: number, to: number, commodity: number): number {
-    const countries = this.countryCount;
-    return ((year * countries + from) * countries + to) * this.state.spec.commodities.length + commodity;
+    return this.shipping.tradeFlows();
   }
 
   /** Raises a reserve's target by `tonnes`, to be bought through trade like any refill. */

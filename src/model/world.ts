@@ -9,7 +9,8 @@ import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
 import { Timeline, type TimelineSeries } from "./timeline.js";
-import { TradeDesk, type TradeFlow } from "./trade-desk.js";
+import type { TradeFlow } from "./shipping.js";
+import { TradeDesk } from "./trade-desk.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
 

@@ -25,17 +25,8 @@ export interface Summary {
   readonly events: readonly RealizedEvent[];
 }
 
-/** What a summary is built from. */
-export interface SummaryInput {
-  readonly scenario: string;
-  readonly scenarioHash: string;
-  readonly seed: number;
-  readonly replicate: number;
-  readonly start: string;
-  readonly end: string;
-  readonly kpis: readonly ShortfallKpi[];
-  readonly events: readonly RealizedEvent[];
-}
+/** What a summary is built from: the manifest's run-specific fields, the KPIs and the events. */
+export type SummaryInput = Omit<Manifest, "tool" | "version"> & Omit<Summary, "manifest">;
 
 /** Builds the summary document (numbers rounded to 6 decimals). */
 export function buildSummary(input: SummaryInput): Summary {
