@@ -18,32 +18,62 @@ export interface Position {
   readonly column: number;
 }
 
-/** Positions of the values (and, for map entries, the keys) of a document, by field path. */
+/** One field's positions and those of the fields under it. */
+interface PositionNode {
+  value?: Position;
+  key?: Position;
+  children?: Map<string, PositionNode>;
+}
+
+/**
+ * Positions of the values (and, for map entries, the keys) of a document, by field path, kept
+ * as a tree so that forgetting a replaced subtree costs one deletion.
+ */
 export class PositionMap {
-  private readonly values = new Map<string, Position>();
-  private readonly keys = new Map<string, Position>();
+  private readonly root: PositionNode = {};
 
   /** Records the position of the value (and optionally the key) at `path`. */
   set(path: FieldPath, value: Position, key?: Position): void {
-    this.values.set(pathKey(path), value);
-    if (key !== undefined) this.keys.set(pathKey(path), key);
+    const node = this.nodeAt(path, true) as PositionNode;
+    node.value = value;
+    if (key !== undefined) node.key = key;
   }
 
   /** Copies every position of `other` into this map (replacing positions at the same paths). */
   overlay(other: PositionMap): void {
-    for (const [k, v] of other.values) this.values.set(k, v);
-    for (const [k, v] of other.keys) this.keys.set(k, v);
+    const copy = (from: PositionNode, to: PositionNode): void => {
+      if (from.value !== undefined) to.value = from.value;
+      if (from.key !== undefined) to.key = from.key;
+      if (from.children === undefined) return;
+      to.children ??= new Map();
+      for (const [name, child] of from.children) {
+        let target = to.children.get(name);
+        if (target === undefined) {
+          target = {};
+          to.children.set(name, target);
+        }
+        copy(child, target);
+      }
+    };
+    copy(other.root, this.root);
   }
 
   /** Forgets the position at `path`, and with `andBelow` every position under it too. */
   removeBelow(path: FieldPath, andBelow = true): void {
-    const prefix = pathKey(path);
-    this.values.delete(prefix);
-    this.keys.delete(prefix);
-    if (!andBelow) return;
-    const below = prefix + SEPARATOR;
-    for (const map of [this.values, this.keys]) {
-      for (const k of [...map.keys()]) if (k.startsWith(below)) map.delete(k);
+    if (path.length === 0) {
+      delete this.root.value;
+      delete this.root.key;
+      if (andBelow) delete this.root.children;
+      return;
+    }
+    const parent = this.nodeAt(path.slice(0, -1), false);
+    const name = String(path[path.length - 1]);
+    const node = parent?.children?.get(name);
+    if (parent === undefined || node === undefined) return;
+    if (andBelow) parent.children?.delete(name);
+    else {
+      delete node.value;
+      delete node.key;
     }
   }
 
@@ -52,18 +82,35 @@ export class PositionMap {
    * field) the key or value of the nearest enclosing field that exists.
    */
   find(path: FieldPath, preferKey = false): Position | undefined {
-    for (let n = path.length; n >= 0; n--) {
-      const k = pathKey(path.slice(0, n));
-      const found = preferKey ? (this.keys.get(k) ?? this.values.get(k)) : (this.values.get(k) ?? this.keys.get(k));
-      if (found !== undefined) return found;
+    let node: PositionNode | undefined = this.root;
+    let best = pick(node, preferKey);
+    for (const part of path) {
+      node = node.children?.get(String(part));
+      if (node === undefined) break;
+      best = pick(node, preferKey) ?? best;
     }
-    return undefined;
+    return best;
+  }
+
+  private nodeAt(path: FieldPath, create: boolean): PositionNode | undefined {
+    let node = this.root;
+    for (const part of path) {
+      const name = String(part);
+      let child = node.children?.get(name);
+      if (child === undefined) {
+        if (!create) return undefined;
+        child = {};
+        node.children ??= new Map();
+        node.children.set(name, child);
+      }
+      node = child;
+    }
+    return node;
   }
 }
 
-const SEPARATOR = "\u0000";
-function pathKey(path: FieldPath): string {
-  return path.map(String).join(SEPARATOR);
+function pick(node: PositionNode, preferKey: boolean): Position | undefined {
+  return preferKey ? (node.key ?? node.value) : (node.value ?? node.key);
 }
 
 /** A parsed file: its data and positions, or the issues that stopped it. */
