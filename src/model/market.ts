@@ -214,7 +214,7 @@ export class Market {
   }
 
   /** Starts a new reporting day: clears the day's flow totals. */
-  resetDay(): void {
+  private resetDay(): void {
     this.demandToday = 0;
     this.consumedToday = 0;
     this.productionToday = 0;

@@ -53,11 +53,6 @@ export class Timeline {
     return this.columns[column][day * this.series.length + s];
   }
 
-  /** Writes the value of `column` on `day` for series `s`. */
-  set(column: TimelineColumn, day: number, s: number, value: number): void {
-    this.columns[column][day * this.series.length + s] = value;
-  }
-
   /** The daily values of one column for series `s`, as a fresh array. */
   seriesValues(column: TimelineColumn, s: number): Float64Array {
     const out = new Float64Array(this.dayCount);

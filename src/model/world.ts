@@ -1,7 +1,7 @@
 /**
  * World: one run of a resolved world. It wires the parts (facility operations, trade,
- * scripted events) onto one environment, keeps the daily clock (demand growth, ramp-ups,
- * quota years, the daily record) and runs to the end of the horizon.
+ * scripted events) onto one environment, keeps the calendar (monthly demand growth, daily
+ * ramp-ups, quota years), runs to the end of the horizon and closes the markets' daily record.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
 import { isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
@@ -19,7 +19,6 @@ const DAYS_PER_YEAR = 365.25;
 /** What one run leaves behind. */
 export interface RunRecord {
   readonly timeline: Timeline;
-  /** Simulation day a reserve serving each market first hit its floor, or -1 (by market). */
   /**
    * Day (from the reported start; negative during the warm-up) a reserve serving each market
    * first reached its floor, or null (by market).
