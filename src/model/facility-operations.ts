@@ -62,7 +62,7 @@ export class FacilityOperations {
     const now = this.state.env.now;
     facility.rampShare = facility.rampShareOn(Math.floor(now));
     if (facility.refreshNominal(now)) {
-      this.state.advanceAll(now);
+      // Solving the group advances its markets to now before the new rate takes effect.
       this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);
       this.state.settle();
     }

@@ -76,9 +76,9 @@ export class ScriptedEvents {
         this.operations.bringOnline(action.facility);
         return;
       case "demand-change":
-        state.advanceAll(now);
         for (const m of action.markets) {
           const market = state.markets[m];
+          market.advanceTo(now); // the old rate holds until now
           market.demandFactor *= action.factor;
           market.demandRate *= action.factor;
           state.markGroupDirty(state.groupOfMarket(m));
@@ -86,8 +86,10 @@ export class ScriptedEvents {
         state.settle();
         return;
       case "stockpile-release": {
-        state.advanceAll(now);
         const stockpile = state.stockpiles[action.stockpile];
+        // The host records its reserve's level day by day: bring both up to now first.
+        state.markets[stockpile.hostMarket].advanceTo(now);
+        stockpile.advanceTo(now);
         const tonnes = Math.min(action.tonnes, stockpile.availableTonnes);
         stockpile.level -= tonnes;
         state.markets[stockpile.hostMarket].level += tonnes;
