@@ -9,9 +9,10 @@
  *   world-run       one run of the flagship scenario: median of 30 warm runs, after 10 runs
  *                   that let the JIT settle, as in a sweep ("seconds"), and the first, cold run
  *                   in this process, as in a one-off CLI call ("firstRunSeconds").
+ *   scenario-run    the same for every shipped scenario (median of 5 after 3 warm-up runs).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMM1 } from "./mm1.js";
@@ -74,3 +75,17 @@ emit({
   markets: world.markets,
   runs: world.runs,
 });
+
+// After the flagship, so that its timings are not coloured by the JIT having seen other worlds.
+for (const file of readdirSync(path.join(ROOT, "scenarios")).filter((f) => f.endsWith(".yaml")).sort()) {
+  const timing = timeWorldRun(path.join(ROOT, "scenarios", file), 5, 3);
+  emit({
+    name: "scenario-run",
+    scenario: timing.scenario,
+    seconds: Number(timing.seconds.toFixed(4)),
+    firstRunSeconds: Number(timing.firstRunSeconds.toFixed(4)),
+    events: timing.events,
+    days: timing.days,
+  });
+}
+
