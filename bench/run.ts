@@ -16,7 +16,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMM1 } from "./mm1.js";
-import { timeWorldRun } from "./world-run.js";
+import { timeWorldRun, type WorldRunTiming } from "./world-run.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2_000_000);
@@ -65,27 +65,24 @@ if (existsSync(reference)) {
   }
 }
 
-emit({
-  name: "world-run",
-  scenario: world.scenario,
-  seconds: Number(world.seconds.toFixed(4)),
-  firstRunSeconds: Number(world.firstRunSeconds.toFixed(4)),
-  events: world.events,
-  days: world.days,
-  markets: world.markets,
-  runs: world.runs,
-});
-
-// After the flagship, so that its timings are not coloured by the JIT having seen other worlds.
-for (const file of readdirSync(path.join(ROOT, "scenarios")).filter((f) => f.endsWith(".yaml")).sort()) {
-  const timing = timeWorldRun(path.join(ROOT, "scenarios", file), 5, 3);
-  emit({
-    name: "scenario-run",
+/** The JSON line of one scenario's timing. */
+function runRecord(name: string, timing: WorldRunTiming): Record<string, unknown> {
+  return {
+    name,
     scenario: timing.scenario,
     seconds: Number(timing.seconds.toFixed(4)),
     firstRunSeconds: Number(timing.firstRunSeconds.toFixed(4)),
     events: timing.events,
     days: timing.days,
-  });
+    markets: timing.markets,
+    runs: timing.runs,
+  };
+}
+
+emit(runRecord("world-run", world));
+
+// After the flagship, so that its timings are not coloured by the JIT having seen other worlds.
+for (const file of readdirSync(path.join(ROOT, "scenarios")).filter((f) => f.endsWith(".yaml")).sort()) {
+  emit(runRecord("scenario-run", timeWorldRun(path.join(ROOT, "scenarios", file), 5, 3)));
 }
 

@@ -66,13 +66,11 @@ export class ExportControl {
     this.suspendedUntil = null;
   }
 
-  /** Suspends it until `until`, after which it returns by itself. */
-  suspend(until: number): void {
-    this.suspendedUntil = until;
-  }
-
-  /** Moves the end of a suspension to `until` (or suspends it until then if it is in force). */
-  extendSuspension(until: number): void {
+  /**
+   * Suspends it until `until`, after which it returns by itself. Also how a suspension is
+   * extended: the new date replaces the old one (a control in force is suspended until then).
+   */
+  suspendUntil(until: number): void {
     this.suspendedUntil = until;
   }
 

@@ -19,6 +19,11 @@ import type { Stockpile } from "./stockpile.js";
 /** Levels at or below this many tonnes count as empty. */
 export const EMPTY_TONNES = 1e-9;
 
+/** Whether a market is dry: no stock on hand and production below its claims. */
+export function isDryWith(level: number, production: number, claims: number): boolean {
+  return level <= EMPTY_TONNES && production < claims;
+}
+
 /** A set of countries solved together, and its markets in solving order. */
 export interface RateGroup {
   readonly index: number;
@@ -59,7 +64,7 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       market.productionRate = production;
       market.nominalInputRate = claims;
       const need = market.demandRate + claims;
-      const dry = market.level <= EMPTY_TONNES && production < need;
+      const dry = isDryWith(market.level, production, need);
       isDry[m] = dry;
       deficit[m] = dry ? need - production : 0;
       market.releaseInRate = 0;

@@ -61,10 +61,8 @@ export class ScriptedEvents {
         for (const c of action.controls) state.controls[c].impose(now);
         return;
       case "suspend":
-        for (const c of action.controls) state.controls[c].suspend(timeOf(action.untilEpochDay));
-        return;
       case "extend":
-        for (const c of action.controls) state.controls[c].extendSuspension(timeOf(action.untilEpochDay));
+        for (const c of action.controls) state.controls[c].suspendUntil(timeOf(action.untilEpochDay));
         return;
       case "lift":
         for (const c of action.controls) state.controls[c].lift();

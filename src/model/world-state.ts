@@ -8,7 +8,7 @@ import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
 import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
-import { EMPTY_TONNES, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
+import { EMPTY_TONNES, isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
 import { Stockpile } from "./stockpile.js";
 import type { WorldSpec } from "./world-spec.js";
 import { commodityOrder, countryGroups } from "./world-topology.js";
@@ -183,8 +183,7 @@ export class WorldState implements SolverState {
    */
   touchMarket(m: number): void {
     const market = this.markets[m];
-    const wouldBeDry =
-      market.level <= EMPTY_TONNES && market.productionRate < market.demandRate + market.nominalInputRate;
+    const wouldBeDry = isDryWith(market.level, market.productionRate, market.demandRate + market.nominalInputRate);
     if (wouldBeDry !== this.isDry[m]) this.markGroupDirty(this.groupOfMarket(m));
     else this.scheduleDryOut(market);
   }

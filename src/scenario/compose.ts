@@ -138,9 +138,7 @@ export function mergeDocuments(base: ComposedDocument, top: ComposedDocument, or
   const positions = new PositionMap();
   positions.overlay(base.positions);
   const value = mergeValue(base.value, top.value, [], positions, orphans) as { [key: string]: PlainValue };
-  const topPositions = new PositionMap();
-  topPositions.overlay(top.positions);
-  positions.overlay(topPositions);
+  positions.overlay(top.positions);
   return { value: value ?? {}, positions, files: base.files };
 }
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Distribution } from "../engine/index.js";
 import { epochDayFromIso } from "../model/index.js";
-import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind } from "./quantity.js";
+import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
 
 /** Lower-case slug ids: commodities, groups, facilities, stockpiles, controls, events. */
 export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -76,31 +76,44 @@ export const massOrCover = z
     return z.NEVER;
   });
 
+/** A fraction written as a number or a percentage string, checked against a range. */
+function fraction(options: {
+  parse: (input: number | string) => QuantityResult;
+  isInRange: (value: number) => boolean;
+  range: string;
+  error: string;
+  description: string;
+}) {
+  return z
+    .union([z.number(), z.string()], { error: options.error })
+    .describe(options.description)
+    .transform((input, ctx) => {
+      const parsed = options.parse(input);
+      if (!parsed.ok || !options.isInRange(parsed.value)) {
+        ctx.addIssue({ code: "custom", message: parsed.ok ? `must be ${options.range}, got ${JSON.stringify(input)}` : parsed.message });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
+}
+
 /** A fraction in [0, 1], written 0.7 or "70%". */
-export const share = z
-  .union([z.number(), z.string()], { error: 'must be a share: a number from 0 to 1 or a percentage such as "70%"' })
-  .describe('A share: a number from 0 to 1, or a percentage such as "70%"')
-  .transform((input, ctx) => {
-    const parsed = parseShare(input);
-    if (!parsed.ok || parsed.value < 0 || parsed.value > 1) {
-      ctx.addIssue({ code: "custom", message: parsed.ok ? `must be between 0 and 1 (0% and 100%), got ${JSON.stringify(input)}` : parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+export const share = fraction({
+  parse: parseShare,
+  isInRange: (v) => v >= 0 && v <= 1,
+  range: "between 0 and 1 (0% and 100%)",
+  error: 'must be a share: a number from 0 to 1 or a percentage such as "70%"',
+  description: 'A share: a number from 0 to 1, or a percentage such as "70%"',
+});
 
 /** Annual growth, written 0.03, "3%" or "3%/yr"; between -100% and +100%. */
-export const growth = z
-  .union([z.number(), z.string()], { error: 'must be a growth rate such as 0.03 or "3%/yr"' })
-  .describe('Annual growth: a fraction (0.03) or a percentage ("3%", "3%/yr")')
-  .transform((input, ctx) => {
-    const parsed = parseGrowth(input);
-    if (!parsed.ok || parsed.value <= -1 || parsed.value > 1) {
-      ctx.addIssue({ code: "custom", message: parsed.ok ? `must be above -100% and at most +100% a year, got ${JSON.stringify(input)}` : parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+export const growth = fraction({
+  parse: parseGrowth,
+  isInRange: (v) => v > -1 && v <= 1,
+  range: "above -100% and at most +100% a year",
+  error: 'must be a growth rate such as 0.03 or "3%/yr"',
+  description: 'Annual growth: a fraction (0.03) or a percentage ("3%", "3%/yr")',
+});
 
 /** A distribution over a quantity or a date: a plain value (fixed) or one of a few families. */
 function distribution<T extends z.ZodType<number>>(value: T, what: string) {

@@ -73,7 +73,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
     const m = marketOf.get(keyOf(c, k));
     if (m !== undefined) use += markets[m].demandTonnesPerDay;
     for (const f of facilities) {
-      if (f.country !== c || earliestDay(f.onlineEpochDay) > warmUpStart) continue;
+      if (f.country !== c || dayRange(f.onlineEpochDay).earliest > warmUpStart) continue;
       for (const input of f.inputs) if (input.commodity === k) use += f.capacityTonnesPerDay * f.utilization * input.tonnesPerTonne;
     }
     return use;
@@ -128,7 +128,7 @@ export function resolveWorld(doc: ParsedScenario, name: string, report: Report):
   const events: EventSpec[] = [];
   for (const [id, event] of Object.entries(doc.events ?? {})) {
     const path = ["events", id];
-    const latest = latestDay(event.date);
+    const latest = dayRange(event.date).latest;
     let action: EventAction | undefined;
     switch (event.type) {
       case "impose":
@@ -363,27 +363,18 @@ function controlList(refs: string | string[], controlIds: readonly string[], pat
   return found.every((c) => c !== undefined) ? (found as number[]) : undefined;
 }
 
-function earliestDay(distribution: Distribution): number {
+/**
+ * The earliest and latest day a date distribution can give. An unbounded one (lognormal) has
+ * neither, and both come back as -Infinity, so that no ordering check is made against it.
+ */
+function dayRange(distribution: Distribution): { earliest: number; latest: number } {
   switch (distribution.kind) {
     case "fixed":
-      return distribution.value;
+      return { earliest: distribution.value, latest: distribution.value };
     case "uniform":
     case "triangular":
-      return distribution.min;
+      return { earliest: distribution.min, latest: distribution.max };
     default:
-      return -Infinity;
-  }
-}
-
-function latestDay(distribution: Distribution): number {
-  switch (distribution.kind) {
-    case "fixed":
-      return distribution.value;
-    case "uniform":
-    case "triangular":
-      return distribution.max;
-    default:
-      // An unbounded distribution has no latest date; such a check cannot be made.
-      return -Infinity;
+      return { earliest: -Infinity, latest: -Infinity };
   }
 }
