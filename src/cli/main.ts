@@ -1,14 +1,15 @@
-#!/usr/bin/env node
 /**
- * The chokepoint command line. Parses arguments, runs a command, maps failures to exit codes:
- * 2 for bad input (with the problem, never a stack trace), 1 for bugs.
+ * The chokepoint command line: parses arguments, runs a command, maps failures to exit codes:
+ * 2 for bad input (with the problem, never a stack trace), 1 for bugs. `main` runs in-process
+ * and returns the exit code; `bin.ts` is the executable that calls it.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ChokepointError } from "../engine/index.js";
 import { TOOL_VERSION } from "../version.js";
+import { lineWriter, type CliIo } from "./cli-io.js";
+import { listCommand } from "./commands/list.js";
 import { runCommand } from "./commands/run.js";
 import { schemaText } from "./commands/schema.js";
-import { listCommand } from "./commands/list.js";
 import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
 import { defaultScenarioFile, scenariosFolder } from "./default-scenario.js";
@@ -21,7 +22,10 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
-function buildProgram(out: (line: string) => void, err: (line: string) => void): Command {
+/** Builds the program; each action stores its command's exit code through `done`. */
+function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const out = lineWriter(io.stdout);
+  const err = lineWriter(io.stderr);
   const program = new Command();
   program
     .name("chokepoint")
@@ -29,17 +33,17 @@ function buildProgram(out: (line: string) => void, err: (line: string) => void):
     .version(TOOL_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   program
     .command("run")
     .description("Run one replicate of a scenario: writes timeline.csv, summary.json and trade.csv, prints the worst shortfalls.")
     .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
-    .option("--out <dir>", "output folder (default: out/<scenario-name>/)")
+    .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
     .action((file: string | undefined, options: { seed?: number; out?: string; quiet?: boolean }) => {
-      process.exitCode = runCommand(file ?? defaultScenarioFile(), options, out);
+      done(runCommand(file ?? defaultScenarioFile(), options, out));
     });
 
   program
@@ -47,7 +51,7 @@ function buildProgram(out: (line: string) => void, err: (line: string) => void):
     .description("Check scenario files; exit 0 if all are valid, else 2 with one line per problem: FILE:LINE:COL path: message.")
     .argument("<files...>", "scenario files")
     .action((files: string[]) => {
-      process.exitCode = validateCommand(files, out, err);
+      done(validateCommand(files, out, err));
     });
 
   program
@@ -55,36 +59,39 @@ function buildProgram(out: (line: string) => void, err: (line: string) => void):
     .description("List the scenarios in a folder (default: the shipped ones), each with the question it answers.")
     .argument("[dir]", "folder of scenario files")
     .action((dir: string | undefined) => {
-      process.exitCode = listCommand(dir ?? scenariosFolder(), out, err);
+      done(listCommand(dir ?? scenariosFolder(), out, err));
     });
 
   program
     .command("summarize")
     .description("Run scenarios at their own seeds and print a Markdown table of each major consumer's first shortfall and unmet tonnes.")
     .argument("<files...>", "scenario files")
-    .option("--countries <codes>", `comma-separated country codes (default: ${MAJOR_CONSUMERS.join(",")})`, (v: string) => v.split(",").map((c) => c.trim()).filter((c) => c !== ""))
+    .option("--countries <codes>", `comma-separated country codes (default: ${MAJOR_CONSUMERS.join(",")})`, (v: string) => v.split(",").map((c) => c.trim()))
     .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
     .action((files: string[], options: { countries?: string[]; seed?: number }) => {
-      process.exitCode = summarizeCommand(files, options, out);
+      done(summarizeCommand(files, options, out));
     });
 
   program
     .command("schema")
     .description("Print the JSON Schema (draft-07) of scenario files, for editor autocompletion.")
     .action(() => {
-      process.stdout.write(schemaText());
+      io.stdout(schemaText());
+      done(ExitCode.OK);
     });
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and script). Returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const out = (line: string) => process.stdout.write(line + "\n");
-  const err = (line: string) => process.stderr.write(line + "\n");
-  const program = buildProgram(out, err);
+/** Runs the CLI with `argv` (without node and script) on `io`. Returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const err = lineWriter(io.stderr);
+  let exitCode: number = ExitCode.OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : ExitCode.OK;
+    return exitCode;
   } catch (error) {
     if (error instanceof CliExit) {
       err(error.message);
@@ -102,12 +109,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.INTERNAL;
   }
 }
-
-// A reader that stops early (`chokepoint run | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-process.exitCode = await main(process.argv.slice(2));

@@ -4,6 +4,12 @@
  */
 
 const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days in a year wherever a yearly quantity becomes a daily one (t/yr, %/yr, outages per
+ * year): the Julian year, which is also what the unit parser's "yr" means.
+ */
+export const DAYS_PER_YEAR = 365.25;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The epoch day of an ISO calendar date (YYYY-MM-DD), or undefined if it is not a real date. */
@@ -38,4 +44,12 @@ export function isFirstOfMonth(epochDay: number): boolean {
 export function nextNewYearEpochDay(epochDay: number): number {
   const year = new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCFullYear();
   return Date.UTC(year + 1, 0, 1) / MS_PER_DAY;
+}
+
+/** Share of its calendar year still to come on `epochDay` (1 on January 1), by the year's real length. */
+export function yearShareLeft(epochDay: number): number {
+  const next = nextNewYearEpochDay(epochDay);
+  const year = new Date(Math.floor(epochDay) * MS_PER_DAY).getUTCFullYear();
+  const length = next - Date.UTC(year, 0, 1) / MS_PER_DAY;
+  return (next - Math.floor(epochDay)) / length;
 }

@@ -3,8 +3,10 @@
  * outages (Poisson arrivals, drawn durations), each facility from its own random stream so
  * that one facility's outages never shift another's.
  */
-import { Priority, sample } from "../engine/index.js";
+import { Priority } from "../engine/index.js";
+import { DAYS_PER_YEAR } from "./calendar.js";
 import type { Facility } from "./facility.js";
+import { drawInput } from "./input-draw.js";
 import type { WorldState } from "./world-state.js";
 
 /** Schedules and applies facility state changes. */
@@ -72,7 +74,7 @@ export class FacilityOperations {
     const outages = facility.spec.outages;
     if (outages === null) return;
     const stream = this.state.streams.stream(`outage/${facility.spec.id}`);
-    const delay = stream.exponential(outages.ratePerYear / 365.25);
+    const delay = stream.exponential(outages.ratePerYear / DAYS_PER_YEAR);
     // A vanishing rate can draw an infinite wait: that outage never comes.
     if (Number.isFinite(delay)) this.state.env.scheduleIn(delay, this.onOutageStart, facility.index, Priority.EARLY);
   }
@@ -84,7 +86,7 @@ export class FacilityOperations {
     facility.isInOutage = true;
     this.refresh(facility);
     const stream = this.state.streams.stream(`outage/${facility.spec.id}`);
-    const duration = Math.max(0, sample(outages.durationDays, stream));
+    const duration = Math.max(0, drawInput(outages.durationDays, stream, ["facilities", facility.spec.id, "outages", "duration"]));
     this.state.env.scheduleIn(duration, this.onOutageEnd, f, Priority.EARLY);
   }
 

@@ -2,8 +2,9 @@
  * The world model: markets, facilities, reserves, trade and export controls on top of the
  * discrete-event kernel. It takes a resolved WorldSpec and returns data; it does no I/O.
  */
-export { ModelError } from "./model-error.js";
-export { epochDayFromIso, isoFromEpochDay } from "./calendar.js";
+export { ModelError, type InputPath } from "./model-error.js";
+export { DAYS_PER_YEAR, epochDayFromIso, isoFromEpochDay } from "./calendar.js";
+export { DUST_TONNES, EMPTY_TONNES } from "./tolerance.js";
 export type * from "./world-spec.js";
 export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } from "./timeline.js";
 export { summarizeShortfalls, SHORT_DAY_SHARE, type ShortfallKpi } from "./kpis.js";

@@ -4,14 +4,14 @@
  * route, day and rank (see KeyedStream), so that policies compared on one seed meet the same
  * licensing luck. Importers count pending applications at their expected approval.
  */
-import { Priority, sample, type KeyedStream } from "../engine/index.js";
+import { Priority, type KeyedStream } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
+import { drawInput } from "./input-draw.js";
 import type { Market } from "./market.js";
 import type { Shipping } from "./shipping.js";
+import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
-/** Trade volumes below this many tonnes are ignored (rounding dust). */
-const DUST_TONNES = 1e-9;
 
 /** Files applications and carries out decisions. */
 export class LicenceOffice {
@@ -49,7 +49,7 @@ export class LicenceOffice {
       const probability = control.measure.approvalByCountry[market.country];
       const isApproved = stream.bernoulli(probability);
       approvalProbability *= probability;
-      const days = Math.max(0, sample(control.measure.processingDays, stream));
+      const days = Math.max(0, drawInput(control.measure.processingDays, stream, ["controls", control.id, "processingTime"]));
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
     }

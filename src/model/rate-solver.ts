@@ -15,9 +15,8 @@
 import type { Facility } from "./facility.js";
 import type { Market } from "./market.js";
 import type { Stockpile } from "./stockpile.js";
+import { EMPTY_TONNES } from "./tolerance.js";
 
-/** Levels at or below this many tonnes count as empty. */
-export const EMPTY_TONNES = 1e-9;
 
 /** Whether a market is dry: no stock on hand and production below its claims. */
 export function isDryWith(level: number, production: number, claims: number): boolean {

@@ -4,9 +4,10 @@
  * Whether an uncertain event happens, and when, is drawn once at the start from the event's
  * own stream, so it never depends on what else the model draws.
  */
-import { Priority, sample } from "../engine/index.js";
+import { Priority } from "../engine/index.js";
 import { isoFromEpochDay } from "./calendar.js";
 import type { FacilityOperations } from "./facility-operations.js";
+import { drawInput } from "./input-draw.js";
 import type { TradeDesk } from "./trade-desk.js";
 import type { EventAction, EventSpec } from "./world-spec.js";
 import type { WorldState } from "./world-state.js";
@@ -42,7 +43,7 @@ export class ScriptedEvents {
     spec.events.forEach((event: EventSpec, index) => {
       const stream = streams.stream(`event/${event.id}`);
       const happened = event.probability >= 1 || stream.bernoulli(event.probability);
-      const epochDay = Math.floor(sample(event.epochDay, stream));
+      const epochDay = Math.floor(drawInput(event.epochDay, stream, ["events", event.id, "date"]));
       this.realized.push({ id: event.id, happened, date: happened ? isoFromEpochDay(epochDay) : null });
       const time = epochDay - this.state.originEpochDay;
       if (happened && time < endTime) due.push({ time: Math.max(0, time), index });

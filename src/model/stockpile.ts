@@ -3,6 +3,7 @@
  * short, at up to its maximum rate and down to its floor; a shared reserve splits its rate
  * among short members in proportion to their deficits.
  */
+import { EMPTY_TONNES } from "./tolerance.js";
 import type { StockpileSpec } from "./world-spec.js";
 
 /** Runtime state of one reserve. */
@@ -43,7 +44,7 @@ export class Stockpile {
 
   /** Whether it can release now. */
   get canRelease(): boolean {
-    return this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + 1e-9;
+    return this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + EMPTY_TONNES;
   }
 
   /** The level at time `t` (before or after the last update) at the current release rate. */

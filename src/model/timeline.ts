@@ -53,6 +53,18 @@ export class Timeline {
     return this.columns[column][day * this.series.length + s];
   }
 
+  /** The first value that is not a finite number, by column, day and series; undefined when all are finite. */
+  firstNonFinite(): { column: TimelineColumn; day: number; series: number } | undefined {
+    const stride = this.series.length;
+    for (const column of TIMELINE_COLUMNS) {
+      const data = this.columns[column];
+      for (let i = 0; i < data.length; i++) {
+        if (!Number.isFinite(data[i])) return { column, day: Math.floor(i / stride), series: i % stride };
+      }
+    }
+    return undefined;
+  }
+
   /** The daily values of one column for series `s`, as a fresh array. */
   seriesValues(column: TimelineColumn, s: number): Float64Array {
     const out = new Float64Array(this.dayCount);

@@ -14,10 +14,9 @@ import { ControlScreen } from "./control-screen.js";
 import { LicenceOffice } from "./licence-office.js";
 import type { Market } from "./market.js";
 import { Shipping, type TradeFlow } from "./shipping.js";
+import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
-/** Trade volumes below this many tonnes are ignored (rounding dust). */
-const DUST_TONNES = 1e-9;
 const UNKNOWN = 0;
 const QUALIFYING = 1;
 const QUALIFIED = 2;

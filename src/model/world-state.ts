@@ -3,13 +3,15 @@
  * environment) plus the bookkeeping that keeps rates consistent: which groups of countries
  * need their rates re-solved, and the scheduling of the exact times stocks run dry.
  */
-import { Environment, Priority, sample, type RandomStreams } from "../engine/index.js";
+import { Environment, Priority, type RandomStreams } from "../engine/index.js";
 import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
+import { drawInput } from "./input-draw.js";
 import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
-import { EMPTY_TONNES, isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
+import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
 import { Stockpile } from "./stockpile.js";
+import { EMPTY_TONNES, isSameTime, TIME_TOLERANCE } from "./tolerance.js";
 import type { WorldSpec } from "./world-spec.js";
 import { commodityOrder, countryGroups } from "./world-topology.js";
 
@@ -62,7 +64,7 @@ export class WorldState implements SolverState {
     for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
 
     this.facilities = spec.facilities.map((facilitySpec, i) => {
-      const online = Math.floor(sample(facilitySpec.onlineEpochDay, streams.stream(`online/${facilitySpec.id}`)));
+      const online = Math.floor(drawInput(facilitySpec.onlineEpochDay, streams.stream(`online/${facilitySpec.id}`), ["facilities", facilitySpec.id, "online"]));
       const facility = new Facility(i, facilitySpec, online - this.originEpochDay);
       for (const term of facilitySpec.inputs) {
         this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({
@@ -239,7 +241,7 @@ export class WorldState implements SolverState {
       if (market.dryEventId !== -1) {
         // Keep the pending event when the new time is the same up to rounding, or later: an
         // earlier event that finds stock left simply looks again (fewer stale events to pop).
-        if (Math.abs(time - market.dryEventTime) <= 1e-9 * Math.max(1, Math.abs(time))) return;
+        if (isSameTime(time, market.dryEventTime)) return;
         if (market.dryEventTime < time) return;
       }
       market.dryEventTime = time;
@@ -269,7 +271,7 @@ export class WorldState implements SolverState {
     market.dryEventId = -1;
     // Woken early (stock arrived after this was scheduled): schedule the true time instead.
     const remaining = market.netRate < 0 ? market.level / -market.netRate : Infinity;
-    if (remaining > 1e-9 * Math.max(1, this.env.now)) {
+    if (remaining > TIME_TOLERANCE * Math.max(1, this.env.now)) {
       this.scheduleDryOut(market);
       return;
     }

@@ -4,7 +4,7 @@
  * ramp-ups, quota years), runs to the end of the horizon and closes the markets' daily record.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
-import { isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
+import { DAYS_PER_YEAR, isFirstOfMonth, nextNewYearEpochDay, yearShareLeft } from "./calendar.js";
 import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
@@ -13,8 +13,6 @@ import type { TradeFlow } from "./shipping.js";
 import { TradeDesk } from "./trade-desk.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
-
-const DAYS_PER_YEAR = 365.25;
 
 /** What one run leaves behind. */
 export interface RunRecord {
@@ -94,6 +92,12 @@ export class World {
     env.run(this.totalDays);
     // Markets record their days as they are advanced: close every day still open.
     state.advanceAll(this.totalDays);
+    // Bounded inputs keep every figure finite; if one is not, say where rather than print "Infinity".
+    const bad = this.timeline.firstNonFinite();
+    if (bad !== undefined) {
+      const { country, commodity } = this.timeline.series[bad.series];
+      throw new ModelError("non-finite", `${bad.column} of ${country} ${commodity} is not a finite number on day ${bad.day} of the report: magnitudes in the scenario overflow`);
+    }
 
     const stockpileEmptyDay = state.markets.map((market) => {
       let first: number | null = null;
@@ -140,10 +144,9 @@ export class World {
 
   /** A quota starting mid-year gets the share of its annual tonnes left in that year. */
   private prorateQuotas(): void {
-    const origin = this.state.originEpochDay;
-    const yearShare = (nextNewYearEpochDay(origin) - origin) / 365;
+    const yearShare = yearShareLeft(this.state.originEpochDay);
     for (const control of this.state.controls) {
-      if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear * Math.min(1, yearShare);
+      if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear * yearShare;
     }
   }
 

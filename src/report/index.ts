@@ -1,7 +1,7 @@
 /** Pure renderers: run results -> CSV, JSON and text. They return strings; the CLI writes them. */
 export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
-export { buildSummary, renderSummaryJson, type Summary, type Manifest, type SummaryInput } from "./summary-json.js";
+export { renderSummaryJson } from "./summary-json.js";
 export { renderShortfallTable } from "./shortfall-table.js";
 export { renderTradeCsv } from "./trade-csv.js";
 export { renderConsumerTable, type ScenarioKpis } from "./consumer-table.js";
-export { formatNumber, roundTo } from "./number-format.js";
+export { formatNumber } from "./number-format.js";

@@ -1,6 +1,6 @@
 /**
- * Number formatting for outputs: fixed decimals, trailing zeros trimmed, no "-0", so the same
- * numbers always print as the same bytes.
+ * Number formatting for text outputs: fixed decimals, trailing zeros trimmed, no "-0", so the
+ * same numbers always print as the same bytes. (JSON outputs round with `roundTo` of sweep/.)
  */
 
 const ZERO = 48;
@@ -19,10 +19,4 @@ export function formatNumber(value: number, decimals = 6): string {
   }
   const trimmed = end === text.length ? text : text.slice(0, end);
   return trimmed === "-0" ? "0" : trimmed;
-}
-
-/** Rounds to `decimals` decimals as a number (for JSON outputs). */
-export function roundTo(value: number, decimals = 6): number {
-  const rounded = Number(value.toFixed(decimals));
-  return Object.is(rounded, -0) ? 0 : rounded;
 }

@@ -8,7 +8,10 @@
 import path from "node:path";
 import type { FileSource } from "./file-source.js";
 import type { FieldPath, ScenarioIssue } from "./scenario-issue.js";
-import { parseSourceDocument, PositionMap, type PlainValue, type Position } from "./source-document.js";
+import { PositionMap, type Position } from "./position-map.js";
+import { scenarioSchema } from "./scenario-schema.js";
+import { acceptedKinds, kindOf, type ValueKind } from "./schema-shape.js";
+import { parseSourceDocument, setOwn, type PlainValue } from "./source-document.js";
 
 /** Keys that describe one scenario file and are not inherited from its bases. */
 export const OWN_KEYS = ["name", "title", "question", "description"] as const;
@@ -26,7 +29,7 @@ export function composeScenario(
   entry: string,
   source: FileSource,
 ): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
-  const root = path.dirname(path.resolve(entry));
+  const root = source.realPath(path.dirname(path.resolve(entry))) ?? path.dirname(path.resolve(entry));
   const issues: ScenarioIssue[] = [];
   const files: string[] = [];
 
@@ -49,7 +52,8 @@ export function composeScenario(
     for (const base of bases) {
       const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
       const display = path.normalize(path.join(path.dirname(file), base.target));
-      const relative = path.relative(root, resolved);
+      // Symbolic links are followed before the check, so a link cannot lead out of the tree.
+      const relative = path.relative(root, source.realPath(resolved) ?? resolved);
       const escapes = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
       if (path.isAbsolute(base.target) || escapes) {
         issues.push({
@@ -74,7 +78,7 @@ export function composeScenario(
         delete baseValue[key];
         basePositions.removeBelow([key]);
       }
-      merged = merged === undefined ? { value: baseValue, positions: basePositions, files } : mergeDocuments(merged, { value: baseValue, positions: basePositions, files });
+      merged = merged === undefined ? { value: baseValue, positions: basePositions, files } : mergeDocuments(merged, { value: baseValue, positions: basePositions, files }, [], issues);
     }
     const ownValue = { ...own };
     delete ownValue.extends;
@@ -83,7 +87,7 @@ export function composeScenario(
     ownPositions.removeBelow(["extends"]);
     const self = { value: ownValue, positions: ownPositions, files };
     const orphans: FieldPath[] = [];
-    const result = mergeDocuments(merged ?? { value: {}, positions: new PositionMap(), files }, self, orphans);
+    const result = mergeDocuments(merged ?? { value: {}, positions: new PositionMap(), files }, self, orphans, issues);
     for (const orphan of orphans) {
       issues.push({
         code: "empty-value",
@@ -132,44 +136,75 @@ function extendsList(file: string, own: { [key: string]: PlainValue }, positions
 
 /**
  * Merges `top` over `base`: mappings key by key, everything else replaced, null deletes.
- * Paths where `top` has null but `base` has nothing to delete are added to `orphans`.
+ * Paths where `top` has null but `base` has nothing to delete are added to `orphans`; a value
+ * that replaces an inherited one of another kind the field does not take (a mapping of 47
+ * facilities replaced by `true`) is added to `clashes` with both places.
  */
-export function mergeDocuments(base: ComposedDocument, top: ComposedDocument, orphans: FieldPath[] = []): ComposedDocument {
+export function mergeDocuments(base: ComposedDocument, top: ComposedDocument, orphans: FieldPath[] = [], clashes: ScenarioIssue[] = []): ComposedDocument {
   const positions = new PositionMap();
   positions.overlay(base.positions);
-  const value = mergeValue(base.value, top.value, [], positions, orphans) as { [key: string]: PlainValue };
+  const context: MergeContext = { positions, basePositions: base.positions, topPositions: top.positions, orphans, clashes };
+  const value = mergeValue(base.value, top.value, [], context) as { [key: string]: PlainValue };
   positions.overlay(top.positions);
   return { value: value ?? {}, positions, files: base.files };
+}
+
+interface MergeContext {
+  /** Positions of the merged document, being built. */
+  readonly positions: PositionMap;
+  readonly basePositions: PositionMap;
+  readonly topPositions: PositionMap;
+  readonly orphans: FieldPath[];
+  readonly clashes: ScenarioIssue[];
 }
 
 function isMapping(v: PlainValue | undefined): v is { [key: string]: PlainValue } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function mergeValue(
-  base: PlainValue | undefined,
-  top: PlainValue,
-  at: FieldPath,
-  positions: PositionMap,
-  orphans: FieldPath[],
-): PlainValue | undefined {
+const KIND_WORDS: Record<ValueKind, string> = { mapping: "a mapping", list: "a list", value: "a single value" };
+
+function mergeValue(base: PlainValue | undefined, top: PlainValue, at: FieldPath, context: MergeContext): PlainValue | undefined {
+  const { positions } = context;
   if (top === null) {
-    if (base === undefined) orphans.push(at);
+    if (base === undefined) context.orphans.push(at);
     positions.removeBelow(at);
     return undefined;
   }
+  if (base !== undefined && base !== null) checkKinds(base, top, at, context);
   if (isMapping(top)) {
     const from = isMapping(base) ? base : {};
     if (!isMapping(base)) positions.removeBelow(at);
     const out: { [key: string]: PlainValue } = { ...from };
     for (const [key, value] of Object.entries(top)) {
-      const merged = mergeValue(from[key], value, [...at, key], positions, orphans);
+      const merged = mergeValue(from[key], value, [...at, key], context);
       if (merged === undefined) delete out[key];
-      else out[key] = merged;
+      else setOwn(out, key, merged);
     }
     return out;
   }
   // Only a replaced mapping or list has positions below it to forget.
   positions.removeBelow(at, typeof base === "object" && base !== null);
   return top;
+}
+
+/** Reports a replacement whose old or new kind the field does not take. */
+function checkKinds(base: PlainValue, top: PlainValue, at: FieldPath, context: MergeContext): void {
+  const baseKind = kindOf(base);
+  const topKind = kindOf(top);
+  if (baseKind === topKind) return;
+  const accepted = acceptedKinds(scenarioSchema, at);
+  // A field that takes both (a fixed value or a distribution) may switch; unknown keys are reported by validation.
+  if (accepted === undefined || (accepted.has(baseKind) && accepted.has(topKind))) return;
+  const here = context.topPositions.find(at);
+  const there = context.basePositions.find(at);
+  if (here === undefined) return;
+  const inherited = there === undefined ? "" : ` from ${there.file}:${there.line}:${there.column}`;
+  const expected = [...accepted].map((k) => KIND_WORDS[k]).join(" or ");
+  context.clashes.push({
+    code: "merge-clash",
+    ...here,
+    path: at,
+    message: `${KIND_WORDS[topKind]} here replaces ${KIND_WORDS[baseKind]} inherited${inherited}; this field takes ${expected}, so one of the two files is wrong (null removes an inherited entry)`,
+  });
 }

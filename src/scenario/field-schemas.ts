@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Distribution } from "../engine/index.js";
 import { epochDayFromIso } from "../model/index.js";
+import { LIMITS, type Limit } from "./input-limits.js";
 import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
 
 /** Lower-case slug ids: commodities, groups, facilities, stockpiles, controls, events. */
@@ -38,41 +39,84 @@ export const isoDate = z
   });
 
 const quantityInput = (kind: QuantityKind) =>
-  z
-    .union([z.number(), z.string()], { error: `must be a number (${plainNumberMeaning(kind)}) or a quantity with a unit` })
-    .describe(`A ${kind}: a number (${plainNumberMeaning(kind)}) or a string with a unit`);
+  z.union([z.number(), z.string()], { error: `must be a number (${plainNumberMeaning(kind)}) or a quantity with a unit` });
 
-const quantity = (kind: QuantityKind, rule: "positive" | "non-negative") =>
-  quantityInput(kind).transform((input, ctx) => {
-    const parsed = parseQuantity(input, kind);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    if (rule === "positive" ? !(parsed.value > 0) : !(parsed.value >= 0)) {
-      ctx.addIssue({ code: "custom", message: `must be ${rule === "positive" ? "> 0" : ">= 0"}, got ${JSON.stringify(input)}` });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
+/** How a quantity field is checked: its sign rule, its bounds, and what it is (for the schema). */
+interface QuantityRule {
+  readonly rule?: "positive" | "non-negative";
+  readonly limit?: Limit;
+  readonly description?: string;
+}
 
-/** Tonnes, > 0 or >= 0. */
-export const mass = (rule: "positive" | "non-negative" = "non-negative") => quantity("mass", rule);
-/** Tonnes per day. */
-export const rate = (rule: "positive" | "non-negative" = "non-negative") => quantity("rate", rule);
+const DEFAULT_LIMIT: Record<QuantityKind, Limit> = { mass: LIMITS.tonnes, rate: LIMITS.tonnesPerDay, duration: LIMITS.durationDays };
+
+/** The bounds as they read in messages: "> 0 and at most 10 Gt/yr (1e10 t/yr)". */
+function boundsText(limit: Limit, rule: "positive" | "non-negative"): string {
+  // A limit with a lower bound of its own says it ("at least 1 day and ...").
+  if (limit.min > 0) return limit.text;
+  return `${rule === "positive" ? "> 0" : ">= 0"} and ${limit.text}`;
+}
+
+const quantity = (kind: QuantityKind, options: QuantityRule = {}) => {
+  const rule = options.rule ?? "non-negative";
+  const limit = options.limit ?? DEFAULT_LIMIT[kind];
+  const bounds = boundsText(limit, rule);
+  const what = options.description ?? `A ${kind}: a number (${plainNumberMeaning(kind)}) or a string with a unit`;
+  return quantityInput(kind)
+    .describe(`${what}. Limits: ${bounds}`)
+    .transform((input, ctx) => {
+      const parsed = parseQuantity(input, kind);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      const value = parsed.value;
+      // Only the side that is crossed is named: "must be > 0" or "must be at most 10 Gt/yr".
+      let broken: string | undefined;
+      if (limit.min > 0 ? value < limit.min : rule === "positive" ? !(value > 0) : !(value >= 0)) broken = limit.min > 0 ? limit.text : rule === "positive" ? "> 0" : ">= 0";
+      else if (value > limit.max * (1 + 1e-12)) broken = limit.text;
+      if (broken !== undefined) {
+        ctx.addIssue({ code: "custom", message: `must be ${broken}, got ${JSON.stringify(input)}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+};
+
+/** Tonnes. */
+export const mass = (options?: QuantityRule) => quantity("mass", options);
+/** Tonnes per day (a plain number means tonnes per year). */
+export const rate = (options?: QuantityRule) => quantity("rate", options);
 /** Days. */
-export const duration = (rule: "positive" | "non-negative" = "non-negative") => quantity("duration", rule);
+export const duration = (options?: QuantityRule) => quantity("duration", options);
+
+/** A plain number within a limit (counts and factors without a unit). */
+export const boundedNumber = (limit: Limit, what: string) =>
+  z
+    .number({ error: `must be ${what}` })
+    .min(limit.min, { error: `must be >= ${limit.min}` })
+    .max(limit.max, { error: `must be ${limit.text}` })
+    .describe(`${what[0].toUpperCase()}${what.slice(1)}. Limits: >= ${limit.min} and ${limit.text}`);
 
 /** A mass (tonnes) or a duration (days of cover), for reserve levels. */
 export const massOrCover = z
   .union([z.number(), z.string()], { error: 'must be tonnes (a number or "500 t") or days of cover ("60 days")' })
-  .describe('Tonnes (a number, or "500 t") or days of cover ("60 days")')
+  .describe(`Tonnes (a number, or "500 t") or days of cover ("60 days"). Limits: ${LIMITS.tonnes.text}, or ${LIMITS.durationDays.text} of cover`)
   .transform((input, ctx): { tonnes: number } | { coverDays: number } => {
     const asMass = parseQuantity(input, "mass");
-    if (asMass.ok && asMass.value >= 0) return { tonnes: asMass.value };
-    const asDuration = typeof input === "string" ? parseQuantity(input, "duration") : undefined;
-    if (asDuration?.ok && asDuration.value >= 0) return { coverDays: asDuration.value };
-    ctx.addIssue({ code: "custom", message: `must be tonnes ("500 t") or days of cover ("60 days") and not negative, got ${JSON.stringify(input)}` });
+    const isWithin = (value: number, limit: Limit) => value >= 0 && value <= limit.max;
+    if (asMass.ok && isWithin(asMass.value, LIMITS.tonnes)) return { tonnes: asMass.value };
+    const asDuration = typeof input === "string" && !asMass.ok ? parseQuantity(input, "duration") : undefined;
+    if (asDuration?.ok && isWithin(asDuration.value, LIMITS.durationDays)) return { coverDays: asDuration.value };
+    const refused = asMass.ok ? asMass : asDuration;
+    if (refused === undefined || refused.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be tonnes (>= 0 and ${LIMITS.tonnes.text}) or days of cover (>= 0 and ${LIMITS.durationDays.text}), got ${JSON.stringify(input)}`,
+      });
+    } else {
+      ctx.addIssue({ code: "custom", message: `must be tonnes ("500 t") or days of cover ("60 days"): ${refused.message}` });
+    }
     return z.NEVER;
   });
 
@@ -115,8 +159,12 @@ export const growth = fraction({
   description: 'Annual growth: a fraction (0.03) or a percentage ("3%", "3%/yr")',
 });
 
-/** A distribution over a quantity or a date: a plain value (fixed) or one of a few families. */
-function distribution<T extends z.ZodType<number>>(value: T, what: string) {
+/**
+ * A distribution over a quantity or a date: a plain value (fixed) or one of a few families.
+ * Every parameter is bounded like the plain value, so every draw is a finite number; dates
+ * take only bounded families (a lognormal of an epoch day means nothing).
+ */
+function distribution<T extends z.ZodType<number>>(value: T, what: string, options: { lognormal: boolean }) {
   const ordered = (values: number[], labels: string, ctx: z.RefinementCtx): boolean => {
     for (let i = 1; i < values.length; i++) {
       if (values[i] < values[i - 1]) {
@@ -139,18 +187,28 @@ function distribution<T extends z.ZodType<number>>(value: T, what: string) {
         if (!ordered([min, mode, max], "triangular: [min, mode, max]", ctx)) return z.NEVER;
         return { kind: "triangular", min, mode, max };
       }),
-      z
-        .strictObject({ lognormal: z.strictObject({ median: value, sigma: z.number().nonnegative() }) })
-        .transform((d): Distribution => {
-          const { median, sigma } = d.lognormal as { median: number; sigma: number };
-          return { kind: "lognormal", median, sigma };
-        }),
+      ...(options.lognormal
+        ? [
+            z
+              .strictObject({ lognormal: z.strictObject({ median: value, sigma: boundedNumber(LIMITS.lognormalSigma, "the spread of the logarithm (a number)") }) })
+              .transform((d, ctx): Distribution => {
+                const { median, sigma } = d.lognormal as { median: number; sigma: number };
+                if (!(median > 0)) {
+                  ctx.addIssue({ code: "custom", message: "lognormal: median must be > 0" });
+                  return z.NEVER;
+                }
+                return { kind: "lognormal", median, sigma };
+              }),
+          ]
+        : []),
     ],
-    { error: `must be ${what}, or a distribution: { uniform: [min, max] }, { triangular: [min, mode, max] } or { lognormal: { median, sigma } }` },
+    {
+      error: `must be ${what}, or a distribution: { uniform: [min, max] }, { triangular: [min, mode, max] }${options.lognormal ? " or { lognormal: { median, sigma } }" : ""}`,
+    },
   );
 }
 
 /** A duration in days, or a distribution of durations. */
-export const durationDistribution = distribution(duration("non-negative"), 'a duration such as "45 working days"');
+export const durationDistribution = distribution(duration(), 'a duration such as "45 working days"', { lognormal: true });
 /** A date (epoch day), or a distribution of dates ({ uniform: [from, to] }, ...). */
-export const dateDistribution = distribution(isoDate, "a date YYYY-MM-DD");
+export const dateDistribution = distribution(isoDate, "a date YYYY-MM-DD", { lognormal: false });

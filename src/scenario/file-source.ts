@@ -6,6 +6,8 @@ export type FileRead = { readonly ok: true; readonly bytes: Uint8Array } | { rea
 /** Reads scenario files. The CLI passes one backed by the file system; tests may pass a map. */
 export interface FileSource {
   read(path: string): FileRead;
+  /** The path with every symbolic link resolved, or undefined if it does not exist. */
+  realPath(path: string): string | undefined;
 }
 
 /** A FileSource over an in-memory map of path -> text (for tests and embedding). */
@@ -14,6 +16,9 @@ export function memoryFileSource(files: Record<string, string>): FileSource {
     read(path) {
       const text = files[path];
       return text === undefined ? { ok: false, reason: "no such file" } : { ok: true, bytes: new TextEncoder().encode(text) };
+    },
+    realPath(path) {
+      return path;
     },
   };
 }

@@ -6,7 +6,10 @@ export { parseScenario, loadScenarioFrom, type Scenario, type ParseResult } from
 export { formatIssue, formatPath, sortIssues, type ScenarioIssue, type FieldPath } from "./scenario-issue.js";
 export { ScenarioError } from "./scenario-error.js";
 export { memoryFileSource, type FileSource, type FileRead } from "./file-source.js";
+export { nodeFileSource } from "./node-file-source.js";
 export { scenarioJsonSchema } from "./json-schema.js";
 export { parseQuantity, parseShare, type QuantityKind } from "./quantity.js";
+export { suggest as suggestion } from "./reference-index.js";
 export { DEFAULTS, MAX_HORIZON_DAYS } from "./resolve-world.js";
+export { LIMITS, MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, type Limit } from "./input-limits.js";
 export type { ParsedScenario, ScenarioFileInput } from "./scenario-schema.js";

@@ -8,8 +8,10 @@ import path from "node:path";
 import type { WorldSpec } from "../model/index.js";
 import { composeScenario } from "./compose.js";
 import type { FileSource } from "./file-source.js";
+import { SLUG } from "./field-schemas.js";
 import { DEFAULTS, resolveWorld } from "./resolve-world.js";
 import { ScenarioError } from "./scenario-error.js";
+import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import { scenarioSchema } from "./scenario-schema.js";
 import { translateZodIssues } from "./zod-issues.js";
@@ -29,6 +31,8 @@ export interface Scenario {
   readonly files: readonly string[];
   /** SHA-256 of the resolved spec: equal hashes mean equal worlds. */
   readonly hash: string;
+  /** Where the field at `path` is written (the nearest enclosing field when it is not), for messages about an input. */
+  locate(path: FieldPath): Position | undefined;
 }
 
 /** The outcome of parsing: a scenario, or every issue found. */
@@ -50,7 +54,11 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
     return { ok: false, issues: sortIssues(dedupe(issues)) };
   }
   const doc = checked.data;
-  const name = doc.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
+  const name = doc.name ?? nameFromFile(file);
+  if (name === undefined) {
+    const message = `the file name "${path.basename(file)}" gives no usable scenario id; add name: (lower-case letters, digits and dashes)`;
+    return { ok: false, issues: [locate([], "no-name", message)] };
+  }
   const issues: ScenarioIssue[] = [];
   const spec = resolveWorld(doc, name, (p, code, message, atKey) => issues.push(locate(p, code, message, atKey)));
   if (spec === undefined || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
@@ -66,6 +74,7 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
       spec,
       files,
       hash,
+      locate: (p) => positions.find(p),
     },
   };
 }
@@ -75,6 +84,21 @@ export function loadScenarioFrom(file: string, source: FileSource): Scenario {
   const result = parseScenario(file, source);
   if (!result.ok) throw new ScenarioError(result.issues);
   return result.scenario;
+}
+
+/**
+ * The scenario id a file name gives when the file has no `name:`: its base name without the
+ * extension, as a slug ("My Scenario.yaml" -> "my-scenario"); undefined when nothing is left
+ * ("...yaml"), so that no id can be "..", name a parent folder, or hold a path separator.
+ */
+export function nameFromFile(file: string): string | undefined {
+  const slug = path
+    .basename(file)
+    .replace(/\.(ya?ml|json)$/i, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return SLUG.test(slug) ? slug : undefined;
 }
 
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {

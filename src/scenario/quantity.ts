@@ -5,6 +5,7 @@
  * expressions: "2+3 t" or "sqrt(4) t" are refused.
  */
 import { create, createUnitDependencies, unitDependencies, type MathJsInstance, type Unit } from "mathjs";
+import { DAYS_PER_YEAR } from "../model/index.js";
 
 /** What kind of quantity a field holds. */
 export type QuantityKind = "mass" | "rate" | "duration";
@@ -44,7 +45,7 @@ function tidy(value: number): number {
 export function parseQuantity(input: number | string, kind: QuantityKind): QuantityResult {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return { ok: false, message: `must be a finite number, got ${input}` };
-    return { ok: true, value: kind === "rate" ? tidy(input / 365.25) : input };
+    return { ok: true, value: kind === "rate" ? tidy(input / DAYS_PER_YEAR) : input };
   }
   const text = input
     .trim()
@@ -56,6 +57,12 @@ export function parseQuantity(input: number | string, kind: QuantityKind): Quant
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*[A-Za-z]/.test(text)) {
     return { ok: false, message: `"${input}" is not a quantity: write a number and a unit, such as ${EXAMPLE[kind]}` };
+  }
+  // "ton" is a US short ton to the unit parser (0.907 t), a long ton (1.016 t) to a Briton and
+  // a tonne to many authors in this field: refuse it rather than guess.
+  const ambiguous = /(?:^|[^A-Za-z])((?:[kMG]|kilo|mega|giga)?tons?)(?![A-Za-z])/.exec(text);
+  if (ambiguous !== null) {
+    return { ok: false, message: `"${input}": "${ambiguous[1]}" is ambiguous (a US short ton is 0.907 t, a long ton 1.016 t); write "t" for the metric tonne, such as ${EXAMPLE[kind]}` };
   }
   const { math: m, references: ref } = units();
   let unit: Unit;

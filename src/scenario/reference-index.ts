@@ -46,6 +46,11 @@ export class ReferenceIndex {
     });
   }
 
+  /** Whether `id` is a declared country (not a group). */
+  isCountry(id: string): boolean {
+    return this.countryIndex.has(id);
+  }
+
   /** Index of a commodity id (not a group), reporting it if unknown (at the key when `atKey`). */
   commodity(id: string, path: FieldPath, report: Report, atKey = false): number | undefined {
     const k = this.commodityIndex.get(id);

@@ -4,7 +4,9 @@
  * afterwards by the resolver, which has the whole document in view.
  */
 import { z } from "zod";
+import { LIMITS } from "./input-limits.js";
 import {
+  boundedNumber,
   COUNTRY_CODE,
   countryRef,
   dateDistribution,
@@ -24,7 +26,10 @@ const note = z.string().describe("Why a figure is what it is; label assumptions 
 const countryCode = z
   .string({ error: "must be a country code such as \"US\"" })
   .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
-const positiveRatio = z.number({ error: "must be tonnes per tonne of throughput (a number)" }).positive({ error: "must be > 0 tonnes per tonne" });
+const positiveRatio = z
+  .number({ error: "must be tonnes per tonne of throughput (a number)" })
+  .positive({ error: "must be > 0 tonnes per tonne" })
+  .max(LIMITS.recipeRatio.max, { error: `must be ${LIMITS.recipeRatio.text}` });
 
 const commodity = z
   .strictObject({
@@ -49,17 +54,17 @@ const facility = z
   .strictObject({
     country: countryCode,
     kind: z.enum(["mine", "refinery", "separation", "smelter", "plant", "recycling"]).optional(),
-    capacity: rate("positive").describe("Nameplate throughput: a number (t/yr) or \"270 kt/yr\""),
+    capacity: rate({ rule: "positive", description: "Nameplate throughput: a number (t/yr) or \"270 kt/yr\"" }),
     utilization: share.optional().describe("Share of capacity used in normal operation (default 100%)"),
     inputs: z.record(slug("commodity"), positiveRatio).optional().describe("Tonnes of each input per tonne of throughput"),
     outputs: z.record(slug("commodity"), positiveRatio).describe("Tonnes of each output per tonne of throughput"),
     online: dateDistribution
       .optional()
       .describe("Date it starts producing (default: before the scenario starts); a distribution of dates when uncertain"),
-    rampUp: duration().optional().describe("Time from online to full rate, rising linearly"),
+    rampUp: duration({ description: "Time from online to full rate, rising linearly" }).optional(),
     outages: z
       .strictObject({
-        perYear: z.number({ error: "must be a number of outages per year" }).nonnegative(),
+        perYear: boundedNumber(LIMITS.outagesPerYear, "a number of outages per year"),
         duration: durationDistribution,
       })
       .optional(),
@@ -70,9 +75,9 @@ const facility = z
 
 const market = z
   .strictObject({
-    demand: rate().optional().describe("Final demand: a number (t/yr) or \"1,200 t/yr\""),
+    demand: rate({ description: "Final demand: a number (t/yr) or \"1,200 t/yr\"" }).optional(),
     growth: growth.optional(),
-    cover: duration().optional().describe("Commercial inventory target in days of use (default: defaults.cover)"),
+    cover: duration({ description: "Commercial inventory target in days of use (default: defaults.cover)" }).optional(),
     inventory: massOrCover.optional().describe("Starting commercial stock (default: steady state at the order-up-to level)"),
     imports: z.record(countryCode, share).optional().describe("Baseline import sources and their shares (adding up to 100%)"),
     source: source.optional(),
@@ -87,8 +92,8 @@ const stockpile = z
     members: z.array(countryCode).optional().describe("Countries it can release to (default: the host); more than one makes a shared reserve"),
     level: massOrCover.describe("Starting level: tonnes, or days of the members' use"),
     floor: massOrCover.optional(),
-    maxRelease: rate("positive").optional().describe("Largest release rate (default: the members' daily use)"),
-    refill: rate().optional().describe("Rate at which it buys back toward its target once no member is short (default 0)"),
+    maxRelease: rate({ rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
+    refill: rate({ description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
     target: massOrCover.optional().describe("Refill target (default: the starting level)"),
     source: source.optional(),
     note: note.optional(),
@@ -115,7 +120,7 @@ const control = z
       .optional()
       .describe("Licensing: probability an application is approved, overall or per destination ({ default: 90%, US: 50% })"),
     processingTime: durationDistribution.optional().describe("Licensing: time to a decision, e.g. \"45 working days\" or a distribution"),
-    quota: rate("non-negative").optional().describe("Quota: tonnes per year allowed to the covered destinations"),
+    quota: rate({ rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }).optional(),
     announced: isoDate.optional(),
     effective: isoDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
     end: isoDate.optional(),
@@ -155,11 +160,11 @@ const event = z.discriminatedUnion(
       type: z.literal("demand-change"),
       country: countryRef,
       commodity: z.string({ error: "must be a commodity or commodity group id" }),
-      factor: z.number({ error: "must be a number (1.1 = demand up 10%)" }).nonnegative(),
+      factor: boundedNumber(LIMITS.demandFactor, "a number (1.1 = demand up 10%)"),
       ...eventBase,
     }),
-    z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: mass("positive"), ...eventBase }),
-    z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: mass("positive"), ...eventBase }),
+    z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: mass({ rule: "positive" }), ...eventBase }),
+    z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: mass({ rule: "positive" }), ...eventBase }),
   ],
   {
     error: (issue) =>
@@ -172,18 +177,18 @@ const event = z.discriminatedUnion(
 );
 
 const trade = z.strictObject({
-  orderInterval: duration("positive").optional().describe("Days between ordering rounds (default 30 days)"),
-  transit: duration().optional().describe("Transit time of routes without their own (default 30 days)"),
+  orderInterval: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: "Days between ordering rounds (default 30 days)" }).optional(),
+  transit: duration({ limit: LIMITS.transitDays, description: "Transit time of routes without their own (default 30 days)" }).optional(),
   routes: z
-    .array(z.strictObject({ from: countryCode, to: countryCode, transit: duration(), source: source.optional(), note: note.optional() }))
+    .array(z.strictObject({ from: countryCode, to: countryCode, transit: duration({ limit: LIMITS.transitDays }), source: source.optional(), note: note.optional() }))
     .optional(),
-  qualificationLag: duration().optional().describe("Time before an importer can buy from a new supplier (default 180 days)"),
+  qualificationLag: duration({ description: "Time before an importer can buy from a new supplier (default 180 days)" }).optional(),
   source: source.optional(),
   note: note.optional(),
 });
 
 const defaults = z.strictObject({
-  cover: duration().optional().describe("Commercial inventory target for markets without their own (default 30 days)"),
+  cover: duration({ description: "Commercial inventory target for markets without their own (default 30 days)" }).optional(),
   note: note.optional(),
 });
 
@@ -197,10 +202,16 @@ export const scenarioSchema = z
     extends: z.union([z.string(), z.array(z.string())]).optional().describe("Base file(s) to build on, relative to this file"),
     start: isoDate.describe("First simulated day"),
     end: isoDate.describe("Last simulated day"),
-    warmUp: duration()
+    warmUp: duration({
+      limit: LIMITS.warmUpDays,
+      description: "Time simulated before start and not reported, so stocks and pipelines settle under the regime in force (default 365 days)",
+    }).optional(),
+    seed: z
+      .number({ error: "must be an integer" })
+      .int({ error: "must be an integer" })
+      .refine(Number.isSafeInteger, { error: "must be an integer of at most 15 digits (a safe integer)" })
       .optional()
-      .describe("Time simulated before start and not reported, so stocks and pipelines settle under the regime in force (default 365 days)"),
-    seed: z.number({ error: "must be an integer" }).int({ error: "must be an integer" }).optional().describe("Default random seed (default 1)"),
+      .describe("Default random seed (default 1)"),
     defaults: defaults.optional(),
     commodities: z.record(slug("commodity"), commodity),
     countries: z.record(countryCode, country),

@@ -6,112 +6,15 @@
  */
 import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { MAX_NESTING_DEPTH } from "./input-limits.js";
+import { findExcessiveNesting } from "./nesting-depth.js";
+import { PositionMap, type Position } from "./position-map.js";
 import type { FieldPath, ScenarioIssue } from "./scenario-issue.js";
+
+export { PositionMap, type Position } from "./position-map.js";
 
 /** A plain data value as read from a file. */
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
-
-/** Where something is written. */
-export interface Position {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** One field's positions and those of the fields under it. */
-interface PositionNode {
-  value?: Position;
-  key?: Position;
-  children?: Map<string, PositionNode>;
-}
-
-/**
- * Positions of the values (and, for map entries, the keys) of a document, by field path, kept
- * as a tree so that forgetting a replaced subtree costs one deletion.
- */
-export class PositionMap {
-  private readonly root: PositionNode = {};
-
-  /** Records the position of the value (and optionally the key) at `path`. */
-  set(path: FieldPath, value: Position, key?: Position): void {
-    const node = this.nodeAt(path, true) as PositionNode;
-    node.value = value;
-    if (key !== undefined) node.key = key;
-  }
-
-  /** Copies every position of `other` into this map (replacing positions at the same paths). */
-  overlay(other: PositionMap): void {
-    const copy = (from: PositionNode, to: PositionNode): void => {
-      if (from.value !== undefined) to.value = from.value;
-      if (from.key !== undefined) to.key = from.key;
-      if (from.children === undefined) return;
-      to.children ??= new Map();
-      for (const [name, child] of from.children) {
-        let target = to.children.get(name);
-        if (target === undefined) {
-          target = {};
-          to.children.set(name, target);
-        }
-        copy(child, target);
-      }
-    };
-    copy(other.root, this.root);
-  }
-
-  /** Forgets the position at `path`, and with `andBelow` every position under it too. */
-  removeBelow(path: FieldPath, andBelow = true): void {
-    if (path.length === 0) {
-      delete this.root.value;
-      delete this.root.key;
-      if (andBelow) delete this.root.children;
-      return;
-    }
-    const parent = this.nodeAt(path.slice(0, -1), false);
-    const name = String(path[path.length - 1]);
-    const node = parent?.children?.get(name);
-    if (parent === undefined || node === undefined) return;
-    if (andBelow) parent.children?.delete(name);
-    else {
-      delete node.value;
-      delete node.key;
-    }
-  }
-
-  /**
-   * Best position for an issue at `path`: the value there, else (for a missing or unknown
-   * field) the key or value of the nearest enclosing field that exists.
-   */
-  find(path: FieldPath, preferKey = false): Position | undefined {
-    let node: PositionNode | undefined = this.root;
-    let best = pick(node, preferKey);
-    for (const part of path) {
-      node = node.children?.get(String(part));
-      if (node === undefined) break;
-      best = pick(node, preferKey) ?? best;
-    }
-    return best;
-  }
-
-  private nodeAt(path: FieldPath, create: boolean): PositionNode | undefined {
-    let node = this.root;
-    for (const part of path) {
-      const name = String(part);
-      let child = node.children?.get(name);
-      if (child === undefined) {
-        if (!create) return undefined;
-        child = {};
-        node.children ??= new Map();
-        node.children.set(name, child);
-      }
-      node = child;
-    }
-    return node;
-  }
-}
-
-function pick(node: PositionNode, preferKey: boolean): Position | undefined {
-  return preferKey ? (node.key ?? node.value) : (node.value ?? node.key);
-}
 
 /** A parsed file: its data and positions, or the issues that stopped it. */
 export type SourceDocument =
@@ -153,6 +56,11 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
     return fail("binary", "this file is not UTF-8 text (a binary file?); scenario files are YAML or JSON text");
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Checked before parsing: parsers and validators recurse, and deep enough nesting overflows the stack.
+  const deep = findExcessiveNesting(text, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    return fail("too-deep", `mappings and lists nest more than ${MAX_NESTING_DEPTH} levels deep here; a scenario needs fewer than 10`, deep.line, deep.column);
+  }
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2" });
@@ -225,7 +133,7 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
         const valueNode = pair.value as Node | null;
         const valuePosition = positionOf(valueNode, keyPosition);
         positions.set(childPath, valuePosition, keyPosition);
-        out[key] = convert(valueNode, childPath, valuePosition);
+        setOwn(out, key, convert(valueNode, childPath, valuePosition));
       }
       return out;
     }
@@ -285,4 +193,13 @@ function duplicateKeys(root: unknown, file: string, at: (offset: number) => { li
 function firstLine(message: string): string {
   const line = message.split("\n")[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/**
+ * Sets `object[key]` as an own data property. Plain assignment would treat a key written
+ * "__proto__" as the object's prototype and drop it silently; as an own key it is validated
+ * (and refused as unknown) like any other.
+ */
+export function setOwn(object: { [key: string]: PlainValue }, key: string, value: PlainValue): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { suggest } from "./reference-index.js";
+import { knownKeys } from "./schema-shape.js";
 import type { FieldPath } from "./scenario-issue.js";
 
 /** A translated issue before it gets a position. */
@@ -89,28 +90,4 @@ function describe(input: unknown): string {
   if (Array.isArray(input)) return "a list";
   if (typeof input === "object") return "a mapping";
   return JSON.stringify(input);
-}
-
-/** Keys a strict object accepts at `path` in `schema` (empty when unknown). */
-function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
-  let current: unknown = schema;
-  for (const part of path) {
-    current = unwrap(current);
-    if (current instanceof z.ZodObject) current = current.shape[String(part)];
-    else if (current instanceof z.ZodRecord) current = current.valueType;
-    else if (current instanceof z.ZodArray) current = current.element;
-    else return [];
-  }
-  current = unwrap(current);
-  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema;
-  for (let i = 0; i < 10; i++) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
-    else if (current instanceof z.ZodPipe) current = current.in;
-    else break;
-  }
-  return current;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = path.join(ROOT, "dist/src/cli/main.js");
+const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const BAD = "tests/fixtures/bad";
 const GOOD = "tests/fixtures/good/minimal.yaml";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const CLI = path.join(ROOT, "dist/src/cli/main.js");
+const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-run-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -103,7 +103,7 @@ describe("chokepoint run", () => {
     mkdirSync(path.join(out, "timeline.csv"), { recursive: true });
     const { code, stderr } = cli(["run", "--out", out, "--quiet"]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/cannot write outputs to .*blocked: .*timeline\.csv exists and is not a file/);
+    expect(stderr).toMatch(/cannot write outputs to .*blocked: it holds files chokepoint did not write \(timeline\.csv\)/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual(["timeline.csv"]);
     expect(existsSync(path.join(out, "summary.json"))).toBe(false);

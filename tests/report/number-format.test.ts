@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber, roundTo } from "../../src/report/index.js";
+import { formatNumber } from "../../src/report/index.js";
+import { roundTo } from "../../src/sweep/index.js";
 
 describe("formatNumber", () => {
   it.each([

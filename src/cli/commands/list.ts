@@ -1,9 +1,8 @@
 /** `chokepoint list [DIR]`: the scenarios in a folder, each with the question it answers. */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { formatIssue, parseScenario } from "../../scenario/index.js";
+import { formatIssue, nodeFileSource, parseScenario } from "../../scenario/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { nodeFileSource } from "../node-file-source.js";
 
 /** Prints one line per scenario file in `directory`: name, then its one-line question. */
 export function listCommand(directory: string, out: (line: string) => void, err: (line: string) => void): number {

@@ -1,7 +1,6 @@
 /** `chokepoint validate FILE...`: check scenario files, listing every problem. */
-import { formatIssue, parseScenario } from "../../scenario/index.js";
+import { formatIssue, nodeFileSource, parseScenario } from "../../scenario/index.js";
 import { ExitCode } from "../exit-codes.js";
-import { nodeFileSource } from "../node-file-source.js";
 
 /** Validates each file; prints one line per problem to stderr. Returns the exit code. */
 export function validateCommand(files: readonly string[], out: (line: string) => void, err: (line: string) => void): number {

@@ -1,0 +1,42 @@
+/** Resolution of `stockpiles`: hosts and members to indices, days of cover to tonnes, defaults. */
+import type { StockpileSpec } from "../model/index.js";
+import type { MarketTable } from "./market-table.js";
+import type { ReferenceIndex, Report } from "./reference-index.js";
+import type { ParsedScenario } from "./scenario-schema.js";
+
+/**
+ * The reserves of `doc`. Levels given in days of cover are days of the members' use at the
+ * start of the warm-up; the default release rate is that use.
+ */
+export function resolveStockpiles(doc: ParsedScenario, refs: ReferenceIndex, note: Report, markets: MarketTable): StockpileSpec[] {
+  const stockpiles: StockpileSpec[] = [];
+  for (const [id, s] of Object.entries(doc.stockpiles ?? {})) {
+    const path = ["stockpiles", id];
+    const country = refs.country(s.country, [...path, "country"], note);
+    const commodity = refs.commodity(s.commodity, [...path, "commodity"], note);
+    const members = (s.members ?? [s.country]).flatMap((m, i) => {
+      const c = refs.country(m, s.members === undefined ? [...path, "country"] : [...path, "members", i], note);
+      return c === undefined ? [] : [c];
+    });
+    if (country === undefined || commodity === undefined) continue;
+    markets.ensure(country, commodity);
+    for (const c of members) markets.ensure(c, commodity);
+    const memberUse = members.reduce((sum, c) => sum + markets.useAtStart(c, commodity), 0);
+    const tonnes = (v: { tonnes: number } | { coverDays: number }) => ("tonnes" in v ? v.tonnes : v.coverDays * memberUse);
+    const level = tonnes(s.level);
+    const floor = s.floor === undefined ? 0 : tonnes(s.floor);
+    if (floor > level) note([...path, "floor"], "floor-above-level", `floor (${floor.toFixed(1)} t) must not exceed the level (${level.toFixed(1)} t)`);
+    stockpiles.push({
+      id,
+      country,
+      commodity,
+      members,
+      initialTonnes: level,
+      floorTonnes: floor,
+      maxReleaseTonnesPerDay: s.maxRelease ?? memberUse,
+      refillTonnesPerDay: s.refill ?? 0,
+      targetTonnes: s.target === undefined ? level : tonnes(s.target),
+    });
+  }
+  return stockpiles;
+}

@@ -1,0 +1,74 @@
+/**
+ * Schema shape: what the scenario schema expects at a field path, read off the zod schema
+ * itself so that it can never disagree with validation: the keys a mapping accepts (for "did
+ * you mean" hints) and the kinds of value a field takes (mapping, list or single value, for
+ * catching a value that replaces an inherited one of another kind).
+ */
+import { z } from "zod";
+import type { FieldPath } from "./scenario-issue.js";
+
+/** The three shapes a value in a data file can have. */
+export type ValueKind = "mapping" | "list" | "value";
+
+/** The kind of a plain value (null counts as a single value). */
+export function kindOf(value: unknown): ValueKind {
+  if (Array.isArray(value)) return "list";
+  return typeof value === "object" && value !== null ? "mapping" : "value";
+}
+
+/** Keys a strict object accepts at `path` in `schema` (empty when unknown). */
+export function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
+  const keys = new Set<string>();
+  for (const candidate of schemasAt(schema, path)) if (candidate instanceof z.ZodObject) for (const key of Object.keys(candidate.shape)) keys.add(key);
+  return [...keys];
+}
+
+/**
+ * The kinds of value the schema accepts at `path`, or undefined when the path is not part of
+ * the format (an unknown key: validation reports it).
+ */
+export function acceptedKinds(schema: z.ZodType, path: FieldPath): Set<ValueKind> | undefined {
+  const candidates = schemasAt(schema, path);
+  if (candidates.length === 0) return undefined;
+  const kinds = new Set<ValueKind>();
+  for (const candidate of candidates) {
+    if (candidate instanceof z.ZodObject || candidate instanceof z.ZodRecord) kinds.add("mapping");
+    else if (candidate instanceof z.ZodArray || candidate instanceof z.ZodTuple) kinds.add("list");
+    else kinds.add("value");
+  }
+  return kinds;
+}
+
+/** Every schema (unions opened up, wrappers removed) that can apply at `path`. */
+function schemasAt(schema: z.ZodType, path: FieldPath): z.ZodType[] {
+  let current = expand(schema);
+  for (const part of path) {
+    const next: z.ZodType[] = [];
+    for (const candidate of current) {
+      if (candidate instanceof z.ZodObject) {
+        const field = (candidate.shape as Record<string, z.ZodType>)[String(part)];
+        if (field !== undefined) next.push(...expand(field));
+      } else if (candidate instanceof z.ZodRecord) next.push(...expand(candidate.valueType as z.ZodType));
+      else if (candidate instanceof z.ZodArray && typeof part === "number") next.push(...expand(candidate.element as z.ZodType));
+      else if (candidate instanceof z.ZodTuple && typeof part === "number") {
+        const item = (candidate.def.items as z.ZodType[])[part];
+        if (item !== undefined) next.push(...expand(item));
+      }
+    }
+    current = next;
+    if (current.length === 0) break;
+  }
+  return current;
+}
+
+/** A schema without optional, nullable and pipe wrappers, with unions opened into their options. */
+function expand(schema: z.ZodType): z.ZodType[] {
+  let current: unknown = schema;
+  for (let i = 0; i < 20; i++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    else if (current instanceof z.ZodPipe) current = current.in;
+    else break;
+  }
+  if (current instanceof z.ZodUnion) return (current.options as z.ZodType[]).flatMap(expand);
+  return [current as z.ZodType];
+}
