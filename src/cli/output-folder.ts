@@ -155,8 +155,11 @@ function reason(error: unknown): string {
     EDQUOT: "disk quota exceeded",
     ENOTDIR: "a part of the path is a file, not a folder",
     EIO: "input/output error",
+    ENOENT: "the file system refuses new entries there",
   };
-  return (e.code !== undefined ? codes[e.code] : undefined) ?? e.message ?? String(error);
+  if (e.code !== undefined && codes[e.code] !== undefined) return `${codes[e.code]} (${e.code})`;
+  // Node's messages end with the call and its paths ("..., mkdtemp '/x'"): the start says it all.
+  return typeof e.message === "string" ? e.message.split(", ")[0] : String(error);
 }
 
 function exists(fs: FileSystem, file: string): boolean {

@@ -177,7 +177,8 @@ function mergeValue(base: PlainValue | undefined, top: PlainValue, at: FieldPath
     if (!isMapping(base)) positions.removeBelow(at);
     const out: { [key: string]: PlainValue } = { ...from };
     for (const [key, value] of Object.entries(top)) {
-      const merged = mergeValue(from[key], value, [...at, key], context);
+      // Own keys only: a key written "toString" must not find Object.prototype's.
+      const merged = mergeValue(Object.hasOwn(from, key) ? from[key] : undefined, value, [...at, key], context);
       if (merged === undefined) delete out[key];
       else setOwn(out, key, merged);
     }

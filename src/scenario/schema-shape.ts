@@ -46,8 +46,9 @@ function schemasAt(schema: z.ZodType, path: FieldPath): z.ZodType[] {
     const next: z.ZodType[] = [];
     for (const candidate of current) {
       if (candidate instanceof z.ZodObject) {
-        const field = (candidate.shape as Record<string, z.ZodType>)[String(part)];
-        if (field !== undefined) next.push(...expand(field));
+        // An own key only: "__proto__" or "constructor" must not find Object.prototype's.
+        const shape = candidate.shape as Record<string, z.ZodType>;
+        if (Object.hasOwn(shape, String(part))) next.push(...expand(shape[String(part)]));
       } else if (candidate instanceof z.ZodRecord) next.push(...expand(candidate.valueType as z.ZodType));
       else if (candidate instanceof z.ZodArray && typeof part === "number") next.push(...expand(candidate.element as z.ZodType));
       else if (candidate instanceof z.ZodTuple && typeof part === "number") {

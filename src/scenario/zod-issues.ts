@@ -30,7 +30,11 @@ const EXPECTED: Record<string, string> = {
 /** Translates zod issues raised by `schema` (parsed with reportInput) into plain issues. */
 export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[], prefix: FieldPath = []): PlainIssue[] {
   const out: PlainIssue[] = [];
+  // zod goes on checking a value of the wrong type ("too short" for a list given as text): the
+  // wrong type is the whole story at that path.
+  const wrongType = new Set(issues.filter((i) => i.code === "invalid_type" && i.input !== undefined).map((i) => JSON.stringify(i.path)));
   for (const issue of issues) {
+    if (issue.code !== "invalid_type" && wrongType.has(JSON.stringify(issue.path))) continue;
     const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     switch (issue.code) {
       case "unrecognized_keys": {
@@ -63,6 +67,17 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
       }
       case "custom":
         out.push({ code: "invalid-value", path, message: issue.message, atKey: false });
+        break;
+      case "invalid_value":
+        out.push({ code: "invalid-value", path, message: tidy(`must be one of: ${issue.values.map((v) => String(v)).join(", ")}`, issue.input), atKey: false });
+        break;
+      case "too_small":
+      case "too_big":
+        if (issue.origin === "array") {
+          const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+          const side = issue.code === "too_small" ? "at least" : "at most";
+          out.push({ code: "invalid-value", path, message: issue.message.startsWith("must") ? issue.message : `must be a list of ${side} ${bound} item${bound === 1 ? "" : "s"}`, atKey: false });
+        } else out.push({ code: "invalid-value", path, message: tidy(issue.message, issue.input), atKey: false });
         break;
       default:
         out.push({ code: "invalid-value", path, message: tidy(issue.message, issue.input), atKey: false });

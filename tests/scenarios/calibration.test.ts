@@ -1,8 +1,8 @@
 /**
- * Calibration of the shipped reference world against the data pack (../shared/FACTS.md): the
- * baseline-2024 run must reproduce 2024 world mine output (USGS MCS 2025) within 5%, China's
- * shares of mining and refining within 3 points, and the US's and Japan's import sources
- * within 5 points. Each target names its source.
+ * Calibration of the shipped reference world against the publications it was built from
+ * (docs/sources.md): the baseline-2024 run must reproduce 2024 world mine output (USGS MCS
+ * 2025) within 5%, China's shares of mining and refining within 3 points, and the US's and
+ * Japan's import sources within 5 points. Each target names its source.
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -63,7 +63,7 @@ const MINING: { commodity: string; world?: number; china?: number; source: strin
   { commodity: "copper-concentrate", world: 23_000_000, china: 1800 / 23_000, source: "USGS MCS 2025, copper (1,800 of 23,000 kt)" },
 ];
 
-/** China's share of refined or processed output (FACTS.md section 2). */
+/** China's share of refined or processed output (each target names its publication). */
 const REFINING: { name: string; commodities: string[]; china: number; atLeast?: boolean; source: string }[] = [
   { name: "separated rare earths", commodities: REE_OXIDES, china: 0.92, source: "IEA GCMO 2024 (92% of refined REE output, 2023)" },
   { name: "NdFeB magnets", commodities: ["ndfeb-magnet"], china: 0.9, source: 'Bloomberg via Business Times, Jun 2025 ("about 90%")' },
@@ -89,7 +89,7 @@ const US_IMPORTS: { name: string; commodities: string[]; shares: Record<string, 
   { name: "refined copper", commodities: ["copper"], shares: { CL: 0.65, CA: 0.17, MX: 0.09, PE: 0.06, ROW: 0.03 } },
 ];
 
-describe("the 2024 world (baseline-2024) against USGS and FACTS.md", () => {
+describe("the 2024 world (baseline-2024) against USGS and the other published sources", () => {
   it.each(MINING.filter((m) => m.world !== undefined))("$commodity: 2024 world output within 5% of USGS ($source)", ({ commodity, world }) => {
     const total = sum(production2024([commodity]).values());
     // 2024 had 366 days; USGS figures are annual.
@@ -115,7 +115,7 @@ describe("the 2024 world (baseline-2024) against USGS and FACTS.md", () => {
     }
   });
 
-  it("Japan's rare-earth imports: 60-70% from China (JOGMEC 2024 via WSJ/Mint; FACTS.md section 3), within 5 points", () => {
+  it("Japan's rare-earth imports: 60-70% from China (JOGMEC 2024 via WSJ/Mint), within 5 points", () => {
     const china = importShares2024("JP", REE_OXIDES).get("CN") ?? 0;
     expect(china).toBeGreaterThan(0.55);
     expect(china).toBeLessThan(0.75);

@@ -18,7 +18,7 @@ export function summarizeCommand(files: readonly string[], options: { countries?
     for (const country of countries) {
       if (country === "") throw new CliExit(ExitCode.BAD_INPUT, `--countries: an empty country code in "${options.countries.join(",")}"`);
       if (!known.has(country)) {
-        throw new CliExit(ExitCode.BAD_INPUT, `--countries: unknown country "${country}"${suggestion(country, known)}; the scenarios know ${[...known].sort().join(", ")}`);
+        throw new CliExit(ExitCode.BAD_INPUT, `--countries: unknown country "${country}"${suggestion(country, known)}. The scenarios have: ${[...known].sort().join(", ")}`);
       }
     }
   }

@@ -9,7 +9,8 @@ export function validateCommand(files: readonly string[], out: (line: string) =>
   for (const file of files) {
     const result = parseScenario(file, source);
     if (result.ok) {
-      out(`${file}: ok (${result.scenario.name}: ${result.scenario.spec.commodities.length} commodities, ${result.scenario.spec.countries.length} countries, ${result.scenario.spec.facilities.length} facilities)`);
+      const { spec } = result.scenario;
+      out(`${file}: ok (${result.scenario.name}: ${spec.commodities.length} commodities, ${spec.countries.length} countries, ${spec.facilities.length} facilities, ${spec.markets.length} markets)`);
     } else {
       failed++;
       for (const issue of result.issues) err(formatIssue(issue));
