@@ -301,6 +301,10 @@ function syncFolder(fs: FileSystem, folder: string): void {
   } catch {
     // Some file systems cannot sync a folder; the renames are still atomic.
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    try {
+      if (fd !== undefined) fs.closeSync(fd);
+    } catch {
+      // As above: nothing was written through this descriptor.
+    }
   }
 }
