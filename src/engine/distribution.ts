@@ -51,8 +51,8 @@ export function meanOf(distribution: Distribution): number {
     case "triangular":
       return (distribution.min + distribution.mode + distribution.max) / 3;
     case "normal":
-      // Clamping at min shifts the mean only when min lies within reach; planners use the
-      // untruncated mean, which is what a scenario author writes down.
+      // Not the mean of the clamped draw: the mean as written, raised to min. The two agree
+      // when min lies several standard deviations below the mean, the only case planners use.
       return Math.max(distribution.min, distribution.mean);
     case "lognormal":
       return distribution.median * Math.exp((distribution.sigma * distribution.sigma) / 2);

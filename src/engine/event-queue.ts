@@ -4,8 +4,10 @@
  *
  * Stored as parallel typed arrays (struct of arrays) so that pushing and popping allocate
  * nothing: this is the innermost loop of every simulation. Priority and sequence are packed
- * into one float64 ordering key (priority * 2^40 + sequence), exact while the sequence stays
- * below 2^40 and the priority below 2^12, so each comparison is at most two float compares.
+ * into one float64 ordering key (priority * 2^40 + sequence). With the priority in
+ * [0, MAX_PRIORITY = 1023] and the sequence below 2^40, the key stays below 2^50, inside the
+ * range where float64 holds every integer exactly, so each comparison is at most two float
+ * compares.
  */
 import { EngineError } from "./chokepoint-error.js";
 import { MAX_PRIORITY } from "./priority.js";
@@ -41,7 +43,7 @@ export class EventQueue {
     return this.count;
   }
 
-  /** Adds an event; returns its id. Time must be finite; priority an integer in [0, 1023]. */
+  /** Adds an event; returns its id. Time must be finite; priority an integer in [0, MAX_PRIORITY]. */
   push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
     if (!(time === time && time !== Infinity && time !== -Infinity)) {
       throw new EngineError("bad-time", `event time must be a finite number, got ${time}`);

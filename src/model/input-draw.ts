@@ -10,9 +10,15 @@ import { ModelError, type InputPath } from "./model-error.js";
 export function drawInput(distribution: Distribution, stream: RandomStream, input: InputPath, min = -Infinity): number {
   const value = sample(distribution, stream);
   if (!Number.isFinite(value) || value < min) {
-    throw new ModelError("bad-draw", `drew ${value} from ${JSON.stringify(distribution)}, which the model cannot use${Number.isFinite(min) ? ` (it needs a finite number >= ${min})` : " (it needs a finite number)"}`, {
-      inputPath: input,
-    });
+    const needs = Number.isFinite(min) ? `a finite number >= ${min}` : "a finite number";
+    throw new ModelError("bad-draw", `drew ${value} from ${describe(distribution)}; the model needs ${needs}`, { inputPath: input });
   }
   return value;
+}
+
+/** "lognormal { median: 45, sigma: 1000000 }": the distribution as written, numbers as numbers (Infinity included). */
+function describe(distribution: Distribution): string {
+  const { kind, ...parameters } = distribution;
+  const fields = Object.entries(parameters).map(([name, value]) => `${name}: ${String(value)}`);
+  return `${kind} { ${fields.join(", ")} }`;
 }

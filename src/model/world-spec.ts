@@ -171,9 +171,9 @@ export interface TradeSpec {
 export interface WorldSpec {
   readonly name: string;
   readonly description: string;
-  /** First simulated day (epoch day). */
+  /** First reported day (epoch day); the simulation itself begins `warmUpDays` earlier. */
   readonly startEpochDay: number;
-  /** Last simulated day, inclusive (epoch day). */
+  /** Last simulated and reported day, inclusive (epoch day). */
   readonly endEpochDay: number;
   /**
    * Days simulated before the start and not reported, so that pipelines (shipments in transit,

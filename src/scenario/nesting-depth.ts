@@ -3,8 +3,10 @@
  * lists nest deeper than a limit, before any parser or validator walks the tree (they recurse,
  * and thousands of levels overflow the call stack). Block nesting is counted by indentation
  * (each deeper indentation, and each "- " of a compact nested list, is a level), flow nesting
- * by brackets outside quoted strings and comments. The count may read a level lower than a
- * parser would (a list at its key's indentation), never higher, so real files never trip it.
+ * by brackets outside quoted strings and comments. The count is within a level or two of a
+ * parser's (a list at its key's indentation reads a level lower; a line's own indentation
+ * counts as a level even when the line opens a flow collection), which is all a bound against
+ * stack overflow needs: real files stay far below it.
  */
 
 /** Where the text first nests deeper than the limit (1-based), or undefined. */
