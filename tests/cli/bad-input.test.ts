@@ -250,7 +250,7 @@ describe("validate: the valid baseline", () => {
     const result = cli("validate", GOOD);
     expectNoCrash(result);
     expect(result.stderr).toBe("");
-    expect(lines(result.stdout)).toEqual([`${GOOD}: ok (minimal: 1 commodities, 2 countries, 1 facilities)`]);
+    expect(lines(result.stdout)).toEqual([`${GOOD}: ok (minimal: 1 commodities, 2 countries, 1 facilities, 2 markets)`]);
     expect(result.status).toBe(0);
   });
 });
