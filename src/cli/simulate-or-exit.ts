@@ -2,13 +2,13 @@
  * Simulating for a command: a model error about one input (a random draw the model cannot
  * use) ends the command with exit code 2 and the input's place in the scenario file.
  */
-import { ModelError } from "../model/index.js";
+import { ModelError, type Timeline } from "../model/index.js";
 import { formatIssue, type Scenario } from "../scenario/index.js";
 import { simulate, type RunOptions, type RunResult } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
-/** Runs `scenario` once, or stops with the input at fault located in its file. */
-export function simulateOrExit(scenario: Scenario, options: RunOptions): RunResult {
+/** Runs `scenario` once (keeping its timeline), or stops with the input at fault located in its file. */
+export function simulateOrExit(scenario: Scenario, options: Omit<RunOptions, "timeline">): RunResult & { readonly timeline: Timeline } {
   try {
     return simulate(scenario, options);
   } catch (error) {

@@ -2,29 +2,12 @@
  * Market: one country's stock and flows of one commodity, as fluid levels between events.
  *
  * Rates (tonnes per day) are piecewise constant: the rate solver sets them, and `advanceTo`
- * integrates level and the day's flow totals over the time since the last update. Shipments
- * arrive and leave as discrete lumps through `receive` and `dispatch`.
+ * moves the level over the time since the last update in one step (so the path of the world
+ * never depends on how much of it is recorded) and hands the days it crosses to the run's
+ * DailyRecord. Shipments arrive and leave as discrete lumps through `receive` and `dispatch`.
  */
-import type { Stockpile } from "./stockpile.js";
-import type { Timeline } from "./timeline.js";
+import type { DailyRecord, DayFlows } from "./daily-record.js";
 import type { MarketSpec } from "./world-spec.js";
-
-/** Where a market writes its closed days: the timeline's columns, from simulation day `firstDay`. */
-interface MarketLog {
-  readonly firstDay: number;
-  readonly lastDay: number;
-  readonly stride: number;
-  readonly stockpiles: readonly Stockpile[];
-  readonly demand: Float64Array;
-  readonly consumed: Float64Array;
-  readonly shortfall: Float64Array;
-  readonly production: Float64Array;
-  readonly inputUse: Float64Array;
-  readonly imports: Float64Array;
-  readonly exports: Float64Array;
-  readonly inventory: Float64Array;
-  readonly stockpile: Float64Array;
-}
 
 /** A facility's claim on, or contribution to, a market: tonnes per tonne of throughput. */
 export interface FacilityLink {
@@ -78,13 +61,10 @@ export class Market {
   /** Share of claims served while dry (1 when stock is on hand). */
   servedShare = 1;
 
-  // Flow totals of the current reporting day, tonnes.
-  demandToday = 0;
-  consumedToday = 0;
-  productionToday = 0;
-  inputUseToday = 0;
-  importsToday = 0;
-  exportsToday = 0;
+  /** Flow totals of the day being accumulated (the open day), tonnes. */
+  private readonly today: DayFlows = { demand: 0, consumed: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
+  /** The flows of a whole day at the current rates (reused for every run of whole days). */
+  private readonly wholeDay: DayFlows = { demand: 0, consumed: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
 
   /** Tonnes shipped abroad since the last ordering round. */
   exportedSinceRound = 0;
@@ -101,11 +81,10 @@ export class Market {
   dryEventId = -1;
   /** Time of the pending "runs dry" event. */
   dryEventTime = 0;
-  /** Whether any demand, stock or flow was ever seen on a reported day (others are not reported). */
-  isActive = false;
   /** The simulation day whose flows are being accumulated. */
   private openDay = 0;
-  private log: MarketLog | undefined;
+  /** Where its days go; undefined when nothing of it is recorded (no demand and no timeline kept). */
+  private record: DailyRecord | undefined;
 
   constructor(index: number, spec: MarketSpec) {
     this.index = index;
@@ -119,83 +98,58 @@ export class Market {
   }
 
   /**
-   * Integrates level and flows up to time `t` at the current rates, closing (and recording)
-   * every day boundary crossed on the way. Markets are advanced only when something touches
-   * them; days in between are written here in one pass.
+   * Moves the market to time `t` at the current rates: the level in one step, and every day
+   * boundary crossed handed to the record (the partly covered open day, then the whole days
+   * after it in a single run). Markets are advanced only when something touches them.
    */
   advanceTo(t: number): void {
-    if (t <= this.lastTime) return;
-    while (t >= this.openDay + 1) {
-      const boundary = this.openDay + 1;
-      this.integrate(boundary - this.lastTime);
-      this.lastTime = boundary;
-      this.closeDay();
-    }
-    if (t > this.lastTime) {
-      this.integrate(t - this.lastTime);
-      this.lastTime = t;
-    }
-  }
-
-  private integrate(dt: number): void {
-    this.level += this.netRate * dt;
-    // Rounding can leave a hair below zero at the instant a stock runs dry.
-    if (this.level < 0) this.level = 0;
-    this.demandToday += this.demandRate * dt;
-    this.consumedToday += this.consumedRate * dt;
-    this.productionToday += this.productionRate * dt;
-    this.inputUseToday += this.inputUseRate * dt;
-    this.importsToday += this.transferInRate * dt;
-    this.exportsToday += this.transferOutRate * dt;
-  }
-
-  /** Where closed days are written: the timeline, from simulation day `firstDay` on. */
-  attachLog(timeline: Timeline, firstDay: number, stockpiles: readonly Stockpile[]): void {
-    const c = timeline.columns;
-    this.log = {
-      firstDay,
-      lastDay: firstDay + timeline.dayCount - 1,
-      stride: timeline.series.length,
-      stockpiles,
-      demand: c.demand_t,
-      consumed: c.consumed_t,
-      shortfall: c.shortfall_t,
-      production: c.production_t,
-      inputUse: c.input_use_t,
-      imports: c.imports_t,
-      exports: c.exports_t,
-      inventory: c.inventory_t,
-      stockpile: c.stockpile_t,
-    };
-  }
-
-  /** Writes the day ending now (at `openDay + 1`) and starts the next one. */
-  private closeDay(): void {
-    const log = this.log;
-    if (log !== undefined && this.openDay >= log.firstDay && this.openDay <= log.lastDay) {
-      const boundary = this.openDay + 1;
-      let stockpileTonnes = 0;
-      for (let i = 0; i < this.hostedStockpiles.length; i++) stockpileTonnes += log.stockpiles[this.hostedStockpiles[i]].levelAt(boundary);
-      const i = (this.openDay - log.firstDay) * log.stride + this.index;
-      const shortfall = this.demandToday - this.consumedToday;
-      log.demand[i] = this.demandToday;
-      log.consumed[i] = this.consumedToday;
-      log.shortfall[i] = shortfall > 0 ? shortfall : 0;
-      log.production[i] = this.productionToday;
-      log.inputUse[i] = this.inputUseToday;
-      log.imports[i] = this.importsToday;
-      log.exports[i] = this.exportsToday;
-      log.inventory[i] = this.level;
-      log.stockpile[i] = stockpileTonnes;
-      if (
-        !this.isActive &&
-        (this.demandToday > 0 || this.level > 0 || stockpileTonnes > 0 || this.importsToday > 0 || this.exportsToday > 0 || this.productionToday > 0)
-      ) {
-        this.isActive = true;
+    const lastTime = this.lastTime;
+    if (t <= lastTime) return;
+    const record = this.record;
+    if (record !== undefined) {
+      let from = lastTime;
+      if (t >= this.openDay + 1) {
+        const boundary = this.openDay + 1;
+        this.accumulate(boundary - from);
+        record.days(this.index, this.openDay, 1, this.today, this.level, lastTime, this.netRate);
+        this.resetDay();
+        const wholeDays = Math.floor(t) - boundary;
+        if (wholeDays > 0) record.days(this.index, boundary, wholeDays, this.wholeDayFlows(), this.level, lastTime, this.netRate);
+        this.openDay = boundary + wholeDays;
+        from = this.openDay;
       }
+      this.accumulate(t - from);
     }
-    this.resetDay();
-    this.openDay++;
+    const level = this.level + this.netRate * (t - lastTime);
+    // Rounding can leave a hair below zero at the instant a stock runs dry.
+    this.level = level > 0 ? level : 0;
+    this.lastTime = t;
+  }
+
+  private accumulate(dt: number): void {
+    const today = this.today;
+    today.demand += this.demandRate * dt;
+    today.consumed += this.consumedRate * dt;
+    today.production += this.productionRate * dt;
+    today.inputUse += this.inputUseRate * dt;
+    today.imports += this.transferInRate * dt;
+    today.exports += this.transferOutRate * dt;
+  }
+
+  private wholeDayFlows(): DayFlows {
+    const day = this.wholeDay;
+    day.demand = this.demandRate;
+    day.consumed = this.consumedRate;
+    day.production = this.productionRate;
+    day.inputUse = this.inputUseRate;
+    day.imports = this.transferInRate;
+    day.exports = this.transferOutRate;
+    return day;
+  }
+
+  /** Where its days go from now on (a market left without a record only moves its level). */
+  attachRecord(record: DailyRecord): void {
+    this.record = record;
   }
 
   /** Use at full service: final demand plus facility input at nominal rates, tonnes/day. */
@@ -213,26 +167,27 @@ export class Market {
     return Math.max(0, this.level - this.targetTonnes);
   }
 
-  /** Starts a new reporting day: clears the day's flow totals. */
+  /** Starts a new day: clears the open day's flow totals. */
   private resetDay(): void {
-    this.demandToday = 0;
-    this.consumedToday = 0;
-    this.productionToday = 0;
-    this.inputUseToday = 0;
-    this.importsToday = 0;
-    this.exportsToday = 0;
+    const today = this.today;
+    today.demand = 0;
+    today.consumed = 0;
+    today.production = 0;
+    today.inputUse = 0;
+    today.imports = 0;
+    today.exports = 0;
   }
 
   /** Adds an arriving shipment (already advanced to now). */
   receive(tonnes: number): void {
     this.level += tonnes;
-    this.importsToday += tonnes;
+    this.today.imports += tonnes;
   }
 
   /** Removes a departing shipment (already advanced to now). */
   dispatch(tonnes: number): void {
     this.level = Math.max(0, this.level - tonnes);
-    this.exportsToday += tonnes;
+    this.today.exports += tonnes;
     this.exportedSinceRound += tonnes;
   }
 }

@@ -1,16 +1,17 @@
 /**
- * simulate: one replicate of a resolved world, start to end, with its shortfall KPIs.
+ * simulateWorld: one replicate of a resolved world, start to end, with its shortfall KPIs.
  */
 import { RandomStreams } from "../engine/index.js";
-import { summarizeShortfalls, type ShortfallKpi } from "./kpis.js";
+import type { PeriodRecord } from "./daily-record.js";
 import type { RealizedEvent } from "./scripted-events.js";
-import type { Timeline } from "./timeline.js";
+import type { ShortfallKpi } from "./shortfall-kpi.js";
 import type { TradeFlow } from "./shipping.js";
-import { World } from "./world.js";
+import type { Timeline } from "./timeline.js";
+import { World, type RecordOptions } from "./world.js";
 import type { WorldSpec } from "./world-spec.js";
 
 /** Options for one run. */
-export interface SimulateOptions {
+export interface SimulateOptions extends RecordOptions {
   /** Master seed of all random streams. */
   readonly seed: number;
   /** Replicate number under that seed (streams differ per replicate). Default 0. */
@@ -21,7 +22,10 @@ export interface SimulateOptions {
 export interface SimulationResult {
   readonly seed: number;
   readonly replicate: number;
-  readonly timeline: Timeline;
+  /** The full daily record (unless the options left it out). */
+  readonly timeline: Timeline | undefined;
+  /** Per-period figures of the demand markets, when asked for. */
+  readonly periods: PeriodRecord | undefined;
   readonly kpis: readonly ShortfallKpi[];
   readonly events: readonly RealizedEvent[];
   /** Tonnes shipped per year and route over the reported period. */
@@ -30,11 +34,15 @@ export interface SimulationResult {
   readonly eventCount: number;
 }
 
+/** A result that kept its full daily record. */
+export type TimelineResult = SimulationResult & { readonly timeline: Timeline };
+
 /** Runs `spec` once with the given seed and replicate. Pure: same inputs, same result. */
+export function simulateWorld(spec: WorldSpec, options: SimulateOptions & { readonly timeline?: true }): TimelineResult;
+export function simulateWorld(spec: WorldSpec, options: SimulateOptions): SimulationResult;
 export function simulateWorld(spec: WorldSpec, options: SimulateOptions): SimulationResult {
   const replicate = options.replicate ?? 0;
-  const world = new World(spec, new RandomStreams(options.seed, replicate));
+  const world = new World(spec, new RandomStreams(options.seed, replicate), options);
   const record = world.run();
-  const kpis = summarizeShortfalls(record.timeline, record.stockpileEmptyDay);
-  return { seed: options.seed, replicate, timeline: record.timeline, kpis, events: record.events, trade: record.trade, eventCount: record.eventCount };
+  return { seed: options.seed, replicate, ...record };
 }

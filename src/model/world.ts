@@ -8,20 +8,30 @@ import { DAYS_PER_YEAR, isFirstOfMonth, nextNewYearEpochDay, yearShareLeft } fro
 import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
+import { DailyRecord, type PeriodRecord } from "./daily-record.js";
+import { shortfallKpis, type KpiSeries, type ShortfallKpi } from "./shortfall-kpi.js";
 import { Timeline, type TimelineSeries } from "./timeline.js";
 import type { TradeFlow } from "./shipping.js";
 import { TradeDesk } from "./trade-desk.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
 
+/** How much of a run to keep. */
+export interface RecordOptions {
+  /** Keep the full daily timeline of every market (default true). */
+  readonly timeline?: boolean;
+  /** Also keep per-period figures of the demand markets, in periods of this many days. */
+  readonly periodDays?: number;
+}
+
 /** What one run leaves behind. */
 export interface RunRecord {
-  readonly timeline: Timeline;
-  /**
-   * Day (from the reported start; negative during the warm-up) a reserve serving each market
-   * first reached its floor, or null (by market).
-   */
-  readonly stockpileEmptyDay: readonly (number | null)[];
+  /** The full daily record, when asked for. */
+  readonly timeline: Timeline | undefined;
+  /** Per-period figures of the demand markets, when asked for. */
+  readonly periods: PeriodRecord | undefined;
+  /** KPIs of every market with demand, sorted by country and commodity id. */
+  readonly kpis: readonly ShortfallKpi[];
   readonly events: readonly RealizedEvent[];
   /** Tonnes shipped per year and route over the reported period. */
   readonly trade: readonly TradeFlow[];
@@ -35,7 +45,9 @@ export class World {
   private readonly operations: FacilityOperations;
   private readonly trade: TradeDesk;
   private readonly scripted: ScriptedEvents;
-  private readonly timeline: Timeline;
+  private readonly record: DailyRecord;
+  /** The markets with demand, in report order (country, then commodity id). */
+  private readonly kpiSeries: readonly KpiSeries[];
   /** Days reported (start to end, inclusive). */
   private readonly dayCount: number;
   /** Days simulated in all: warm-up plus reported days. */
@@ -48,7 +60,7 @@ export class World {
   private readonly onNewYear = (): void => this.resetQuotas();
   private hasRun = false;
 
-  constructor(spec: WorldSpec, streams: RandomStreams) {
+  constructor(spec: WorldSpec, streams: RandomStreams, options: RecordOptions = {}) {
     if (spec.endEpochDay < spec.startEpochDay) {
       throw new ModelError("bad-horizon", `end (${spec.endEpochDay}) is before start (${spec.startEpochDay})`);
     }
@@ -62,12 +74,32 @@ export class World {
     this.dayCount = spec.endEpochDay - spec.startEpochDay + 1;
     this.warmUpDays = spec.warmUpDays;
     this.totalDays = this.warmUpDays + this.dayCount;
+    if (options.periodDays !== undefined && !(Number.isInteger(options.periodDays) && options.periodDays >= 1)) {
+      throw new ModelError("bad-period", `periodDays must be a whole number >= 1, got ${options.periodDays}`);
+    }
     const series: TimelineSeries[] = this.state.markets.map((m) => ({
       country: spec.countries[m.country].id,
       commodity: spec.commodities[m.commodity].id,
     }));
-    this.timeline = new Timeline(spec.startEpochDay, this.dayCount, series);
-    for (const market of this.state.markets) market.attachLog(this.timeline, this.warmUpDays, this.state.stockpiles);
+    const demandMarkets = this.state.markets
+      .filter((m) => m.baseDemandTonnesPerDay > 0)
+      .map((m) => m.index)
+      .sort((a, b) => compareIds(series[a], series[b]));
+    this.kpiSeries = demandMarkets.map((m) => ({ market: m, ...series[m] }));
+    const keepTimeline = options.timeline ?? true;
+    this.record = new DailyRecord({
+      firstDay: this.warmUpDays,
+      dayCount: this.dayCount,
+      marketCount: this.state.markets.length,
+      demandMarkets,
+      stockpiles: this.state.stockpiles,
+      hosted: this.state.markets.map((m) => m.hostedStockpiles),
+      timeline: keepTimeline ? new Timeline(spec.startEpochDay, this.dayCount, series) : undefined,
+      periodDays: options.periodDays,
+    });
+    for (const market of this.state.markets) {
+      if (keepTimeline || market.baseDemandTonnesPerDay > 0) market.attachRecord(this.record);
+    }
     this.growingMarkets = this.state.markets.filter((m) => m.demandGrowthPerYear !== 0).map((m) => m.index);
     this.isMonthStart = new Uint8Array(this.totalDays);
     for (let d = 0; d < this.totalDays; d++) this.isMonthStart[d] = isFirstOfMonth(this.state.originEpochDay + d) ? 1 : 0;
@@ -92,13 +124,7 @@ export class World {
     env.run(this.totalDays);
     // Markets record their days as they are advanced: close every day still open.
     state.advanceAll(this.totalDays);
-    // Bounded inputs keep every figure finite; if one is not, say where rather than print "Infinity".
-    const bad = this.timeline.firstNonFinite();
-    if (bad !== undefined) {
-      const { country, commodity } = this.timeline.series[bad.series];
-      throw new ModelError("non-finite", `${bad.column} of ${country} ${commodity} is not a finite number on day ${bad.day} of the report: magnitudes in the scenario overflow`);
-    }
-
+    const record = this.record;
     const stockpileEmptyDay = state.markets.map((market) => {
       let first: number | null = null;
       for (const s of market.stockpiles) {
@@ -109,13 +135,26 @@ export class World {
       }
       return first;
     });
-    this.timeline.reportedSeries = state.markets
-      .filter((m) => m.isActive)
-      .map((m) => m.index)
-      .sort((a, b) => compareIds(this.timeline.series[a], this.timeline.series[b]));
-    return { timeline: this.timeline, stockpileEmptyDay, events: this.scripted.realized, trade: this.trade.tradeFlows(), eventCount: env.eventsRun };
+    const kpis = shortfallKpis(record, this.kpiSeries, stockpileEmptyDay, this.state.spec.startEpochDay);
+    this.checkFinite(kpis);
+    const timeline = record.timeline;
+    if (timeline !== undefined) {
+      timeline.reportedSeries = state.markets
+        .filter((m) => record.isActive[m.index] === 1)
+        .map((m) => m.index)
+        .sort((a, b) => compareIds(timeline.series[a], timeline.series[b]));
+    }
+    return { timeline, periods: record.periods, kpis, events: this.scripted.realized, trade: this.trade.tradeFlows(), eventCount: env.eventsRun };
   }
 
+  /** Bounded inputs keep every figure finite; if one is not, say where rather than print "Infinity". */
+  private checkFinite(kpis: readonly ShortfallKpi[]): void {
+    const bad = kpis.find((k) => !Number.isFinite(k.unmetTonnes) || !Number.isFinite(k.demandTonnes));
+    const where = bad === undefined ? undefined : `${bad.country} ${bad.commodity}`;
+    const cell = this.record.timeline?.firstNonFinite();
+    const what = where ?? (cell === undefined ? undefined : `${cell.column} of ${this.record.timeline?.series[cell.series].country} ${this.record.timeline?.series[cell.series].commodity}`);
+    if (what !== undefined) throw new ModelError("non-finite", `${what} is not a finite number: magnitudes in the scenario overflow`);
+  }
 
   private demandOn(m: number, day: number): number {
     const market = this.state.markets[m];

@@ -3,7 +3,7 @@
  * delays every shipment. The world is one importer (AA) and one producer (BB).
  */
 import { describe, expect, it } from "vitest";
-import { isoFromEpochDay, simulateWorld, type SimulationResult, type TimelineColumn } from "../../src/model/index.js";
+import { isoFromEpochDay, simulateWorld, type TimelineResult, type TimelineColumn } from "../../src/model/index.js";
 import { buildWorld, START, type SmallWorld } from "./small-world.js";
 
 const DEMAND = 7; // t/day, so that run-out times fall inside days
@@ -21,13 +21,13 @@ function oneRoute(extra: Partial<SmallWorld> = {}, market: Partial<NonNullable<S
   };
 }
 
-function series(result: SimulationResult, country: string, column: TimelineColumn): Float64Array {
+function series(result: TimelineResult, country: string, column: TimelineColumn): Float64Array {
   const s = result.timeline.series.findIndex((x) => x.country === country && x.commodity === "x");
   return result.timeline.seriesValues(column, s);
 }
 
 /** Checks that shortfall begins exactly at time `t` (days) and is total afterwards. */
-function expectShortfallFrom(result: SimulationResult, t: number, until = result.timeline.dayCount): void {
+function expectShortfallFrom(result: TimelineResult, t: number, until = result.timeline.dayCount): void {
   const shortfall = series(result, "AA", "shortfall_t");
   const day = Math.floor(t);
   for (let d = 0; d < day; d++) expect(shortfall[d]).toBe(0);

@@ -5,13 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulateWorld, TIMELINE_COLUMNS, type SimulationResult } from "../../src/model/index.js";
+import { simulateWorld, TIMELINE_COLUMNS, type TimelineResult } from "../../src/model/index.js";
 import { randomWorld } from "./random-world.js";
 import { buildWorld, type SmallWorld } from "./small-world.js";
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
 
-function run(world: SmallWorld, seed: number): SimulationResult {
+function run(world: SmallWorld, seed: number): TimelineResult {
   return simulateWorld(buildWorld(world), { seed });
 }
 

@@ -6,10 +6,10 @@
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadScenario, simulate, type RunResult } from "../../src/index.js";
+import { loadScenario, simulate, type RunResult, type Timeline } from "../../src/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-let run: RunResult;
+let run: RunResult & { readonly timeline: Timeline };
 
 beforeAll(() => {
   run = simulate(loadScenario(path.join(ROOT, "scenarios/baseline-2024.yaml")));
