@@ -9,7 +9,7 @@
  * Nothing here writes files or prints; only loadScenario reads (through a FileSource you
  * may replace).
  */
-import { loadScenarioFrom, nodeFileSource, type FileSource, type Scenario } from "./scenario/index.js";
+import { loadScenarioFrom, nodeFileSource, shippedScenariosFolder, type FileSource, type Scenario } from "./scenario/index.js";
 
 export * from "./engine/index.js";
 export * from "./model/index.js";
@@ -22,9 +22,14 @@ export { TOOL_NAME, TOOL_VERSION } from "./version.js";
 export interface LoadOptions {
   /** Where files are read from (default: the file system). */
   readonly source?: FileSource;
+  /** What-if overlays, `path=value` each (as the CLI's `--set`). */
+  readonly sets?: readonly string[];
 }
 
-/** Loads and resolves a scenario file (and everything it extends); throws ScenarioError listing every problem. */
+/**
+ * Loads and resolves a scenario file (and everything it extends, `chokepoint:NAME` naming the
+ * shipped scenarios); throws ScenarioError listing every problem.
+ */
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
-  return loadScenarioFrom(file, options.source ?? nodeFileSource());
+  return loadScenarioFrom(file, options.source ?? nodeFileSource(), { sets: options.sets, shippedFolder: shippedScenariosFolder() });
 }

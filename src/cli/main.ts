@@ -12,7 +12,8 @@ import { runCommand } from "./commands/run.js";
 import { schemaText } from "./commands/schema.js";
 import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
-import { defaultScenarioFile, scenariosFolder } from "./default-scenario.js";
+import { shippedScenariosFolder } from "../scenario/index.js";
+import { defaultScenarioFile } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
 function parseSeed(value: string): number {
@@ -59,7 +60,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .description("List the scenarios in a folder (default: the shipped ones), each with the question it answers.")
     .argument("[dir]", "folder of scenario files")
     .action((dir: string | undefined) => {
-      done(listCommand(dir ?? scenariosFolder(), out, err));
+      done(listCommand(dir ?? shippedScenariosFolder(), out, err));
     });
 
   program

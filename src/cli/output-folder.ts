@@ -33,6 +33,8 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   "bands.csv",
   "compare.csv",
   "run-log.json",
+  "shard.json",
+  "records.bin",
 ]);
 
 /** The file-system calls the folder uses; tests pass a wrapper that fails on purpose. */
@@ -84,9 +86,35 @@ export class OutputFolder {
     return new OutputFolder(directory, target, staging, fs);
   }
 
-  /** Writes `files` (name -> content) and swaps them in as the folder's whole content. */
+  /**
+   * A file written piece by piece into the staging folder (for outputs too large to hold in
+   * memory); it is swapped in with the others by `commit`. Close it before committing.
+   */
+  stream(name: string): { write(text: string): void; close(): void } {
+    const fs = this.fs;
+    const fd = fs.openSync(path.join(this.staging, name), "wx");
+    let isOpen = true;
+    return {
+      write: (text) => {
+        const bytes = Buffer.from(text, "utf8");
+        let written = 0;
+        while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+      },
+      close: () => {
+        if (!isOpen) return;
+        isOpen = false;
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+    };
+  }
+
+  /** Writes `files` (name -> content) and swaps them, with any streamed files, in as the folder's whole content. */
   commit(files: Readonly<Record<string, string | Uint8Array>>): void {
-    if (this.isDone) throw new Error("an OutputFolder commits once");
+    if (this.isDone) throw new CliExit(ExitCode.INTERNAL, "an OutputFolder commits once");
     this.isDone = true;
     const fs = this.fs;
     try {
@@ -141,11 +169,13 @@ export class OutputFolder {
   }
 }
 
-function refuse(directory: string, why: string): CliExit {
+/** The error for an output folder that cannot be used. */
+export function refuse(directory: string, why: string): CliExit {
   return new CliExit(ExitCode.BAD_INPUT, `cannot write outputs to ${directory}: ${why}`);
 }
 
-function reason(error: unknown): string {
+/** A file-system error in words ("permission denied (EACCES)"). */
+export function reason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   const codes: Record<string, string> = {
     EACCES: "permission denied",
@@ -175,7 +205,7 @@ function exists(fs: FileSystem, file: string): boolean {
  * Creates `folder` and any missing parents one level at a time. (Node's recursive mkdir loops
  * forever under /proc, where every name "exists" and none can be made.)
  */
-function makeFolders(folder: string, directory: string, fs: FileSystem): void {
+export function makeFolders(folder: string, directory: string, fs: FileSystem = nodeFs): void {
   const missing: string[] = [];
   let current = folder;
   for (;;) {
@@ -212,8 +242,8 @@ function isFolderBehindLink(file: string): boolean {
   }
 }
 
-/** The target must be absent, or a folder holding only files chokepoint writes. */
-function checkReplaceable(target: string, directory: string, fs: FileSystem): void {
+/** The target must be absent, or a folder holding only files chokepoint writes; throws CliExit otherwise. */
+export function checkReplaceable(target: string, directory: string, fs: FileSystem = nodeFs): void {
   let stat: nodeFs.Stats;
   try {
     stat = fs.lstatSync(target);

@@ -3,7 +3,7 @@
  * use) ends the command with exit code 2 and the input's place in the scenario file.
  */
 import { ModelError, type Timeline } from "../model/index.js";
-import { formatIssue, type Scenario } from "../scenario/index.js";
+import { formatIssue, ScenarioError, type Scenario } from "../scenario/index.js";
 import { simulate, type RunOptions, type RunResult } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
@@ -12,6 +12,7 @@ export function simulateOrExit(scenario: Scenario, options: Omit<RunOptions, "ti
   try {
     return simulate(scenario, options);
   } catch (error) {
+    if (error instanceof ScenarioError) throw new CliExit(ExitCode.BAD_INPUT, error.issues.map(formatIssue).join("\n"));
     if (error instanceof ModelError && error.inputPath !== undefined) {
       const where = scenario.locate(error.inputPath) ?? { file: scenario.files[0], line: 1, column: 1 };
       const seed = options.seed ?? scenario.defaultSeed;

@@ -1,13 +1,13 @@
 /**
  * Scripted events: dated changes written in the scenario (impose, suspend, extend or lift a
  * control; a facility goes offline or online; demand changes; a reserve releases or buys).
- * Whether an uncertain event happens, and when, is drawn once at the start from the event's
- * own stream, so it never depends on what else the model draws.
+ * Whether and when an uncertain event happens is drawn per replicate by the scenario layer; an
+ * event handed over with a probability between 0 and 1 is drawn once at the start from its own
+ * stream, so it never depends on what else the model draws.
  */
 import { Priority } from "../engine/index.js";
 import { isoFromEpochDay } from "./calendar.js";
 import type { FacilityOperations } from "./facility-operations.js";
-import { drawInput } from "./input-draw.js";
 import type { TradeDesk } from "./trade-desk.js";
 import type { EventAction, EventSpec } from "./world-spec.js";
 import type { WorldState } from "./world-state.js";
@@ -43,7 +43,7 @@ export class ScriptedEvents {
     spec.events.forEach((event: EventSpec, index) => {
       const stream = streams.stream(`event/${event.id}`);
       const happened = event.probability >= 1 || stream.bernoulli(event.probability);
-      const epochDay = Math.floor(drawInput(event.epochDay, stream, ["events", event.id, "date"]));
+      const epochDay = Math.floor(event.epochDay);
       this.realized.push({ id: event.id, happened, date: happened ? isoFromEpochDay(epochDay) : null });
       const time = epochDay - this.state.originEpochDay;
       if (happened && time < endTime) due.push({ time: Math.max(0, time), index });

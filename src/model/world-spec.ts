@@ -44,10 +44,10 @@ export interface FacilitySpec {
   /** Share of capacity used in normal operation, in [0, 1]. */
   readonly utilization: number;
   /**
-   * Epoch day the facility starts producing (may lie before the scenario start); a
-   * distribution when the date is uncertain (drawn once per run from the facility's stream).
+   * Epoch day the facility starts producing (may lie before the scenario start). An uncertain
+   * date is drawn per replicate by the scenario layer, before the model sees the world.
    */
-  readonly onlineEpochDay: Distribution;
+  readonly onlineEpochDay: number;
   /** Days from going online to full rate, rising linearly; 0 means at once. */
   readonly rampUpDays: number;
   readonly inputs: readonly RecipeTerm[];
@@ -145,12 +145,15 @@ export type EventAction =
   | { readonly kind: "stockpile-release"; readonly stockpile: number; readonly tonnes: number }
   | { readonly kind: "stockpile-purchase"; readonly stockpile: number; readonly tonnes: number };
 
-/** A dated change, possibly uncertain in whether and when it happens. */
+/** A dated change, possibly uncertain in whether it happens. */
 export interface EventSpec {
   readonly id: string;
-  /** Epoch day it happens; a distribution over epoch days when uncertain. */
-  readonly epochDay: Distribution;
-  /** Probability it happens at all, in [0, 1]. */
+  /** Epoch day it happens (an uncertain date is drawn per replicate by the scenario layer). */
+  readonly epochDay: number;
+  /**
+   * Probability it happens at all, in [0, 1]. The scenario layer draws whether it happens per
+   * replicate and hands over 0 or 1; a value between is drawn by the model from the event's stream.
+   */
   readonly probability: number;
   readonly action: EventAction;
 }

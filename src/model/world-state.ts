@@ -6,7 +6,6 @@
 import { Environment, Priority, type RandomStreams } from "../engine/index.js";
 import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
-import { drawInput } from "./input-draw.js";
 import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
 import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
@@ -64,7 +63,7 @@ export class WorldState implements SolverState {
     for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
 
     this.facilities = spec.facilities.map((facilitySpec, i) => {
-      const online = Math.floor(drawInput(facilitySpec.onlineEpochDay, streams.stream(`online/${facilitySpec.id}`), ["facilities", facilitySpec.id, "online"]));
+      const online = Math.floor(facilitySpec.onlineEpochDay);
       const facility = new Facility(i, facilitySpec, online - this.originEpochDay);
       for (const term of facilitySpec.inputs) {
         this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({

@@ -22,6 +22,12 @@ export interface RecordOptions {
   readonly timeline?: boolean;
   /** Also keep per-period figures of the demand markets, in periods of this many days. */
   readonly periodDays?: number;
+  /**
+   * The markets whose shortfalls are tallied and reported, in report order (default: those with
+   * demand at the start, by country and commodity id). A sweep fixes them from its central world,
+   * so that every replicate reports the same rows even where a draw sets a demand to zero.
+   */
+  readonly demandMarkets?: readonly number[];
 }
 
 /** What one run leaves behind. */
@@ -81,10 +87,13 @@ export class World {
       country: spec.countries[m.country].id,
       commodity: spec.commodities[m.commodity].id,
     }));
-    const demandMarkets = this.state.markets
-      .filter((m) => m.baseDemandTonnesPerDay > 0)
-      .map((m) => m.index)
-      .sort((a, b) => compareIds(series[a], series[b]));
+    const demandMarkets =
+      options.demandMarkets ??
+      this.state.markets
+        .filter((m) => m.baseDemandTonnesPerDay > 0)
+        .map((m) => m.index)
+        .sort((a, b) => compareIds(series[a], series[b]));
+    const tallied = new Set(demandMarkets);
     this.kpiSeries = demandMarkets.map((m) => ({ market: m, ...series[m] }));
     const keepTimeline = options.timeline ?? true;
     this.record = new DailyRecord({
@@ -98,7 +107,7 @@ export class World {
       periodDays: options.periodDays,
     });
     for (const market of this.state.markets) {
-      if (keepTimeline || market.baseDemandTonnesPerDay > 0) market.attachRecord(this.record);
+      if (keepTimeline || tallied.has(market.index)) market.attachRecord(this.record);
     }
     this.growingMarkets = this.state.markets.filter((m) => m.demandGrowthPerYear !== 0).map((m) => m.index);
     this.isMonthStart = new Uint8Array(this.totalDays);

@@ -5,3 +5,8 @@ export { renderShortfallTable } from "./shortfall-table.js";
 export { renderTradeCsv } from "./trade-csv.js";
 export { renderConsumerTable, type ScenarioKpis } from "./consumer-table.js";
 export { formatNumber } from "./number-format.js";
+export { inputColumns, replicatesCsvHeader, replicatesCsvRows } from "./replicates-csv.js";
+export { renderBandsCsv, BANDS_CSV_COLUMNS } from "./bands-csv.js";
+export { renderSweepSummaryJson } from "./sweep-summary-json.js";
+export { renderCompareCsv, COMPARE_CSV_COLUMNS } from "./compare-csv.js";
+export { renderCompareTable } from "./compare-table.js";

@@ -24,16 +24,25 @@ export interface ComposedDocument {
   readonly files: readonly string[];
 }
 
-/** Composes the file at `entry` with everything it extends. Never throws for bad input. */
+/** The prefix that names a shipped scenario instead of a path: `extends: chokepoint:reinstated-2026`. */
+export const SHIPPED_PREFIX = "chokepoint:";
+
+/**
+ * Composes the file at `entry` with everything it extends. `shippedFolder` is where
+ * `chokepoint:NAME` bases live; a shipped file's own bases must stay in that folder's tree.
+ * Never throws for bad input.
+ */
 export function composeScenario(
   entry: string,
   source: FileSource,
+  options: { shippedFolder?: string } = {},
 ): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
-  const root = source.realPath(path.dirname(path.resolve(entry))) ?? path.dirname(path.resolve(entry));
+  const realFolder = (folder: string) => source.realPath(folder) ?? folder;
+  const entryRoot = realFolder(path.dirname(path.resolve(entry)));
   const issues: ScenarioIssue[] = [];
   const files: string[] = [];
 
-  const load = (file: string, chain: readonly string[], referrer: BaseReference | undefined): ComposedDocument | undefined => {
+  const load = (file: string, chain: readonly string[], referrer: BaseReference | undefined, root: string): ComposedDocument | undefined => {
     const read = source.read(file);
     if (!read.ok) {
       const where = referrer?.position ?? { file, line: 1, column: 1 };
@@ -50,6 +59,17 @@ export function composeScenario(
     const bases = extendsList(file, own, parsed.positions, issues);
     let merged: ComposedDocument | undefined;
     for (const base of bases) {
+      if (base.target.startsWith(SHIPPED_PREFIX)) {
+        const shipped = shippedBase(base, options.shippedFolder, issues);
+        if (shipped === undefined) continue;
+        if (chain.includes(shipped)) {
+          issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops back to ${base.target}` });
+          continue;
+        }
+        const loaded = load(shipped, [...chain, shipped], base, realFolder(options.shippedFolder as string));
+        if (loaded !== undefined) merged = mergeBase(merged, loaded, files, issues);
+        continue;
+      }
       const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
       const display = path.normalize(path.join(path.dirname(file), base.target));
       // Symbolic links are followed before the check, so a link cannot lead out of the tree.
@@ -69,16 +89,8 @@ export function composeScenario(
         issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops: ${loop.join(" -> ")}` });
         continue;
       }
-      const loaded = load(display, [...chain, resolved], base);
-      if (loaded === undefined) continue;
-      const baseValue = { ...loaded.value };
-      const basePositions = new PositionMap();
-      basePositions.overlay(loaded.positions);
-      for (const key of OWN_KEYS) {
-        delete baseValue[key];
-        basePositions.removeBelow([key]);
-      }
-      merged = merged === undefined ? { value: baseValue, positions: basePositions, files } : mergeDocuments(merged, { value: baseValue, positions: basePositions, files }, [], issues);
+      const loaded = load(display, [...chain, resolved], base, root);
+      if (loaded !== undefined) merged = mergeBase(merged, loaded, files, issues);
     }
     const ownValue = { ...own };
     delete ownValue.extends;
@@ -102,9 +114,36 @@ export function composeScenario(
     return result;
   };
 
-  const document = load(entry, [path.resolve(entry)], undefined);
+  const document = load(entry, [path.resolve(entry)], undefined, entryRoot);
   if (document === undefined || issues.length > 0) return { ok: false, issues };
   return { ok: true, document };
+}
+
+/** `merged` with one more base on top (its own name, title, question and description left out). */
+function mergeBase(merged: ComposedDocument | undefined, loaded: ComposedDocument, files: string[], issues: ScenarioIssue[]): ComposedDocument {
+  const baseValue = { ...loaded.value };
+  const basePositions = new PositionMap();
+  basePositions.overlay(loaded.positions);
+  for (const key of OWN_KEYS) {
+    delete baseValue[key];
+    basePositions.removeBelow([key]);
+  }
+  const base = { value: baseValue, positions: basePositions, files };
+  return merged === undefined ? base : mergeDocuments(merged, base, [], issues);
+}
+
+/** The file a `chokepoint:NAME` base names, or undefined (reported) when it names none. */
+function shippedBase(base: BaseReference, shippedFolder: string | undefined, issues: ScenarioIssue[]): string | undefined {
+  const name = base.target.slice(SHIPPED_PREFIX.length);
+  const report = (message: string) => {
+    issues.push({ code: "bad-extends", ...base.position, path: base.path, message });
+    return undefined;
+  };
+  if (shippedFolder === undefined) return report(`"${base.target}" names a shipped scenario, but no folder of shipped scenarios is known here`);
+  if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/.test(name)) {
+    return report(`"${base.target}" must name a shipped scenario, such as chokepoint:reinstated-2026 or chokepoint:world/base`);
+  }
+  return path.join(shippedFolder, `${name}.yaml`);
 }
 
 interface BaseReference {

@@ -6,8 +6,10 @@
 import { z } from "zod";
 import type { Distribution } from "../engine/index.js";
 import { epochDayFromIso } from "../model/index.js";
+import { distributionObject, familiesText, FAMILY_NAMES, type Support } from "./distribution-schema.js";
 import { LIMITS, type Limit } from "./input-limits.js";
 import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
+import type { Uncertain } from "./uncertain-input.js";
 
 /** Lower-case slug ids: commodities, groups, facilities, stockpiles, controls, events. */
 export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -98,6 +100,18 @@ export const boundedNumber = (limit: Limit, what: string) =>
     .max(limit.max, { error: `must be ${limit.text}` })
     .describe(`${what[0].toUpperCase()}${what.slice(1)}. Limits: >= ${limit.min} and ${limit.text}`);
 
+/** Days of cover, written with a unit ("60 days"); a plain number would mean tonnes. */
+const coverDays = z
+  .string({ error: 'must be days of cover with a unit, such as "60 days"' })
+  .transform((input, ctx) => {
+    const parsed = parseQuantity(input, "duration");
+    if (!parsed.ok || !(parsed.value >= 0 && parsed.value <= LIMITS.durationDays.max)) {
+      ctx.addIssue({ code: "custom", message: parsed.ok ? `must be >= 0 and ${LIMITS.durationDays.text}, got ${JSON.stringify(input)}` : parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
 /** A mass (tonnes) or a duration (days of cover), for reserve levels. */
 export const massOrCover = z
   .union([z.number(), z.string()], { error: 'must be tonnes (a number or "500 t") or days of cover ("60 days")' })
@@ -159,56 +173,65 @@ export const growth = fraction({
   description: 'Annual growth: a fraction (0.03) or a percentage ("3%", "3%/yr")',
 });
 
+/** Families of each kind of field: every family for numbers, all but lognormal for dates. */
+const DATE_FAMILIES = FAMILY_NAMES.filter((f) => f !== "lognormal");
+
 /**
- * A distribution over a quantity or a date: a plain value (fixed) or one of a few families.
- * Every parameter is bounded like the plain value, so every draw is a finite number; dates
- * take only bounded families (a lognormal of an epoch day means nothing).
+ * A field that may be uncertain: its plain value, or a distribution (parameters written like
+ * the value, a normal's sd like `spread`) to be drawn per replicate, truncated to `support`.
  */
-function distribution<T extends z.ZodType<number>>(value: T, what: string, options: { lognormal: boolean }) {
-  const ordered = (values: number[], labels: string, ctx: z.RefinementCtx): boolean => {
-    for (let i = 1; i < values.length; i++) {
-      if (values[i] < values[i - 1]) {
-        ctx.addIssue({ code: "custom", message: `${labels} must be in increasing order` });
-        return false;
-      }
-    }
-    return true;
-  };
-  return z.union(
-    [
-      value.transform((v): Distribution => ({ kind: "fixed", value: v })),
-      z.strictObject({ uniform: z.tuple([value, value]) }).transform((d, ctx): Distribution => {
-        const [min, max] = d.uniform as [number, number];
-        if (!ordered([min, max], "uniform: [min, max]", ctx)) return z.NEVER;
-        return { kind: "uniform", min, max };
-      }),
-      z.strictObject({ triangular: z.tuple([value, value, value]) }).transform((d, ctx): Distribution => {
-        const [min, mode, max] = d.triangular as [number, number, number];
-        if (!ordered([min, mode, max], "triangular: [min, mode, max]", ctx)) return z.NEVER;
-        return { kind: "triangular", min, mode, max };
-      }),
-      ...(options.lognormal
-        ? [
-            z
-              .strictObject({ lognormal: z.strictObject({ median: value, sigma: boundedNumber(LIMITS.lognormalSigma, "the spread of the logarithm (a number)") }) })
-              .transform((d, ctx): Distribution => {
-                const { median, sigma } = d.lognormal as { median: number; sigma: number };
-                if (!(median > 0)) {
-                  ctx.addIssue({ code: "custom", message: "lognormal: median must be > 0" });
-                  return z.NEVER;
-                }
-                return { kind: "lognormal", median, sigma };
-              }),
-          ]
-        : []),
-    ],
-    {
-      error: `must be ${what}, or a distribution: { uniform: [min, max] }, { triangular: [min, mode, max] }${options.lognormal ? " or { lognormal: { median, sigma } }" : ""}`,
-    },
-  );
+function maybeUncertain<V>(
+  plain: z.ZodType<V>,
+  value: z.ZodType<number>,
+  spread: z.ZodType<number>,
+  support: Support,
+  what: string,
+  tag: { wrap?: "tonnes" | "coverDays"; isDate?: boolean } = {},
+) {
+  const families = tag.isDate === true ? DATE_FAMILIES : FAMILY_NAMES;
+  const uncertain = distributionObject(value, spread, support, families).transform((d): Uncertain<V> => ({ uncertain: d, ...tag }));
+  return z.union([plain, uncertain], { error: `must be ${what}, or a distribution: ${familiesText(families)}` });
 }
 
-/** A duration in days, or a distribution of durations. */
-export const durationDistribution = distribution(duration(), 'a duration such as "45 working days"', { lognormal: true });
-/** A date (epoch day), or a distribution of dates ({ uniform: [from, to] }, ...). */
-export const dateDistribution = distribution(isoDate, "a date YYYY-MM-DD", { lognormal: false });
+/** The support of a quantity field: its sign rule and limits. */
+function quantitySupport(kind: QuantityKind, options: QuantityRule): Support {
+  const limit = options.limit ?? DEFAULT_LIMIT[kind];
+  return { min: Math.max(0, limit.min), max: limit.max };
+}
+
+/** A mass, rate or duration that may be uncertain ({ uniform: [50 kt/yr, 70 kt/yr] }, ...). */
+export const uncertainQuantity = (kind: QuantityKind, options: QuantityRule = {}) =>
+  maybeUncertain(quantity(kind, options), quantity(kind, { ...options, rule: "non-negative" }), quantity(kind, { limit: options.limit }), quantitySupport(kind, options), `a ${kind} such as ${kind === "duration" ? '"45 working days"' : kind === "rate" ? '"270 kt/yr"' : '"500 t"'}`);
+
+/** A share in [0, 1] that may be uncertain ({ uniform: [40%, 80%] }, ...). */
+export const uncertainShare = maybeUncertain(share, share, share, { min: 0, max: 1 }, 'a share such as "70%"');
+
+/** Annual growth that may be uncertain. */
+export const uncertainGrowth = maybeUncertain(growth, growth, share, { min: -0.999999, max: 1 }, 'a growth rate such as "3%/yr"');
+
+/** A bounded plain number that may be uncertain. */
+export const uncertainNumber = (limit: Limit, what: string) => maybeUncertain(boundedNumber(limit, what), boundedNumber(limit, what), boundedNumber(limit, what), limit, what);
+
+/** A date (epoch day) that may be uncertain ({ uniform: [2026-11-10, 2027-11-10] }, a normal with an sd in days, ...). */
+export const uncertainDate = maybeUncertain(isoDate, isoDate, duration(), { min: epochDayFromIso("0001-01-01") as number, max: epochDayFromIso("9999-12-31") as number }, "a date YYYY-MM-DD", {
+  isDate: true,
+});
+
+/** Tonnes or days of cover, for reserve levels, that may be uncertain (every parameter in the same unit). */
+export const uncertainMassOrCover = z.union(
+  [
+    massOrCover,
+    distributionObject(mass(), mass(), quantitySupport("mass", {})).transform((d): Uncertain<{ tonnes: number }> => ({ uncertain: d, wrap: "tonnes" })),
+    distributionObject(coverDays, coverDays, { min: 0, max: LIMITS.durationDays.max }).transform((d): Uncertain<{ coverDays: number }> => ({ uncertain: d, wrap: "coverDays" })),
+  ],
+  { error: `must be tonnes ("500 t") or days of cover ("60 days"), or a distribution of either: ${familiesText()}` },
+);
+
+/**
+ * A per-occurrence distribution (a licence's processing time, an outage's duration): drawn by
+ * the model for every application or outage, not once per replicate. A plain value is fixed.
+ */
+export const durationDistribution = z.union(
+  [duration().transform((v): Distribution => ({ kind: "fixed", value: v })), distributionObject(duration(), duration(), { min: 0, max: LIMITS.durationDays.max })],
+  { error: `must be a duration such as "45 working days", or a distribution: ${familiesText()}` },
+);

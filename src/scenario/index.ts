@@ -2,7 +2,20 @@
  * The scenario format: YAML or JSON files -> a validated, fully resolved WorldSpec, with
  * every problem reported as FILE:LINE:COL path.to.field: message.
  */
-export { parseScenario, loadScenarioFrom, type Scenario, type ParseResult } from "./load-scenario.js";
+export {
+  parseScenario,
+  loadScenarioFrom,
+  type DrawResult,
+  type OccurrenceInput,
+  type ParseOptions,
+  type ParseResult,
+  type SampledValue,
+  type Scenario,
+} from "./load-scenario.js";
+export { shippedScenariosFolder } from "./shipped-scenarios.js";
+export { SHIPPED_PREFIX } from "./compose.js";
+export { parsePath } from "./set-overlay.js";
+export type { UncertainInput } from "./uncertain-input.js";
 export { formatIssue, formatPath, sortIssues, type ScenarioIssue, type FieldPath } from "./scenario-issue.js";
 export { ScenarioError } from "./scenario-error.js";
 export { memoryFileSource, type FileSource, type FileRead } from "./file-source.js";
@@ -12,4 +25,4 @@ export { parseQuantity, parseShare, type QuantityKind } from "./quantity.js";
 export { suggest as suggestion } from "./reference-index.js";
 export { DEFAULTS, MAX_HORIZON_DAYS } from "./resolve-world.js";
 export { LIMITS, MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, type Limit } from "./input-limits.js";
-export type { ParsedScenario, ScenarioFileInput } from "./scenario-schema.js";
+export type { ConcreteScenario, ParsedScenario, ScenarioFileInput } from "./scenario-schema.js";

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
 import { composeScenario } from "./compose.js";
 import type { FileSource } from "./file-source.js";
@@ -13,8 +14,32 @@ import { DEFAULTS, resolveWorld } from "./resolve-world.js";
 import { ScenarioError } from "./scenario-error.js";
 import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
-import { scenarioSchema } from "./scenario-schema.js";
+import { checkUncertainDateOrder } from "./date-order.js";
+import { scenarioSchema, type ConcreteScenario } from "./scenario-schema.js";
+import { applySets } from "./set-overlay.js";
+import { concretize, isUncertain, uncertainInputs, type UncertainInput } from "./uncertain-input.js";
 import { translateZodIssues } from "./zod-issues.js";
+
+/** One sampled input's value in a drawn world (a date's epoch day, an occurrence's 0 or 1). */
+export interface SampledValue {
+  readonly name: string;
+  readonly value: number;
+  readonly isDate: boolean;
+}
+
+/** A world drawn for one replicate, with the value each uncertain input took. */
+export type DrawResult =
+  | { readonly ok: true; readonly spec: WorldSpec; readonly values: readonly SampledValue[] }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+/**
+ * Whether an event with a probability below 1 happens is an input of its own, drawn per
+ * replicate like any other: its column in replicates.csv is `events.<id>.happens` (0 or 1).
+ */
+export interface OccurrenceInput {
+  readonly name: string;
+  readonly eventId: string;
+}
 
 /** A loaded, fully resolved scenario. */
 export interface Scenario {
@@ -26,11 +51,24 @@ export interface Scenario {
   readonly description: string;
   /** Seed used when the caller gives none. */
   readonly defaultSeed: number;
+  /**
+   * The central world: every uncertain input at its median, every uncertain event happening.
+   * A run draws its own world with `draw`; this one is for counting and inspection.
+   */
   readonly spec: WorldSpec;
+  /** Inputs written as distributions, sorted by name. */
+  readonly inputs: readonly UncertainInput[];
+  /** Events that happen with a probability below 1, sorted by name. */
+  readonly occurrences: readonly OccurrenceInput[];
   /** Every file it was composed from, entry file first. */
   readonly files: readonly string[];
-  /** SHA-256 of the resolved spec: equal hashes mean equal worlds. */
+  /** SHA-256 of the central world and of every input's distribution: equal hashes mean equal scenarios. */
   readonly hash: string;
+  /**
+   * The world for one replicate: `uniform(name)` gives the number in [0, 1) an input (or an
+   * occurrence) is drawn from, by inverse CDF. Issues when the drawn values break a rule.
+   */
+  draw(uniform: (inputName: string) => number): DrawResult;
   /** Where the field at `path` is written (the nearest enclosing field when it is not), for messages about an input. */
   locate(path: FieldPath): Position | undefined;
 }
@@ -38,11 +76,21 @@ export interface Scenario {
 /** The outcome of parsing: a scenario, or every issue found. */
 export type ParseResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
+/** How a scenario is loaded besides its files. */
+export interface ParseOptions {
+  /** What-if overlays, `path=value` each, applied on top of the files in order (as `--set` gives them). */
+  readonly sets?: readonly string[];
+  /** The folder `extends: chokepoint:NAME` names (the shipped scenarios). */
+  readonly shippedFolder?: string;
+}
+
 /** Reads, validates and resolves the scenario at `file` through `source`. Never throws for bad input. */
-export function parseScenario(file: string, source: FileSource): ParseResult {
-  const composed = composeScenario(file, source);
+export function parseScenario(file: string, source: FileSource, options: ParseOptions = {}): ParseResult {
+  const composed = composeScenario(file, source, { shippedFolder: options.shippedFolder });
   if (!composed.ok) return { ok: false, issues: sortIssues(composed.issues) };
-  const { value, positions, files } = composed.document;
+  const overlaid = applySets(composed.document, options.sets ?? []);
+  if (!overlaid.ok) return { ok: false, issues: overlaid.issues };
+  const { value, positions, files } = overlaid.document;
   const locate = (issuePath: FieldPath, code: string, message: string, atKey = false): ScenarioIssue => {
     const where = positions.find(issuePath, atKey) ?? { file, line: 1, column: 1 };
     return { code, path: issuePath, message, ...where };
@@ -59,10 +107,44 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
     const message = `the file name "${path.basename(file)}" gives no usable scenario id; add name: (lower-case letters, digits and dashes)`;
     return { ok: false, issues: [locate([], "no-name", message)] };
   }
-  const issues: ScenarioIssue[] = [];
-  const spec = resolveWorld(doc, name, (p, code, message, atKey) => issues.push(locate(p, code, message, atKey)));
-  if (spec === undefined || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  const hash = createHash("sha256").update(JSON.stringify(spec)).digest("hex");
+  const inputs = uncertainInputs(doc);
+  const occurrences = Object.entries(doc.events ?? {})
+    .filter(([, e]) => e.probability !== undefined && (isUncertain(e.probability) || e.probability < 1))
+    .map(([id]) => ({ name: `events.${id}.happens`, eventId: id }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const orderIssues: ScenarioIssue[] = [];
+  checkUncertainDateOrder(doc, (p, code, message, atKey) => orderIssues.push(locate(p, code, message, atKey)));
+  if (orderIssues.length > 0) return { ok: false, issues: sortIssues(orderIssues) };
+
+  const resolve = (values: readonly number[], happens: readonly boolean[]): { spec?: WorldSpec; issues: ScenarioIssue[] } => {
+    let concrete = concretize(doc, inputs, values);
+    if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
+    const issues: ScenarioIssue[] = [];
+    const spec = resolveWorld(concrete, name, (p, code, message, atKey) => issues.push(locate(p, code, message, atKey)));
+    return { spec: issues.length === 0 ? spec : undefined, issues };
+  };
+  const central = resolve(
+    inputs.map((input) => quantile(input.distribution, 0.5)),
+    occurrences.map(() => true),
+  );
+  if (central.spec === undefined) return { ok: false, issues: sortIssues(central.issues) };
+  const spec = central.spec;
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ spec, inputs: inputs.map((i) => ({ name: i.name, distribution: i.distribution })), occurrences: occurrences.map((o) => o.name) }))
+    .digest("hex");
+  const draw = (uniform: (inputName: string) => number): DrawResult => {
+    if (inputs.length === 0 && occurrences.length === 0) return { ok: true, spec, values: [] };
+    const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
+    const drawnDoc = concretize(doc, inputs, values);
+    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? 1));
+    const result = resolve(values, happens);
+    if (result.spec === undefined) return { ok: false, issues: sortIssues(result.issues) };
+    const sampled: SampledValue[] = [
+      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate })),
+      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false })),
+    ];
+    return { ok: true, spec: result.spec, values: sampled };
+  };
   return {
     ok: true,
     scenario: {
@@ -72,16 +154,29 @@ export function parseScenario(file: string, source: FileSource): ParseResult {
       description: doc.description ?? "",
       defaultSeed: doc.seed ?? DEFAULTS.seed,
       spec,
+      inputs,
+      occurrences,
       files,
       hash,
+      draw,
       locate: (p) => positions.find(p),
     },
   };
 }
 
+/** The document with each uncertain event's probability replaced by whether it happens (1 or 0). */
+function withOccurrences(doc: ConcreteScenario, occurrences: readonly OccurrenceInput[], happens: readonly boolean[]): ConcreteScenario {
+  const events = { ...doc.events };
+  occurrences.forEach((o, i) => {
+    const event = events[o.eventId];
+    if (event !== undefined) events[o.eventId] = { ...event, probability: happens[i] ? 1 : 0 };
+  });
+  return { ...doc, events };
+}
+
 /** As `parseScenario`, but throws a ScenarioError listing every issue. */
-export function loadScenarioFrom(file: string, source: FileSource): Scenario {
-  const result = parseScenario(file, source);
+export function loadScenarioFrom(file: string, source: FileSource, options: ParseOptions = {}): Scenario {
+  const result = parseScenario(file, source, options);
   if (!result.ok) throw new ScenarioError(result.issues);
   return result.scenario;
 }

@@ -4,9 +4,8 @@
  * or a reserve needs, so that the model finds a market wherever one is used.
  */
 import type { FacilitySpec, MarketSpec } from "../model/index.js";
-import { dayRange } from "./day-range.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** Markets by (country, commodity), with the use figures reserves are sized from. */
 export class MarketTable {
@@ -47,14 +46,14 @@ export class MarketTable {
     const m = this.indexOf(c, k);
     if (m !== undefined) use += this.markets[m].demandTonnesPerDay;
     for (const f of this.facilities) {
-      if (f.country !== c || dayRange(f.onlineEpochDay).earliest > this.warmUpStartEpochDay) continue;
+      if (f.country !== c || f.onlineEpochDay > this.warmUpStartEpochDay) continue;
       for (const input of f.inputs) if (input.commodity === k) use += f.capacityTonnesPerDay * f.utilization * input.tonnesPerTonne;
     }
     return use;
   }
 
   /** Adds the declared markets of `doc`, then the markets their import sources and the facilities need. */
-  resolveDeclared(doc: ParsedScenario, refs: ReferenceIndex, note: Report): void {
+  resolveDeclared(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): void {
     const inventoryCover: { m: number; coverDays: number }[] = [];
     for (const [countryId, entries] of Object.entries(doc.markets ?? {})) {
       const c = refs.country(countryId, ["markets", countryId], note, true);

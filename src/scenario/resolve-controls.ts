@@ -5,10 +5,10 @@
  */
 import { DAYS_PER_YEAR, type ControlMeasure, type ControlSpec } from "../model/index.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** The export controls of `doc`, in declaration order. */
-export function resolveControls(doc: ParsedScenario, refs: ReferenceIndex, note: Report): ControlSpec[] {
+export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): ControlSpec[] {
   const controls: ControlSpec[] = [];
   const countryCount = refs.countryIds.length;
   for (const [id, c] of Object.entries(doc.controls ?? {})) {

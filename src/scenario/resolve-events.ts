@@ -3,11 +3,10 @@
  * reserve) as indices, with its dates checked against each other.
  */
 import type { EventAction, EventSpec } from "../model/index.js";
-import { dayRange } from "./day-range.js";
 import type { MarketTable } from "./market-table.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { FieldPath } from "./scenario-issue.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** The ids events refer to, in declaration order (their positions are the model's indices). */
 export interface EventTargets {
@@ -17,12 +16,12 @@ export interface EventTargets {
 }
 
 /** The scripted events of `doc`, in declaration order. */
-export function resolveEvents(doc: ParsedScenario, refs: ReferenceIndex, note: Report, markets: MarketTable, targets: EventTargets): EventSpec[] {
+export function resolveEvents(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, markets: MarketTable, targets: EventTargets): EventSpec[] {
   const { facilityIds, stockpileIds, controlIds } = targets;
   const events: EventSpec[] = [];
   for (const [id, event] of Object.entries(doc.events ?? {})) {
     const path = ["events", id];
-    const latest = dayRange(event.date).latest;
+    const latest = event.date;
     let action: EventAction | undefined;
     switch (event.type) {
       case "impose":

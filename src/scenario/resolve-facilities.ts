@@ -1,13 +1,13 @@
 /** Resolution of `facilities`: country and commodity references to indices, recipe checks, defaults. */
 import type { FacilitySpec } from "../model/index.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** A facility without an online date has been running since long before any scenario starts. */
 const LONG_AGO_DAYS = 36_525;
 
 /** The facilities of `doc`, in declaration order (those with an unknown country are reported and left out). */
-export function resolveFacilities(doc: ParsedScenario, refs: ReferenceIndex, note: Report): FacilitySpec[] {
+export function resolveFacilities(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): FacilitySpec[] {
   const facilities: FacilitySpec[] = [];
   for (const [id, f] of Object.entries(doc.facilities ?? {})) {
     const path = ["facilities", id];
@@ -31,7 +31,7 @@ export function resolveFacilities(doc: ParsedScenario, refs: ReferenceIndex, not
       country,
       capacityTonnesPerDay: f.capacity,
       utilization: f.utilization ?? 1,
-      onlineEpochDay: f.online ?? { kind: "fixed", value: doc.start - LONG_AGO_DAYS },
+      onlineEpochDay: f.online ?? doc.start - LONG_AGO_DAYS,
       rampUpDays: f.rampUp ?? 0,
       inputs,
       outputs,

@@ -2,13 +2,13 @@
 import type { StockpileSpec } from "../model/index.js";
 import type { MarketTable } from "./market-table.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /**
  * The reserves of `doc`. Levels given in days of cover are days of the members' use at the
  * start of the warm-up; the default release rate is that use.
  */
-export function resolveStockpiles(doc: ParsedScenario, refs: ReferenceIndex, note: Report, markets: MarketTable): StockpileSpec[] {
+export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, markets: MarketTable): StockpileSpec[] {
   const stockpiles: StockpileSpec[] = [];
   for (const [id, s] of Object.entries(doc.stockpiles ?? {})) {
     const path = ["stockpiles", id];

@@ -14,7 +14,7 @@ import { resolveControls } from "./resolve-controls.js";
 import { resolveEvents } from "./resolve-events.js";
 import { resolveFacilities } from "./resolve-facilities.js";
 import { resolveStockpiles } from "./resolve-stockpiles.js";
-import type { ParsedScenario } from "./scenario-schema.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** Defaults used where a scenario says nothing. */
 export const DEFAULTS = {
@@ -30,7 +30,7 @@ export const DEFAULTS = {
 export const MAX_HORIZON_DAYS = LIMITS.horizonDays.max;
 
 /** Resolves a validated document; returns undefined when it reported problems. */
-export function resolveWorld(doc: ParsedScenario, name: string, report: Report): WorldSpec | undefined {
+export function resolveWorld(doc: ConcreteScenario, name: string, report: Report): WorldSpec | undefined {
   let problems = 0;
   const note: Report = (path, code, message, atKey) => {
     problems++;

@@ -5,20 +5,21 @@
  */
 import { z } from "zod";
 import { LIMITS } from "./input-limits.js";
+import type { Concrete } from "./uncertain-input.js";
 import {
-  boundedNumber,
   COUNTRY_CODE,
   countryRef,
-  dateDistribution,
   duration,
   durationDistribution,
-  growth,
   isoDate,
-  mass,
-  massOrCover,
-  rate,
   share,
   slug,
+  uncertainDate,
+  uncertainGrowth,
+  uncertainMassOrCover,
+  uncertainNumber,
+  uncertainQuantity,
+  uncertainShare,
 } from "./field-schemas.js";
 
 const source = z.string().min(1).describe("Publication a figure comes from, with its year (e.g. \"USGS MCS 2025, rare earths\")");
@@ -26,10 +27,7 @@ const note = z.string().describe("Why a figure is what it is; label assumptions 
 const countryCode = z
   .string({ error: "must be a country code such as \"US\"" })
   .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
-const positiveRatio = z
-  .number({ error: "must be tonnes per tonne of throughput (a number)" })
-  .positive({ error: "must be > 0 tonnes per tonne" })
-  .max(LIMITS.recipeRatio.max, { error: `must be ${LIMITS.recipeRatio.text}` });
+const positiveRatio = uncertainNumber(LIMITS.recipeRatio, "tonnes per tonne of throughput (a number > 0)");
 
 const commodity = z
   .strictObject({
@@ -54,17 +52,15 @@ const facility = z
   .strictObject({
     country: countryCode,
     kind: z.enum(["mine", "refinery", "separation", "smelter", "plant", "recycling"]).optional(),
-    capacity: rate({ rule: "positive", description: "Nameplate throughput: a number (t/yr) or \"270 kt/yr\"" }),
-    utilization: share.optional().describe("Share of capacity used in normal operation (default 100%)"),
+    capacity: uncertainQuantity("rate", { rule: "positive", description: "Nameplate throughput: a number (t/yr) or \"270 kt/yr\"" }),
+    utilization: uncertainShare.optional().describe("Share of capacity used in normal operation (default 100%)"),
     inputs: z.record(slug("commodity"), positiveRatio).optional().describe("Tonnes of each input per tonne of throughput"),
     outputs: z.record(slug("commodity"), positiveRatio).describe("Tonnes of each output per tonne of throughput"),
-    online: dateDistribution
-      .optional()
-      .describe("Date it starts producing (default: before the scenario starts); a distribution of dates when uncertain"),
-    rampUp: duration({ description: "Time from online to full rate, rising linearly" }).optional(),
+    online: uncertainDate.optional().describe("Date it starts producing (default: before the scenario starts); a distribution of dates when uncertain"),
+    rampUp: uncertainQuantity("duration", { description: "Time from online to full rate, rising linearly" }).optional(),
     outages: z
       .strictObject({
-        perYear: boundedNumber(LIMITS.outagesPerYear, "a number of outages per year"),
+        perYear: uncertainNumber(LIMITS.outagesPerYear, "a number of outages per year"),
         duration: durationDistribution,
       })
       .optional(),
@@ -75,10 +71,10 @@ const facility = z
 
 const market = z
   .strictObject({
-    demand: rate({ description: "Final demand: a number (t/yr) or \"1,200 t/yr\"" }).optional(),
-    growth: growth.optional(),
-    cover: duration({ description: "Commercial inventory target in days of use (default: defaults.cover)" }).optional(),
-    inventory: massOrCover.optional().describe("Starting commercial stock (default: steady state at the order-up-to level)"),
+    demand: uncertainQuantity("rate", { description: "Final demand: a number (t/yr) or \"1,200 t/yr\"" }).optional(),
+    growth: uncertainGrowth.optional(),
+    cover: uncertainQuantity("duration", { description: "Commercial inventory target in days of use (default: defaults.cover)" }).optional(),
+    inventory: uncertainMassOrCover.optional().describe("Starting commercial stock (default: steady state at the order-up-to level)"),
     imports: z.record(countryCode, share).optional().describe("Baseline import sources and their shares (adding up to 100%)"),
     source: source.optional(),
     note: note.optional(),
@@ -90,11 +86,11 @@ const stockpile = z
     country: countryCode.describe("Where the reserve is held"),
     commodity: slug("commodity"),
     members: z.array(countryCode).optional().describe("Countries it can release to (default: the host); more than one makes a shared reserve"),
-    level: massOrCover.describe("Starting level: tonnes, or days of the members' use"),
-    floor: massOrCover.optional(),
-    maxRelease: rate({ rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
-    refill: rate({ description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
-    target: massOrCover.optional().describe("Refill target (default: the starting level)"),
+    level: uncertainMassOrCover.describe("Starting level: tonnes, or days of the members' use"),
+    floor: uncertainMassOrCover.optional(),
+    maxRelease: uncertainQuantity("rate", { rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
+    refill: uncertainQuantity("rate", { description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
+    target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     source: source.optional(),
     note: note.optional(),
   })
@@ -116,14 +112,14 @@ const control = z
     destinations: destinations.optional(),
     measure: z.enum(["ban", "licensing", "quota"], { error: 'must be "ban", "licensing" or "quota"' }),
     approval: z
-      .union([share, z.record(z.string(), share)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
+      .union([uncertainShare, z.record(z.string(), uncertainShare)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
       .optional()
       .describe("Licensing: probability an application is approved, overall or per destination ({ default: 90%, US: 50% })"),
     processingTime: durationDistribution.optional().describe("Licensing: time to a decision, e.g. \"45 working days\" or a distribution"),
-    quota: rate({ rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }).optional(),
-    announced: isoDate.optional(),
-    effective: isoDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
-    end: isoDate.optional(),
+    quota: uncertainQuantity("rate", { rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }).optional(),
+    announced: uncertainDate.optional(),
+    effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
+    end: uncertainDate.optional(),
     legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
     extraterritorial: z
       .strictObject({
@@ -141,8 +137,8 @@ const controlRefs = z
   .union([slug("control"), z.array(slug("control")).min(1)], { error: "must be a control id or a list of control ids" })
   .describe("The control, or a list of controls acted on together (one draw decides for all)");
 const eventBase = {
-  date: dateDistribution.describe("When: a date, or a distribution of dates"),
-  probability: share.optional().describe("Probability it happens at all (default 100%)"),
+  date: uncertainDate.describe("When: a date, or a distribution of dates (drawn per replicate)"),
+  probability: uncertainShare.optional().describe("Probability it happens at all (default 100%); whether it happens is drawn per replicate"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
   source: source.optional(),
   note: note.optional(),
@@ -151,20 +147,20 @@ const event = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("impose"), control: controlRefs, ...eventBase }),
-    z.strictObject({ type: z.literal("suspend"), control: controlRefs, until: isoDate, ...eventBase }),
-    z.strictObject({ type: z.literal("extend"), control: controlRefs, until: isoDate, ...eventBase }),
+    z.strictObject({ type: z.literal("suspend"), control: controlRefs, until: uncertainDate, ...eventBase }),
+    z.strictObject({ type: z.literal("extend"), control: controlRefs, until: uncertainDate, ...eventBase }),
     z.strictObject({ type: z.literal("lift"), control: controlRefs, ...eventBase }),
-    z.strictObject({ type: z.literal("facility-offline"), facility: slug("facility"), until: isoDate.optional(), ...eventBase }),
+    z.strictObject({ type: z.literal("facility-offline"), facility: slug("facility"), until: uncertainDate.optional(), ...eventBase }),
     z.strictObject({ type: z.literal("facility-online"), facility: slug("facility"), ...eventBase }),
     z.strictObject({
       type: z.literal("demand-change"),
       country: countryRef,
       commodity: z.string({ error: "must be a commodity or commodity group id" }),
-      factor: boundedNumber(LIMITS.demandFactor, "a number (1.1 = demand up 10%)"),
+      factor: uncertainNumber(LIMITS.demandFactor, "a number (1.1 = demand up 10%)"),
       ...eventBase,
     }),
-    z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: mass({ rule: "positive" }), ...eventBase }),
-    z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: mass({ rule: "positive" }), ...eventBase }),
+    z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: uncertainQuantity("mass", { rule: "positive" }), ...eventBase }),
+    z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: uncertainQuantity("mass", { rule: "positive" }), ...eventBase }),
   ],
   {
     error: (issue) =>
@@ -178,17 +174,17 @@ const event = z.discriminatedUnion(
 
 const trade = z.strictObject({
   orderInterval: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: "Days between ordering rounds (default 30 days)" }).optional(),
-  transit: duration({ limit: LIMITS.transitDays, description: "Transit time of routes without their own (default 30 days)" }).optional(),
+  transit: uncertainQuantity("duration", { limit: LIMITS.transitDays, description: "Transit time of routes without their own (default 30 days)" }).optional(),
   routes: z
-    .array(z.strictObject({ from: countryCode, to: countryCode, transit: duration({ limit: LIMITS.transitDays }), source: source.optional(), note: note.optional() }))
+    .array(z.strictObject({ from: countryCode, to: countryCode, transit: uncertainQuantity("duration", { limit: LIMITS.transitDays }), source: source.optional(), note: note.optional() }))
     .optional(),
-  qualificationLag: duration({ description: "Time before an importer can buy from a new supplier (default 180 days)" }).optional(),
+  qualificationLag: uncertainQuantity("duration", { description: "Time before an importer can buy from a new supplier (default 180 days)" }).optional(),
   source: source.optional(),
   note: note.optional(),
 });
 
 const defaults = z.strictObject({
-  cover: duration({ description: "Commercial inventory target for markets without their own (default 30 days)" }).optional(),
+  cover: uncertainQuantity("duration", { description: "Commercial inventory target for markets without their own (default 30 days)" }).optional(),
   note: note.optional(),
 });
 
@@ -225,7 +221,12 @@ export const scenarioSchema = z
   })
   .describe("A chokepoint scenario: a world of commodities, countries, facilities, markets, reserves, controls and dated events");
 
-/** A scenario file after validation, in model units (tonnes, t/day, days, epoch days). */
+/**
+ * A scenario file after validation, in model units (tonnes, t/day, days, epoch days); an
+ * uncertain field holds an `Uncertain` tag (see uncertain-input.ts).
+ */
 export type ParsedScenario = z.output<typeof scenarioSchema>;
+/** A validated scenario with every uncertain field drawn: what the resolver reads. */
+export type ConcreteScenario = Concrete<ParsedScenario>;
 /** A scenario file as written. */
 export type ScenarioFileInput = z.input<typeof scenarioSchema>;

@@ -3,5 +3,15 @@
  * replicate plans, seeds, workers, shards, merging, statistics and comparisons.
  */
 export { simulate, type RunOptions, type RunResult } from "./simulate.js";
-export { buildSummary, type Manifest, type Summary, type SummaryInput } from "./run-summary.js";
+export { buildSummary, type InputValue, type Manifest, type Summary, type SummaryInput } from "./run-summary.js";
+export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js";
+export { designUniform, type Design } from "./sampling-design.js";
 export { roundTo } from "./round-to.js";
+export { SweepError } from "./sweep-error.js";
+export { planSweep, parseShard, recordShape, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
+export { ReplicateRunner } from "./replicate-runner.js";
+export { alternativeOutcome, isDateKpi, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
+export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";
+export { SweepTally, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-tally.js";
+export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
+export { meanInterval } from "./mean-interval.js";

@@ -3,7 +3,8 @@
  * hash, seed, replicate, dates), the shortfall KPIs per country and commodity, and what became
  * of each scripted event.
  */
-import type { RealizedEvent, ShortfallKpi } from "../model/index.js";
+import { isoFromEpochDay, type RealizedEvent, type ShortfallKpi } from "../model/index.js";
+import type { SampledValue } from "../scenario/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { roundTo } from "./round-to.js";
 
@@ -19,15 +20,23 @@ export interface Manifest {
   readonly end: string;
 }
 
+/** The value an uncertain input took in this run (dates as ISO dates). */
+export interface InputValue {
+  readonly name: string;
+  readonly value: number | string;
+}
+
 /** The summary document of one run. */
 export interface Summary {
   readonly manifest: Manifest;
   readonly kpis: readonly ShortfallKpi[];
   readonly events: readonly RealizedEvent[];
+  /** The uncertain inputs' values (empty when the scenario has none). */
+  readonly inputs: readonly InputValue[];
 }
 
-/** What a summary is built from: the manifest's run-specific fields, the KPIs and the events. */
-export type SummaryInput = Omit<Manifest, "tool" | "version"> & Omit<Summary, "manifest">;
+/** What a summary is built from: the manifest's run-specific fields, the KPIs, the events and the sampled inputs. */
+export type SummaryInput = Omit<Manifest, "tool" | "version"> & Omit<Summary, "manifest" | "inputs"> & { readonly inputs: readonly SampledValue[] };
 
 /** Builds the summary document (numbers rounded to 6 decimals). */
 export function buildSummary(input: SummaryInput): Summary {
@@ -49,5 +58,6 @@ export function buildSummary(input: SummaryInput): Summary {
       demandTonnes: roundTo(k.demandTonnes),
     })),
     events: input.events,
+    inputs: input.inputs.map((v) => ({ name: v.name, value: v.isDate ? isoFromEpochDay(v.value) : roundTo(v.value, 9) })),
   };
 }

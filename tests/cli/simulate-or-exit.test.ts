@@ -18,7 +18,8 @@ describe("simulateOrExit", () => {
   it("reports an unusable draw at the input's place in the file, with seed and replicate", () => {
     const scenario = loadScenario(FILE);
     const facility = scenario.spec.facilities[0];
-    const spec = { ...scenario.spec, facilities: [{ ...facility, onlineEpochDay: { kind: "fixed" as const, value: Infinity } }] };
+    const outages = { ratePerYear: 365, durationDays: { kind: "fixed" as const, value: Infinity } };
+    const spec = { ...scenario.spec, facilities: [{ ...facility, outages }] };
     let error: unknown;
     try {
       simulateOrExit({ ...scenario, spec }, { seed: 4, replicate: 2 });
@@ -27,9 +28,9 @@ describe("simulateOrExit", () => {
     }
     expect(error).toBeInstanceOf(CliExit);
     expect((error as CliExit).exitCode).toBe(ExitCode.BAD_INPUT);
-    // The facility has no `online` field: the place is the facility's own entry.
+    // The facility has no `outages` field: the place is the facility's own entry.
     expect((error as CliExit).message).toBe(
-      `${FILE}:12:5 facilities.cn-gallium.online: drew Infinity from fixed { value: Infinity }; the model needs a finite number (seed 4, replicate 2)`,
+      `${FILE}:12:5 facilities.cn-gallium.outages.duration: drew Infinity from fixed { value: Infinity }; the model needs a finite number (seed 4, replicate 2)`,
     );
   });
 

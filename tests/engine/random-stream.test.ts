@@ -38,8 +38,8 @@ describe("distributions", () => {
   const cases: [string, Distribution][] = [
     ["uniform", { kind: "uniform", min: 2, max: 6 }],
     ["triangular", { kind: "triangular", min: 42, mode: 63, max: 126 }],
-    ["normal", { kind: "normal", mean: 10, standardDeviation: 2, min: -Infinity }],
-    ["lognormal", { kind: "lognormal", median: 30, sigma: 0.4 }],
+    ["normal", { kind: "normal", mean: 10, standardDeviation: 2, min: -Infinity, max: Infinity }],
+    ["lognormal", { kind: "lognormal", median: 30, sigma: 0.4, min: 0, max: Infinity }],
     ["exponential", { kind: "exponential", mean: 5 }],
   ];
   it.each(cases)("%s: the sample mean matches meanOf within 1%%", (_, distribution) => {

@@ -200,24 +200,3 @@ describe("extraterritorial reach", () => {
     expect(usImports(chain(["oxide"]))).toBe(0);
   });
 });
-
-describe("an uncertain online date", () => {
-  it("is drawn per run from the facility's own stream, within its range", () => {
-    const spec = buildWorld({
-      countries: ["AA"],
-      commodities: ["x"],
-      days: 200,
-      facilities: [{ id: "mine", country: "AA", capacityTonnesPerDay: 1, outputs: { x: 1 } }],
-      markets: [{ country: "AA", commodity: "x", demand: 1, inventory: 0 }],
-    });
-    const uncertain = { ...spec, facilities: [{ ...spec.facilities[0], onlineEpochDay: { kind: "uniform" as const, min: START + 50, max: START + 150 } }] };
-    const firstDay = (seed: number) => simulateWorld(uncertain, { seed }).timeline.seriesValues("production_t", 0).findIndex((v) => v > 0);
-    const days = [1, 2, 3, 4, 5, 6].map(firstDay);
-    for (const day of days) {
-      expect(day).toBeGreaterThanOrEqual(50);
-      expect(day).toBeLessThan(150);
-    }
-    expect(new Set(days).size).toBeGreaterThan(3);
-    expect(firstDay(1)).toBe(days[0]);
-  });
-});

@@ -141,7 +141,7 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
           choices.push({ kind: "stockpile-release", stockpile, tonnes: 100 * u() }, { kind: "stockpile-purchase", stockpile, tonnes: 100 * u() });
         }
         if (choices.length === 0) continue;
-        const dated: number | { kind: "uniform"; min: number; max: number } = u() < 0.3 ? { kind: "uniform", min: day, max: day + 30 } : day;
+        const dated = u() < 0.3 ? day + Math.floor(30 * u()) : day;
         world.events.push({ id: `event-${i}`, day: dated, probability: u() < 0.3 ? u() : 1, action: pick(choices) });
       }
       if (options.stressedHolder) stressHolder(world, u);

@@ -2,7 +2,7 @@
  * Builders for small hand-made worlds used by the model tests: named countries and
  * commodities instead of indices, defaults for everything else.
  */
-import { fixed, type Distribution } from "../../src/engine/index.js";
+import type { Distribution } from "../../src/engine/index.js";
 import type {
   ControlMeasure,
   ControlSpec,
@@ -59,7 +59,7 @@ export interface SmallWorld {
     endDay?: number | null;
     extraterritorialInputs?: string[];
   }[];
-  events?: { id: string; day: number | Distribution; probability?: number; action: EventAction }[];
+  events?: { id: string; day: number; probability?: number; action: EventAction }[];
   orderIntervalDays?: number;
   transitDays?: number;
   qualificationLagDays?: number;
@@ -75,7 +75,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     country: country(f.country),
     capacityTonnesPerDay: f.capacityTonnesPerDay,
     utilization: f.utilization ?? 1,
-    onlineEpochDay: fixed(START + (f.onlineDay ?? -1000)),
+    onlineEpochDay: START + (f.onlineDay ?? -1000),
     rampUpDays: f.rampUpDays ?? 0,
     inputs: Object.entries(f.inputs ?? {}).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
     outputs: Object.entries(f.outputs).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
@@ -159,7 +159,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     controls,
     events: (w.events ?? []).map((e) => ({
       id: e.id,
-      epochDay: typeof e.day === "number" ? fixed(START + e.day) : shift(e.day),
+      epochDay: START + e.day,
       probability: e.probability ?? 1,
       action: e.action,
     })),
@@ -170,17 +170,6 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       qualificationLagDays: w.qualificationLagDays ?? 90,
     },
   };
-}
-
-function shift(d: Distribution): Distribution {
-  switch (d.kind) {
-    case "uniform":
-      return { ...d, min: d.min + START, max: d.max + START };
-    case "triangular":
-      return { ...d, min: d.min + START, mode: d.mode + START, max: d.max + START };
-    default:
-      throw new Error(`shift: unsupported ${d.kind}`);
-  }
 }
 
 function index(list: string[], id: string, what: string): number {

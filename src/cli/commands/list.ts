@@ -1,7 +1,7 @@
 /** `chokepoint list [DIR]`: the scenarios in a folder, each with the question it answers. */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { formatIssue, nodeFileSource, parseScenario } from "../../scenario/index.js";
+import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../../scenario/index.js";
 import { ExitCode } from "../exit-codes.js";
 
 /** Prints one line per scenario file in `directory`: name, then its one-line question. */
@@ -15,7 +15,7 @@ export function listCommand(directory: string, out: (line: string) => void, err:
   }
   const source = nodeFileSource();
   const rows = files.map((file) => {
-    const result = parseScenario(path.join(directory, file), source);
+    const result = parseScenario(path.join(directory, file), source, { shippedFolder: shippedScenariosFolder() });
     if (!result.ok) return { name: file, question: `(invalid: ${formatIssue(result.issues[0])})` };
     return { name: result.scenario.name, question: result.scenario.question || result.scenario.title };
   });

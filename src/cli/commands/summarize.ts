@@ -10,7 +10,7 @@ export const MAJOR_CONSUMERS = ["US", "JP", "EU", "KR", "CN", "IN"];
 
 /** Runs each file at its own seed (or `seed`) and prints the Markdown table. */
 export function summarizeCommand(files: readonly string[], options: { countries?: string[]; seed?: number }, out: (line: string) => void): number {
-  const scenarios = files.map(loadScenarioOrExit);
+  const scenarios = files.map((file) => loadScenarioOrExit(file));
   const countries = options.countries ?? MAJOR_CONSUMERS;
   if (options.countries !== undefined) {
     // Every country asked for must exist in some scenario: a typo would otherwise read "never short".

@@ -1,5 +1,5 @@
 /** `chokepoint validate FILE...`: check scenario files, listing every problem. */
-import { formatIssue, nodeFileSource, parseScenario } from "../../scenario/index.js";
+import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../../scenario/index.js";
 import { ExitCode } from "../exit-codes.js";
 
 /** Validates each file; prints one line per problem to stderr. Returns the exit code. */
@@ -7,7 +7,7 @@ export function validateCommand(files: readonly string[], out: (line: string) =>
   const source = nodeFileSource();
   let failed = 0;
   for (const file of files) {
-    const result = parseScenario(file, source);
+    const result = parseScenario(file, source, { shippedFolder: shippedScenariosFolder() });
     if (result.ok) {
       const { spec } = result.scenario;
       out(`${file}: ok (${result.scenario.name}: ${spec.commodities.length} commodities, ${spec.countries.length} countries, ${spec.facilities.length} facilities, ${spec.markets.length} markets)`);

@@ -1,0 +1,55 @@
+/**
+ * A worker thread of a sweep: loads the plan's scenarios from the same files and overlays as
+ * the main thread (checking their hashes against the plan), then runs the replicates it is
+ * sent and posts back each outcome as an encoded record frame (transferred, not copied).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../scenario/index.js";
+import { encodeRecord, recordShape, ReplicateRunner, type SweepPlan } from "../sweep/index.js";
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  readonly sources: readonly { readonly file: string; readonly sets: readonly string[] }[];
+  readonly plan: SweepPlan;
+}
+
+/** A message from a worker. */
+export type WorkerMessage =
+  | { readonly kind: "ready" }
+  | { readonly kind: "record"; readonly replicate: number; readonly frame: Uint8Array }
+  | { readonly kind: "failed"; readonly replicate: number; readonly message: string; readonly isBadInput: boolean };
+
+const port = parentPort;
+if (port !== null) {
+  const setup = workerData as WorkerSetup;
+  const fail = (replicate: number, message: string, isBadInput: boolean) => port.postMessage({ kind: "failed", replicate, message, isBadInput } satisfies WorkerMessage);
+  const scenarios = setup.sources.map(({ file, sets }) => parseScenario(file, nodeFileSource(), { sets, shippedFolder: shippedScenariosFolder() }));
+  const bad = scenarios.find((s) => !s.ok);
+  if (bad !== undefined && !bad.ok) fail(-1, bad.issues.map(formatIssue).join("\n"), true);
+  else {
+    let runner: ReplicateRunner | undefined;
+    try {
+      runner = new ReplicateRunner(
+        scenarios.map((s) => (s.ok ? s.scenario : (undefined as never))),
+        setup.plan,
+      );
+    } catch (error) {
+      fail(-1, (error as Error).message, true);
+    }
+    if (runner !== undefined) {
+      const shape = recordShape(setup.plan);
+      port.on("message", (replicate: number) => {
+        try {
+          const frame = encodeRecord((runner as ReplicateRunner).run(replicate), shape);
+          port.postMessage({ kind: "record", replicate, frame } satisfies WorkerMessage, [frame.buffer as ArrayBuffer]);
+        } catch (error) {
+          const e = error as Error & { issues?: unknown };
+          const isBadInput = e.name === "ScenarioError" || e.name === "SweepError" || (e.name === "ModelError" && "inputPath" in e && e.inputPath !== undefined);
+          const message = e.name === "ScenarioError" && Array.isArray(e.issues) ? e.issues.map((i) => formatIssue(i as Parameters<typeof formatIssue>[0])).join("\n") : `${e.name}: ${e.message}`;
+          fail(replicate, message, isBadInput);
+        }
+      });
+      port.postMessage({ kind: "ready" } satisfies WorkerMessage);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * A sweep's final outputs from its shard folders: checks that the shards belong together
+ * (the same plan, one shard of each index), reads their records together in replicate order
+ * (replicate r comes from shard r mod K), and writes replicates.csv (streamed), bands.csv,
+ * summary.json and, for a compare, compare.csv. The same code finishes an unsharded sweep and
+ * merges a sharded one, so the two give the same bytes.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import { renderBandsCsv, renderCompareCsv, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
+import { samePlan, SweepError, SweepTally, type ReplicateOutcome, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+import { readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
+
+/** Where final outputs go: whole files, or files written piece by piece. */
+export interface OutputSink {
+  stream(name: string): { write(text: string): void; close(): void };
+  commit(files: Readonly<Record<string, string>>): void;
+}
+
+/** The shard folders, checked to make one whole sweep; their plan. */
+export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIndex: { folder: string; manifest: ShardManifest }[] } {
+  if (folders.length === 0) throw new CliExit(ExitCode.BAD_INPUT, "merge needs at least one shard folder");
+  const shards = folders.map((folder) => ({ folder, manifest: readManifest(folder) }));
+  const first = shards[0];
+  const count = first.manifest.shard.count;
+  const byIndex = new Array<{ folder: string; manifest: ShardManifest } | undefined>(count);
+  for (const shard of shards) {
+    const difference = samePlan(first.manifest.plan, shard.manifest.plan);
+    if (difference !== undefined) throw new CliExit(ExitCode.BAD_INPUT, `${shard.folder} is not a shard of the same sweep as ${first.folder}: ${difference}`);
+    if (shard.manifest.shard.count !== count) {
+      throw new CliExit(ExitCode.BAD_INPUT, `${shard.folder} is shard ${shard.manifest.shard.index}/${shard.manifest.shard.count}, ${first.folder} one of ${count} shards: all must be cut the same way`);
+    }
+    const index = shard.manifest.shard.index;
+    const taken = byIndex[index];
+    if (taken !== undefined) throw new CliExit(ExitCode.BAD_INPUT, `shard ${index}/${count} is given twice: ${taken.folder} and ${shard.folder}`);
+    byIndex[index] = shard;
+  }
+  const missing = byIndex.map((s, i) => (s === undefined ? i : -1)).filter((i) => i >= 0);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 10).map((i) => `${i}/${count}`).join(", ") + (missing.length > 10 ? `, and ${missing.length - 10} more` : "");
+    throw new CliExit(ExitCode.BAD_INPUT, `shard${missing.length === 1 ? "" : "s"} ${shown} of the sweep ${missing.length === 1 ? "is" : "are"} missing`);
+  }
+  return { plan: first.manifest.plan, byIndex: byIndex as { folder: string; manifest: ShardManifest }[] };
+}
+
+/** Reads every shard's records in replicate order into a tally, streaming replicates.csv into `sink`; then writes the rest. */
+export function writeSweepOutputs(folders: readonly string[], sink: OutputSink): { plan: SweepPlan; statistics: SweepStatistics } {
+  const { plan, byIndex } = checkShards(folders);
+  const count = byIndex.length;
+  const torn: string[] = [];
+  const readers = byIndex.map(({ folder }) =>
+    readRecords(path.join(folder, RECORDS_FILE), plan, (_, tornBytes) => {
+      if (tornBytes > 0) torn.push(folder);
+    }),
+  );
+  const tally = new SweepTally(plan);
+  const rows = sink.stream("replicates.csv");
+  rows.write(replicatesCsvHeader(plan));
+  for (let r = 0; r < plan.runs && !tally.isStopped; r++) {
+    const shard = r % count;
+    const next = readers[shard].next();
+    if (next.done === true) {
+      const folder = byIndex[shard].folder;
+      const why = torn.includes(folder) ? " (its last record is torn: the shard was killed; finish it with --resume)" : " (the shard has not finished: finish it, or resume it with --resume)";
+      throw new CliExit(ExitCode.BAD_INPUT, `replicate ${r} is missing: ${folder} ends before it${why}`);
+    }
+    const outcome: ReplicateOutcome = next.value;
+    if (outcome.replicate !== r) {
+      throw new CliExit(ExitCode.BAD_INPUT, `${byIndex[shard].folder} holds replicate ${outcome.replicate} where replicate ${r} belongs: its records are out of order or damaged`);
+    }
+    try {
+      tally.add(outcome);
+    } catch (error) {
+      if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
+      throw error;
+    }
+    rows.write(replicatesCsvRows(plan, outcome));
+  }
+  rows.close();
+  let statistics: SweepStatistics;
+  try {
+    statistics = tally.finish();
+  } catch (error) {
+    if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
+    throw error;
+  }
+  const files: Record<string, string> = {};
+  if (statistics.bands !== undefined) files["bands.csv"] = renderBandsCsv(statistics.bands);
+  if (plan.kind === "compare") files["compare.csv"] = renderCompareCsv(statistics.differences);
+  files["summary.json"] = renderSweepSummaryJson(plan, statistics);
+  sink.commit(files);
+  return { plan, statistics };
+}
+
+/**
+ * Final outputs written into a sweep's own folder beside its records, each file replaced
+ * atomically (written under a temporary name, then renamed), summary.json last. Every file
+ * of one sweep plan has the same content whenever it is written, so a kill between renames
+ * can only leave complete files of that same sweep.
+ */
+export class InPlaceOutputs implements OutputSink {
+  private readonly folder: string;
+  private readonly pending: string[] = [];
+
+  constructor(folder: string) {
+    this.folder = folder;
+  }
+
+  stream(name: string): { write(text: string): void; close(): void } {
+    const temporary = this.temporary(name);
+    this.pending.push(name);
+    const fd = openSync(temporary, "w");
+    let isOpen = true;
+    return {
+      write: (text) => {
+        const bytes = Buffer.from(text, "utf8");
+        let written = 0;
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      },
+      close: () => {
+        if (!isOpen) return;
+        isOpen = false;
+        fsyncSync(fd);
+        closeSync(fd);
+      },
+    };
+  }
+
+  commit(files: Readonly<Record<string, string>>): void {
+    for (const [name, content] of Object.entries(files)) {
+      const fd = openSync(this.temporary(name), "w");
+      try {
+        writeSync(fd, content);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      if (name !== "summary.json") this.pending.push(name);
+    }
+    const order = [...this.pending, ...(Object.hasOwn(files, "summary.json") ? ["summary.json"] : [])];
+    for (const name of order) renameSync(this.temporary(name), path.join(this.folder, name));
+    this.pending.length = 0;
+  }
+
+  /** Removes temporary files of a write that failed. */
+  discard(): void {
+    for (const name of [...this.pending, "summary.json", "bands.csv", "compare.csv"]) rmSync(this.temporary(name), { force: true });
+  }
+
+  private temporary(name: string): string {
+    return path.join(this.folder, `.${name}.${process.pid}.tmp`);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * WorkerPool: real worker threads running a sweep's replicates, each given the next
+ * replicate as soon as it is done with one. Results come back in completion order; the caller
+ * puts them in replicate order. A failure in any worker stops the pool with that failure.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { CliExit, ExitCode } from "./exit-codes.js";
+import type { WorkerMessage, WorkerSetup } from "./replicate-worker.js";
+
+const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "replicate-worker.js");
+
+/** Runs replicates on `size` worker threads. */
+export class WorkerPool {
+  private readonly setup: WorkerSetup;
+  private readonly size: number;
+
+  constructor(setup: WorkerSetup, size: number) {
+    this.setup = setup;
+    this.size = size;
+  }
+
+  /**
+   * Runs every replicate `next()` gives (undefined: no more), calling `onRecord` with each
+   * frame as it arrives; `shouldStop()` is asked after each and ends the dispatch early.
+   * Resolves when all dispatched replicates are back.
+   */
+  async run(next: () => number | undefined, onRecord: (replicate: number, frame: Uint8Array) => void, shouldStop: () => boolean): Promise<void> {
+    const workers = Array.from({ length: this.size }, () => new Worker(WORKER_FILE, { workerData: this.setup }));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let busy = 0;
+        let isDone = false;
+        const finish = (error?: unknown) => {
+          if (isDone) return;
+          if (error !== undefined) {
+            isDone = true;
+            reject(error);
+          } else if (busy === 0) {
+            isDone = true;
+            resolve();
+          }
+        };
+        const feed = (worker: Worker) => {
+          if (isDone || shouldStop()) return finish();
+          const replicate = next();
+          if (replicate === undefined) return finish();
+          busy++;
+          worker.postMessage(replicate);
+        };
+        for (const worker of workers) {
+          worker.on("message", (message: WorkerMessage) => {
+            if (message.kind === "ready") return feed(worker);
+            if (message.kind === "failed") {
+              const where = message.replicate >= 0 ? ` (replicate ${message.replicate})` : "";
+              return finish(new CliExit(message.isBadInput ? ExitCode.BAD_INPUT : ExitCode.INTERNAL, message.isBadInput ? message.message : `chokepoint: internal error in a sweep worker${where}: ${message.message}`));
+            }
+            busy--;
+            try {
+              onRecord(message.replicate, message.frame);
+            } catch (error) {
+              return finish(error);
+            }
+            feed(worker);
+          });
+          worker.on("error", (error) => finish(new CliExit(ExitCode.INTERNAL, `chokepoint: internal error in a sweep worker: ${error.stack ?? error.message}`)));
+          worker.on("exit", (code) => {
+            if (code !== 0 && !isDone) finish(new CliExit(ExitCode.INTERNAL, `chokepoint: a sweep worker exited with code ${code}`));
+          });
+        }
+      });
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * replicates.csv: one row per replicate, country and commodity with demand (and, for a
+ * compare, per alternative, in a first `alternative` column): the KPIs under the names
+ * summary.json uses, then one column per sampled input named by its path in the scenario.
+ * Rendered one replicate at a time, so a sweep of any size streams to disk.
+ */
+import { KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
+import { isDateKpi, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
+import { formatNumber } from "./number-format.js";
+
+/** The input columns of a plan: every alternative's inputs, in first-seen order. */
+export function inputColumns(plan: SweepPlan): string[] {
+  const columns: string[] = [];
+  for (const alternative of plan.alternatives) for (const name of alternative.inputs) if (!columns.includes(name)) columns.push(name);
+  return columns;
+}
+
+/** The header line. */
+export function replicatesCsvHeader(plan: SweepPlan): string {
+  const lead = plan.kind === "compare" ? ["alternative", "replicate"] : ["replicate"];
+  return [...lead, "country", "commodity", ...KPI_NAMES, ...inputColumns(plan)].join(",") + "\n";
+}
+
+/** The rows of one replicate. */
+export function replicatesCsvRows(plan: SweepPlan, outcome: ReplicateOutcome): string {
+  const startDay = epochDayFromIso(plan.start) as number;
+  const columns = inputColumns(plan);
+  let text = "";
+  plan.alternatives.forEach((alternative, a) => {
+    const alt = outcome.alternatives[a];
+    const dateInputs = new Set(alternative.dateInputs);
+    const inputCells = columns.map((name) => {
+      const i = alternative.inputs.indexOf(name);
+      if (i < 0) return "";
+      const value = alt.inputs[i];
+      return dateInputs.has(name) ? isoFromEpochDay(value) : formatNumber(value, 9);
+    });
+    const tail = inputCells.length > 0 ? "," + inputCells.join(",") : "";
+    const lead = plan.kind === "compare" ? `${alternative.name},${outcome.replicate}` : `${outcome.replicate}`;
+    plan.series.forEach((series, s) => {
+      const cells = KPI_NAMES.map((name, k) => {
+        const value = alt.kpis[s * KPI_NAMES.length + k];
+        if (isDateKpi(name)) return Number.isNaN(value) ? "" : isoFromEpochDay(startDay + value);
+        return formatNumber(value);
+      });
+      text += `${lead},${series.country},${series.commodity},${cells.join(",")}${tail}\n`;
+    });
+  });
+  return text;
+}

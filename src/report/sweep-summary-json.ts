@@ -1,0 +1,73 @@
+/**
+ * summary.json of a sweep or compare: the manifest (tool, version, scenario hashes, seed,
+ * design, runs, band period, stop rule) and, per alternative, country and commodity, the
+ * probability of any shortfall and of one by given dates, and each KPI's mean with its 95%
+ * interval, standard deviation and percentiles; for a compare, the paired differences too.
+ * Numbers are rounded to 6 significant decimals so the bytes never depend on float noise.
+ */
+import { PERCENTILES, roundTo, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+
+const LABELS = PERCENTILES.map((p) => `p${Math.round(p * 100)}`);
+
+/** The summary document as pretty JSON text. */
+export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatistics): string {
+  const r = (v: number) => (Number.isFinite(v) ? roundTo(v, 6) : null);
+  const document = {
+    manifest: {
+      tool: plan.tool,
+      version: plan.version,
+      kind: plan.kind,
+      scenario: plan.scenario,
+      scenarioHash: plan.alternatives[0].scenarioHash,
+      alternatives: plan.alternatives.map((a) => ({ name: a.name, scenarioHash: a.scenarioHash, inputs: a.inputs })),
+      seed: plan.seed,
+      design: plan.design,
+      runs: statistics.runs,
+      plannedRuns: plan.runs,
+      batch: plan.batch,
+      until: plan.until,
+      stoppedByRule: statistics.stoppedByRule,
+      bandDays: plan.bandDays,
+      start: plan.start,
+      end: plan.end,
+    },
+    resolution: {
+      shortfallShare: "0.5-point bins (quantiles within 0.25 points)",
+      tonnes: "2% geometric bins (quantiles within 1%)",
+      days: "exact",
+    },
+    alternatives: statistics.alternatives.map((alternative) => ({
+      name: alternative.name,
+      kpis: alternative.series.map((s) => ({
+        country: s.country,
+        commodity: s.commodity,
+        pShort: r(s.pShort),
+        pShortBy: Object.fromEntries(s.pShortBy.map((b) => [b.date, r(b.p)])),
+        firstShortfallDate: Object.fromEntries(s.firstShortfallDate.map((d, i) => [LABELS[i], d])),
+        ...Object.fromEntries(
+          Object.entries(s.kpis).map(([name, d]) => [
+            name,
+            { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], r(v)])) },
+          ]),
+        ),
+      })),
+    })),
+    ...(plan.kind === "compare"
+      ? {
+          differences: statistics.differences.map((d) => ({
+            alternative: d.alternative,
+            country: d.country,
+            commodity: d.commodity,
+            kpi: d.kpi,
+            baseMean: r(d.baseMean),
+            alternativeMean: r(d.alternativeMean),
+            diffMean: r(d.diffMean),
+            diffCiLow: r(d.diffCiLow),
+            diffCiHigh: r(d.diffCiHigh),
+            pBetter: r(d.pBetter),
+          })),
+        }
+      : {}),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}

@@ -1,0 +1,64 @@
+/**
+ * ReplicateOutcome: what one replicate of a sweep keeps, per alternative (one for a sweep, the
+ * base and each alternative for a compare): the KPIs of every reported country and commodity,
+ * the value each uncertain input took, and the binned per-period figures bands are made of.
+ * Small, fixed-size and plain, so that it travels between threads and into a record file.
+ */
+import { KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
+import type { SampledValue } from "../scenario/index.js";
+import { shareBin, stockBin } from "./band-bins.js";
+
+/** KPI values per series: index series * KPI_NAMES.length + k; dates as day numbers from the start, NaN for null. */
+export type KpiValues = Float64Array;
+
+/** One alternative's share of a replicate. */
+export interface AlternativeOutcome {
+  readonly kpis: KpiValues;
+  /** Sampled input values, in the scenario's input order (dates as epoch days, occurrences 0 or 1). */
+  readonly inputs: Float64Array;
+  /** Per period and series (index period * series + s): 0 when no day was short, else the share's bin (>= 1). */
+  readonly shareBins: Uint8Array;
+  /** Per period and series: the stock's bin at the period's end. */
+  readonly stockBins: Uint16Array;
+}
+
+/** One replicate of a sweep or compare. */
+export interface ReplicateOutcome {
+  readonly replicate: number;
+  readonly alternatives: readonly AlternativeOutcome[];
+}
+
+const DATE_KPIS = new Set<string>(["firstShortfallDate", "stockpileEmptyDate", "recoveryDate"]);
+
+/** Whether a KPI is a date (stored as a day number from the start). */
+export function isDateKpi(name: string): boolean {
+  return DATE_KPIS.has(name);
+}
+
+/** One alternative's outcome from a run's KPIs, sampled inputs and period record. */
+export function alternativeOutcome(
+  kpis: readonly ShortfallKpi[],
+  startEpochDay: number,
+  inputs: readonly SampledValue[],
+  periods: PeriodRecord | undefined,
+): AlternativeOutcome {
+  const values = new Float64Array(kpis.length * KPI_NAMES.length);
+  const dayOf = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / 86_400_000 - startEpochDay);
+  kpis.forEach((kpi, s) => {
+    const at = s * KPI_NAMES.length;
+    KPI_NAMES.forEach((name, k) => {
+      const value = kpi[name];
+      values[at + k] = isDateKpi(name) ? dayOf(value as string | null) : (value as number);
+    });
+  });
+  const size = periods === undefined ? 0 : periods.shortfallShare.length;
+  const shareBins = new Uint8Array(size);
+  const stockBins = new Uint16Array(size);
+  if (periods !== undefined) {
+    for (let i = 0; i < size; i++) {
+      shareBins[i] = periods.isShort[i] === 1 ? Math.max(1, shareBin(periods.shortfallShare[i])) : 0;
+      stockBins[i] = stockBin(periods.stockTonnes[i]);
+    }
+  }
+  return { kpis: values, inputs: Float64Array.from(inputs.map((v) => v.value)), shareBins, stockBins };
+}

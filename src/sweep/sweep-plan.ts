@@ -1,0 +1,165 @@
+/**
+ * SweepPlan: everything that defines a sweep's results, written into every shard's manifest
+ * so that a merge can check that shards belong together (same scenarios and hashes, seed,
+ * design, runs, band period, series, tool version) and that every replicate is present
+ * exactly once. Also the shard arithmetic: shard I of K runs the replicates r with r mod K = I.
+ */
+import { isoFromEpochDay, KPI_NAMES, type WorldSpec } from "../model/index.js";
+import type { Scenario } from "../scenario/index.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import type { Design } from "./sampling-design.js";
+import { SweepError } from "./sweep-error.js";
+
+/** One scenario a sweep runs (a compare runs several on the same random world). */
+export interface PlannedAlternative {
+  readonly name: string;
+  readonly scenarioHash: string;
+  /** Names of its uncertain inputs and occurrences, in draw order (the columns of replicates.csv). */
+  readonly inputs: readonly string[];
+  /** Which of those are dates. */
+  readonly dateInputs: readonly string[];
+}
+
+/** A country and commodity the sweep reports. */
+export interface PlannedSeries {
+  readonly country: string;
+  readonly commodity: string;
+}
+
+/** What defines a sweep's results. Plain data: it is written as JSON into every shard. */
+export interface SweepPlan {
+  readonly tool: string;
+  readonly version: string;
+  readonly kind: "sweep" | "compare";
+  /** The base scenario's name; alternatives[0] is the base. */
+  readonly scenario: string;
+  readonly alternatives: readonly PlannedAlternative[];
+  readonly seed: number;
+  readonly design: Design;
+  /** Replicates planned (with a stop rule, the most that may run). */
+  readonly runs: number;
+  /** Replicates per batch: a stop rule is checked only at batch ends. */
+  readonly batch: number;
+  /** The stop rule as written, or null. */
+  readonly until: string | null;
+  /** Days per band period. */
+  readonly bandDays: number;
+  readonly start: string;
+  readonly end: string;
+  readonly dayCount: number;
+  readonly periodCount: number;
+  readonly series: readonly PlannedSeries[];
+}
+
+/** Which part of a sweep one process runs. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The one shard of an unsharded sweep. */
+export const WHOLE: Shard = { index: 0, count: 1 };
+
+/** How a sweep is asked for. */
+export interface SweepRequest {
+  readonly seed: number;
+  readonly design: Design;
+  readonly runs: number;
+  readonly batch: number;
+  readonly until: string | null;
+  readonly bandDays: number;
+}
+
+/** The markets of `spec` reported in a sweep: those with demand in its central world, by country and commodity id. */
+export function reportedMarkets(spec: WorldSpec): number[] {
+  const id = (m: number) => `${spec.countries[spec.markets[m].country].id}\u0000${spec.commodities[spec.markets[m].commodity].id}`;
+  return spec.markets
+    .map((market, m) => ({ market, m }))
+    .filter(({ market }) => market.demandTonnesPerDay > 0)
+    .map(({ m }) => m)
+    .sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+}
+
+/** The plan of a sweep of `scenarios` (base first; more than one makes a compare). Throws SweepError when they cannot be compared. */
+export function planSweep(scenarios: readonly Scenario[], request: SweepRequest): SweepPlan {
+  const base = scenarios[0];
+  const spec = base.spec;
+  for (const other of scenarios.slice(1)) {
+    if (other.spec.startEpochDay !== spec.startEpochDay || other.spec.endEpochDay !== spec.endEpochDay) {
+      throw new SweepError("incomparable", `${other.name} runs ${isoFromEpochDay(other.spec.startEpochDay)} to ${isoFromEpochDay(other.spec.endEpochDay)}, the base ${base.name} ${isoFromEpochDay(spec.startEpochDay)} to ${isoFromEpochDay(spec.endEpochDay)}: alternatives must share the horizon`);
+    }
+  }
+  const names = new Set<string>();
+  for (const s of scenarios) {
+    if (names.has(s.name)) throw new SweepError("incomparable", `two alternatives are both named ${s.name}; give each its own name`);
+    names.add(s.name);
+  }
+  const dayCount = spec.endEpochDay - spec.startEpochDay + 1;
+  return {
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    kind: scenarios.length > 1 ? "compare" : "sweep",
+    scenario: base.name,
+    alternatives: scenarios.map((s) => {
+      const inputs = [...s.inputs.map((i) => i.name), ...s.occurrences.map((o) => o.name)];
+      return { name: s.name, scenarioHash: s.hash, inputs, dateInputs: s.inputs.filter((i) => i.isDate).map((i) => i.name) };
+    }),
+    seed: request.seed,
+    design: request.design,
+    runs: request.runs,
+    batch: request.batch,
+    until: request.until,
+    bandDays: request.bandDays,
+    start: isoFromEpochDay(spec.startEpochDay),
+    end: isoFromEpochDay(spec.endEpochDay),
+    dayCount,
+    periodCount: Math.ceil(dayCount / request.bandDays),
+    series: reportedMarkets(spec).map((m) => ({ country: spec.countries[spec.markets[m].country].id, commodity: spec.commodities[spec.markets[m].commodity].id })),
+  };
+}
+
+/** The replicates of `shard` below `runs`, in order. */
+export function* replicatesOf(shard: Shard, runs: number, from = 0): Generator<number> {
+  const first = from <= shard.index ? shard.index : shard.index + Math.ceil((from - shard.index) / shard.count) * shard.count;
+  for (let r = first; r < runs; r += shard.count) yield r;
+}
+
+/** How many replicates below `runs` a shard has. */
+export function replicateCount(shard: Shard, runs: number): number {
+  return shard.index >= runs ? 0 : Math.floor((runs - 1 - shard.index) / shard.count) + 1;
+}
+
+/** "I/K" -> the shard, or a message saying what is wrong. */
+export function parseShard(text: string): Shard | string {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (match === null) return `must be I/N with 0 <= I < N, such as 3/8; got "${text}"`;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (!(count >= 1 && count <= 1_000_000)) return `N must be between 1 and 1000000; got "${text}"`;
+  if (!(index < count)) return `I must be below N (shards are numbered 0 to N-1); got "${text}"`;
+  return { index, count };
+}
+
+/** Whether two plans describe the same sweep (field by field, as written). */
+export function samePlan(a: SweepPlan, b: SweepPlan): string | undefined {
+  const fields: (keyof SweepPlan)[] = ["tool", "kind", "version", "scenario", "seed", "design", "runs", "batch", "until", "bandDays", "start", "end", "dayCount", "periodCount"];
+  for (const field of fields) {
+    if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) return `${field} differs (${JSON.stringify(a[field])} and ${JSON.stringify(b[field])})`;
+  }
+  if (JSON.stringify(a.alternatives) !== JSON.stringify(b.alternatives)) {
+    const hashes = (p: SweepPlan) => p.alternatives.map((x) => `${x.name} ${x.scenarioHash.slice(0, 12)}`).join(", ");
+    return `the scenarios differ (${hashes(a)} and ${hashes(b)})`;
+  }
+  if (JSON.stringify(a.series) !== JSON.stringify(b.series)) return "the reported series differ";
+  return undefined;
+}
+
+/** The sizes every record of the plan's sweep shares. */
+export function recordShape(plan: SweepPlan): { alternatives: number; kpiValues: number; inputs: number[]; bandCells: number } {
+  return {
+    alternatives: plan.alternatives.length,
+    kpiValues: plan.series.length * KPI_NAMES.length,
+    inputs: plan.alternatives.map((a) => a.inputs.length),
+    bandCells: plan.periodCount * plan.series.length,
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * SweepTally: the statistics of a sweep, built from its replicate outcomes taken strictly in
+ * replicate order (0, 1, 2, ...), whichever shards and workers produced them, so that every
+ * sum is formed in the same order and the results are the same bytes however the sweep was
+ * split. Memory does not grow with the number of replicates: KPI percentiles and bands come
+ * from fixed-bin counts (band-bins.ts), means and intervals from running sums.
+ */
+import { KPI_NAMES, epochDayFromIso, isoFromEpochDay } from "../model/index.js";
+import { SHARE_BIN_COUNT, shareOfBin, stockBin, shareBin, tonnesOfBin } from "./band-bins.js";
+import { CellHistograms } from "./cell-histograms.js";
+import { meanInterval } from "./mean-interval.js";
+import type { ReplicateOutcome } from "./replicate-outcome.js";
+import { isPreciseEnough, parseStopRule, type StopTarget, type TargetSums } from "./stop-rule.js";
+import { SweepError } from "./sweep-error.js";
+import type { SweepPlan } from "./sweep-plan.js";
+
+/** The percentiles reported, as shares. */
+export const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** KPIs with a mean (and an interval, and percentiles). */
+export const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes"] as const;
+/** One KPI with a mean. */
+export type MeanKpi = (typeof MEAN_KPIS)[number];
+
+/** KPIs a compare reports paired differences of; lower is better for each. */
+export const COMPARE_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare"] as const;
+
+const KPI_INDEX = Object.fromEntries(KPI_NAMES.map((name, k) => [name, k])) as Record<(typeof KPI_NAMES)[number], number>;
+
+/** A KPI's distribution over the replicates. */
+export interface KpiDistribution {
+  readonly mean: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly sd: number;
+  /** Values at PERCENTILES (from bins: tonnes within 1%, shares within 0.25 points, days exact). */
+  readonly percentiles: readonly number[];
+}
+
+/** One country and commodity's results in one alternative. */
+export interface SeriesStatistics {
+  readonly country: string;
+  readonly commodity: string;
+  /** Share of replicates with any shortfall. */
+  readonly pShort: number;
+  /** Share of replicates short on or before each date. */
+  readonly pShortBy: readonly { readonly date: string; readonly p: number }[];
+  /** First shortfall date at PERCENTILES (null: not short by then in that share of replicates). */
+  readonly firstShortfallDate: readonly (string | null)[];
+  readonly kpis: Readonly<Record<MeanKpi, KpiDistribution>>;
+}
+
+/** A paired difference (alternative minus base) of one KPI. */
+export interface PairedDifference {
+  readonly alternative: string;
+  readonly country: string;
+  readonly commodity: string;
+  readonly kpi: (typeof COMPARE_KPIS)[number];
+  readonly baseMean: number;
+  readonly alternativeMean: number;
+  readonly diffMean: number;
+  readonly diffCiLow: number;
+  readonly diffCiHigh: number;
+  /** Share of replicates where the alternative did strictly better (lower). */
+  readonly pBetter: number;
+}
+
+/** Quantiles of one band cell. */
+export interface BandRow {
+  readonly date: string;
+  readonly country: string;
+  readonly commodity: string;
+  readonly shortfallShare: readonly number[];
+  readonly stockTonnes: readonly number[];
+  readonly pShort: number;
+}
+
+/** What a finished tally gives. */
+export interface SweepStatistics {
+  /** Replicates counted (fewer than planned when a stop rule settled earlier). */
+  readonly runs: number;
+  /** Whether a stop rule ended the sweep before its planned runs. */
+  readonly stoppedByRule: boolean;
+  readonly alternatives: readonly { readonly name: string; readonly series: readonly SeriesStatistics[] }[];
+  readonly differences: readonly PairedDifference[];
+  /** Bands of the base (a sweep only; undefined for a compare). */
+  readonly bands: readonly BandRow[] | undefined;
+}
+
+interface Sums {
+  count: number;
+  sum: Float64Array;
+  sumOfSquares: Float64Array;
+}
+
+const sums = (size: number): Sums => ({ count: 0, sum: new Float64Array(size), sumOfSquares: new Float64Array(size) });
+
+/** Statistics of a sweep, fed one outcome at a time in replicate order. */
+export class SweepTally {
+  readonly plan: SweepPlan;
+  private counted = 0;
+  private stopped = false;
+  private readonly seriesCount: number;
+  private readonly alternatives: number;
+  /** Per alternative: sums by (series, MEAN_KPIS index). */
+  private readonly kpiSums: Sums[];
+  /** Per alternative and MEAN_KPI: histograms by series. */
+  private readonly kpiBins: CellHistograms[][];
+  /** Per alternative: first short day histograms by series (bin = day; dayCount = never). */
+  private readonly firstShort: CellHistograms[];
+  /** Per alternative >= 1: paired difference sums by (series, COMPARE_KPIS index), and strict wins. */
+  private readonly diffSums: Sums[];
+  private readonly wins: Float64Array[];
+  private readonly shareBands: CellHistograms | undefined;
+  private readonly stockBands: CellHistograms | undefined;
+  private readonly targets: readonly StopTarget[];
+  private readonly targetSlots: readonly { series: number; kpi: number }[];
+  private readonly targetSums: TargetSums[];
+
+  constructor(plan: SweepPlan) {
+    this.plan = plan;
+    this.seriesCount = plan.series.length;
+    this.alternatives = plan.alternatives.length;
+    const n = this.seriesCount;
+    this.kpiSums = plan.alternatives.map(() => sums(n * MEAN_KPIS.length));
+    this.kpiBins = plan.alternatives.map(() => MEAN_KPIS.map(() => new CellHistograms(n)));
+    this.firstShort = plan.alternatives.map(() => new CellHistograms(n));
+    this.diffSums = plan.alternatives.map(() => sums(n * COMPARE_KPIS.length));
+    this.wins = plan.alternatives.map(() => new Float64Array(n * COMPARE_KPIS.length));
+    if (plan.kind === "sweep") {
+      this.shareBands = new CellHistograms(plan.periodCount * n);
+      this.stockBands = new CellHistograms(plan.periodCount * n);
+    }
+    const rule = plan.until === null ? undefined : parseStopRule(plan.until);
+    if (rule !== undefined && !rule.ok) throw new SweepError("bad-stop-rule", rule.message);
+    this.targets = rule?.ok ? rule.targets : [];
+    this.targetSlots = this.targets.map((t) => {
+      const series = plan.series.findIndex((s) => s.country === t.country && s.commodity === t.commodity);
+      if (series < 0) throw new SweepError("bad-stop-rule", `the stop rule names ${t.commodity} in ${t.country}, which the sweep does not report (no demand there)`);
+      return { series, kpi: KPI_INDEX[t.kpi] };
+    });
+    this.targetSums = this.targets.map(() => ({ count: 0, sum: 0, sumOfSquares: 0 }));
+  }
+
+  /** Replicates counted so far. */
+  get runs(): number {
+    return this.counted;
+  }
+
+  /** Whether the stop rule has been met (no more outcomes are taken). */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Counts the next replicate; it must be replicate number `runs`. Returns false once stopped. */
+  add(outcome: ReplicateOutcome): boolean {
+    if (this.stopped) return false;
+    if (outcome.replicate !== this.counted) {
+      throw new SweepError(
+        outcome.replicate < this.counted ? "duplicate-replicate" : "missing-replicate",
+        outcome.replicate < this.counted ? `replicate ${outcome.replicate} appears twice` : `replicate ${this.counted} is missing (the next one found is ${outcome.replicate})`,
+      );
+    }
+    const n = this.seriesCount;
+    const kpiCount = KPI_NAMES.length;
+    for (let a = 0; a < this.alternatives; a++) {
+      const alt = outcome.alternatives[a];
+      const kpiSums = this.kpiSums[a];
+      kpiSums.count++;
+      for (let s = 0; s < n; s++) {
+        const at = s * kpiCount;
+        MEAN_KPIS.forEach((name, j) => {
+          const value = alt.kpis[at + KPI_INDEX[name]];
+          kpiSums.sum[s * MEAN_KPIS.length + j] += value;
+          kpiSums.sumOfSquares[s * MEAN_KPIS.length + j] += value * value;
+          this.kpiBins[a][j].add(s, binOf(name, value));
+        });
+        const first = alt.kpis[at + KPI_INDEX.firstShortfallDate];
+        this.firstShort[a].add(s, Number.isNaN(first) ? this.plan.dayCount : first);
+        if (a === 0) continue;
+        const base = outcome.alternatives[0].kpis;
+        const diffSums = this.diffSums[a];
+        if (s === 0) diffSums.count++;
+        COMPARE_KPIS.forEach((name, j) => {
+          const diff = alt.kpis[at + KPI_INDEX[name]] - base[at + KPI_INDEX[name]];
+          diffSums.sum[s * COMPARE_KPIS.length + j] += diff;
+          diffSums.sumOfSquares[s * COMPARE_KPIS.length + j] += diff * diff;
+          if (diff < 0) this.wins[a][s * COMPARE_KPIS.length + j]++;
+        });
+      }
+    }
+    if (this.shareBands !== undefined && this.stockBands !== undefined) {
+      const base = outcome.alternatives[0];
+      for (let i = 0; i < base.shareBins.length; i++) {
+        this.shareBands.add(i, base.shareBins[i]);
+        this.stockBands.add(i, base.stockBins[i]);
+      }
+    }
+    this.targets.forEach((_, i) => {
+      const { series, kpi } = this.targetSlots[i];
+      const value = outcome.alternatives[0].kpis[series * kpiCount + kpi];
+      const t = this.targetSums[i];
+      t.count++;
+      t.sum += value;
+      t.sumOfSquares += value * value;
+    });
+    this.counted++;
+    // The rule is looked at only at batch ends, so the count it settles on never depends on how the work was split.
+    if (this.targets.length > 0 && this.counted % this.plan.batch === 0 && isPreciseEnough(this.targets, this.targetSums)) this.stopped = true;
+    return true;
+  }
+
+  /** The statistics of the replicates counted. Throws SweepError when fewer than planned arrived and no rule stopped the sweep. */
+  finish(): SweepStatistics {
+    if (!this.stopped && this.counted < this.plan.runs) {
+      throw new SweepError("missing-replicate", `replicates ${this.counted} to ${this.plan.runs - 1} are missing (${this.plan.runs - this.counted} of ${this.plan.runs})`);
+    }
+    if (this.counted === 0) throw new SweepError("missing-replicate", "no replicate was run");
+    const plan = this.plan;
+    const startDay = epochDayFromIso(plan.start) as number;
+    const byDates = datesToReport(plan);
+    const alternatives = plan.alternatives.map((alternative, a) => ({
+      name: alternative.name,
+      series: plan.series.map((series, s): SeriesStatistics => {
+        const kpis = Object.fromEntries(
+          MEAN_KPIS.map((name, j) => {
+            const at = s * MEAN_KPIS.length + j;
+            const interval = meanInterval(this.kpiSums[a].count, this.kpiSums[a].sum[at], this.kpiSums[a].sumOfSquares[at]);
+            const histogram = this.kpiBins[a][j];
+            return [name, { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation, percentiles: PERCENTILES.map((p) => valueOfBin(name, histogram.quantileBin(s, p))) }];
+          }),
+        ) as unknown as Record<MeanKpi, KpiDistribution>;
+        const first = this.firstShort[a];
+        return {
+          ...series,
+          pShort: first.shareBelow(s, plan.dayCount),
+          pShortBy: byDates.map((date) => ({ date, p: first.shareBelow(s, (epochDayFromIso(date) as number) - startDay + 1) })),
+          firstShortfallDate: PERCENTILES.map((p) => {
+            const day = first.quantileBin(s, p);
+            return day >= plan.dayCount ? null : isoFromEpochDay(startDay + day);
+          }),
+          kpis,
+        };
+      }),
+    }));
+    const differences: PairedDifference[] = [];
+    for (let a = 1; a < this.alternatives; a++) {
+      plan.series.forEach((series, s) => {
+        COMPARE_KPIS.forEach((kpi, j) => {
+          const at = s * COMPARE_KPIS.length + j;
+          const diff = meanInterval(this.diffSums[a].count, this.diffSums[a].sum[at], this.diffSums[a].sumOfSquares[at]);
+          differences.push({
+            alternative: plan.alternatives[a].name,
+            ...series,
+            kpi,
+            baseMean: alternatives[0].series[s].kpis[kpi].mean,
+            alternativeMean: alternatives[a].series[s].kpis[kpi].mean,
+            diffMean: diff.mean,
+            diffCiLow: diff.low,
+            diffCiHigh: diff.high,
+            pBetter: this.wins[a][at] / this.diffSums[a].count,
+          });
+        });
+      });
+    }
+    return { runs: this.counted, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, bands: this.bandRows(startDay) };
+  }
+
+  private bandRows(startDay: number): BandRow[] | undefined {
+    const shares = this.shareBands;
+    const stocks = this.stockBands;
+    if (shares === undefined || stocks === undefined) return undefined;
+    const plan = this.plan;
+    const rows: BandRow[] = [];
+    plan.series.forEach((series, s) => {
+      for (let p = 0; p < plan.periodCount; p++) {
+        const cell = p * plan.series.length + s;
+        rows.push({
+          date: isoFromEpochDay(startDay + p * plan.bandDays),
+          ...series,
+          shortfallShare: PERCENTILES.map((q) => shareOfBin(shares.quantileBin(cell, q))),
+          stockTonnes: PERCENTILES.map((q) => tonnesOfBin(stocks.quantileBin(cell, q))),
+          pShort: shares.shareAboveZero(cell),
+        });
+      }
+    });
+    return rows;
+  }
+}
+
+/** The bin a KPI value is counted in (its own grid per kind of value). */
+function binOf(name: MeanKpi, value: number): number {
+  if (name === "shortfallDays") return value;
+  if (name === "peakShortfallShare") return shareBin(value);
+  return stockBin(value);
+}
+
+function valueOfBin(name: MeanKpi, bin: number): number {
+  if (name === "shortfallDays") return bin;
+  if (name === "peakShortfallShare") return bin >= SHARE_BIN_COUNT - 1 ? 1 : shareOfBin(bin);
+  return tonnesOfBin(bin);
+}
+
+/** January 1 of every year after the start, and the end: the dates pShortBy reports. */
+function datesToReport(plan: SweepPlan): string[] {
+  const dates: string[] = [];
+  const startYear = Number(plan.start.slice(0, 4));
+  const endYear = Number(plan.end.slice(0, 4));
+  for (let year = startYear + 1; year <= endYear; year++) dates.push(`${year}-01-01`);
+  if (!dates.includes(plan.end)) dates.push(plan.end);
+  return dates;
+}
