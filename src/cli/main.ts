@@ -8,13 +8,28 @@ import { ChokepointError } from "../engine/index.js";
 import { TOOL_VERSION } from "../version.js";
 import { lineWriter, type CliIo } from "./cli-io.js";
 import { listCommand } from "./commands/list.js";
-import { runCommand } from "./commands/run.js";
+import { mergeCommand } from "./commands/merge.js";
+import { runCommand, type RunCommandOptions } from "./commands/run.js";
+import { sweepCommand, type SweepOptions } from "./commands/sweep.js";
 import { schemaText } from "./commands/schema.js";
 import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
 import { shippedScenariosFolder } from "../scenario/index.js";
 import { defaultScenarioFile } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A parser of a whole-number option. */
+function wholeNumber(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
 
 function parseSeed(value: string): number {
   if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
@@ -24,7 +39,7 @@ function parseSeed(value: string): number {
 }
 
 /** Builds the program; each action stores its command's exit code through `done`. */
-function buildProgram(io: CliIo, done: (code: number) => void): Command {
+function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly string[]): Command {
   const out = lineWriter(io.stdout);
   const err = lineWriter(io.stderr);
   const program = new Command();
@@ -41,10 +56,63 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .description("Run one replicate of a scenario: writes timeline.csv, summary.json and trade.csv, prints the worst shortfalls.")
     .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
+    .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))
+    .option("--design <mc|lhs>", "the design of the sweep the replicate belongs to (default mc)")
+    .option("--runs <n>", "with --design lhs: the sweep's number of runs", wholeNumber("--runs"))
+    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect, [])
     .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
-    .action((file: string | undefined, options: { seed?: number; out?: string; quiet?: boolean }) => {
+    .action((file: string | undefined, options: RunCommandOptions) => {
       done(runCommand(file ?? defaultScenarioFile(), options, out));
+    });
+
+  const sweepOptions = (command: Command) =>
+    command
+      .requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
+      .option("--seed <n>", "master seed (default: the scenario's seed)", parseSeed)
+      .option("--design <mc|lhs>", "Monte Carlo (mc, default) or Latin hypercube (lhs) draws of the uncertain inputs")
+      .option("--workers <w>", "worker threads (default: one per core)", wholeNumber("--workers"))
+      .option("--shard <I/N>", "run the replicates r with r mod N = I (default: from SLURM_ARRAY_TASK_ID/COUNT, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX/SIZE)")
+      .option("--shard-count <K>", "the number of shards, for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives only the index)", wholeNumber("--shard-count"))
+      .option("--shards-from-env", "require the shard to come from the scheduler's environment")
+      .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them")
+      .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
+      .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
+      .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
+      .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect, [])
+      .option("--out <dir>", "output folder (default: out/<scenario-name>-sweep/, or a shard folder beneath out/ when sharded)")
+      .option("-q, --quiet", "print nothing on success");
+
+  sweepOptions(
+    program
+      .command("sweep")
+      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.csv, bands.csv, summary.json (and run-log.json).")
+      .argument("[file]", "scenario file; default: the flagship"),
+  ).action(async (file: string | undefined, options: SweepOptions, command: Command) => {
+    void command;
+    done(await sweepCommand("sweep", [file ?? defaultScenarioFile()], options, io, argv));
+  });
+
+  sweepOptions(
+    program
+      .command("compare")
+      .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.csv, summary.json.")
+      .argument("<base>", "the base scenario file")
+      .argument("[alternatives...]", "scenario files that extend the base (the shipped policy-*.yaml are such files)")
+      .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect, []),
+  ).action(async (base: string, alternatives: string[], options: SweepOptions, command: Command) => {
+    void command;
+    done(await sweepCommand("compare", [base, ...alternatives], options, io, argv));
+  });
+
+  program
+    .command("merge")
+    .description("Merge the shard folders of a sweep or compare into its final outputs (the same bytes as an unsharded run).")
+    .argument("<dirs...>", "shard folders")
+    .option("--out <dir>", "output folder (default: out/<scenario-name>-sweep/); replaced as a whole, all or nothing")
+    .option("-q, --quiet", "print nothing on success")
+    .action((dirs: string[], options: { out?: string; quiet?: boolean }) => {
+      done(mergeCommand(dirs, options, io));
     });
 
   program
@@ -87,9 +155,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const err = lineWriter(io.stderr);
   let exitCode: number = ExitCode.OK;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

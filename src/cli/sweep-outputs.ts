@@ -36,7 +36,8 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
     if (taken !== undefined) throw new CliExit(ExitCode.BAD_INPUT, `shard ${index}/${count} is given twice: ${taken.folder} and ${shard.folder}`);
     byIndex[index] = shard;
   }
-  const missing = byIndex.map((s, i) => (s === undefined ? i : -1)).filter((i) => i >= 0);
+  // Array.from, not map: map skips the holes of a sparse array, which are exactly the missing shards.
+  const missing = Array.from({ length: count }, (_, i) => (byIndex[i] === undefined ? i : -1)).filter((i) => i >= 0);
   if (missing.length > 0) {
     const shown = missing.slice(0, 10).map((i) => `${i}/${count}`).join(", ") + (missing.length > 10 ? `, and ${missing.length - 10} more` : "");
     throw new CliExit(ExitCode.BAD_INPUT, `shard${missing.length === 1 ? "" : "s"} ${shown} of the sweep ${missing.length === 1 ? "is" : "are"} missing`);
@@ -45,7 +46,7 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
 }
 
 /** Reads every shard's records in replicate order into a tally, streaming replicates.csv into `sink`; then writes the rest. */
-export function writeSweepOutputs(folders: readonly string[], sink: OutputSink): { plan: SweepPlan; statistics: SweepStatistics } {
+export function writeSweepOutputs(folders: readonly string[], sink: OutputSink, extraFiles: Readonly<Record<string, string>> = {}): { plan: SweepPlan; statistics: SweepStatistics } {
   const { plan, byIndex } = checkShards(folders);
   const count = byIndex.length;
   const torn: string[] = [];
@@ -88,6 +89,7 @@ export function writeSweepOutputs(folders: readonly string[], sink: OutputSink):
   const files: Record<string, string> = {};
   if (statistics.bands !== undefined) files["bands.csv"] = renderBandsCsv(statistics.bands);
   if (plan.kind === "compare") files["compare.csv"] = renderCompareCsv(statistics.differences);
+  Object.assign(files, extraFiles);
   files["summary.json"] = renderSweepSummaryJson(plan, statistics);
   sink.commit(files);
   return { plan, statistics };

@@ -63,9 +63,11 @@ export function sample(distribution: Distribution, stream: RandomStream): number
 /**
  * The inverse CDF at `u` in [0, 1]: the smallest x with F(x) >= u, so u = 0 gives the lower
  * end of the support (which is -Infinity for a normal unbounded below) and u = 1 the upper end.
- * Non-decreasing in u for every kind; for `discrete`, the values are walked in the order given,
- * so it is the inverse CDF in the strict sense (and non-decreasing) when they ascend.
- * The result always lies inside `bounds(distribution)` and is never NaN.
+ * Non-decreasing in u for every kind, up to the last bit of the special functions (erfcinv
+ * and the inverse incomplete beta are not monotone to the last bit: two u within about 1e-15
+ * of each other may give values a few ulps out of order). For `discrete`, the values are
+ * walked in the order given, so it is the inverse CDF in the strict sense (and non-decreasing)
+ * when they ascend. The result always lies inside `bounds(distribution)` and is never NaN.
  */
 export function quantile(distribution: Distribution, u: number): number {
   if (!(u >= 0 && u <= 1)) throw new EngineError("bad-uniform", `quantile: u must be in [0, 1], got ${u}`);

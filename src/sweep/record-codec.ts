@@ -4,7 +4,9 @@
  *
  * A frame is: "CKR1" (4 bytes), the payload's length (u32), its CRC-32 (u32), the payload
  * (deflated). The payload holds the replicate number, then per alternative its KPI values,
- * input values and band bins, little-endian. A frame whose length runs past the end of the
+ * input values and band bins, little-endian. Bins are stored series by series (a series'
+ * periods side by side) and stock bins as differences from the period before, which is what
+ * lets them compress: stocks move little from one week to the next. A frame whose length runs past the end of the
  * data, or whose CRC does not match, is torn or corrupt: `RecordReader` stops before it and
  * says where, and whether it was the last thing in the file (torn: a killed write) or not
  * (corrupt: refused).
@@ -21,7 +23,9 @@ export interface RecordShape {
   readonly alternatives: number;
   readonly kpiValues: number;
   readonly inputs: readonly number[];
+  /** Band cells: periods x series, period-major (index period * series + s). */
   readonly bandCells: number;
+  readonly series: number;
 }
 
 /** The frame of one replicate outcome. */
@@ -42,11 +46,19 @@ export function encodeRecord(outcome: ReplicateOutcome, shape: RecordShape): Uin
     for (const array of [a.kpis, a.inputs]) {
       for (let i = 0; i < array.length; i++, at += 8) view.setFloat64(at, array[i], true);
     }
-    raw.set(a.shareBins, at);
-    at += a.shareBins.length;
-    for (let i = 0; i < a.stockBins.length; i++, at += 2) view.setUint16(at, a.stockBins[i], true);
+    const series = shape.series;
+    const periods = series === 0 ? 0 : shape.bandCells / series;
+    for (let s = 0; s < series; s++) for (let p = 0; p < periods; p++) raw[at++] = a.shareBins[p * series + s];
+    for (let s = 0; s < series; s++) {
+      let previous = 0;
+      for (let p = 0; p < periods; p++, at += 2) {
+        const bin = a.stockBins[p * series + s];
+        view.setUint16(at, (bin - previous) & 0xffff, true);
+        previous = bin;
+      }
+    }
   }
-  const payload = deflateRawSync(raw, { level: 1 });
+  const payload = deflateRawSync(raw, { level: 6 });
   const frame = new Uint8Array(HEADER_BYTES + payload.length);
   const header = new DataView(frame.buffer);
   header.setUint32(0, MAGIC, true);
@@ -75,11 +87,19 @@ function decodePayload(payload: Uint8Array, shape: RecordShape): ReplicateOutcom
     for (let k = 0; k < kpis.length; k++, at += 8) kpis[k] = view.getFloat64(at, true);
     const inputs = new Float64Array(shape.inputs[i]);
     for (let k = 0; k < inputs.length; k++, at += 8) inputs[k] = view.getFloat64(at, true);
-    const shareBins = raw.slice(at, at + shape.bandCells);
-    at += shape.bandCells;
+    const series = shape.series;
+    const periods = series === 0 ? 0 : shape.bandCells / series;
+    const shareBins = new Uint8Array(shape.bandCells);
+    for (let s = 0; s < series; s++) for (let p = 0; p < periods; p++) shareBins[p * series + s] = raw[at++];
     const stockBins = new Uint16Array(shape.bandCells);
-    for (let k = 0; k < stockBins.length; k++, at += 2) stockBins[k] = view.getUint16(at, true);
-    alternatives.push({ kpis, inputs, shareBins: new Uint8Array(shareBins), stockBins });
+    for (let s = 0; s < series; s++) {
+      let previous = 0;
+      for (let p = 0; p < periods; p++, at += 2) {
+        previous = (previous + view.getUint16(at, true)) & 0xffff;
+        stockBins[p * series + s] = previous;
+      }
+    }
+    alternatives.push({ kpis, inputs, shareBins, stockBins });
   }
   if (at !== raw.length) throw new RecordError(`a record of replicate ${replicate} has ${raw.length} bytes, the sweep's records have ${at}`);
   return { replicate, alternatives };

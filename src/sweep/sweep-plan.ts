@@ -155,8 +155,9 @@ export function samePlan(a: SweepPlan, b: SweepPlan): string | undefined {
 }
 
 /** The sizes every record of the plan's sweep shares. */
-export function recordShape(plan: SweepPlan): { alternatives: number; kpiValues: number; inputs: number[]; bandCells: number } {
+export function recordShape(plan: SweepPlan): { alternatives: number; kpiValues: number; inputs: number[]; bandCells: number; series: number } {
   return {
+    series: plan.series.length,
     alternatives: plan.alternatives.length,
     kpiValues: plan.series.length * KPI_NAMES.length,
     inputs: plan.alternatives.map((a) => a.inputs.length),

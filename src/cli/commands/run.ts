@@ -1,7 +1,7 @@
 /** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json and trade.csv. */
 import path from "node:path";
 import { renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
-import { ExitCode } from "../exit-codes.js";
+import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { OutputFolder } from "../output-folder.js";
 import { simulateOrExit } from "../simulate-or-exit.js";
@@ -9,19 +9,30 @@ import { simulateOrExit } from "../simulate-or-exit.js";
 /** Options of the run command. */
 export interface RunCommandOptions {
   readonly seed?: number;
+  readonly replicate?: number;
+  readonly design?: string;
+  readonly runs?: number;
+  readonly set?: readonly string[];
   readonly out?: string;
   readonly quiet?: boolean;
 }
 
 /** Runs one replicate and writes its outputs. Returns the exit code. */
 export function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): number {
-  const scenario = loadScenarioOrExit(file);
+  const design = options.design ?? "mc";
+  if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
+  if (design === "lhs" && options.runs === undefined) throw new CliExit(ExitCode.BAD_INPUT, "--design lhs needs --runs (a Latin hypercube's replicates depend on how many there are)");
+  if (options.runs !== undefined && options.replicate !== undefined && options.replicate >= options.runs) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--replicate ${options.replicate} is not below --runs ${options.runs}`);
+  }
+  const scenario = loadScenarioOrExit(file, options.set ?? []);
   const seed = options.seed ?? scenario.defaultSeed;
+  const replicate = options.replicate ?? 0;
   // The folder is checked (and its staging folder made) before any simulating.
   const folder = OutputFolder.prepare(options.out ?? path.join("out", scenario.name));
   try {
     const started = performance.now();
-    const run = simulateOrExit(scenario, { seed });
+    const run = simulateOrExit(scenario, { seed, replicate, design, runs: options.runs });
     const seconds = (performance.now() - started) / 1000;
     const files = {
       "timeline.csv": renderTimelineCsv(run.timeline),
@@ -30,7 +41,7 @@ export function runCommand(file: string, options: RunCommandOptions, out: (line:
     };
     folder.commit(files);
     if (!options.quiet) {
-      out(`${scenario.title} (seed ${seed})`);
+      out(`${scenario.title} (seed ${seed}${replicate !== 0 ? `, replicate ${replicate}` : ""})`);
       if (scenario.question !== "") out(scenario.question);
       out(`simulated ${run.timeline.dayCount} days, ${run.eventCount} events in ${(seconds * 1000).toFixed(0)} ms`);
       out("");

@@ -1,0 +1,121 @@
+/**
+ * `chokepoint sweep [FILE] --runs N ...` and `chokepoint compare BASE ALTERNATIVE... --runs N ...`:
+ * Monte Carlo over a scenario's uncertain inputs and random events, one shard of it per
+ * process (sharded by --shard or a scheduler's environment), on worker threads, resumable.
+ * A compare runs every alternative on each replicate's random world (common random numbers).
+ */
+import path from "node:path";
+import { renderCompareTable } from "../../report/index.js";
+import type { Scenario } from "../../scenario/index.js";
+import { parseStopRule, planSweep, SweepError, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import type { CliIo } from "../cli-io.js";
+import { lineWriter } from "../cli-io.js";
+import { CliExit, ExitCode } from "../exit-codes.js";
+import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
+import { chooseShard } from "../shard-from-env.js";
+import { runSession } from "../sweep-session.js";
+
+/** Options shared by sweep and compare. */
+export interface SweepOptions {
+  readonly runs: number;
+  readonly seed?: number;
+  readonly design?: string;
+  readonly workers?: number;
+  readonly shard?: string;
+  readonly shardCount?: number;
+  readonly shardsFromEnv?: boolean;
+  readonly resume?: boolean;
+  readonly out?: string;
+  readonly until?: string;
+  readonly batch?: number;
+  readonly bandDays?: number;
+  readonly set?: readonly string[];
+  /** compare only: `NAME=path=value;path=value` overlays of the base. */
+  readonly alt?: readonly string[];
+  readonly quiet?: boolean;
+}
+
+const MAX_RUNS = 100_000_000;
+
+/** Runs a sweep (one file) or a compare (a base and alternatives). Returns the exit code. */
+export async function sweepCommand(kind: "sweep" | "compare", files: readonly string[], options: SweepOptions, io: CliIo, argv: readonly string[]): Promise<number> {
+  const out = lineWriter(io.stdout);
+  const sets = options.set ?? [];
+  if (!(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_RUNS)) throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${options.runs}`);
+  const design = (options.design ?? "mc") as Design;
+  if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
+  const batch = options.batch ?? 100;
+  if (!(Number.isInteger(batch) && batch >= 1)) throw new CliExit(ExitCode.BAD_INPUT, `--batch must be a whole number >= 1, got ${options.batch}`);
+  const bandDays = options.bandDays ?? 7;
+  if (!(Number.isInteger(bandDays) && bandDays >= 1 && bandDays <= 366)) throw new CliExit(ExitCode.BAD_INPUT, `--band-days must be a whole number from 1 to 366, got ${options.bandDays}`);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 256)) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--workers must be a whole number from 1 to 256, got ${options.workers}`);
+  }
+  if (options.until !== undefined) {
+    const rule = parseStopRule(options.until);
+    if (!rule.ok) throw new CliExit(ExitCode.BAD_INPUT, `--until: ${rule.message}`);
+    if (design === "lhs") throw new CliExit(ExitCode.BAD_INPUT, "--until cannot be used with --design lhs: a Latin hypercube is stratified over all its runs, so it cannot stop early");
+  }
+
+  // The alternatives: files that extend the base, and overlays of the base.
+  const sources: { file: string; sets: string[] }[] = files.map((file) => ({ file, sets: [...sets] }));
+  for (const alt of options.alt ?? []) {
+    const match = /^([a-z0-9][a-z0-9-]*)=(.+)$/.exec(alt);
+    if (match === null) throw new CliExit(ExitCode.BAD_INPUT, `--alt must be NAME=path=value[;path=value...], such as higher-approval=controls.antimony-licensing-2024.approval=90%; got "${alt}"`);
+    sources.push({ file: files[0], sets: [...sets, ...match[2].split(";").map((s) => s.trim()).filter((s) => s !== ""), `name=${match[1]}`] });
+  }
+  if (kind === "compare" && sources.length < 2) throw new CliExit(ExitCode.BAD_INPUT, "compare needs a base and at least one alternative (a file extending the base, or --alt NAME=path=value)");
+  const scenarios: Scenario[] = sources.map((s) => loadScenarioOrExit(s.file, s.sets));
+  const seed = options.seed ?? scenarios[0].defaultSeed;
+
+  let plan: SweepPlan;
+  try {
+    plan = planSweep(scenarios, { seed, design, runs: options.runs, batch, until: options.until ?? null, bandDays });
+  } catch (error) {
+    if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
+    throw error;
+  }
+  const { shard, from } = chooseShard(options.shard, options.shardCount, io.env, options.shardsFromEnv === true);
+  if (shard.count > 1 && shard.index >= options.runs) throw new CliExit(ExitCode.BAD_INPUT, `shard ${shard.index}/${shard.count} has no replicates: --runs ${options.runs} is fewer than the shards`);
+  const suffix = kind === "compare" ? "compare" : "sweep";
+  const folder = options.out ?? (shard.count > 1 ? path.join("out", `${plan.scenario}-${suffix}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", `${plan.scenario}-${suffix}`));
+
+  const result = await runSession(
+    { plan, shard, shardFrom: from, sources, folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
+    io,
+  );
+  if (options.quiet) return ExitCode.OK;
+  if (result.statistics === undefined) {
+    out(`shard ${shard.index}/${shard.count}: ${result.recorded} replicates recorded in ${folder}${result.resumed > 0 ? ` (${result.resumed} resumed)` : ""}`);
+    out(`when every shard is done: chokepoint merge <the ${shard.count} shard folders> --out ${path.join("out", `${plan.scenario}-${suffix}`)}`);
+    return ExitCode.OK;
+  }
+  printSummary(plan, result.statistics, folder, out);
+  return ExitCode.OK;
+}
+
+/** The few lines a person reads after a sweep or compare. */
+export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folder: string, out: (line: string) => void): void {
+  out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}`);
+  if (plan.kind === "compare") {
+    out("");
+    out(renderCompareTable(statistics.differences).trimEnd());
+  } else {
+    const base = statistics.alternatives[0].series
+      .filter((s) => s.pShort > 0)
+      .sort((a, b) => b.kpis.unmetTonnes.mean - a.kpis.unmetTonnes.mean || (a.country < b.country ? -1 : 1))
+      .slice(0, 10);
+    out("");
+    if (base.length === 0) out("No replicate ran short anywhere.");
+    else {
+      out("Largest mean unmet tonnes (95% interval of the mean), share of replicates short:");
+      for (const s of base) {
+        const u = s.kpis.unmetTonnes;
+        out(`  ${s.country} ${s.commodity}: ${u.mean.toFixed(0)} t (${u.ciLow.toFixed(0)} to ${u.ciHigh.toFixed(0)}), short in ${(s.pShort * 100).toFixed(0)}%`);
+      }
+    }
+  }
+  out("");
+  const files = ["replicates.csv", ...(plan.kind === "sweep" ? ["bands.csv"] : ["compare.csv"]), "summary.json", "run-log.json"];
+  out(`wrote ${files.map((f) => path.join(folder, f)).join(", ")}`);
+}

@@ -1,0 +1,88 @@
+/**
+ * SweepFolder: a shard's working folder: its manifest, its append-only records, its run log
+ * and (for an unsharded sweep) the final outputs. Opening one checks it before any replicate
+ * runs: it must be new, empty, or hold this very shard of this very sweep (then only with
+ * --resume, which keeps every whole record and cuts a torn last one); never a folder of the
+ * user's own or another sweep's.
+ */
+import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { samePlan, type ReplicateOutcome, type Shard, type SweepPlan } from "../sweep/index.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+import { checkReplaceable, makeFolders, refuse } from "./output-folder.js";
+import { cutTornTail, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
+
+/** An opened shard folder. */
+export interface OpenedSweepFolder {
+  readonly folder: string;
+  /** Replicates already recorded (resumed), in order. */
+  readonly recorded: number;
+  /** Bytes cut off a torn last record. */
+  readonly tornBytes: number;
+  readonly appender: RecordAppender;
+}
+
+/**
+ * Opens `folder` for shard `shard` of `plan`; with `resume`, replays the recorded outcomes
+ * into `replay` (in order) before returning.
+ */
+export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, resume: boolean, replay: (outcome: ReplicateOutcome) => void): OpenedSweepFolder {
+  const target = path.resolve(folder);
+  makeFolders(path.dirname(target), folder);
+  removeDeadTemporaries(target);
+  checkReplaceable(target, folder);
+  makeFolders(target, folder);
+  const manifestFile = path.join(target, MANIFEST_FILE);
+  const recordsFile = path.join(target, RECORDS_FILE);
+  let recorded = 0;
+  let tornBytes = 0;
+  if (existsSync(manifestFile)) {
+    const existing = readManifest(target);
+    const difference = samePlan(existing.plan, plan) ?? (existing.shard.index !== shard.index || existing.shard.count !== shard.count ? `it is shard ${existing.shard.index}/${existing.shard.count}, this is ${shard.index}/${shard.count}` : undefined);
+    if (difference !== undefined) throw refuse(folder, `it holds the records of another sweep (${difference}); name another folder`);
+    if (!resume) throw refuse(folder, "it already holds this sweep's records; add --resume to finish it, or name another folder");
+    let goodBytes = 0;
+    const expected = (i: number) => shard.index + i * shard.count;
+    for (const outcome of readRecords(recordsFile, plan, (good, torn) => {
+      goodBytes = good;
+      tornBytes = torn;
+    })) {
+      if (outcome.replicate !== expected(recorded)) {
+        throw new CliExit(ExitCode.BAD_INPUT, `${recordsFile}: replicate ${outcome.replicate} where ${expected(recorded)} belongs: the records are damaged; start the shard again in a new folder`);
+      }
+      replay(outcome);
+      recorded++;
+    }
+    if (tornBytes > 0) cutTornTail(recordsFile, goodBytes);
+  } else {
+    if (existsSync(recordsFile)) throw refuse(folder, `it has ${RECORDS_FILE} but no ${MANIFEST_FILE}: the records cannot be trusted; name another folder`);
+    writeManifest(target, { plan, shard });
+  }
+  return { folder: target, recorded, tornBytes, appender: new RecordAppender(recordsFile) };
+}
+
+/** Removes temporary files that a killed write of a process no longer running left in `folder`. */
+function removeDeadTemporaries(folder: string): void {
+  let entries: string[];
+  try {
+    if (!lstatSync(folder).isDirectory()) return;
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = /^(?:\.[a-z0-9.-]+\.|shard\.json\.)(\d+)\.tmp$/.exec(entry);
+    if (match === null || isRunning(Number(match[1]))) continue;
+    rmSync(path.join(folder, entry), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * A sweep session: runs one shard of a sweep or compare plan on worker threads, appending each
+ * replicate's record in replicate order as soon as it and those before it are done (so a kill
+ * loses only replicates in flight), with progress on stderr, then, for an unsharded sweep,
+ * writes the final outputs from its own records.
+ */
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { RecordReader, recordShape, replicatesOf, SweepTally, type Shard, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import type { CliIo } from "./cli-io.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+import { Progress } from "./progress.js";
+import { writeRunLog } from "./run-log.js";
+import { openSweepFolder } from "./sweep-folder.js";
+import { InPlaceOutputs, writeSweepOutputs } from "./sweep-outputs.js";
+import { WorkerPool } from "./worker-pool.js";
+
+/** What a session is asked to do. */
+export interface SessionRequest {
+  readonly plan: SweepPlan;
+  readonly shard: Shard;
+  readonly shardFrom: string;
+  /** The files and overlays each alternative is loaded from (workers load them again). */
+  readonly sources: readonly { readonly file: string; readonly sets: readonly string[] }[];
+  readonly folder: string;
+  readonly resume: boolean;
+  readonly workers: number | undefined;
+  readonly command: readonly string[];
+}
+
+/** What a session did. */
+export interface SessionResult {
+  readonly folder: string;
+  readonly recorded: number;
+  readonly resumed: number;
+  /** The final statistics when the session wrote the final outputs (an unsharded sweep). */
+  readonly statistics: SweepStatistics | undefined;
+}
+
+/** Runs the session. */
+export async function runSession(request: SessionRequest, io: CliIo): Promise<SessionResult> {
+  const { plan, shard } = request;
+  const started = performance.now();
+  // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
+  const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
+  const opened = openSweepFolder(request.folder, plan, shard, request.resume, (outcome) => tally?.add(outcome));
+  const resumed = opened.recorded;
+  const all = [...replicatesOf(shard, plan.runs)];
+  const todo = all.slice(resumed);
+  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, todo.length)));
+  const progress = new Progress(io, all.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}`);
+  const reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
+  let dispatched = 0;
+  let recorded = resumed;
+  // Frames that arrived before those ahead of them: appended once the gap closes.
+  const waiting = new Map<number, Uint8Array>();
+  let stopped = tally?.isStopped ?? false;
+  const appendInOrder = () => {
+    while (!stopped && recorded < all.length && waiting.has(all[recorded])) {
+      const replicate = all[recorded];
+      const frame = waiting.get(replicate) as Uint8Array;
+      waiting.delete(replicate);
+      opened.appender.append(frame);
+      recorded++;
+      if (tally !== undefined && reader !== undefined) {
+        reader.push(frame);
+        const outcome = reader.next();
+        if (outcome !== undefined) tally.add(outcome);
+        if (tally.isStopped) stopped = true;
+      }
+    }
+  };
+  try {
+    if (todo.length > 0 && !stopped) {
+      const pool = new WorkerPool({ sources: request.sources, plan }, workers);
+      await pool.run(
+        () => (dispatched < todo.length ? todo[dispatched++] : undefined),
+        (replicate, frame) => {
+          waiting.set(replicate, frame);
+          appendInOrder();
+          progress.tick(recorded);
+        },
+        () => stopped,
+      );
+    }
+  } finally {
+    opened.appender.close();
+    progress.done(recorded);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  writeRunLog(opened.folder, {
+    command: request.command,
+    shard,
+    shardFrom: request.shardFrom,
+    workers,
+    replicatesRun: recorded - resumed,
+    replicatesResumed: resumed,
+    tornBytesCut: opened.tornBytes,
+    stoppedByRule: stopped,
+    seconds,
+  });
+  if (shard.count > 1) return { folder: opened.folder, recorded, resumed, statistics: undefined };
+  const sink = new InPlaceOutputs(opened.folder);
+  try {
+    const { statistics } = writeSweepOutputs([opened.folder], sink);
+    return { folder: opened.folder, recorded, resumed, statistics };
+  } catch (error) {
+    sink.discard();
+    if (error instanceof CliExit) throw error;
+    throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(opened.folder)}: ${(error as Error).stack ?? String(error)}`);
+  }
+}
