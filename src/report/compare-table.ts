@@ -12,9 +12,10 @@ export function renderCompareTable(differences: readonly PairedDifference[], lim
   for (const d of differences) if (d.kpi === "unmetTonnes") byAlternative.set(d.alternative, [...(byAlternative.get(d.alternative) ?? []), d]);
   const header = ["alternative", "country", "commodity", "base unmet t", "alt unmet t", "difference (95% CI)", "p better"];
   const rows: string[][] = [];
+  const unchanged: string[] = [];
   for (const [alternative, list] of byAlternative) {
     const moved = list.filter((d) => d.diffMean !== 0).sort((a, b) => Math.abs(b.diffMean) - Math.abs(a.diffMean) || (a.country < b.country ? -1 : 1)).slice(0, limit);
-    if (moved.length === 0) rows.push([alternative, "(no change in any unmet tonnes)", "", "", "", "", ""]);
+    if (moved.length === 0) unchanged.push(alternative);
     for (const d of moved) {
       const ci = Number.isFinite(d.diffCiLow) ? ` (${formatNumber(d.diffCiLow, 0)} to ${formatNumber(d.diffCiHigh, 0)})` : "";
       rows.push([alternative, d.country, d.commodity, formatNumber(d.baseMean, 0), formatNumber(d.alternativeMean, 0), `${formatNumber(d.diffMean, 0)}${ci}`, `${formatNumber(d.pBetter * 100, 0)}%`]);
@@ -23,5 +24,6 @@ export function renderCompareTable(differences: readonly PairedDifference[], lim
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const numeric = [false, false, false, true, true, true, true];
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+  const notes = unchanged.map((a) => `${a}: the same unmet tonnes as the base in every replicate`);
+  return [...(rows.length > 0 ? [line(header), ...rows.map(line)] : []), ...notes].join("\n") + "\n";
 }

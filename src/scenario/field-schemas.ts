@@ -190,7 +190,11 @@ function maybeUncertain<V>(
 ) {
   const families = tag.isDate === true ? DATE_FAMILIES : FAMILY_NAMES;
   const uncertain = distributionObject(value, spread, support, families).transform((d): Uncertain<V> => ({ uncertain: d, ...tag }));
-  return z.union([plain, uncertain], { error: `must be ${what}, or a distribution: ${familiesText(families)}` });
+  // A single value that is wrong gets the plain message; a mapping that fits no form lists the distributions.
+  return z.union([plain, uncertain], {
+    error: (issue) =>
+      typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input) ? `must be ${what}, or a distribution: ${familiesText(families)}` : `must be ${what}`,
+  });
 }
 
 /** The support of a quantity field: its sign rule and limits. */

@@ -60,7 +60,8 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
       case "invalid_union": {
         // When exactly one alternative has the right shape, its own complaint is the useful one
         // ("uniform: [min, max] must be in increasing order", not "must be a date or ...").
-        const fitting = issue.errors.filter((branch) => !branch.some(isShapeMismatch));
+        // Unions inside unions (a value, or one of several distributions) are opened up first.
+        const fitting = openBranches(issue.errors).filter((branch) => !branch.some(isShapeMismatch));
         if (fitting.length === 1) out.push(...translateZodIssues(schema, fitting[0], path));
         else out.push({ code: "wrong-type", path, message: tidy(issue.message, issue.input), atKey: false });
         break;
@@ -84,6 +85,13 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
     }
   }
   return out;
+}
+
+/** The branches of a union, with each branch that is itself only a failed union at the same place replaced by its branches. */
+function openBranches(branches: readonly (readonly z.core.$ZodIssue[])[]): (readonly z.core.$ZodIssue[])[] {
+  return branches.flatMap((branch) =>
+    branch.length === 1 && branch[0].code === "invalid_union" && branch[0].path.length === 0 ? openBranches(branch[0].errors) : [branch],
+  );
 }
 
 /** Whether an issue says the value has the wrong shape altogether (wrong type, unknown or missing keys at its root). */

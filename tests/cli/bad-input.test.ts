@@ -120,7 +120,7 @@ const EXPECTED: Record<string, readonly Problem[]> = {
   "missing-required-field.yaml": [problem("2:1 end", "is required (must be a date written YYYY-MM-DD)")],
   // BUG: currently "is required (must be tonnes per tonne of throughput (a number))": the value
   // is there, it has the wrong type (zod 4 leaves `input` out of issues unless asked).
-  "string-for-number.yaml": [problem("14:16 facilities.cn-gallium.outputs.gallium", 'must be tonnes per tonne of throughput (a number), got "one"')],
+  "string-for-number.yaml": [problem("14:16 facilities.cn-gallium.outputs.gallium", 'must be tonnes per tonne of throughput (a number > 0), got "one"')],
   // BUG: currently "is required"; imports are given, as a list instead of a mapping.
   "list-for-mapping.yaml": [problem("13:16 markets.US.gallium.imports", /must be a mapping\b.*, got a list$/)],
 

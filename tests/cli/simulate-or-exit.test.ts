@@ -22,7 +22,8 @@ describe("simulateOrExit", () => {
     const spec = { ...scenario.spec, facilities: [{ ...facility, outages }] };
     let error: unknown;
     try {
-      simulateOrExit({ ...scenario, spec }, { seed: 4, replicate: 2 });
+      // The world the run draws is replaced by one with the unusable distribution.
+      simulateOrExit({ ...scenario, draw: () => ({ ok: true, spec, values: [] }) }, { seed: 4, replicate: 2 });
     } catch (e) {
       error = e;
     }
@@ -37,6 +38,6 @@ describe("simulateOrExit", () => {
   it("lets other model errors through as bugs", () => {
     const scenario = loadScenario(FILE);
     const spec = { ...scenario.spec, warmUpDays: 0.5 };
-    expect(() => simulateOrExit({ ...scenario, spec }, {})).toThrow(ModelError);
+    expect(() => simulateOrExit({ ...scenario, draw: () => ({ ok: true, spec, values: [] }) }, {})).toThrow(ModelError);
   });
 });

@@ -134,7 +134,9 @@ describe("scenarioJsonSchema", () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining(["start", "end", "commodities", "countries"]));
     const facility = schema.properties.facilities.additionalProperties;
-    expect(facility.properties.capacity.type).toEqual(["number", "string"]);
+    // A plain value, or one of the distribution forms.
+    expect(facility.properties.capacity.anyOf[0].type).toEqual(["number", "string"]);
+    expect(JSON.stringify(facility.properties.capacity.anyOf[1])).toContain('"uniform"');
     expect(facility.additionalProperties).toBe(false);
   });
 });
