@@ -27,10 +27,14 @@ export function isDryWith(level: number, production: number, claims: number): bo
 export interface RateGroup {
   readonly index: number;
   /** Market indices grouped by commodity, in the commodities' topological order. */
-  readonly layers: readonly (readonly number[])[];
-  readonly facilities: readonly number[];
+  readonly layers: readonly Int32Array[];
+  readonly facilities: Int32Array;
   /** Stockpiles by layer (same order as `layers`). */
-  readonly stockpilesByLayer: readonly (readonly number[])[];
+  readonly stockpilesByLayer: readonly Int32Array[];
+  /** Every market of the group, layer by layer (for loops that need no layers). */
+  readonly markets: Int32Array;
+  /** Every stockpile of the group. */
+  readonly stockpiles: Int32Array;
 }
 
 /** The run state the solver reads and writes. */
@@ -46,20 +50,27 @@ export interface SolverState {
  */
 export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[], deficit: Float64Array): void {
   const { markets, facilities, stockpiles } = state;
-  for (const f of group.facilities) facilities[f].inputShare = 1;
+  // Indexed loops throughout: this runs for most events.
+  const groupFacilities = group.facilities;
+  for (let i = 0; i < groupFacilities.length; i++) facilities[groupFacilities[i]].inputShare = 1;
 
-  for (let layerIndex = 0; layerIndex < group.layers.length; layerIndex++) {
-    const layer = group.layers[layerIndex];
-    for (const m of layer) {
+  const layers = group.layers;
+  for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
+    const layer = layers[layerIndex];
+    for (let i = 0; i < layer.length; i++) {
+      const m = layer[i];
       const market = markets[m];
       let production = 0;
-      for (const link of market.producers) {
+      const producers = market.producers;
+      for (let j = 0; j < producers.length; j++) {
+        const link = producers[j];
         const facility = facilities[link.facility];
         facility.throughputRate = facility.nominalRate * facility.inputShare;
         production += facility.throughputRate * link.tonnesPerTonne;
       }
       let claims = 0;
-      for (const link of market.consumers) claims += facilities[link.facility].nominalRate * link.tonnesPerTonne;
+      const consumers = market.consumers;
+      for (let j = 0; j < consumers.length; j++) claims += facilities[consumers[j].facility].nominalRate * consumers[j].tonnesPerTonne;
       market.productionRate = production;
       market.nominalInputRate = claims;
       const need = market.demandRate + claims;
@@ -71,9 +82,11 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       market.transferOutRate = 0;
     }
 
-    for (const s of group.stockpilesByLayer[layerIndex]) allocateRelease(stockpiles[s], deficit);
+    const layerStockpiles = group.stockpilesByLayer[layerIndex];
+    for (let i = 0; i < layerStockpiles.length; i++) allocateRelease(stockpiles[layerStockpiles[i]], deficit);
 
-    for (const m of layer) {
+    for (let i = 0; i < layer.length; i++) {
+      const m = layer[i];
       const market = markets[m];
       let share = 1;
       if (isDry[m]) {
@@ -82,44 +95,40 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
         share = need > 0 ? Math.min(1, supply / need) : 1;
       }
       market.servedShare = share;
-      for (const link of market.consumers) {
-        const facility = facilities[link.facility];
+      const consumers = market.consumers;
+      for (let j = 0; j < consumers.length; j++) {
+        const facility = facilities[consumers[j].facility];
         if (share < facility.inputShare) facility.inputShare = share;
       }
     }
   }
 
-  for (const f of group.facilities) {
-    const facility = facilities[f];
+  for (let i = 0; i < groupFacilities.length; i++) {
+    const facility = facilities[groupFacilities[i]];
     facility.throughputRate = facility.nominalRate * facility.inputShare;
   }
 
-  for (const layer of group.layers) {
-    for (const m of layer) settleMarket(markets[m], isDry[m], facilities, stockpiles);
-  }
-  for (const stockpileIndices of group.stockpilesByLayer) {
-    for (const s of stockpileIndices) {
-      const stockpile = stockpiles[s];
-      let total = 0;
-      for (let j = 0; j < stockpile.releaseRates.length; j++) {
-        const rate = stockpile.releaseRates[j];
-        total += rate;
-        const member = markets[stockpile.memberMarkets[j]];
-        if (stockpile.memberMarkets[j] === stockpile.hostMarket) member.releaseInRate += rate;
-        else {
-          member.transferInRate += rate;
-          markets[stockpile.hostMarket].transferOutRate += rate;
-        }
+  const groupMarkets = group.markets;
+  for (let i = 0; i < groupMarkets.length; i++) settleMarket(markets[groupMarkets[i]], isDry[groupMarkets[i]], facilities, stockpiles);
+  const groupStockpiles = group.stockpiles;
+  for (let i = 0; i < groupStockpiles.length; i++) {
+    const stockpile = stockpiles[groupStockpiles[i]];
+    let total = 0;
+    for (let j = 0; j < stockpile.releaseRates.length; j++) {
+      const rate = stockpile.releaseRates[j];
+      total += rate;
+      const member = markets[stockpile.memberMarkets[j]];
+      if (stockpile.memberMarkets[j] === stockpile.hostMarket) member.releaseInRate += rate;
+      else {
+        member.transferInRate += rate;
+        markets[stockpile.hostMarket].transferOutRate += rate;
       }
-      stockpile.totalReleaseRate = total;
     }
+    stockpile.totalReleaseRate = total;
   }
-  for (const layer of group.layers) {
-    for (const m of layer) {
-      const market = markets[m];
-      market.netRate =
-        market.productionRate + market.releaseInRate + market.transferInRate - market.inputUseRate - market.consumedRate;
-    }
+  for (let i = 0; i < groupMarkets.length; i++) {
+    const market = markets[groupMarkets[i]];
+    market.netRate = market.productionRate + market.releaseInRate + market.transferInRate - market.inputUseRate - market.consumedRate;
   }
 }
 
@@ -131,7 +140,8 @@ function allocateRelease(stockpile: Stockpile, deficit: Float64Array): void {
     return;
   }
   let totalDeficit = 0;
-  for (const m of stockpile.memberMarkets) totalDeficit += deficit[m];
+  const members = stockpile.memberMarkets;
+  for (let i = 0; i < members.length; i++) totalDeficit += deficit[members[i]];
   if (totalDeficit <= 0) {
     rates.fill(0);
     return;
@@ -159,7 +169,8 @@ function releaseInto(market: Market, stockpiles: readonly Stockpile[]): number {
 /** Sets consumption and input use of one market from final facility throughputs. */
 function settleMarket(market: Market, dry: boolean, facilities: readonly Facility[], stockpiles: readonly Stockpile[]): void {
   let inputUse = 0;
-  for (const link of market.consumers) inputUse += facilities[link.facility].throughputRate * link.tonnesPerTonne;
+  const consumers = market.consumers;
+  for (let i = 0; i < consumers.length; i++) inputUse += facilities[consumers[i].facility].throughputRate * consumers[i].tonnesPerTonne;
   market.inputUseRate = inputUse;
   if (!dry) {
     market.consumedRate = market.demandRate;

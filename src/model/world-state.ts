@@ -119,7 +119,14 @@ export class WorldState implements SolverState {
         );
       }
       const facilities = this.facilities.filter((f) => groupOfCountry[f.spec.country] === g).map((f) => f.index);
-      return { index: g, layers, facilities, stockpilesByLayer };
+      return {
+        index: g,
+        layers: layers.map((layer) => Int32Array.from(layer)),
+        facilities: Int32Array.from(facilities),
+        stockpilesByLayer: stockpilesByLayer.map((list) => Int32Array.from(list)),
+        markets: Int32Array.from(layers.flat()),
+        stockpiles: Int32Array.from(stockpilesByLayer.flat()),
+      };
     });
     this.isDry = new Array<boolean>(this.markets.length).fill(false);
     this.deficit = new Float64Array(this.markets.length);
@@ -210,23 +217,34 @@ export class WorldState implements SolverState {
       this.lastSolveTime = t;
       this.sameInstantSolves = 0;
     }
-    // Sorted so that the order of solving never depends on the order of marking.
-    this.dirtyGroups.sort((a, b) => a - b);
-    for (const g of this.dirtyGroups) {
+    // Sorted so that the order of solving never depends on the order of marking (an insertion
+    // sort: the list is short, and a sort with a comparator allocates on every call).
+    const dirty = this.dirtyGroups;
+    for (let i = 1; i < dirty.length; i++) {
+      const g = dirty[i];
+      let j = i - 1;
+      while (j >= 0 && dirty[j] > g) {
+        dirty[j + 1] = dirty[j];
+        j--;
+      }
+      dirty[j + 1] = g;
+    }
+    // Indexed loops throughout: this runs for most events.
+    const markets = this.markets;
+    const stockpiles = this.stockpiles;
+    for (let d = 0; d < dirty.length; d++) {
+      const g = dirty[d];
       this.isGroupDirty[g] = false;
       const group = this.groups[g];
-      for (const layer of group.layers) for (const m of layer) this.markets[m].advanceTo(t);
-      for (const stockpileIndices of group.stockpilesByLayer) for (const s of stockpileIndices) this.stockpiles[s].advanceTo(t);
+      const groupMarkets = group.markets;
+      const groupStockpiles = group.stockpiles;
+      for (let i = 0; i < groupMarkets.length; i++) markets[groupMarkets[i]].advanceTo(t);
+      for (let i = 0; i < groupStockpiles.length; i++) stockpiles[groupStockpiles[i]].advanceTo(t);
       solveRates(this, group, this.isDry, this.deficit);
-      for (const layer of group.layers) {
-        for (const m of layer) {
-          const market = this.markets[m];
-          this.scheduleDryOut(market);
-        }
-      }
-      for (const stockpileIndices of group.stockpilesByLayer) for (const s of stockpileIndices) this.scheduleFloor(this.stockpiles[s]);
+      for (let i = 0; i < groupMarkets.length; i++) this.scheduleDryOut(markets[groupMarkets[i]]);
+      for (let i = 0; i < groupStockpiles.length; i++) this.scheduleFloor(stockpiles[groupStockpiles[i]]);
     }
-    this.dirtyGroups.length = 0;
+    dirty.length = 0;
   }
 
   private scheduleDryOut(market: Market): void {
