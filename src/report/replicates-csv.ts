@@ -1,7 +1,8 @@
 /**
  * replicates.csv: one row per replicate, country and commodity with demand (and, for a
  * compare, per alternative, in a first `alternative` column): the KPIs under the names
- * summary.json uses, then one column per sampled input named by its path in the scenario.
+ * summary.json uses, then one column per sampled input named by its path in the scenario, in
+ * the unit a plain number means there (rates t/yr, durations days, shares fractions, dates ISO).
  * Rendered one replicate at a time, so a sweep of any size streams to disk.
  */
 import { KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
@@ -33,7 +34,7 @@ export function replicatesCsvRows(plan: SweepPlan, outcome: ReplicateOutcome): s
       const i = alternative.inputs.indexOf(name);
       if (i < 0) return "";
       const value = alt.inputs[i];
-      return dateInputs.has(name) ? isoFromEpochDay(value) : formatNumber(value, 9);
+      return dateInputs.has(name) ? isoFromEpochDay(value) : formatNumber(value * alternative.inputScales[i], 9);
     });
     const tail = inputCells.length > 0 ? "," + inputCells.join(",") : "";
     const lead = plan.kind === "compare" ? `${alternative.name},${outcome.replicate}` : `${outcome.replicate}`;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Distribution } from "../engine/index.js";
-import { epochDayFromIso } from "../model/index.js";
+import { DAYS_PER_YEAR, epochDayFromIso } from "../model/index.js";
 import { distributionObject, familiesText, FAMILY_NAMES, type Support } from "./distribution-schema.js";
 import { LIMITS, type Limit } from "./input-limits.js";
 import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
@@ -186,7 +186,7 @@ function maybeUncertain<V>(
   spread: z.ZodType<number>,
   support: Support,
   what: string,
-  tag: { wrap?: "tonnes" | "coverDays"; isDate?: boolean } = {},
+  tag: { wrap?: "tonnes" | "coverDays"; isDate?: boolean; displayScale?: number } = {},
 ) {
   const families = tag.isDate === true ? DATE_FAMILIES : FAMILY_NAMES;
   const uncertain = distributionObject(value, spread, support, families).transform((d): Uncertain<V> => ({ uncertain: d, ...tag }));
@@ -205,7 +205,15 @@ function quantitySupport(kind: QuantityKind, options: QuantityRule): Support {
 
 /** A mass, rate or duration that may be uncertain ({ uniform: [50 kt/yr, 70 kt/yr] }, ...). */
 export const uncertainQuantity = (kind: QuantityKind, options: QuantityRule = {}) =>
-  maybeUncertain(quantity(kind, options), quantity(kind, { ...options, rule: "non-negative" }), quantity(kind, { limit: options.limit }), quantitySupport(kind, options), `a ${kind} such as ${kind === "duration" ? '"45 working days"' : kind === "rate" ? '"270 kt/yr"' : '"500 t"'}`);
+  maybeUncertain(
+    quantity(kind, options),
+    quantity(kind, { ...options, rule: "non-negative" }),
+    quantity(kind, { limit: options.limit }),
+    quantitySupport(kind, options),
+    `a ${kind} such as ${kind === "duration" ? '"45 working days"' : kind === "rate" ? '"270 kt/yr"' : '"500 t"'}`,
+    // Rates are t/day in the model; drawn values are shown in t/yr, as a plain number in the file means.
+    kind === "rate" ? { displayScale: DAYS_PER_YEAR } : {},
+  );
 
 /** A share in [0, 1] that may be uncertain ({ uniform: [40%, 80%] }, ...). */
 export const uncertainShare = maybeUncertain(share, share, share, { min: 0, max: 1 }, 'a share such as "70%"');

@@ -23,8 +23,11 @@ import { translateZodIssues } from "./zod-issues.js";
 /** One sampled input's value in a drawn world (a date's epoch day, an occurrence's 0 or 1). */
 export interface SampledValue {
   readonly name: string;
+  /** In model units (t/day, days, epoch days). */
   readonly value: number;
   readonly isDate: boolean;
+  /** value x displayScale = the value in the unit a plain number means in the file (t/yr for rates). */
+  readonly displayScale: number;
 }
 
 /** A world drawn for one replicate, with the value each uncertain input took. */
@@ -140,8 +143,8 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     const result = resolve(values, happens);
     if (result.spec === undefined) return { ok: false, issues: sortIssues(result.issues) };
     const sampled: SampledValue[] = [
-      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate })),
-      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false })),
+      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate, displayScale: input.displayScale })),
+      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false, displayScale: 1 })),
     ];
     return { ok: true, spec: result.spec, values: sampled };
   };

@@ -54,7 +54,9 @@ function applySet(document: ComposedDocument, set: string): { ok: true; document
     if (next === undefined || next === null || typeof next !== "object") {
       const at = path.slice(0, i + 1);
       const siblings = typeof parent === "object" && parent !== null && !Array.isArray(parent) ? Object.keys(parent) : [];
-      return fail(`the scenario has no ${formatSteps(at)}${typeof key === "string" ? suggest(key, siblings) : ""}`);
+      const hint = typeof key === "string" ? suggest(key, siblings) : "";
+      const known = hint === "" && siblings.length > 0 ? ` (it has ${siblings.slice(0, 8).join(", ")}${siblings.length > 8 ? ", ..." : ""})` : "";
+      return fail(`the scenario has no ${formatSteps(at)}${hint}${known}`);
     }
     parent = next;
   }

@@ -15,6 +15,8 @@ export interface Uncertain<Value = number> {
   readonly wrap?: "tonnes" | "coverDays";
   /** The value is an epoch day (shown as a date). */
   readonly isDate?: boolean;
+  /** Shown multiplied by this (rates: t/day in the model, t/yr as written). */
+  readonly displayScale?: number;
   /** Type-level only: what the field holds once drawn. */
   readonly __value?: Value;
 }
@@ -31,6 +33,8 @@ export interface UncertainInput {
   readonly name: string;
   readonly distribution: Distribution;
   readonly isDate: boolean;
+  /** Model value x this = the value in the unit a plain number means in the file (t/yr for rates; 1 otherwise). */
+  readonly displayScale: number;
 }
 
 /** Whether a parsed value is an uncertain tag. */
@@ -43,7 +47,7 @@ export function uncertainInputs(document: unknown): UncertainInput[] {
   const found: UncertainInput[] = [];
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (isUncertain(value)) {
-      found.push({ path: [...path], name: formatPath(path), distribution: value.uncertain, isDate: value.isDate === true });
+      found.push({ path: [...path], name: formatPath(path), distribution: value.uncertain, isDate: value.isDate === true, displayScale: value.displayScale ?? 1 });
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i]));

@@ -58,6 +58,6 @@ export function buildSummary(input: SummaryInput): Summary {
       demandTonnes: roundTo(k.demandTonnes),
     })),
     events: input.events,
-    inputs: input.inputs.map((v) => ({ name: v.name, value: v.isDate ? isoFromEpochDay(v.value) : roundTo(v.value, 9) })),
+    inputs: input.inputs.map((v) => ({ name: v.name, value: v.isDate ? isoFromEpochDay(v.value) : roundTo(v.value * v.displayScale, 9) })),
   };
 }

@@ -18,6 +18,8 @@ export interface PlannedAlternative {
   readonly inputs: readonly string[];
   /** Which of those are dates. */
   readonly dateInputs: readonly string[];
+  /** Per input, the factor that shows it in the unit a plain number means in the file (t/yr for rates). */
+  readonly inputScales: readonly number[];
 }
 
 /** A country and commodity the sweep reports. */
@@ -102,7 +104,13 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     scenario: base.name,
     alternatives: scenarios.map((s) => {
       const inputs = [...s.inputs.map((i) => i.name), ...s.occurrences.map((o) => o.name)];
-      return { name: s.name, scenarioHash: s.hash, inputs, dateInputs: s.inputs.filter((i) => i.isDate).map((i) => i.name) };
+      return {
+        name: s.name,
+        scenarioHash: s.hash,
+        inputs,
+        dateInputs: s.inputs.filter((i) => i.isDate).map((i) => i.name),
+        inputScales: [...s.inputs.map((i) => i.displayScale), ...s.occurrences.map(() => 1)],
+      };
     }),
     seed: request.seed,
     design: request.design,
