@@ -10,12 +10,18 @@
  *                   that let the JIT settle, as in a sweep ("seconds"), and the first, cold run
  *                   in this process, as in a one-off CLI call ("firstRunSeconds").
  *   scenario-run    the same for every shipped scenario (median of 5 after 3 warm-up runs).
+ *   sweep           `chokepoint sweep` of the flagship through the CLI, at 1 and 2 workers and at
+ *                   N and 10N replicates (BENCH_SWEEP_RUNS, default 100): seconds, replicates per
+ *                   second, peak memory. Then sweep-targets: the ratios the Monte Carlo issue sets,
+ *                   measured in this same run (a replicate's cost against world-run's, the speed-up
+ *                   of 2 workers, the memory growth at 10N).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMM1 } from "./mm1.js";
+import { timeSweep } from "./sweep.js";
 import { timeWorldRun, type WorldRunTiming } from "./world-run.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -86,3 +92,32 @@ for (const file of readdirSync(path.join(ROOT, "scenarios")).filter((f) => f.end
   emit(runRecord("scenario-run", timeWorldRun(path.join(ROOT, "scenarios", file), 5, 3)));
 }
 
+
+// Sweeps: through the CLI, as users run them.
+const CLI = path.join(ROOT, "dist/src/cli/bin.js");
+const FLAGSHIP = path.join(ROOT, "scenarios/reinstated-2026.yaml");
+const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 100);
+const sweeps = [
+  [SWEEP_RUNS, 1],
+  [SWEEP_RUNS, 2],
+  [SWEEP_RUNS * 10, 1],
+  [SWEEP_RUNS * 10, 2],
+].map(([runs, workers]) => {
+  const timing = timeSweep(CLI, FLAGSHIP, runs, workers);
+  emit({ name: "sweep", ...timing });
+  return timing;
+});
+const [small1, small2, large1, large2] = sweeps;
+// One worker's seconds per replicate over the extra 9N replicates (start-up cancels out), against world-run.
+const replicateSeconds = (large1.seconds - small1.seconds) / (large1.runs - small1.runs);
+emit({
+  name: "sweep-targets",
+  replicateSeconds: Number(replicateSeconds.toFixed(4)),
+  worldRunSeconds: Number(world.seconds.toFixed(4)),
+  replicateShareOfWorldRun: Number((replicateSeconds / world.seconds).toFixed(3)),
+  replicateShareTarget: 0.333,
+  speedupOf2Workers: Number((large1.seconds / large2.seconds).toFixed(3)),
+  speedupTarget: 1.8,
+  peakRssGrowthAt10x: Number((Math.max(large1.peakRssMb, large2.peakRssMb) / Math.max(small1.peakRssMb, small2.peakRssMb)).toFixed(3)),
+  peakRssGrowthTarget: 1.2,
+});
