@@ -1,9 +1,10 @@
 /**
- * The compare table printed after a compare: per alternative, the country-commodity pairs whose
- * unmet tonnes change most against the base, with the paired difference's 95% interval and the
- * share of replicates where the alternative does better.
+ * The compare table printed after a compare: per alternative, the countries whose total unmet
+ * tonnes change most against the base ("all"), then the country-commodity pairs that change
+ * most, with the paired difference's 95% interval and the share of replicates where the
+ * alternative does better.
  */
-import type { PairedDifference } from "../sweep/index.js";
+import { ALL_COMMODITIES, type PairedDifference } from "../sweep/index.js";
 import { formatNumber } from "./number-format.js";
 
 /** Renders up to `limit` rows per alternative, largest mean change in unmet tonnes first. */
@@ -14,7 +15,12 @@ export function renderCompareTable(differences: readonly PairedDifference[], lim
   const rows: string[][] = [];
   const unchanged: string[] = [];
   for (const [alternative, list] of byAlternative) {
-    const moved = list.filter((d) => d.diffMean !== 0).sort((a, b) => Math.abs(b.diffMean) - Math.abs(a.diffMean) || (a.country < b.country ? -1 : 1)).slice(0, limit);
+    // Country totals first, then single commodities, each by the size of the change.
+    const bySize = (a: PairedDifference, b: PairedDifference) => Math.abs(b.diffMean) - Math.abs(a.diffMean) || (a.country < b.country ? -1 : a.country > b.country ? 1 : a.commodity < b.commodity ? -1 : 1);
+    const moved = [
+      ...list.filter((d) => d.diffMean !== 0 && d.commodity === ALL_COMMODITIES).sort(bySize).slice(0, Math.ceil(limit / 2)),
+      ...list.filter((d) => d.diffMean !== 0 && d.commodity !== ALL_COMMODITIES).sort(bySize).slice(0, limit),
+    ];
     if (moved.length === 0) unchanged.push(alternative);
     for (const d of moved) {
       const ci = Number.isFinite(d.diffCiLow) ? ` (${formatNumber(d.diffCiLow, 0)} to ${formatNumber(d.diffCiHigh, 0)})` : "";

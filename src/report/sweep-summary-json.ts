@@ -38,6 +38,10 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
     },
     alternatives: statistics.alternatives.map((alternative) => ({
       name: alternative.name,
+      countryTotals: alternative.countryTotals.map((t) => ({
+        country: t.country,
+        unmetTonnes: { mean: r(t.unmetTonnes.mean), ciLow: r(t.unmetTonnes.ciLow), ciHigh: r(t.unmetTonnes.ciHigh), sd: r(t.unmetTonnes.sd) },
+      })),
       kpis: alternative.series.map((s) => ({
         country: s.country,
         commodity: s.commodity,

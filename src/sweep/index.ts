@@ -12,6 +12,6 @@ export { planSweep, parseShard, recordShape, replicateCount, replicatesOf, repor
 export { ReplicateRunner } from "./replicate-runner.js";
 export { alternativeOutcome, isDateKpi, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
 export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";
-export { SweepTally, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-tally.js";
+export { SweepTally, ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-tally.js";
 export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";

@@ -50,10 +50,14 @@ export interface SeriesStatistics {
   readonly kpis: Readonly<Record<MeanKpi, KpiDistribution>>;
 }
 
+/** The commodity name of a country's total over all its reported commodities. */
+export const ALL_COMMODITIES = "all";
+
 /** A paired difference (alternative minus base) of one KPI. */
 export interface PairedDifference {
   readonly alternative: string;
   readonly country: string;
+  /** The commodity, or ALL_COMMODITIES for the country's total unmet tonnes. */
   readonly commodity: string;
   readonly kpi: (typeof COMPARE_KPIS)[number];
   readonly baseMean: number;
@@ -81,7 +85,12 @@ export interface SweepStatistics {
   readonly runs: number;
   /** Whether a stop rule ended the sweep before its planned runs. */
   readonly stoppedByRule: boolean;
-  readonly alternatives: readonly { readonly name: string; readonly series: readonly SeriesStatistics[] }[];
+  readonly alternatives: readonly {
+    readonly name: string;
+    readonly series: readonly SeriesStatistics[];
+    /** Each country's unmet tonnes summed over its reported commodities. */
+    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: Omit<KpiDistribution, "percentiles"> }[];
+  }[];
   readonly differences: readonly PairedDifference[];
   /** Bands of the base (a sweep only; undefined for a compare). */
   readonly bands: readonly BandRow[] | undefined;
@@ -111,6 +120,14 @@ export class SweepTally {
   /** Per alternative >= 1: paired difference sums by (series, COMPARE_KPIS index), and strict wins. */
   private readonly diffSums: Sums[];
   private readonly wins: Float64Array[];
+  /** The countries of the series, in order, and each series' country slot. */
+  private readonly countries: readonly string[];
+  private readonly countryOf: Int32Array;
+  /** Per alternative: country totals of unmet tonnes; per alternative >= 1: their paired differences and wins. */
+  private readonly totalSums: Sums[];
+  private readonly totalDiffSums: Sums[];
+  private readonly totalWins: Float64Array[];
+  private readonly totals: Float64Array[];
   private readonly shareBands: CellHistograms | undefined;
   private readonly stockBands: CellHistograms | undefined;
   private readonly targets: readonly StopTarget[];
@@ -127,6 +144,13 @@ export class SweepTally {
     this.firstShort = plan.alternatives.map(() => new CellHistograms(n));
     this.diffSums = plan.alternatives.map(() => sums(n * COMPARE_KPIS.length));
     this.wins = plan.alternatives.map(() => new Float64Array(n * COMPARE_KPIS.length));
+    this.countries = [...new Set(plan.series.map((s) => s.country))];
+    this.countryOf = Int32Array.from(plan.series.map((s) => this.countries.indexOf(s.country)));
+    const c = this.countries.length;
+    this.totalSums = plan.alternatives.map(() => sums(c));
+    this.totalDiffSums = plan.alternatives.map(() => sums(c));
+    this.totalWins = plan.alternatives.map(() => new Float64Array(c));
+    this.totals = plan.alternatives.map(() => new Float64Array(c));
     if (plan.kind === "sweep") {
       this.shareBands = new CellHistograms(plan.periodCount * n);
       this.stockBands = new CellHistograms(plan.periodCount * n);
@@ -189,6 +213,29 @@ export class SweepTally {
         });
       }
     }
+    // Country totals, summed in series order, then their paired differences.
+    const unmet = KPI_INDEX.unmetTonnes;
+    for (let a = 0; a < this.alternatives; a++) {
+      const totals = this.totals[a];
+      totals.fill(0);
+      const kpis = outcome.alternatives[a].kpis;
+      for (let s = 0; s < n; s++) totals[this.countryOf[s]] += kpis[s * kpiCount + unmet];
+      const t = this.totalSums[a];
+      t.count++;
+      for (let c = 0; c < totals.length; c++) {
+        t.sum[c] += totals[c];
+        t.sumOfSquares[c] += totals[c] * totals[c];
+      }
+      if (a === 0) continue;
+      const d = this.totalDiffSums[a];
+      d.count++;
+      for (let c = 0; c < totals.length; c++) {
+        const diff = totals[c] - this.totals[0][c];
+        d.sum[c] += diff;
+        d.sumOfSquares[c] += diff * diff;
+        if (diff < 0) this.totalWins[a][c]++;
+      }
+    }
     if (this.shareBands !== undefined && this.stockBands !== undefined) {
       const base = outcome.alternatives[0];
       for (let i = 0; i < base.shareBins.length; i++) {
@@ -219,8 +266,14 @@ export class SweepTally {
     const plan = this.plan;
     const startDay = epochDayFromIso(plan.start) as number;
     const byDates = datesToReport(plan);
+    const totalOf = (a: number, c: number) => {
+      const t = this.totalSums[a];
+      const interval = meanInterval(t.count, t.sum[c], t.sumOfSquares[c]);
+      return { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation };
+    };
     const alternatives = plan.alternatives.map((alternative, a) => ({
       name: alternative.name,
+      countryTotals: this.countries.map((country, c) => ({ country, unmetTonnes: totalOf(a, c) })),
       series: plan.series.map((series, s): SeriesStatistics => {
         const kpis = Object.fromEntries(
           MEAN_KPIS.map((name, j) => {
@@ -245,6 +298,21 @@ export class SweepTally {
     }));
     const differences: PairedDifference[] = [];
     for (let a = 1; a < this.alternatives; a++) {
+      this.countries.forEach((country, c) => {
+        const diff = meanInterval(this.totalDiffSums[a].count, this.totalDiffSums[a].sum[c], this.totalDiffSums[a].sumOfSquares[c]);
+        differences.push({
+          alternative: plan.alternatives[a].name,
+          country,
+          commodity: ALL_COMMODITIES,
+          kpi: "unmetTonnes",
+          baseMean: totalOf(0, c).mean,
+          alternativeMean: totalOf(a, c).mean,
+          diffMean: diff.mean,
+          diffCiLow: diff.low,
+          diffCiHigh: diff.high,
+          pBetter: this.totalWins[a][c] / this.totalDiffSums[a].count,
+        });
+      });
       plan.series.forEach((series, s) => {
         COMPARE_KPIS.forEach((kpi, j) => {
           const at = s * COMPARE_KPIS.length + j;
