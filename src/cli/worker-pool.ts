@@ -27,7 +27,7 @@ export class WorkerPool {
    * Resolves when all dispatched replicates are back.
    */
   async run(next: () => number | undefined, onRecord: (replicate: number, frame: Uint8Array) => void, shouldStop: () => boolean): Promise<void> {
-    const workers = Array.from({ length: this.size }, () => new Worker(WORKER_FILE, { workerData: this.setup }));
+    const workers = Array.from({ length: this.size }, () => new Worker(WORKER_FILE, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: 192 } }));
     try {
       await new Promise<void>((resolve, reject) => {
         let busy = 0;
