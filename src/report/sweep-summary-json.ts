@@ -51,7 +51,8 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
         ...Object.fromEntries(
           Object.entries(s.kpis).map(([name, d]) => [
             name,
-            { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], r(v)])) },
+            // Percentiles of tonnes come from 2% bins: four digits say all they know.
+            { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], name.endsWith("Tonnes") ? r(Number(v.toPrecision(4))) : r(v)])) },
           ]),
         ),
       })),
