@@ -1,10 +1,11 @@
 /**
- * chokepoint, the library: load a scenario, simulate it, render the results.
+ * chokepoint, the library: load a scenario, simulate it, sweep it, render the results.
  *
- *     import { loadScenario, simulate, renderTimelineCsv } from "chokepoint";
+ *     import { loadScenario, simulate, sweep, renderTimelineCsv } from "chokepoint";
  *     const scenario = loadScenario("scenarios/reinstated-2026.yaml");
  *     const run = simulate(scenario, { seed: 7 });
  *     console.log(run.summary.kpis);
+ *     const { statistics } = sweep(scenario, { runs: 100 });
  *
  * Nothing here writes files or prints; only loadScenario reads (through a FileSource you
  * may replace).

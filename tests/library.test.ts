@@ -16,6 +16,18 @@ describe("the chokepoint package", () => {
     expect(chokepoint.renderTimelineCsv(run.timeline).startsWith("date,country,commodity,")).toBe(true);
   });
 
+  it("sweeps in-process with the statistics the CLI writes", async () => {
+    const chokepoint = await import("chokepoint");
+    const scenario = chokepoint.loadScenario(path.join(ROOT, "tests/fixtures/sweep/tiny.yaml"));
+    const seen: number[] = [];
+    const { plan, statistics } = chokepoint.sweep(scenario, { runs: 12, seed: 4, onReplicate: (o) => seen.push(o.replicate) });
+    expect(seen).toEqual([...Array(12).keys()]);
+    expect(plan.kind).toBe("sweep");
+    expect(statistics.runs).toBe(12);
+    expect(statistics.alternatives[0].series.map((s) => `${s.country}/${s.commodity}`)).toEqual(["AA/metal"]);
+    expect(statistics.bands?.length).toBe(plan.periodCount);
+  });
+
   it("throws a ScenarioError listing the problems of a bad file", async () => {
     const chokepoint = await import("chokepoint");
     const source = chokepoint.memoryFileSource({ "x.yaml": "start: 2026-01-01\n" });

@@ -15,3 +15,4 @@ export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./rec
 export { SweepTally, ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-tally.js";
 export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";
+export { sweep, type SweepOptions } from "./sweep.js";

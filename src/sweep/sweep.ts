@@ -1,0 +1,49 @@
+/**
+ * sweep: a Monte Carlo sweep or compare in this thread, for library users (the CLI runs the
+ * same replicates on worker threads and through record files, with the same results).
+ */
+import type { Scenario } from "../scenario/index.js";
+import { ReplicateRunner } from "./replicate-runner.js";
+import type { ReplicateOutcome } from "./replicate-outcome.js";
+import type { Design } from "./sampling-design.js";
+import { planSweep, type SweepPlan } from "./sweep-plan.js";
+import { SweepTally, type SweepStatistics } from "./sweep-tally.js";
+
+/** What to sweep. */
+export interface SweepOptions {
+  readonly runs: number;
+  /** Master seed (default: the base scenario's seed). */
+  readonly seed?: number;
+  readonly design?: Design;
+  /** Days per band period (default 7). */
+  readonly bandDays?: number;
+  /** A stop rule such as "unmetTonnes US antimony: mean ±2% @95%", checked every `batch` replicates. */
+  readonly until?: string;
+  readonly batch?: number;
+  /** Called with each replicate's outcome, in replicate order (to keep or write them). */
+  readonly onReplicate?: (outcome: ReplicateOutcome) => void;
+}
+
+/**
+ * Runs replicates 0..runs-1 of `scenarios` (one scenario: a sweep; a base and alternatives: a
+ * compare on common random numbers) and returns the plan and the statistics.
+ */
+export function sweep(scenarios: Scenario | readonly Scenario[], options: SweepOptions): { plan: SweepPlan; statistics: SweepStatistics } {
+  const list = Array.isArray(scenarios) ? (scenarios as readonly Scenario[]) : [scenarios as Scenario];
+  const plan = planSweep(list, {
+    seed: options.seed ?? list[0].defaultSeed,
+    design: options.design ?? "mc",
+    runs: options.runs,
+    batch: options.batch ?? 100,
+    until: options.until ?? null,
+    bandDays: options.bandDays ?? 7,
+  });
+  const runner = new ReplicateRunner(list, plan);
+  const tally = new SweepTally(plan);
+  for (let r = 0; r < plan.runs && !tally.isStopped; r++) {
+    const outcome = runner.run(r);
+    tally.add(outcome);
+    options.onReplicate?.(outcome);
+  }
+  return { plan, statistics: tally.finish() };
+}
