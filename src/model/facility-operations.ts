@@ -39,7 +39,7 @@ export class FacilityOperations {
     for (const facility of this.ramping) {
       if (!facility.isRampingOn(day) && facility.rampShare === 1) continue;
       facility.rampShare = facility.rampShareOn(day);
-      if (facility.refreshNominal(day)) this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);
+      if (facility.refreshNominal(day)) this.state.markGroupDirty(this.state.groupOfFacility(facility.index));
     }
   }
 
@@ -65,7 +65,7 @@ export class FacilityOperations {
     facility.rampShare = facility.rampShareOn(Math.floor(now));
     if (facility.refreshNominal(now)) {
       // Solving the group advances its markets to now before the new rate takes effect.
-      this.state.markGroupDirty(this.state.groupOfCountry[facility.spec.country]);
+      this.state.markGroupDirty(this.state.groupOfFacility(facility.index));
       this.state.settle();
     }
   }

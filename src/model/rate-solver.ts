@@ -1,6 +1,6 @@
 /**
  * The rate solver: given which markets hold stock, what facilities could run and what demand
- * is, it sets every flow rate of one group of countries until the next event.
+ * is, it sets every flow rate of one group of markets until the next event.
  *
  * A market with stock on hand serves all claims in full. A dry market (no stock, production
  * below claims) first draws on its stockpiles (up to their release rates, shared reserves
@@ -9,8 +9,9 @@
  * feed markets further down the chain, so markets are solved stage by stage in the
  * commodities' topological order (recipes never loop). Input a facility could not use
  * because another input limited it goes back to final demand; only what no one can use
- * stays in stock. Trade crosses borders as discrete shipments, so each group of countries
- * (countries joined by a shared reserve) is solved on its own.
+ * stays in stock. Trade crosses borders as discrete shipments, so each group of markets
+ * joined by facilities (a country's recipe chains) or by a reserve (its host and members) is
+ * solved on its own: a change in antimony never re-solves the same country's copper.
  */
 import type { Facility } from "./facility.js";
 import type { Market } from "./market.js";

@@ -12,7 +12,7 @@ import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-
 import { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES, isSameTime, TIME_TOLERANCE } from "./tolerance.js";
 import type { WorldSpec } from "./world-spec.js";
-import { commodityOrder, countryGroups } from "./world-topology.js";
+import { commodityOrder, solveGroups } from "./world-topology.js";
 
 /** Mutable state of one run, with the operations every part of the model shares. */
 export class WorldState implements SolverState {
@@ -26,8 +26,10 @@ export class WorldState implements SolverState {
   readonly stockpiles: Stockpile[];
   readonly controls: ExportControl[];
   readonly groups: RateGroup[];
-  /** Group index of each country. */
-  readonly groupOfCountry: number[];
+  /** The group each market is solved in. */
+  private readonly marketGroup: Int32Array;
+  /** The group each facility is solved in (that of its markets). */
+  private readonly facilityGroup: Int32Array;
   /** Control indices by (exporting country, commodity): index exporter * commodityCount + commodity. */
   private readonly controlsByRoute: number[][];
   /** Markets of each commodity, by commodity index. */
@@ -105,20 +107,22 @@ export class WorldState implements SolverState {
     }
 
     const order = commodityOrder(spec);
-    const { groupOfCountry, groupCount } = countryGroups(spec);
-    this.groupOfCountry = groupOfCountry;
+    const { groupOfMarket, groupCount } = solveGroups(spec, (c, k) => this.marketLookup[c * commodityCount + k]);
+    this.marketGroup = groupOfMarket;
+    this.facilityGroup = Int32Array.from(this.facilities, (f) => groupOfMarket[this.marketLookup[f.spec.country * commodityCount + f.spec.outputs[0].commodity]]);
+    const marketsOfGroup: number[][] = Array.from({ length: groupCount }, () => []);
+    for (let m = 0; m < this.markets.length; m++) marketsOfGroup[groupOfMarket[m]].push(m);
     this.groups = Array.from({ length: groupCount }, (_, g) => {
       const layers: number[][] = [];
       const stockpilesByLayer: number[][] = [];
+      const mine = new Set(marketsOfGroup[g]);
       for (const k of order) {
-        const layer = this.marketsByCommodity[k].filter((m) => groupOfCountry[this.markets[m].country] === g);
+        const layer = this.marketsByCommodity[k].filter((m) => mine.has(m));
         if (layer.length === 0) continue;
         layers.push(layer);
-        stockpilesByLayer.push(
-          this.stockpiles.filter((s) => s.spec.commodity === k && groupOfCountry[s.spec.country] === g).map((s) => s.index),
-        );
+        stockpilesByLayer.push(this.stockpiles.filter((s) => s.spec.commodity === k && mine.has(s.hostMarket)).map((s) => s.index));
       }
-      const facilities = this.facilities.filter((f) => groupOfCountry[f.spec.country] === g).map((f) => f.index);
+      const facilities = this.facilities.filter((f) => this.facilityGroup[f.index] === g).map((f) => f.index);
       return {
         index: g,
         layers: layers.map((layer) => Int32Array.from(layer)),
@@ -165,7 +169,12 @@ export class WorldState implements SolverState {
 
   /** The group that market `m` is solved in. */
   groupOfMarket(m: number): number {
-    return this.groupOfCountry[this.markets[m].country];
+    return this.marketGroup[m];
+  }
+
+  /** The group facility `f` is solved in. */
+  groupOfFacility(f: number): number {
+    return this.facilityGroup[f];
   }
 
   /** Whether market `m` was dry at the last solve. */
@@ -304,7 +313,7 @@ export class WorldState implements SolverState {
     stockpile.level = stockpile.spec.floorTonnes;
     stockpile.floorEventId = -1;
     if (stockpile.firstEmptyTime < 0) stockpile.firstEmptyTime = this.env.now;
-    this.markGroupDirty(this.groupOfCountry[stockpile.spec.country]);
+    this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
     this.settle();
   }
 

@@ -1,6 +1,6 @@
 /**
  * World topology: the order in which commodities are solved (inputs before outputs) and the
- * groups of countries that must be solved together (joined by shared reserves).
+ * groups of markets that must be solved together (joined by facilities and reserves).
  */
 import { ModelError } from "./model-error.js";
 import type { WorldSpec } from "./world-spec.js";
@@ -75,29 +75,48 @@ export function describeRecipeLoop(spec: WorldSpec, loop: RecipeLoop): string {
   return `recipes form a loop through ${commodities} (facilities ${facilities}): no commodity may be made, even indirectly, from itself`;
 }
 
-/** Groups of countries linked by shared reserves; each country's group index. */
-export function countryGroups(spec: WorldSpec): { groupOfCountry: number[]; groupCount: number } {
-  const parent = spec.countries.map((_, i) => i);
+/**
+ * The groups of markets that must be solved together, and each market's group: markets joined
+ * by a facility (its inputs and outputs, in its country) or by a reserve (its host and members).
+ * Markets of different groups never read each other's rates within a solve, so a change in one
+ * group re-solves that group alone. `marketIndex(c, k)` gives the market of commodity k in
+ * country c, or -1.
+ */
+export function solveGroups(spec: WorldSpec, marketIndex: (country: number, commodity: number) => number): { groupOfMarket: Int32Array; groupCount: number } {
+  const count = spec.markets.length;
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
     return i;
   };
-  for (const stockpile of spec.stockpiles) {
-    for (const member of stockpile.members) {
-      const a = find(stockpile.country);
-      const b = find(member);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
+  const join = (a: number, b: number) => {
+    if (a < 0 || b < 0) return;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (const facility of spec.facilities) {
+    const terms = [...facility.inputs, ...facility.outputs].map((t) => marketIndex(facility.country, t.commodity));
+    for (let i = 1; i < terms.length; i++) join(terms[0], terms[i]);
   }
+  for (const stockpile of spec.stockpiles) {
+    const host = marketIndex(stockpile.country, stockpile.commodity);
+    for (const member of stockpile.members) join(host, marketIndex(member, stockpile.commodity));
+  }
+  // Groups numbered by their first market, so the numbering never depends on the order of joins.
   const groupOfRoot = new Map<number, number>();
-  const groupOfCountry = spec.countries.map((_, c) => {
-    const root = find(c);
+  const groupOfMarket = new Int32Array(count);
+  for (let m = 0; m < count; m++) {
+    const root = find(m);
     let group = groupOfRoot.get(root);
     if (group === undefined) {
       group = groupOfRoot.size;
       groupOfRoot.set(root, group);
     }
-    return group;
-  });
-  return { groupOfCountry, groupCount: groupOfRoot.size };
+    groupOfMarket[m] = group;
+  }
+  return { groupOfMarket, groupCount: groupOfRoot.size };
 }
