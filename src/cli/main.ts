@@ -53,7 +53,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
 
   program
     .command("run")
-    .description("Run one replicate of a scenario: writes timeline.csv, summary.json and trade.csv, prints the worst shortfalls.")
+    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv and licences.csv, prints the worst shortfalls.")
     .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))

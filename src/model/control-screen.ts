@@ -1,57 +1,131 @@
 /**
- * Control screening: which export controls govern one prospective shipment, reduced to the
- * outcome trade needs (banned, needs a licence, limited by quotas, or free).
+ * Control screening: which export controls govern one prospective order, reduced to the shares
+ * trade needs: the share refused, the share that needs licences (and under which controls), the
+ * quotas that cap it, and the origin content of what may ship.
+ *
+ * Three ways a control governs an order of commodity k from supplier s to destination d:
+ * - directly, when s is its exporter, on `coverage` of the order;
+ * - as a re-export rule, when s is a third country: the part of s's stock of the control
+ *   exporter's origin (times coverage) is refused, as that exporter's licences forbid re-export;
+ * - by extraterritorial reach, when more than its threshold of s's stock of k is of the
+ *   exporter's origin: then its measure applies to the whole order (times coverage), as if
+ *   the exporter shipped it.
+ * Restrictions are taken as independent: an order survives each with the share it leaves free.
  */
 import type { ExportControl } from "./export-control.js";
 
 /**
- * The controls in force on one (exporter, commodity, destination) at one time. One instance
- * is reused for every screening: its lists are overwritten in place, not reallocated.
+ * The controls in force on one order. One instance is reused for every screening: its lists
+ * are overwritten in place, not reallocated.
  */
 export class ControlScreen {
-  isBanned = false;
+  /** Share of the order refused outright (bans, forbidden re-exports), 0..1. */
+  refusedShare = 0;
+  /** Share of what is not refused that needs licences, 0..1. */
+  licensedShare = 0;
   /** Licensing controls that apply, in `licensing[0 .. licensingCount)` (each decides; all must approve). */
   readonly licensing: ExportControl[] = [];
   licensingCount = 0;
   /** Quota controls that apply, in `quotas[0 .. quotaCount)` (the tightest binds). */
   readonly quotas: ExportControl[] = [];
   quotaCount = 0;
+  /** Per origin slot: the share of that origin's content refused as a forbidden re-export. */
+  readonly originRefused: Float64Array;
+  private readonly originSlot: Int32Array;
 
-  /** Fills this screen for exports of `commodity` governed by `controlIndices`, to `destination` at `t`. */
-  evaluate(controls: readonly ExportControl[], controlIndices: readonly number[], commodity: number, destination: number, t: number): this {
-    this.isBanned = false;
+  /** `originSlot[c]` is country c's slot among the tracked origins, or -1. */
+  constructor(originSlot: Int32Array, origins: number) {
+    this.originSlot = originSlot;
+    this.originRefused = new Float64Array(origins);
+  }
+
+  /** Whether nothing of the order may ship. */
+  get isBanned(): boolean {
+    return this.refusedShare >= 1 - 1e-12;
+  }
+
+  /**
+   * Fills this screen for an order of `commodity` from `supplier` to `destination` at `t`,
+   * under the controls `controlIndices` (those that may govern the supplier's exports of it);
+   * `content` is the supplier's stock's origin content by slot.
+   */
+  evaluate(
+    controls: readonly ExportControl[],
+    controlIndices: readonly number[],
+    commodity: number,
+    supplier: number,
+    destination: number,
+    t: number,
+    content: Float64Array,
+  ): this {
     this.licensingCount = 0;
     this.quotaCount = 0;
+    this.originRefused.fill(0);
+    let free = 1;
+    let unlicensed = 1;
     for (let i = 0; i < controlIndices.length; i++) {
       const control = controls[controlIndices[i]];
       if (!control.appliesTo(commodity, destination, t)) continue;
+      let share = control.coverage;
+      if (control.exporter !== supplier) {
+        const slot = this.originSlot[control.exporter];
+        const originShare = slot < 0 ? 0 : content[slot];
+        if (!Number.isNaN(control.reachThreshold)) {
+          // Extraterritorial reach: above the threshold the measure governs the whole order, as if
+          // the exporter shipped it; below it (de minimis) the order is free of this control.
+          if (!(originShare > control.reachThreshold)) continue;
+        } else if (control.refusesReExports && slot >= 0) {
+          this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
+          free *= 1 - share * originShare;
+          continue;
+        } else continue;
+      }
       switch (control.measure.kind) {
         case "ban":
-          this.isBanned = true;
+          free *= 1 - share;
           break;
         case "licensing":
           this.licensing[this.licensingCount++] = control;
+          unlicensed *= 1 - share;
           break;
         case "quota":
           this.quotas[this.quotaCount++] = control;
           break;
       }
     }
+    this.refusedShare = 1 - free;
+    this.licensedShare = 1 - unlicensed;
     return this;
   }
 
-  /** Deducts shipped tonnes from every quota in this screen. */
+  /**
+   * The origin content of what ships (by slot), given the supplier's stock's `content`: an
+   * origin whose re-export is refused ships less of itself, the rest in proportion.
+   */
+  shippedContent(content: Float64Array, out: Float64Array): Float64Array {
+    for (let o = 0; o < content.length; o++) {
+      const refused = this.originRefused[o];
+      const c = content[o];
+      out[o] = refused > 0 ? (c * (1 - refused)) / Math.max(1e-12, 1 - refused * c) : c;
+    }
+    return out;
+  }
+
+  /** Deducts shipped tonnes from every quota in this screen (each on its covered share). */
   chargeQuotas(tonnes: number): void {
     for (let i = 0; i < this.quotaCount; i++) {
       const quota = this.quotas[i];
-      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes);
+      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes * quota.coverage);
     }
   }
 
   /** Tonnes the quotas still allow (Infinity when none applies). */
   get quotaAllowanceTonnes(): number {
     let allowance = Infinity;
-    for (let i = 0; i < this.quotaCount; i++) allowance = Math.min(allowance, this.quotas[i].quotaRemainingTonnes);
+    for (let i = 0; i < this.quotaCount; i++) {
+      const quota = this.quotas[i];
+      allowance = Math.min(allowance, quota.quotaRemainingTonnes / Math.max(1e-12, quota.coverage));
+    }
     return allowance;
   }
 }

@@ -9,6 +9,7 @@ export type * from "./world-spec.js";
 export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } from "./timeline.js";
 export { KPI_NAMES, SHORT_DAY_SHARE, shortfallKpis, type KpiName, type KpiSeries, type ShortfallKpi } from "./shortfall-kpi.js";
 export { DailyRecord, type DayFlows, type PeriodRecord } from "./daily-record.js";
+export type { LicenceRow } from "./licence-log.js";
 export type { RealizedEvent } from "./scripted-events.js";
 export { World, type RecordOptions, type RunRecord } from "./world.js";
 export type { TradeFlow } from "./shipping.js";

@@ -1,67 +1,125 @@
 /**
- * LicenceOffice: licence applications under export controls. Whether an application is
- * approved and how long the decision takes are drawn when it is filed, from draws keyed by
- * route, day and rank (see KeyedStream), so that policies compared on one seed meet the same
- * licensing luck. Importers count pending applications at their expected approval.
+ * LicenceOffice: licence applications under export controls, from filing to shipment.
+ *
+ * Whether an application is approved and how long its review takes are drawn when it is filed,
+ * from draws keyed by route, day and rank (see KeyedStream), so that policies compared on one
+ * seed meet the same licensing luck. It then joins its authority's queue (LicensingAuthority),
+ * whose capacity decides when its review starts; the decision comes its review time later.
+ * An approved licence ships what the exporter can spare; with a validity period the rest stays
+ * licensed on that route until it expires, and later orders ship against it before anyone
+ * applies again. Importers count pending applications at their expected approval.
  */
 import { Priority, type KeyedStream } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
+import type { ExportControl } from "./export-control.js";
 import { drawInput } from "./input-draw.js";
+import type { LicenceLog } from "./licence-log.js";
+import { LicensingAuthority } from "./licensing-authority.js";
 import type { Market } from "./market.js";
 import type { Shipping } from "./shipping.js";
 import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
+/** Tonnes licensed on one route (supplier to market) and the time the licence lapses. */
+interface OpenLicence {
+  tonnes: number;
+  expires: number;
+}
 
-/** Files applications and carries out decisions. */
+/** Files applications, runs the authorities' queues and carries out decisions. */
 export class LicenceOffice {
   private readonly state: WorldState;
   private readonly shipping: Shipping;
   /** Called when an application ends with tonnes not shipped (refused, or nothing to spare). */
   private readonly onShortfall: (market: Market, t: number) => void;
-  private readonly screen = new ControlScreen();
+  private readonly log: LicenceLog | undefined;
+  readonly authorities: LicensingAuthority[];
+  private readonly screen: ControlScreen;
+  private readonly content: Float64Array;
   private readonly applicationMarket: number[] = [];
   private readonly applicationSupplier: number[] = [];
   private readonly applicationTonnes: number[] = [];
   private readonly applicationApproved: boolean[] = [];
+  private readonly applicationDays: number[] = [];
+  private readonly applicationValidity: number[] = [];
   private readonly applicationExpectedTonnes: number[] = [];
   private readonly freeApplications: number[] = [];
   /** Licence draws by (control, exporter, importer market), cached: names are built once. */
   private readonly licenceRoutes = new Map<number, { stream: KeyedStream; day: number; count: number }>();
+  /** Open licences by route key supplier * markets + market. */
+  private readonly openLicences = new Map<number, OpenLicence>();
   private readonly onDecision = (application: number): void => this.decide(application);
 
-  constructor(state: WorldState, shipping: Shipping, onShortfall: (market: Market, t: number) => void) {
+  constructor(state: WorldState, shipping: Shipping, onShortfall: (market: Market, t: number) => void, log: LicenceLog | undefined) {
     this.state = state;
     this.shipping = shipping;
     this.onShortfall = onShortfall;
+    this.log = log;
+    this.screen = new ControlScreen(state.originSlot, state.originCount);
+    this.content = new Float64Array(state.originCount);
+    this.authorities = state.spec.authorities.map(
+      (a, i) => new LicensingAuthority(i, a.id, a.capacity, state.env, (application) => this.startReview(application)),
+    );
   }
 
-  /** Files an application for the licences in `screen`: the decision and its date are drawn now. */
+  /**
+   * Tonnes of an order on this route that an open licence covers: taken off the licence (they
+   * ship as if free). Expired licences are dropped.
+   */
+  drawOnOpenLicence(market: Market, supplier: number, tonnes: number): number {
+    if (this.openLicences.size === 0) return 0;
+    const key = supplier * this.state.markets.length + market.index;
+    const licence = this.openLicences.get(key);
+    if (licence === undefined) return 0;
+    if (licence.expires <= this.state.env.now) {
+      this.openLicences.delete(key);
+      return 0;
+    }
+    const covered = Math.min(tonnes, licence.tonnes);
+    licence.tonnes -= covered;
+    if (licence.tonnes <= DUST_TONNES) this.openLicences.delete(key);
+    return covered;
+  }
+
+  /** Files an application for the licences in `screen` (the approval and the review time are drawn now). */
   apply(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
     const state = this.state;
     let approved = true;
     let approvalProbability = 1;
     let processingDays = 0;
+    let validityDays = Infinity;
+    let authority = -1;
     for (let i = 0; i < screen.licensingCount; i++) {
       const control = screen.licensing[i];
       if (control.measure.kind !== "licensing") continue;
       const stream = this.licenceStream(control.index, supplier, market);
-      const probability = control.measure.approvalByCountry[market.country];
+      const probability = control.approvalByCountry[market.country];
       const isApproved = stream.bernoulli(probability);
       approvalProbability *= probability;
-      const days = Math.max(0, drawInput(control.measure.processingDays, stream, ["controls", control.id, "processingTime"]));
+      const days = Math.max(0, drawInput(control.processingDays, stream, ["controls", control.id, "processingTime"]));
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
+      validityDays = Math.min(validityDays, control.measure.validityDays);
+      // The first licensing control's authority reviews the application.
+      if (authority < 0) authority = control.measure.authority;
     }
     const application = this.freeApplications.pop() ?? this.applicationMarket.length;
     this.applicationMarket[application] = market.index;
     this.applicationSupplier[application] = supplier;
     this.applicationTonnes[application] = tonnes;
     this.applicationApproved[application] = approved;
+    this.applicationDays[application] = processingDays;
+    this.applicationValidity[application] = Number.isFinite(validityDays) ? validityDays : 0;
     // Counted at its expected value, so an importer facing refusals orders enough to make up for them.
     this.applicationExpectedTonnes[application] = tonnes * approvalProbability;
     market.expectedFromLicencesTonnes += tonnes * approvalProbability;
-    state.env.scheduleIn(processingDays, this.onDecision, application, Priority.NORMAL);
+    this.log?.applied(state.env.now, supplier, market.commodity, market.country, tonnes);
+    this.authorities[authority < 0 ? 0 : authority].file(application, tonnes);
+  }
+
+  /** Its authority starts the review: the decision comes the review time later. */
+  private startReview(application: number): void {
+    this.state.env.scheduleIn(this.applicationDays[application], this.onDecision, application, Priority.NORMAL);
   }
 
   /**
@@ -93,23 +151,49 @@ export class LicenceOffice {
     const supplier = this.applicationSupplier[application];
     const tonnes = this.applicationTonnes[application];
     const approved = this.applicationApproved[application];
+    const validity = this.applicationValidity[application];
     this.freeApplications.push(application);
     market.expectedFromLicencesTonnes = Math.max(0, market.expectedFromLicencesTonnes - this.applicationExpectedTonnes[application]);
+    this.log?.decided(t, supplier, market.commodity, market.country, tonnes, approved);
     let shipped = 0;
     if (approved) {
       const origin = state.marketAt(supplier, market.commodity) as Market;
       origin.advanceTo(t);
-      const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, market.country, t);
-      shipped = screen.isBanned ? 0 : Math.min(tonnes, origin.exportableTonnes, screen.quotaAllowanceTonnes);
-      if (shipped > DUST_TONNES) {
-        screen.chargeQuotas(shipped);
-        this.shipping.ship(supplier, market.index, shipped);
-      } else {
-        shipped = 0;
+      const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, supplier, market.country, t, origin.content);
+      if (!screen.isBanned) {
+        shipped = Math.min(tonnes * (1 - screen.refusedShare), origin.exportableTonnes, screen.quotaAllowanceTonnes);
+        if (shipped > DUST_TONNES) {
+          screen.chargeQuotas(shipped);
+          this.shipping.ship(supplier, market.index, shipped, screen.shippedContent(origin.content, this.content));
+        } else shipped = 0;
       }
-    }
-    if (tonnes - shipped > DUST_TONNES) this.onShortfall(market, t);
+      // The rest stays licensed on the route for the licence's validity.
+      const rest = tonnes - shipped;
+      if (validity > 0 && rest > DUST_TONNES && !screen.isBanned) this.addOpenLicence(supplier, market.index, rest, t + validity);
+      else if (rest > DUST_TONNES) this.onShortfall(market, t);
+    } else this.onShortfall(market, t);
     state.settle();
   }
-}
 
+  private addOpenLicence(supplier: number, m: number, tonnes: number, expires: number): void {
+    const key = supplier * this.state.markets.length + m;
+    const licence = this.openLicences.get(key);
+    if (licence === undefined || licence.expires <= this.state.env.now) this.openLicences.set(key, { tonnes, expires });
+    else {
+      licence.tonnes += tonnes;
+      licence.expires = Math.max(licence.expires, expires);
+    }
+  }
+
+  /** The licensing controls' new approval rates, review time or authority capacity (a licensing-change event). */
+  change(controls: readonly ExportControl[], approvalByCountry: readonly number[] | null, processingDays: ExportControl["processingDays"] | null, capacity: LicensingAuthority["capacity"] | null): void {
+    const authorities = new Set<number>();
+    for (const control of controls) {
+      if (control.measure.kind !== "licensing") continue;
+      if (approvalByCountry !== null) control.approvalByCountry = approvalByCountry;
+      if (processingDays !== null) control.processingDays = processingDays;
+      authorities.add(control.measure.authority);
+    }
+    if (capacity !== null) for (const a of [...authorities].sort((x, y) => x - y)) this.authorities[a].setCapacity(capacity);
+  }
+}

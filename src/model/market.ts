@@ -7,6 +7,7 @@
  * DailyRecord. Shipments arrive and leave as discrete lumps through `receive` and `dispatch`.
  */
 import type { DailyRecord, DayFlows } from "./daily-record.js";
+import { addedShare, mixedShare, removedShare } from "./origin-content.js";
 import type { MarketSpec } from "./world-spec.js";
 
 /** A facility's claim on, or contribution to, a market: tonnes per tonne of throughput. */
@@ -77,6 +78,12 @@ export class Market {
    * tonnes times its approval probability, which importers know from the rules and the record.
    */
   expectedFromLicencesTonnes = 0;
+  /**
+   * Content share of each tracked origin (a controlling exporter) in this stock, by origin
+   * slot, and of this market's inflow between events (production, releases), set after each solve.
+   */
+  readonly content: Float64Array;
+  readonly inflowContent: Float64Array;
   /** Id of the pending "runs dry" event, or -1. */
   dryEventId = -1;
   /** Time of the pending "runs dry" event. */
@@ -86,7 +93,7 @@ export class Market {
   /** Where its days go; undefined when nothing of it is recorded (no demand and no timeline kept). */
   private record: DailyRecord | undefined;
 
-  constructor(index: number, spec: MarketSpec) {
+  constructor(index: number, spec: MarketSpec, origins: number) {
     this.index = index;
     this.country = spec.country;
     this.commodity = spec.commodity;
@@ -95,6 +102,8 @@ export class Market {
     this.demandGrowthPerYear = spec.demandGrowthPerYear;
     this.baseDemandTonnesPerDay = spec.demandTonnesPerDay;
     this.level = spec.initialInventoryTonnes ?? 0;
+    this.content = new Float64Array(origins);
+    this.inflowContent = new Float64Array(origins);
   }
 
   /**
@@ -119,6 +128,12 @@ export class Market {
         from = this.openDay;
       }
       this.accumulate(t - from);
+    }
+    const content = this.content;
+    if (content.length > 0) {
+      const inflow = this.productionRate + this.releaseInRate + this.transferInRate;
+      const outflow = this.consumedRate + this.inputUseRate + this.transferOutRate;
+      for (let o = 0; o < content.length; o++) content[o] = mixedShare(content[o], this.level, this.inflowContent[o], inflow, outflow, t - lastTime);
     }
     const level = this.level + this.netRate * (t - lastTime);
     // Rounding can leave a hair below zero at the instant a stock runs dry.
@@ -178,14 +193,30 @@ export class Market {
     today.exports = 0;
   }
 
-  /** Adds an arriving shipment (already advanced to now). */
-  receive(tonnes: number): void {
+  /** Adds an arriving shipment (already advanced to now) of the given origin content, by origin slot. */
+  receive(tonnes: number, content?: Float64Array): void {
+    for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content === undefined ? 0 : content[o]);
     this.level += tonnes;
     this.today.imports += tonnes;
   }
 
-  /** Removes a departing shipment (already advanced to now). */
-  dispatch(tonnes: number): void {
+  /** Adds stock that is not an import (a reserve's release by event) of the given origin content. */
+  addStock(tonnes: number, content: Float64Array): void {
+    for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content[o]);
+    this.level += tonnes;
+  }
+
+  /** Counts cargo landing straight in a reserve it hosts as an import (already advanced to now). */
+  countImportIntoReserve(tonnes: number): void {
+    this.today.imports += tonnes;
+  }
+
+  /**
+   * Removes a departing shipment (already advanced to now). `content` is the shipment's own
+   * (by default the stock's mix; less of an origin when its tonnes were held back).
+   */
+  dispatch(tonnes: number, content?: Float64Array): void {
+    if (content !== undefined) for (let o = 0; o < this.content.length; o++) this.content[o] = removedShare(this.content[o], this.level, tonnes, content[o]);
     this.level = Math.max(0, this.level - tonnes);
     this.today.exports += tonnes;
     this.exportedSinceRound += tonnes;

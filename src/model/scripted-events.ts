@@ -1,6 +1,7 @@
 /**
  * Scripted events: dated changes written in the scenario (impose, suspend, extend or lift a
- * control; a facility goes offline or online; demand changes; a reserve releases or buys).
+ * control; change a licensing control's approval, review time or authority capacity; grant a
+ * general licence; a facility goes offline or online; demand changes; a reserve releases or buys).
  * Whether and when an uncertain event happens is drawn per replicate by the scenario layer; an
  * event handed over with a probability between 0 and 1 is drawn once at the start from its own
  * stream, so it never depends on what else the model draws.
@@ -8,6 +9,7 @@
 import { Priority } from "../engine/index.js";
 import { isoFromEpochDay } from "./calendar.js";
 import type { FacilityOperations } from "./facility-operations.js";
+import { ModelError } from "./model-error.js";
 import type { TradeDesk } from "./trade-desk.js";
 import type { EventAction, EventSpec } from "./world-spec.js";
 import type { WorldState } from "./world-state.js";
@@ -91,7 +93,7 @@ export class ScriptedEvents {
         stockpile.advanceTo(now);
         const tonnes = Math.min(action.tonnes, stockpile.availableTonnes);
         stockpile.level -= tonnes;
-        state.markets[stockpile.hostMarket].level += tonnes;
+        state.markets[stockpile.hostMarket].addStock(tonnes, stockpile.content);
         state.touchMarket(stockpile.hostMarket);
         state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
         state.settle();
@@ -100,6 +102,24 @@ export class ScriptedEvents {
       case "stockpile-purchase":
         this.trade.purchase(action.stockpile, action.tonnes);
         return;
+      case "licensing-change":
+        this.trade.licences.change(
+          action.controls.map((c) => state.controls[c]),
+          action.approvalByCountry,
+          action.processingDays,
+          action.capacity,
+        );
+        return;
+      case "general-licence": {
+        const until = action.untilEpochDay === null ? Infinity : timeOf(action.untilEpochDay);
+        for (const c of action.controls) for (const d of action.destinations) state.controls[c].generalLicenceUntil[d] = until;
+        return;
+      }
+      default: {
+        // Every action is handled above: a new kind that is not fails the type check here.
+        const unhandled: never = action;
+        throw new ModelError("unhandled-event", `unhandled event action ${JSON.stringify(unhandled)}`);
+      }
     }
   }
 }

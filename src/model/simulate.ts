@@ -3,6 +3,7 @@
  */
 import { RandomStreams } from "../engine/index.js";
 import type { PeriodRecord } from "./daily-record.js";
+import type { LicenceRow } from "./licence-log.js";
 import type { RealizedEvent } from "./scripted-events.js";
 import type { ShortfallKpi } from "./shortfall-kpi.js";
 import type { TradeFlow } from "./shipping.js";
@@ -30,6 +31,8 @@ export interface SimulationResult {
   readonly events: readonly RealizedEvent[];
   /** Tonnes shipped per year and route over the reported period. */
   readonly trade: readonly TradeFlow[];
+  /** Licensing by day and route (runs that keep their timeline). */
+  readonly licences: readonly LicenceRow[] | undefined;
   /** Kernel events processed (a measure of work done). */
   readonly eventCount: number;
 }

@@ -1,8 +1,10 @@
 /**
- * Stockpile: a government reserve at run time. It releases into member markets that run
- * short, at up to its maximum rate and down to its floor; a shared reserve splits its rate
- * among short members in proportion to their deficits.
+ * Stockpile: a government reserve at run time. Once a release is decided (see ReleasePolicy),
+ * it releases into member markets that run short, at up to its maximum rate and down to its
+ * floor; a shared reserve splits its rate among short members in proportion to their deficits.
+ * It keeps its stock's origin content like a market.
  */
+import { addedShare } from "./origin-content.js";
 import { EMPTY_TONNES } from "./tolerance.js";
 import type { StockpileSpec } from "./world-spec.js";
 
@@ -26,8 +28,18 @@ export class Stockpile {
   floorEventId = -1;
   /** First simulation time it reached its floor after releasing, or -1. */
   firstEmptyTime = -1;
+  /** Origin content of its stock, by origin slot. */
+  readonly content: Float64Array;
+  /** Whether its policy is the reflex one (release the moment a member runs dry): always authorized. */
+  readonly isReflex: boolean;
+  /** Whether a release is decided and in force (it then releases while a member is short). */
+  isReleaseAuthorized: boolean;
+  /** Time the current shortage began, or -1. */
+  shortageSince = -1;
+  /** Id of the pending decision event, or -1. */
+  decisionEventId = -1;
 
-  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[]) {
+  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], origins: number) {
     this.index = index;
     this.spec = spec;
     this.hostMarket = hostMarket;
@@ -35,6 +47,10 @@ export class Stockpile {
     this.level = spec.initialTonnes;
     this.targetTonnes = spec.targetTonnes;
     this.releaseRates = memberMarkets.map(() => 0);
+    this.content = new Float64Array(origins);
+    const policy = spec.release;
+    this.isReflex = policy.triggerShare === 0 && policy.sustainedDays === 0 && policy.decisionLagDays === 0 && policy.fromEpochDay === null;
+    this.isReleaseAuthorized = this.isReflex;
   }
 
   /** Tonnes above the floor. */
@@ -42,9 +58,15 @@ export class Stockpile {
     return Math.max(0, this.level - this.spec.floorTonnes);
   }
 
-  /** Whether it can release now. */
+  /** Whether it can release now: decided, and stock above the floor. */
   get canRelease(): boolean {
-    return this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + EMPTY_TONNES;
+    return this.isReleaseAuthorized && this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + EMPTY_TONNES;
+  }
+
+  /** Adds tonnes (a refill landing, or moved from the host's stock) of the given origin content. */
+  receive(tonnes: number, content: Float64Array): void {
+    for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content[o]);
+    this.level += tonnes;
   }
 
   /** The level at time `t` (before or after the last update) at the current release rate. */

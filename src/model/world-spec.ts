@@ -80,7 +80,23 @@ export interface MarketSpec {
   readonly imports: readonly ImportShare[];
 }
 
-/** A government reserve with a release rule (on shortfall) and an optional refill rule. */
+/**
+ * When a reserve may release: a government decision, not a reflex. Releases start once a member
+ * has been short of at least `triggerShare` of its use for `sustainedDays` in a row, `decisionLagDays`
+ * after that, and never before `fromEpochDay`; they go on while any member is short, and a new
+ * shortage needs a new decision. All zero (and no date) is a reserve that releases the moment a
+ * member runs dry.
+ */
+export interface ReleasePolicy {
+  /** Share of a member's use (final demand plus facility input) it cannot get, 0..1, that counts as a shortage. */
+  readonly triggerShare: number;
+  readonly sustainedDays: number;
+  readonly decisionLagDays: number;
+  /** Epoch day before which it never releases, or null. */
+  readonly fromEpochDay: number | null;
+}
+
+/** A government reserve with a release policy and an optional refill rule. */
 export interface StockpileSpec {
   readonly id: string;
   /** Where it is held; its level is reported under this country. */
@@ -94,12 +110,29 @@ export interface StockpileSpec {
   /** Refill: buy back toward the target at this rate once no member is short. 0 = never. */
   readonly refillTonnesPerDay: number;
   readonly targetTonnes: number;
+  readonly release: ReleasePolicy;
 }
 
 /** Which importers a control applies to. */
 export interface DestinationRule {
   readonly mode: "all" | "only" | "except";
   readonly countries: readonly number[];
+}
+
+/**
+ * How fast a licensing authority starts reviewing applications: at most `perDay` a calendar day,
+ * counted in applications or in tonnes applied for. Infinity: no limit (each application is
+ * reviewed from the day it is filed).
+ */
+export interface LicensingCapacity {
+  readonly unit: "applications" | "tonnes";
+  readonly perDay: number;
+}
+
+/** An office that reviews licence applications, in one queue, first come first served. */
+export interface AuthoritySpec {
+  readonly id: string;
+  readonly capacity: LicensingCapacity;
 }
 
 /** What an export control does to an order it applies to. */
@@ -109,9 +142,22 @@ export type ControlMeasure =
       readonly kind: "licensing";
       /** Approval probability for each importer, indexed by country. */
       readonly approvalByCountry: readonly number[];
+      /** Review time of one application, from the day the authority starts on it. */
       readonly processingDays: Distribution;
+      /** The authority whose queue its applications join (index into WorldSpec.authorities). */
+      readonly authority: number;
+      /** Days an approved licence stays valid for its tonnes; 0: ship at once or lose it. */
+      readonly validityDays: number;
     }
   | { readonly kind: "quota"; readonly tonnesPerYear: number };
+
+/** Extraterritorial reach: the control's rule follows its exporter's content into third countries' goods. */
+export interface ExtraterritorialReach {
+  /** Input commodities whose content counts (informational: content is tracked by origin, not by input). */
+  readonly inputs: readonly number[];
+  /** Share of a good's mass of the exporter's origin above which third countries' exports are governed. */
+  readonly thresholdShare: number;
+}
 
 /** An exporter's rule on commodities to destinations, with its dates. */
 export interface ControlSpec {
@@ -121,16 +167,23 @@ export interface ControlSpec {
   readonly commodities: readonly number[];
   readonly destinations: DestinationRule;
   readonly measure: ControlMeasure;
+  /** Share of the covered trade the control applies to (the rest flows as before), 0..1. */
+  readonly coverage: number;
+  /**
+   * Whether third countries' re-exports of the exporter's origin to covered destinations are
+   * refused too (licences that forbid re-export, a ban that follows the goods), or free.
+   */
+  readonly reExport: "refused" | "free";
+  /** Epoch day it was announced (importers front-run from then to its effective date), or null. */
+  readonly announcedEpochDay: number | null;
+  /** Extra days of cover importers facing it seek between announcement and effect. */
+  readonly frontRunCoverDays: number;
   /** Epoch day it takes effect, or null if it waits for an `impose` event. */
   readonly effectiveEpochDay: number | null;
   /** Epoch day it ends by its own terms, or null. */
   readonly endEpochDay: number | null;
-  /**
-   * Extraterritorial reach (like the 0.1% de-minimis rule of MOFCOM No. 61): the control also
-   * governs exports of its commodities by any other country that buys any of these input
-   * commodities from the exporter. Empty for an ordinary control.
-   */
-  readonly extraterritorialInputs: readonly number[];
+  /** Reach over third countries' goods made with the exporter's content, or null. */
+  readonly extraterritorial: ExtraterritorialReach | null;
 }
 
 /** What a scripted event does when it happens. */
@@ -143,7 +196,23 @@ export type EventAction =
   | { readonly kind: "facility-online"; readonly facility: number }
   | { readonly kind: "demand-change"; readonly markets: readonly number[]; readonly factor: number }
   | { readonly kind: "stockpile-release"; readonly stockpile: number; readonly tonnes: number }
-  | { readonly kind: "stockpile-purchase"; readonly stockpile: number; readonly tonnes: number };
+  | { readonly kind: "stockpile-purchase"; readonly stockpile: number; readonly tonnes: number }
+  | {
+      readonly kind: "licensing-change";
+      readonly controls: readonly number[];
+      /** New approval probabilities by importer, or null to keep them. */
+      readonly approvalByCountry: readonly number[] | null;
+      readonly processingDays: Distribution | null;
+      /** New capacity of the controls' authorities, or null. */
+      readonly capacity: LicensingCapacity | null;
+    }
+  | {
+      /** A general licence: covered destinations ship without applications until the date. */
+      readonly kind: "general-licence";
+      readonly controls: readonly number[];
+      readonly destinations: readonly number[];
+      readonly untilEpochDay: number | null;
+    };
 
 /** A dated change, possibly uncertain in whether it happens. */
 export interface EventSpec {
@@ -190,6 +259,8 @@ export interface WorldSpec {
   readonly markets: readonly MarketSpec[];
   readonly stockpiles: readonly StockpileSpec[];
   readonly controls: readonly ControlSpec[];
+  /** Licensing authorities; every licensing control names one (its own when it shares none). */
+  readonly authorities: readonly AuthoritySpec[];
   readonly events: readonly EventSpec[];
   readonly trade: TradeSpec;
 }

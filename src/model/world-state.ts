@@ -30,6 +30,12 @@ export class WorldState implements SolverState {
   private readonly marketGroup: Int32Array;
   /** The group each facility is solved in (that of its markets). */
   private readonly facilityGroup: Int32Array;
+  /** Tracked origins (countries whose controls follow their goods abroad), and each country's slot (-1: not tracked). */
+  readonly origins: readonly number[];
+  readonly originCount: number;
+  readonly originSlot: Int32Array;
+  /** Tonnes of output per tonne of throughput, by facility (for content of what it makes). */
+  private readonly facilityOutputTonnes: Float64Array;
   /** Control indices by (exporting country, commodity): index exporter * commodityCount + commodity. */
   private readonly controlsByRoute: number[][];
   /** Markets of each commodity, by commodity index. */
@@ -41,6 +47,11 @@ export class WorldState implements SolverState {
   private readonly isGroupDirty: boolean[];
   private readonly onMarketDry = (m: number): void => this.handleMarketDry(m);
   private readonly onStockpileFloor = (s: number): void => this.handleStockpileFloor(s);
+  private readonly onReleaseDecision = (s: number): void => this.handleReleaseDecision(s);
+  private readonly onReleaseWindow = (s: number): void => {
+    this.markGroupDirty(this.marketGroup[this.stockpiles[s].hostMarket]);
+    this.settle();
+  };
   private sameInstantSolves = 0;
   private lastSolveTime = -1;
 
@@ -52,6 +63,19 @@ export class WorldState implements SolverState {
     const commodityCount = spec.commodities.length;
     const countryCount = spec.countries.length;
 
+    // Origins tracked through stocks: exporters whose controls follow their goods abroad.
+    this.originSlot = new Int32Array(countryCount).fill(-1);
+    const origins: number[] = [];
+    for (const c of spec.controls) {
+      const follows = c.extraterritorial !== null || (c.reExport === "refused" && c.measure.kind !== "quota");
+      if (follows && this.originSlot[c.exporter] < 0) {
+        this.originSlot[c.exporter] = origins.length;
+        origins.push(c.exporter);
+      }
+    }
+    this.origins = origins;
+    this.originCount = origins.length;
+
     this.marketLookup = new Int32Array(commodityCount * countryCount).fill(-1);
     this.markets = spec.markets.map((marketSpec, i) => {
       const key = marketSpec.country * commodityCount + marketSpec.commodity;
@@ -59,7 +83,12 @@ export class WorldState implements SolverState {
         throw new ModelError("duplicate-market", `two markets for country ${marketSpec.country}, commodity ${marketSpec.commodity}`);
       }
       this.marketLookup[key] = i;
-      return new Market(i, marketSpec);
+      const market = new Market(i, marketSpec, this.originCount);
+      // Starting stock: all of its own country's origin where that is tracked, else as its import shares say.
+      const own = this.originSlot[marketSpec.country];
+      if (own >= 0) market.content[own] = 1;
+      else for (const share of marketSpec.imports) if (this.originSlot[share.supplier] >= 0) market.content[this.originSlot[share.supplier]] += share.share;
+      return market;
     });
     this.marketsByCommodity = Array.from({ length: commodityCount }, () => []);
     for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
@@ -90,7 +119,9 @@ export class WorldState implements SolverState {
         member.stockpiles.push(i);
         member.stockpileSlots.push(slot);
       });
-      return new Stockpile(i, stockpileSpec, host.index, members.map((m) => m.index));
+      const stockpile = new Stockpile(i, stockpileSpec, host.index, members.map((m) => m.index), this.originCount);
+      stockpile.content.set(host.content);
+      return stockpile;
     });
 
     for (const market of this.markets) {
@@ -98,13 +129,19 @@ export class WorldState implements SolverState {
     }
 
     this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
+    // The controls that may govern each (exporter, commodity): its own exporter's, and those that
+    // follow their origin into every other country's exports (re-export rules, extraterritorial reach).
     this.controlsByRoute = Array.from({ length: countryCount * commodityCount }, () => []);
     for (const control of this.controls) {
-      const exporters = [control.exporter, ...this.reexportersOf(spec.controls[control.index])];
-      for (const exporter of exporters) {
-        for (const k of spec.controls[control.index].commodities) this.controlsByRoute[exporter * commodityCount + k].push(control.index);
+      const follows = this.originSlot[control.exporter] >= 0 && (control.refusesReExports || !Number.isNaN(control.reachThreshold));
+      for (const k of spec.controls[control.index].commodities) {
+        for (let exporter = 0; exporter < countryCount; exporter++) {
+          if (exporter !== control.exporter && !(follows && this.marketLookup[exporter * commodityCount + k] >= 0)) continue;
+          this.controlsByRoute[exporter * commodityCount + k].push(control.index);
+        }
       }
     }
+    this.facilityOutputTonnes = Float64Array.from(spec.facilities, (f) => f.outputs.reduce((sum, t) => sum + t.tonnesPerTonne, 0));
 
     const order = commodityOrder(spec);
     const { groupOfMarket, groupCount } = solveGroups(spec, (c, k) => this.marketLookup[c * commodityCount + k]);
@@ -135,25 +172,6 @@ export class WorldState implements SolverState {
     this.isDry = new Array<boolean>(this.markets.length).fill(false);
     this.deficit = new Float64Array(this.markets.length);
     this.isGroupDirty = new Array<boolean>(groupCount).fill(false);
-  }
-
-  /**
-   * Countries other than the exporter that buy one of the control's extraterritorial inputs
-   * from it (a baseline import share): their exports of the controlled commodities need the
-   * exporter's licence too. With a de-minimis threshold as low as 0.1% of value, any such
-   * sourcing puts a product in scope, so the threshold itself is not modelled.
-   */
-  private reexportersOf(control: WorldSpec["controls"][number]): number[] {
-    if (control.extraterritorialInputs.length === 0) return [];
-    const countries = new Set<number>();
-    for (const k of control.extraterritorialInputs) {
-      for (const m of this.marketsByCommodity[k]) {
-        const market = this.markets[m];
-        if (market.country === control.exporter) continue;
-        if (market.imports.some((share) => share.supplier === control.exporter && share.share > 0)) countries.add(market.country);
-      }
-    }
-    return [...countries].sort((a, b) => a - b);
   }
 
   /** Indices of the controls that may govern exports of `commodity` by `exporter` (in force or not). */
@@ -250,10 +268,109 @@ export class WorldState implements SolverState {
       for (let i = 0; i < groupMarkets.length; i++) markets[groupMarkets[i]].advanceTo(t);
       for (let i = 0; i < groupStockpiles.length; i++) stockpiles[groupStockpiles[i]].advanceTo(t);
       solveRates(this, group, this.isDry, this.deficit);
+      if (this.originCount > 0) this.updateInflowContent(group);
+      for (let i = 0; i < groupStockpiles.length; i++) {
+        const stockpile = stockpiles[groupStockpiles[i]];
+        if (!stockpile.isReflex) this.reviewRelease(stockpile);
+      }
       for (let i = 0; i < groupMarkets.length; i++) this.scheduleDryOut(markets[groupMarkets[i]]);
       for (let i = 0; i < groupStockpiles.length; i++) this.scheduleFloor(stockpiles[groupStockpiles[i]]);
     }
     dirty.length = 0;
+  }
+
+  /**
+   * The origin content of each market's inflow until the next solve: what its facilities make
+   * (all of its own country's origin where that is tracked, else the content of their inputs per
+   * tonne of output) and what reserves release into it.
+   */
+  private updateInflowContent(group: RateGroup): void {
+    const origins = this.originCount;
+    const markets = this.markets;
+    const groupMarkets = group.markets;
+    for (let i = 0; i < groupMarkets.length; i++) {
+      const market = markets[groupMarkets[i]];
+      const inflow = market.productionRate + market.releaseInRate + market.transferInRate;
+      const into = market.inflowContent;
+      into.fill(0);
+      if (!(inflow > 0)) continue;
+      const own = this.originSlot[market.country];
+      for (let j = 0; j < market.producers.length; j++) {
+        const link = market.producers[j];
+        const facility = this.facilities[link.facility];
+        const tonnes = facility.throughputRate * link.tonnesPerTonne;
+        if (!(tonnes > 0)) continue;
+        if (own >= 0) {
+          into[own] += tonnes;
+          continue;
+        }
+        const perOutput = 1 / this.facilityOutputTonnes[link.facility];
+        for (const input of facility.spec.inputs) {
+          const source = this.marketAt(market.country, input.commodity) as Market;
+          for (let o = 0; o < origins; o++) into[o] += tonnes * Math.min(1, input.tonnesPerTonne * perOutput) * source.content[o];
+        }
+      }
+      for (let j = 0; j < market.stockpiles.length; j++) {
+        const stockpile = this.stockpiles[market.stockpiles[j]];
+        const rate = stockpile.releaseRates[market.stockpileSlots[j]];
+        if (rate > 0) for (let o = 0; o < origins; o++) into[o] += rate * stockpile.content[o];
+      }
+      for (let o = 0; o < origins; o++) into[o] = Math.min(1, into[o] / inflow);
+    }
+  }
+
+  /**
+   * A reserve's release decision (see ReleasePolicy): a shortage of at least the trigger share
+   * in any member, from the policy's first date, starts the clock; if it lasts, the release is
+   * authorized the sustained time plus the decision lag later; it lapses once no member is short.
+   */
+  private reviewRelease(stockpile: Stockpile): void {
+    const policy = stockpile.spec.release;
+    const now = this.env.now;
+    const from = policy.fromEpochDay === null ? -Infinity : policy.fromEpochDay - this.originEpochDay;
+    let isShort = false;
+    let isDry = false;
+    for (const m of stockpile.memberMarkets) {
+      if (!this.isDry[m]) continue;
+      isDry = true;
+      const market = this.markets[m];
+      const need = market.demandRate + market.nominalInputRate;
+      if (need > 0 && (need - market.productionRate) / need >= policy.triggerShare) isShort = true;
+    }
+    if (stockpile.isReleaseAuthorized) {
+      if (!isDry) {
+        stockpile.isReleaseAuthorized = false;
+        stockpile.shortageSince = -1;
+      }
+      return;
+    }
+    if (!isShort || now < from) {
+      stockpile.shortageSince = -1;
+      stockpile.decisionEventId = -1;
+      return;
+    }
+    if (stockpile.shortageSince >= 0) return;
+    stockpile.shortageSince = now;
+    stockpile.decisionEventId = this.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onReleaseDecision, stockpile.index, Priority.EARLY);
+  }
+
+  private handleReleaseDecision(s: number): void {
+    const stockpile = this.stockpiles[s];
+    if (this.env.currentEventId !== stockpile.decisionEventId) return; // the shortage ended first
+    stockpile.decisionEventId = -1;
+    stockpile.isReleaseAuthorized = true;
+    this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
+    this.settle();
+  }
+
+  /** Schedules a look at each decided-release reserve on the first day its policy allows a release. */
+  scheduleReleaseWindows(): void {
+    for (const stockpile of this.stockpiles) {
+      const from = stockpile.spec.release.fromEpochDay;
+      if (stockpile.isReflex || from === null) continue;
+      const time = from - this.originEpochDay;
+      if (time > 0) this.env.scheduleAt(time, this.onReleaseWindow, stockpile.index, Priority.EARLY);
+    }
   }
 
   private scheduleDryOut(market: Market): void {

@@ -4,11 +4,12 @@
  * ramp-ups, quota years), runs to the end of the horizon and closes the markets' daily record.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
-import { DAYS_PER_YEAR, isFirstOfMonth, nextNewYearEpochDay, yearShareLeft } from "./calendar.js";
+import { DAYS_PER_YEAR, isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
 import { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
 import { DailyRecord, type PeriodRecord } from "./daily-record.js";
+import { LicenceLog, type LicenceRow } from "./licence-log.js";
 import { shortfallKpis, type KpiSeries, type ShortfallKpi } from "./shortfall-kpi.js";
 import { Timeline, type TimelineSeries } from "./timeline.js";
 import type { TradeFlow } from "./shipping.js";
@@ -41,6 +42,8 @@ export interface RunRecord {
   readonly events: readonly RealizedEvent[];
   /** Tonnes shipped per year and route over the reported period. */
   readonly trade: readonly TradeFlow[];
+  /** Licensing by day and route (runs that keep their timeline). */
+  readonly licences: readonly LicenceRow[] | undefined;
   /** Kernel events processed. */
   readonly eventCount: number;
 }
@@ -52,6 +55,8 @@ export class World {
   private readonly trade: TradeDesk;
   private readonly scripted: ScriptedEvents;
   private readonly record: DailyRecord;
+  /** Licensing by route and day (runs that keep their timeline). */
+  private readonly licenceLog: LicenceLog | undefined;
   /** The markets with demand, in report order (country, then commodity id). */
   private readonly kpiSeries: readonly KpiSeries[];
   /** Days reported (start to end, inclusive). */
@@ -64,6 +69,7 @@ export class World {
   private readonly isMonthStart: Uint8Array;
   private readonly onTick = (day: number): void => this.tick(day);
   private readonly onNewYear = (): void => this.resetQuotas();
+  private readonly onQuotaStart = (c: number): void => this.state.controls[c].prorateQuota(this.state.env.now);
   private hasRun = false;
 
   constructor(spec: WorldSpec, streams: RandomStreams, options: RecordOptions = {}) {
@@ -72,7 +78,9 @@ export class World {
     }
     this.state = new WorldState(spec, streams);
     this.operations = new FacilityOperations(this.state);
-    this.trade = new TradeDesk(this.state);
+    const keepTimeline = options.timeline ?? true;
+    this.licenceLog = keepTimeline ? new LicenceLog(spec.warmUpDays, spec.endEpochDay - spec.startEpochDay + 1, spec.countries.length, spec.commodities.length) : undefined;
+    this.trade = new TradeDesk(this.state, this.licenceLog);
     this.scripted = new ScriptedEvents(this.state, this.operations, this.trade);
     if (!(Number.isInteger(spec.warmUpDays) && spec.warmUpDays >= 0)) {
       throw new ModelError("bad-warm-up", `warmUpDays must be a whole number >= 0, got ${spec.warmUpDays}`);
@@ -95,7 +103,6 @@ export class World {
         .sort((a, b) => compareIds(series[a], series[b]));
     const tallied = new Set(demandMarkets);
     this.kpiSeries = demandMarkets.map((m) => ({ market: m, ...series[m] }));
-    const keepTimeline = options.timeline ?? true;
     this.record = new DailyRecord({
       firstDay: this.warmUpDays,
       dayCount: this.dayCount,
@@ -122,6 +129,7 @@ export class World {
     const env = state.env;
     for (const market of state.markets) market.demandRate = this.demandOn(market.index, 0);
     this.prorateQuotas();
+    state.scheduleReleaseWindows();
     this.operations.start();
     this.trade.start();
     state.markAllDirty();
@@ -153,7 +161,8 @@ export class World {
         .map((m) => m.index)
         .sort((a, b) => compareIds(timeline.series[a], timeline.series[b]));
     }
-    return { timeline, periods: record.periods, kpis, events: this.scripted.realized, trade: this.trade.tradeFlows(), eventCount: env.eventsRun };
+    const licences = this.licenceLog?.finish(this.totalDays);
+    return { timeline, periods: record.periods, kpis, events: this.scripted.realized, trade: this.trade.tradeFlows(), licences, eventCount: env.eventsRun };
   }
 
   /** Bounded inputs keep every figure finite; if one is not, say where rather than print "Infinity". */
@@ -190,18 +199,24 @@ export class World {
     if (day + 1 < this.totalDays) state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }
 
-  /** A quota starting mid-year gets the share of its annual tonnes left in that year. */
+  /**
+   * A quota in force at the start gets the share of its annual tonnes left in that year; one
+   * taking effect later gets it on its effective day (impose events prorate themselves).
+   */
   private prorateQuotas(): void {
-    const yearShare = yearShareLeft(this.state.originEpochDay);
     for (const control of this.state.controls) {
-      if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear * yearShare;
+      if (control.measure.kind !== "quota") continue;
+      const effective = control.effectiveTime;
+      if (effective !== null && effective > 0) this.state.env.scheduleAt(effective, this.onQuotaStart, control.index, Priority.FIRST);
+      else control.prorateQuota(0);
     }
   }
 
   private resetQuotas(): void {
     const { state } = this;
     for (const control of state.controls) {
-      if (control.measure.kind === "quota") control.quotaRemainingTonnes = control.measure.tonnesPerYear;
+      // A quota not yet in force gets its share when it starts.
+      if (control.measure.kind === "quota" && control.effectiveTime !== null && control.effectiveTime <= state.env.now) control.quotaRemainingTonnes = control.measure.tonnesPerYear;
     }
     const next = nextNewYearEpochDay(state.originEpochDay + state.env.now) - state.originEpochDay;
     if (next < this.totalDays) state.env.scheduleAt(next, this.onNewYear, 0, Priority.FIRST);

@@ -10,3 +10,4 @@ export { renderBandsCsv, BANDS_CSV_COLUMNS } from "./bands-csv.js";
 export { renderSweepSummaryJson } from "./sweep-summary-json.js";
 export { renderCompareCsv, COMPARE_CSV_COLUMNS } from "./compare-csv.js";
 export { renderCompareTable } from "./compare-table.js";
+export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Distribution } from "../engine/index.js";
-import { DAYS_PER_YEAR, epochDayFromIso } from "../model/index.js";
+import { DAYS_PER_YEAR, epochDayFromIso, type LicensingCapacity } from "../model/index.js";
 import { distributionObject, familiesText, FAMILY_NAMES, type Support } from "./distribution-schema.js";
 import { LIMITS, type Limit } from "./input-limits.js";
 import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
@@ -247,3 +247,32 @@ export const durationDistribution = z.union(
   [duration().transform((v): Distribution => ({ kind: "fixed", value: v })), distributionObject(duration(), duration(), { min: 0, max: LIMITS.durationDays.max })],
   { error: `must be a duration such as "45 working days", or a distribution: ${familiesText()}` },
 );
+
+/**
+ * A licensing authority's capacity: how many applications it starts reviewing, or how many
+ * tonnes of applications, per unit of time: "40 applications/working day", "800 applications per
+ * month", "500 t/working day", "12 kt/month", or "unlimited".
+ */
+export const licensingCapacity = z
+  .string({ error: 'must be a capacity such as "40 applications/working day", "500 t/working day" or "unlimited"' })
+  .describe('Applications or tonnes an authority starts reviewing per unit of time: "40 applications/working day", "500 t/working day", "unlimited"')
+  .transform((input, ctx): LicensingCapacity => {
+    const text = input.trim();
+    if (text === "unlimited") return { unit: "applications", perDay: Infinity };
+    const applications = /^([0-9]*\.?[0-9]+)\s*applications?\s*(?:\/|per)\s*(.+)$/.exec(text);
+    if (applications !== null) {
+      const per = parseQuantity(`1 ${applications[2].trim()}`, "duration");
+      const count = Number(applications[1]);
+      if (!per.ok || !(per.value > 0) || !(count > 0)) {
+        ctx.addIssue({ code: "custom", message: `"${input}": write a positive number of applications per day, working day, week or month` });
+        return z.NEVER;
+      }
+      return { unit: "applications", perDay: count / per.value };
+    }
+    const tonnes = parseQuantity(text.replace(/\bper\b/, "/"), "rate");
+    if (!tonnes.ok || !(tonnes.value > 0)) {
+      ctx.addIssue({ code: "custom", message: tonnes.ok ? `must be > 0, got ${JSON.stringify(input)}` : `must be applications or tonnes per unit of time ("40 applications/working day", "500 t/working day"): ${tonnes.message}` });
+      return z.NEVER;
+    }
+    return { unit: "tonnes", perDay: tonnes.value };
+  });

@@ -1,16 +1,21 @@
 /**
- * Resolution of `controls`: exporter, commodities (groups expanded) and destinations to
- * indices; the measure with its own fields (approval by destination, processing time, quota),
- * each misplaced field reported; dates in order.
+ * Resolution of `controls` and `authorities`: exporter, commodities (groups expanded) and
+ * destinations to indices; each measure with its own fields (approval by destination,
+ * processing time, authority and capacity, validity; quota), dates in order, reach and
+ * coverage. A licensing control that names no authority gets a queue of its own.
  */
-import { DAYS_PER_YEAR, type ControlMeasure, type ControlSpec } from "../model/index.js";
-import type { ReferenceIndex, Report } from "./reference-index.js";
+import { DAYS_PER_YEAR, type AuthoritySpec, type ControlMeasure, type ControlSpec, type LicensingCapacity } from "../model/index.js";
+import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
-/** The export controls of `doc`, in declaration order. */
-export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): ControlSpec[] {
+/** The de-minimis share an extraterritorial control uses when it gives none: MOFCOM No. 61's 0.1%. */
+const DEFAULT_THRESHOLD = 0.001;
+
+/** The controls of `doc` (in declaration order) and the authorities their licences go to. */
+export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): { controls: ControlSpec[]; authorities: AuthoritySpec[] } {
   const controls: ControlSpec[] = [];
-  const countryCount = refs.countryIds.length;
+  const authorities: AuthoritySpec[] = Object.entries(doc.authorities ?? {}).map(([id, a]) => ({ id, capacity: a.capacity }));
+  const authorityIds = authorities.map((a) => a.id);
   for (const [id, c] of Object.entries(doc.controls ?? {})) {
     const path = ["controls", id];
     const exporter = refs.country(c.exporter, [...path, "exporter"], note);
@@ -21,47 +26,45 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       const list = "only" in c.destinations ? c.destinations.only : c.destinations.except;
       destinations = { mode, countries: [...new Set(list.flatMap((ref, i) => refs.countries(ref, [...path, "destinations", mode, i], note)))] };
     }
-    const misplaced = (field: "approval" | "processingTime" | "quota", measure: string) => {
-      if (c[field] !== undefined) note([...path, field], "misplaced-field", `only applies to ${measure} controls, but measure is "${c.measure}"`);
-    };
-    let measure: ControlMeasure = { kind: "ban" };
-    if (c.measure === "licensing") {
-      misplaced("quota", "quota");
-      if (c.processingTime === undefined) note([...path, "measure"], "missing-field", 'a licensing control needs processingTime (e.g. "45 working days")');
-      const approvalByCountry = new Array<number>(countryCount).fill(1);
-      if (typeof c.approval === "number") approvalByCountry.fill(c.approval);
-      else if (c.approval !== undefined) {
-        const entries = Object.entries(c.approval);
-        const fallback = c.approval.default;
-        if (fallback !== undefined) approvalByCountry.fill(fallback);
-        // Groups first, then single countries, so the most specific entry wins.
-        for (const [key, value] of entries) {
-          if (key === "default" || refs.isCountry(key)) continue;
-          for (const country of refs.countries(key, [...path, "approval", key], note, true)) approvalByCountry[country] = value;
+    let measure: ControlMeasure;
+    switch (c.measure) {
+      case "ban":
+        measure = { kind: "ban" };
+        break;
+      case "licensing": {
+        let authority: number;
+        if (c.authority !== undefined) {
+          if (c.capacity !== undefined) note([...path, "capacity"], "misplaced-field", `the capacity is the authority's ("${c.authority}"): give it there`);
+          authority = lookup("authority", c.authority, authorityIds, [...path, "authority"], note) ?? 0;
+        } else {
+          // A queue of its own, named after the control.
+          authority = authorities.length;
+          authorities.push({ id: `control:${id}`, capacity: c.capacity ?? UNLIMITED });
         }
-        for (const [key, value] of entries) {
-          if (!refs.isCountry(key)) continue;
-          approvalByCountry[refs.country(key, [...path, "approval", key], note, true) as number] = value;
-        }
+        measure = {
+          kind: "licensing",
+          approvalByCountry: approvalByCountry(c.approval, refs, [...path, "approval"], note),
+          processingDays: c.processingTime,
+          authority,
+          validityDays: c.validity ?? 0,
+        };
+        break;
       }
-      measure = { kind: "licensing", approvalByCountry, processingDays: c.processingTime ?? { kind: "fixed", value: 0 } };
-    } else if (c.measure === "quota") {
-      misplaced("approval", "licensing");
-      misplaced("processingTime", "licensing");
-      if (c.quota === undefined) note([...path, "measure"], "missing-field", 'a quota control needs quota (e.g. "30 kt/yr")');
-      measure = { kind: "quota", tonnesPerYear: (c.quota ?? 0) * DAYS_PER_YEAR };
-    } else {
-      misplaced("approval", "licensing");
-      misplaced("processingTime", "licensing");
-      misplaced("quota", "quota");
+      case "quota":
+        measure = { kind: "quota", tonnesPerYear: c.quota * DAYS_PER_YEAR };
+        break;
     }
     if (c.effective !== undefined && c.end !== undefined && c.end <= c.effective) note([...path, "end"], "date-order", "must be after effective");
     if (c.announced !== undefined && c.effective !== undefined && c.effective < c.announced) {
       note([...path, "effective"], "date-order", "must not be before announced");
     }
-    const extraterritorialInputs = [
-      ...new Set((c.extraterritorial?.inputs ?? []).flatMap((ref, i) => refs.commodities(ref, [...path, "extraterritorial", "inputs", i], note))),
-    ];
+    const extraterritorial =
+      c.extraterritorial === undefined
+        ? null
+        : {
+            inputs: [...new Set(c.extraterritorial.inputs.flatMap((ref, i) => refs.commodities(ref, [...path, "extraterritorial", "inputs", i], note)))],
+            thresholdShare: c.extraterritorial.threshold ?? DEFAULT_THRESHOLD,
+          };
     if (exporter === undefined) continue;
     controls.push({
       id,
@@ -69,10 +72,38 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       commodities,
       destinations,
       measure,
+      coverage: c.coverage ?? 1,
+      reExport: c.reExport ?? (c.measure === "quota" ? "free" : "refused"),
+      announcedEpochDay: c.announced ?? null,
+      frontRunCoverDays: c.frontRunning ?? doc.trade?.frontRunning ?? 0,
       effectiveEpochDay: c.effective ?? null,
       endEpochDay: c.end ?? null,
-      extraterritorialInputs,
+      extraterritorial,
     });
   }
-  return controls;
+  return { controls, authorities };
+}
+
+const UNLIMITED: LicensingCapacity = { unit: "applications", perDay: Infinity };
+
+/**
+ * Approval probability by importer from a share or a map: "default" first, then groups, then
+ * single countries, so the most specific entry wins. Reported at `path`; also used by events.
+ */
+export function approvalByCountry(approval: number | Record<string, number> | undefined, refs: ReferenceIndex, path: (string | number)[], note: Report): number[] {
+  const byCountry = new Array<number>(refs.countryIds.length).fill(1);
+  if (typeof approval === "number") byCountry.fill(approval);
+  else if (approval !== undefined) {
+    const entries = Object.entries(approval);
+    if (approval.default !== undefined) byCountry.fill(approval.default);
+    for (const [key, value] of entries) {
+      if (key === "default" || refs.isCountry(key)) continue;
+      for (const country of refs.countries(key, [...path, key], note, true)) byCountry[country] = value;
+    }
+    for (const [key, value] of entries) {
+      if (!refs.isCountry(key)) continue;
+      byCountry[refs.country(key, [...path, key], note, true) as number] = value;
+    }
+  }
+  return byCountry;
 }

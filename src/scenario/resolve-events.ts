@@ -2,7 +2,8 @@
  * Resolution of `events`: what each scripted event acts on (controls, a facility, markets, a
  * reserve) as indices, with its dates checked against each other.
  */
-import type { EventAction, EventSpec } from "../model/index.js";
+import type { ControlSpec, EventAction, EventSpec } from "../model/index.js";
+import { approvalByCountry } from "./resolve-controls.js";
 import type { MarketTable } from "./market-table.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { FieldPath } from "./scenario-issue.js";
@@ -13,6 +14,8 @@ export interface EventTargets {
   readonly facilityIds: readonly string[];
   readonly stockpileIds: readonly string[];
   readonly controlIds: readonly string[];
+  /** The resolved controls (a licensing change must name licensing controls). */
+  readonly controls: readonly ControlSpec[];
 }
 
 /** The scripted events of `doc`, in declaration order. */
@@ -35,6 +38,33 @@ export function resolveEvents(doc: ConcreteScenario, refs: ReferenceIndex, note:
         const acted = controlList(event.control, controlIds, [...path, "control"], note);
         if (event.until <= latest) note([...path, "until"], "date-order", "must be after the event's date");
         if (acted !== undefined) action = { kind: event.type, controls: acted, untilEpochDay: event.until };
+        break;
+      }
+      case "licensing-change":
+      case "general-licence": {
+        const acted = controlList(event.control, controlIds, [...path, "control"], note);
+        if (acted === undefined) break;
+        const notLicensing = acted.filter((c) => targets.controls[c]?.measure.kind !== "licensing");
+        if (notLicensing.length > 0) {
+          note([...path, "control"], "not-licensing", `${notLicensing.map((c) => controlIds[c]).join(", ")} ${notLicensing.length === 1 ? "is not a licensing control" : "are not licensing controls"}: only licences can change or be granted`);
+          break;
+        }
+        if (event.type === "licensing-change") {
+          if (event.approval === undefined && event.processingTime === undefined && event.capacity === undefined) {
+            note(path, "empty-change", "a licensing change needs approval, processingTime or capacity");
+          }
+          action = {
+            kind: "licensing-change",
+            controls: acted,
+            approvalByCountry: event.approval === undefined ? null : approvalByCountry(event.approval, refs, [...path, "approval"], note),
+            processingDays: event.processingTime ?? null,
+            capacity: event.capacity ?? null,
+          };
+        } else {
+          if (event.until !== undefined && event.until <= latest) note([...path, "until"], "date-order", "must be after the event's date");
+          const destinations = [...new Set(event.destinations.flatMap((ref, i) => refs.countries(ref, [...path, "destinations", i], note)))];
+          action = { kind: "general-licence", controls: acted, destinations, untilEpochDay: event.until ?? null };
+        }
         break;
       }
       case "facility-offline": {

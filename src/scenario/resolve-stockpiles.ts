@@ -36,6 +36,12 @@ export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, n
       maxReleaseTonnesPerDay: s.maxRelease ?? memberUse,
       refillTonnesPerDay: s.refill ?? 0,
       targetTonnes: s.target === undefined ? level : tonnes(s.target),
+      release: {
+        triggerShare: s.release?.trigger ?? 0,
+        sustainedDays: s.release?.sustained ?? 0,
+        decisionLagDays: s.release?.lag ?? 0,
+        fromEpochDay: s.release?.from ?? null,
+      },
     });
   }
   return stockpiles;

@@ -48,11 +48,12 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
   const markets = new MarketTable(doc.defaults?.cover ?? DEFAULTS.coverDays, facilities, doc.start - warmUpDays);
   markets.resolveDeclared(doc, refs, note);
   const stockpiles = resolveStockpiles(doc, refs, note, markets);
-  const controls = resolveControls(doc, refs, note);
+  const { controls, authorities } = resolveControls(doc, refs, note);
   const events = resolveEvents(doc, refs, note, markets, {
     facilityIds: Object.keys(doc.facilities ?? {}),
     stockpileIds: Object.keys(doc.stockpiles ?? {}),
     controlIds: Object.keys(doc.controls ?? {}),
+    controls,
   });
 
   const routes: { from: number; to: number; transitDays: number }[] = [];
@@ -74,6 +75,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     markets: markets.markets,
     stockpiles,
     controls,
+    authorities,
     events,
     trade: {
       orderIntervalDays: doc.trade?.orderInterval ?? DEFAULTS.orderIntervalDays,

@@ -12,6 +12,7 @@ import {
   duration,
   durationDistribution,
   isoDate,
+  licensingCapacity,
   share,
   slug,
   uncertainDate,
@@ -91,6 +92,16 @@ const stockpile = z
     maxRelease: uncertainQuantity("rate", { rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
     refill: uncertainQuantity("rate", { description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
+    release: z
+      .strictObject({
+        trigger: uncertainShare.optional().describe("Share of a member's use it cannot get that counts as a shortage (default 0: any)"),
+        sustained: uncertainQuantity("duration", { description: "How long the shortage must last before the release is decided (default 0)" }).optional(),
+        lag: uncertainQuantity("duration", { description: "From the decision to the first release (default 0)" }).optional(),
+        from: uncertainDate.optional().describe("No release before this date"),
+        note: note.optional(),
+      })
+      .optional()
+      .describe("When it may release: a government decision after a sustained shortage (default: the moment a member runs dry)"),
     source: source.optional(),
     note: note.optional(),
   })
@@ -105,33 +116,74 @@ const destinations = z.union(
   { error: 'must be "all", { only: [countries] } or { except: [countries] }' },
 );
 
-const control = z
-  .strictObject({
-    exporter: countryCode,
-    commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
-    destinations: destinations.optional(),
-    measure: z.enum(["ban", "licensing", "quota"], { error: 'must be "ban", "licensing" or "quota"' }),
-    approval: z
-      .union([uncertainShare, z.record(z.string(), uncertainShare)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
-      .optional()
-      .describe("Licensing: probability an application is approved, overall or per destination ({ default: 90%, US: 50% })"),
-    processingTime: durationDistribution.optional().describe("Licensing: time to a decision, e.g. \"45 working days\" or a distribution"),
-    quota: uncertainQuantity("rate", { rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }).optional(),
-    announced: uncertainDate.optional(),
-    effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
-    end: uncertainDate.optional(),
-    legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
-    extraterritorial: z
+const approval = z
+  .union([uncertainShare, z.record(z.string(), uncertainShare)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
+  .describe("Probability an application is approved, overall or per destination ({ default: 90%, US: 50% })");
+
+/** Fields every control has, whatever its measure. */
+const controlBase = {
+  exporter: countryCode,
+  commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
+  destinations: destinations.optional(),
+  coverage: uncertainShare.optional().describe("Share of the covered trade the control applies to; the rest flows as before (default 100%)"),
+  reExport: z
+    .enum(["refused", "free"], { error: 'must be "refused" or "free"' })
+    .optional()
+    .describe("Whether third countries' re-exports of the exporter's origin to covered destinations are refused too (default: refused for bans and licensing)"),
+  announced: uncertainDate.optional().describe("Date it was announced: importers facing it front-run until it takes effect"),
+  frontRunning: uncertainQuantity("duration", { description: "Extra cover importers facing it seek between announcement and effect (default: trade.frontRunning)" }).optional(),
+  effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
+  end: uncertainDate.optional(),
+  legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
+  extraterritorial: z
+    .strictObject({
+      inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
+      threshold: uncertainShare.optional().describe("De-minimis share of the good's mass of the exporter's origin (default 0.1%)"),
+    })
+    .optional()
+    .describe("Reach over third countries: the control also governs their exports of its commodities when more than the threshold of the good is of the exporter's origin"),
+  source: source.optional(),
+  note: note.optional(),
+};
+
+const control = z.discriminatedUnion(
+  "measure",
+  [
+    z.strictObject({ measure: z.literal("ban"), ...controlBase }).describe("A ban: covered orders are refused"),
+    z
       .strictObject({
-        inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
-        threshold: share.optional().describe("De-minimis share of value (informational: any sourcing counts)"),
+        measure: z.literal("licensing"),
+        ...controlBase,
+        approval: approval.optional(),
+        processingTime: durationDistribution.describe("Review time of one application, e.g. \"45 working days\" or a distribution"),
+        authority: slug("authority").optional().describe("The authority whose queue its applications join (default: a queue of its own)"),
+        capacity: licensingCapacity.optional().describe("Capacity of its own queue, when it names no authority (default: unlimited)"),
+        validity: uncertainQuantity("duration", { description: "How long an approved licence's tonnes may ship (default 0: at once)" }).optional(),
       })
-      .optional()
-      .describe("Reach over third countries: the control also covers their exports of its commodities when they buy any of these inputs from the exporter"),
+      .describe("Licensing: covered orders wait for a decision"),
+    z
+      .strictObject({
+        measure: z.literal("quota"),
+        ...controlBase,
+        quota: uncertainQuantity("rate", { rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }),
+      })
+      .describe("A quota: covered exports are capped per calendar year"),
+  ],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union" && issue.input !== null && typeof issue.input === "object" && !("measure" in issue.input)
+        ? "a control needs a measure: ban, licensing or quota"
+        : `measure must be "ban", "licensing" or "quota"${issue.input !== null && typeof issue.input === "object" && "measure" in issue.input ? `; got ${JSON.stringify((issue.input as { measure: unknown }).measure)}` : ""}`,
+  },
+);
+
+const authority = z
+  .strictObject({
+    capacity: licensingCapacity,
     source: source.optional(),
     note: note.optional(),
   })
-  .describe("An exporter's rule on commodities to destinations");
+  .describe("A licensing authority: one queue, first come first served, with a capacity");
 
 const controlRefs = z
   .union([slug("control"), z.array(slug("control")).min(1)], { error: "must be a control id or a list of control ids" })
@@ -159,14 +211,29 @@ const event = z.discriminatedUnion(
       factor: uncertainNumber(LIMITS.demandFactor, "a number (1.1 = demand up 10%)"),
       ...eventBase,
     }),
+    z.strictObject({
+      type: z.literal("licensing-change"),
+      control: controlRefs,
+      approval: approval.optional(),
+      processingTime: durationDistribution.optional(),
+      capacity: licensingCapacity.optional().describe("New capacity of the controls' authorities"),
+      ...eventBase,
+    }),
+    z.strictObject({
+      type: z.literal("general-licence"),
+      control: controlRefs,
+      destinations: z.array(countryRef).min(1, { error: "must name at least one destination" }).describe("Countries or groups whose orders ship without applications"),
+      until: uncertainDate.optional().describe("End of the general licence (default: while the control lasts)"),
+      ...eventBase,
+    }),
     z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: uncertainQuantity("mass", { rule: "positive" }), ...eventBase }),
     z.strictObject({ type: z.literal("stockpile-purchase"), stockpile: slug("stockpile"), amount: uncertainQuantity("mass", { rule: "positive" }), ...eventBase }),
   ],
   {
     error: (issue) =>
       issue.code === "invalid_union" && issue.input !== null && typeof issue.input === "object" && !("type" in issue.input)
-        ? "an event needs a type: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release or stockpile-purchase"
-        : `type must be one of: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase${
+        ? "an event needs a type: impose, suspend, extend, lift, licensing-change, general-licence, facility-offline, facility-online, demand-change, stockpile-release or stockpile-purchase"
+        : `type must be one of: impose, suspend, extend, lift, licensing-change, general-licence, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase${
             issue.input !== null && typeof issue.input === "object" && "type" in issue.input ? `; got ${JSON.stringify((issue.input as { type: unknown }).type)}` : ""
           }`,
   },
@@ -179,6 +246,9 @@ const trade = z.strictObject({
     .array(z.strictObject({ from: countryCode, to: countryCode, transit: uncertainQuantity("duration", { limit: LIMITS.transitDays }), source: source.optional(), note: note.optional() }))
     .optional(),
   qualificationLag: uncertainQuantity("duration", { description: "Time before an importer can buy from a new supplier (default 180 days)" }).optional(),
+  frontRunning: uncertainQuantity("duration", {
+    description: "Extra days of cover importers seek between a control's announcement and its effective date (default 0)",
+  }).optional(),
   source: source.optional(),
   note: note.optional(),
 });
@@ -215,6 +285,7 @@ export const scenarioSchema = z
     markets: z.record(countryCode, z.record(slug("commodity"), market)).optional(),
     stockpiles: z.record(slug("stockpile"), stockpile).optional(),
     controls: z.record(slug("control"), control).optional(),
+    authorities: z.record(slug("authority"), authority).optional().describe("Licensing authorities that several controls share"),
     events: z.record(slug("event"), event).optional(),
     trade: trade.optional(),
     sources: z.record(z.string(), z.string()).optional().describe("Bibliography: short key -> full reference"),

@@ -60,7 +60,10 @@ describe("on random worlds", () => {
   it("never leaves a country more unmet demand when its reserve is larger (same seed)", () => {
     fc.assert(
       fc.property(randomWorld({ singleStage: true, noStockpileEvents: true, stressedHolder: true }), fc.integer({ min: 0, max: 1000 }), fc.double({ min: 1, max: 5, noNaN: true }), (world, seed, scale) => {
-        const reserves = world.stockpiles ?? [];
+        // Without refills: a reserve that buys back competes for suppliers' spare stock with
+        // later rounds' orders (by design: it buys at ordinary transit times), so only releases
+        // are held to this.
+        const reserves = (world.stockpiles ?? []).map((s) => ({ ...s, refill: 0 }));
         fc.pre(reserves.length > 0);
         const holder = reserves[0].country;
         const unmet = (factor: number) => {

@@ -4,7 +4,10 @@
  */
 import type { Distribution } from "../../src/engine/index.js";
 import type {
+  AuthoritySpec,
   ControlMeasure,
+  LicensingCapacity,
+  ReleasePolicy,
   ControlSpec,
   EventAction,
   FacilitySpec,
@@ -48,16 +51,27 @@ export interface SmallWorld {
     floor?: number;
     maxRelease: number;
     refill?: number;
+    target?: number;
+    release?: Partial<ReleasePolicy>;
   }[];
   controls?: {
     id: string;
     exporter: string;
     commodities: string[];
     destinations?: { mode: "all" | "only" | "except"; countries: string[] };
-    measure: { kind: "ban" } | { kind: "quota"; tonnesPerYear: number } | { kind: "licensing"; approval: number; processingDays: Distribution };
+    measure:
+      | { kind: "ban" }
+      | { kind: "quota"; tonnesPerYear: number }
+      | { kind: "licensing"; approval: number; processingDays: Distribution; capacity?: LicensingCapacity; validityDays?: number };
     effectiveDay?: number | null;
     endDay?: number | null;
+    announcedDay?: number;
+    frontRunCoverDays?: number;
+    coverage?: number;
+    reExport?: "refused" | "free";
+    /** Extraterritorial reach: input commodities and the threshold share (default 0.1%). */
     extraterritorialInputs?: string[];
+    threshold?: number;
   }[];
   events?: { id: string; day: number; probability?: number; action: EventAction }[];
   orderIntervalDays?: number;
@@ -126,13 +140,22 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       floorTonnes: s.floor ?? 0,
       maxReleaseTonnesPerDay: s.maxRelease,
       refillTonnesPerDay: s.refill ?? 0,
-      targetTonnes: s.tonnes,
+      targetTonnes: s.target ?? s.tonnes,
+      release: { triggerShare: 0, sustainedDays: 0, decisionLagDays: 0, fromEpochDay: null, ...s.release },
     };
   });
+  const authorities: AuthoritySpec[] = [];
   const controls: ControlSpec[] = (w.controls ?? []).map((c) => {
     let measure: ControlMeasure;
     if (c.measure.kind === "licensing") {
-      measure = { kind: "licensing", approvalByCountry: w.countries.map(() => (c.measure as { approval: number }).approval), processingDays: c.measure.processingDays };
+      authorities.push({ id: `control:${c.id}`, capacity: c.measure.capacity ?? { unit: "applications", perDay: Infinity } });
+      measure = {
+        kind: "licensing",
+        approvalByCountry: w.countries.map(() => (c.measure as { approval: number }).approval),
+        processingDays: c.measure.processingDays,
+        authority: authorities.length - 1,
+        validityDays: c.measure.validityDays ?? 0,
+      };
     } else measure = c.measure;
     return {
       id: c.id,
@@ -142,7 +165,11 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       measure,
       effectiveEpochDay: c.effectiveDay === null ? null : START + (c.effectiveDay ?? 0),
       endEpochDay: c.endDay === undefined || c.endDay === null ? null : START + c.endDay,
-      extraterritorialInputs: (c.extraterritorialInputs ?? []).map(commodity),
+      coverage: c.coverage ?? 1,
+      reExport: c.reExport ?? (c.measure.kind === "quota" ? "free" : "refused"),
+      announcedEpochDay: c.announcedDay === undefined ? null : START + c.announcedDay,
+      frontRunCoverDays: c.frontRunCoverDays ?? 0,
+      extraterritorial: c.extraterritorialInputs === undefined ? null : { inputs: c.extraterritorialInputs.map(commodity), thresholdShare: c.threshold ?? 0.001 },
     };
   });
   return {
@@ -157,6 +184,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     markets: [...marketMap.values()],
     stockpiles,
     controls,
+    authorities,
     events: (w.events ?? []).map((e) => ({
       id: e.id,
       epochDay: START + e.day,

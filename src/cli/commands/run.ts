@@ -1,6 +1,6 @@
-/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json and trade.csv. */
+/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json, trade.csv and licences.csv. */
 import path from "node:path";
-import { renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
+import { renderLicencesCsv, renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { OutputFolder } from "../output-folder.js";
@@ -38,6 +38,7 @@ export function runCommand(file: string, options: RunCommandOptions, out: (line:
       "timeline.csv": renderTimelineCsv(run.timeline),
       "summary.json": renderSummaryJson(run.summary),
       "trade.csv": renderTradeCsv(run.trade),
+      "licences.csv": renderLicencesCsv(run.licences ?? [], scenario.spec),
     };
     folder.commit(files);
     if (!options.quiet) {

@@ -1,0 +1,162 @@
+/**
+ * OrderBook: one ordering round's orders of one commodity, from screening to shipment.
+ *
+ * Each order is screened once (ControlScreen): the refused share goes unfilled; the share that
+ * needs licences ships against an open licence if the route has one, else goes to the licence
+ * office; the rest waits to be filled. Filling is where quota logic lives: each quota's
+ * remaining tonnes are shared pro rata among the orders it covers, then each supplier's spare
+ * stock (above its own cover) pro rata among the orders it received; what ships is charged to
+ * its quotas and leaves with the origin content the screen allowed.
+ */
+import { ControlScreen } from "./control-screen.js";
+import type { LicenceOffice } from "./licence-office.js";
+import type { Market } from "./market.js";
+import type { Shipping } from "./shipping.js";
+import { DUST_TONNES } from "./tolerance.js";
+import type { WorldState } from "./world-state.js";
+
+/** One order waiting to be filled in the current round. */
+interface PendingOrder {
+  market: number;
+  supplier: number;
+  /** The reserve it is bought for, or -1. */
+  reserve: number;
+  tonnes: number;
+  allowed: number;
+  /** The quota controls that cover it. */
+  readonly quotas: number[];
+  quotaCount: number;
+  /** The origin content it may ship with, by origin slot. */
+  readonly content: Float64Array;
+}
+
+/** The orders of one round of one commodity. */
+export class OrderBook {
+  private readonly state: WorldState;
+  private readonly shipping: Shipping;
+  private readonly licences: LicenceOffice;
+  private readonly screen: ControlScreen;
+  private readonly pending: PendingOrder[] = [];
+  private pendingCount = 0;
+  /** Tonnes each market could not get this round (refused, or nothing to spare), by market. */
+  readonly unfilledTonnes: Float64Array;
+  private readonly requestedBySupplier: Float64Array;
+  private readonly fillShare: Float64Array;
+  private readonly quotaRequested = new Map<number, number>();
+
+  constructor(state: WorldState, shipping: Shipping, licences: LicenceOffice) {
+    this.state = state;
+    this.shipping = shipping;
+    this.licences = licences;
+    this.screen = new ControlScreen(state.originSlot, state.originCount);
+    this.unfilledTonnes = new Float64Array(state.markets.length);
+    this.requestedBySupplier = new Float64Array(state.spec.countries.length);
+    this.fillShare = new Float64Array(state.spec.countries.length);
+  }
+
+  /**
+   * Screens an order of `tonnes` by `market` from country `supplier` (for reserve `reserve`, or
+   * -1), and queues what may ship, files what needs licences, and records the rest as unfilled.
+   */
+  place(market: Market, supplier: number, tonnes: number, t: number, reserve = -1): void {
+    if (tonnes <= DUST_TONNES) return;
+    const state = this.state;
+    const k = market.commodity;
+    const origin = state.marketAt(supplier, k);
+    if (origin === undefined) {
+      this.unfilledTonnes[market.index] += tonnes;
+      return;
+    }
+    const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, k), k, supplier, market.country, t, origin.content);
+    const refused = tonnes * screen.refusedShare;
+    if (refused > 0) this.unfilledTonnes[market.index] += refused;
+    if (screen.isBanned) return;
+    let free = tonnes - refused;
+    if (screen.licensingCount > 0 && screen.licensedShare > 0) {
+      const licensed = free * screen.licensedShare;
+      const covered = this.licences.drawOnOpenLicence(market, supplier, licensed);
+      const toApply = licensed - covered;
+      free -= toApply;
+      if (toApply > DUST_TONNES) this.licences.apply(market, supplier, toApply, screen);
+    }
+    if (free <= DUST_TONNES) return;
+    let order = this.pending[this.pendingCount];
+    if (order === undefined) {
+      order = { market: 0, supplier: 0, reserve: -1, tonnes: 0, allowed: 0, quotas: [], quotaCount: 0, content: new Float64Array(state.originCount) };
+      this.pending.push(order);
+    }
+    this.pendingCount++;
+    order.market = market.index;
+    order.supplier = supplier;
+    order.reserve = reserve;
+    order.tonnes = free;
+    order.allowed = free;
+    order.quotaCount = screen.quotaCount;
+    for (let q = 0; q < screen.quotaCount; q++) order.quotas[q] = screen.quotas[q].index;
+    screen.shippedContent(origin.content, order.content);
+  }
+
+  /** Spare supply of country `s` that `destination` could get now (0 if banned; a quota's allowance at most). */
+  spareOf(s: number, k: number, destination: number, t: number): number {
+    const supplier = this.state.marketAt(s, k);
+    if (supplier === undefined) return 0;
+    const screen = this.screen.evaluate(this.state.controls, this.state.controlsOn(s, k), k, s, destination, t, supplier.content);
+    if (screen.isBanned) return 0;
+    return Math.min(supplier.exportableTonnes * (1 - screen.refusedShare), screen.quotaAllowanceTonnes);
+  }
+
+  /** Fills the queued orders of commodity `k`: quotas first, then suppliers' spare, pro rata; ships what it can. */
+  fill(k: number): void {
+    const state = this.state;
+    const count = this.pendingCount;
+    if (count === 0) return;
+    this.applyQuotas();
+    const requested = this.requestedBySupplier;
+    requested.fill(0);
+    for (let i = 0; i < count; i++) requested[this.pending[i].supplier] += this.pending[i].allowed;
+    const fillShare = this.fillShare;
+    for (let s = 0; s < fillShare.length; s++) {
+      fillShare[s] = 0;
+      if (requested[s] <= 0) continue;
+      const supplier = state.marketAt(s, k);
+      const exportable = supplier === undefined ? 0 : supplier.exportableTonnes;
+      fillShare[s] = Math.min(1, exportable / requested[s]);
+    }
+    for (let i = 0; i < count; i++) {
+      const order = this.pending[i];
+      const shipped = order.allowed * fillShare[order.supplier];
+      this.unfilledTonnes[order.market] += order.tonnes - shipped;
+      if (shipped <= DUST_TONNES) continue;
+      for (let q = 0; q < order.quotaCount; q++) {
+        const quota = state.controls[order.quotas[q]];
+        quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - shipped * quota.coverage);
+      }
+      this.shipping.ship(order.supplier, order.market, shipped, order.content, order.reserve);
+    }
+    this.pendingCount = 0;
+  }
+
+  /** Caps each order by its quotas: each quota's remaining tonnes shared pro rata among the orders it covers. */
+  private applyQuotas(): void {
+    const controls = this.state.controls;
+    const requested = this.quotaRequested;
+    requested.clear();
+    for (let i = 0; i < this.pendingCount; i++) {
+      const order = this.pending[i];
+      for (let q = 0; q < order.quotaCount; q++) requested.set(order.quotas[q], (requested.get(order.quotas[q]) ?? 0) + order.tonnes * controls[order.quotas[q]].coverage);
+    }
+    if (requested.size === 0) return;
+    for (let i = 0; i < this.pendingCount; i++) {
+      const order = this.pending[i];
+      let share = 1;
+      for (let q = 0; q < order.quotaCount; q++) {
+        const asked = requested.get(order.quotas[q]) ?? 0;
+        if (asked > 0) share = Math.min(share, controls[order.quotas[q]].quotaRemainingTonnes / asked);
+      }
+      // Only the covered share of an order is capped; the rest of it is free of the quota.
+      let covered = 0;
+      for (let q = 0; q < order.quotaCount; q++) covered = Math.max(covered, controls[order.quotas[q]].coverage);
+      order.allowed = order.tonnes * (1 - covered + covered * Math.min(1, share));
+    }
+  }
+}
