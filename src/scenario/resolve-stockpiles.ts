@@ -6,10 +6,12 @@ import type { ConcreteScenario } from "./scenario-schema.js";
 
 /**
  * The reserves of `doc`. Levels given in days of cover are days of the members' use at the
- * start of the warm-up; the default release rate is that use.
+ * start of the warm-up; the default release rate is that use. A release rule's missing fields
+ * come from `defaults.release`.
  */
 export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, markets: MarketTable): StockpileSpec[] {
   const stockpiles: StockpileSpec[] = [];
+  const fallback = doc.defaults?.release;
   for (const [id, s] of Object.entries(doc.stockpiles ?? {})) {
     const path = ["stockpiles", id];
     const country = refs.country(s.country, [...path, "country"], note);
@@ -37,10 +39,10 @@ export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, n
       refillTonnesPerDay: s.refill ?? 0,
       targetTonnes: s.target === undefined ? level : tonnes(s.target),
       release: {
-        triggerShare: s.release?.trigger ?? 0,
-        sustainedDays: s.release?.sustained ?? 0,
-        decisionLagDays: s.release?.lag ?? 0,
-        fromEpochDay: s.release?.from ?? null,
+        triggerShare: s.release?.trigger ?? fallback?.trigger ?? 0,
+        sustainedDays: s.release?.sustained ?? fallback?.sustained ?? 0,
+        decisionLagDays: s.release?.lag ?? fallback?.lag ?? 0,
+        fromEpochDay: s.release?.from ?? fallback?.from ?? null,
       },
     });
   }

@@ -37,7 +37,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     report(path, code, message, atKey);
   };
   const refs = new ReferenceIndex(doc.commodities, doc.countries, note);
-  const warmUpDays = Math.round(doc.warmUp ?? DEFAULTS.warmUpDays);
+  const warmUpDays = resolveWarmUp(doc, note);
 
   if (doc.end < doc.start) note(["end"], "date-order", "must not be before start");
   else if (doc.end - doc.start + 1 > MAX_HORIZON_DAYS) note(["end"], "horizon", `the horizon may be ${LIMITS.horizonDays.text}`);
@@ -89,4 +89,14 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     note(["facilities", spec.facilities[loop.facilities[0]].id, "outputs"], "recipe-cycle", describeRecipeLoop(spec, loop));
   }
   return problems === 0 ? spec : undefined;
+}
+
+/** Days simulated before `start`: the duration given, or the days from the date given. */
+function resolveWarmUp(doc: ConcreteScenario, note: Report): number {
+  const warmUp = doc.warmUp ?? DEFAULTS.warmUpDays;
+  if (typeof warmUp === "number") return Math.round(warmUp);
+  const days = doc.start - warmUp.from;
+  if (days < 0) note(["warmUp"], "date-order", "must not be after start");
+  else if (days > LIMITS.warmUpDays.max) note(["warmUp"], "limit", `must be ${LIMITS.warmUpDays.text} before start`);
+  return Math.max(0, days);
 }

@@ -82,6 +82,17 @@ const market = z
   })
   .describe("One country's demand, stock and import sources for one commodity");
 
+const releasePolicy = z
+  .strictObject({
+    trigger: uncertainShare.optional().describe("Share of a member's use it cannot get that counts as a shortage (default 0: any)"),
+    sustained: uncertainQuantity("duration", { description: "How long the shortage must last before the release is decided (default 0)" }).optional(),
+    lag: uncertainQuantity("duration", { description: "From the decision to the first release (default 0)" }).optional(),
+    from: uncertainDate.optional().describe("No release before this date"),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A release rule: a shortage above the trigger, sustained, then a decision lag, and never before a date");
+
 const stockpile = z
   .strictObject({
     country: countryCode.describe("Where the reserve is held"),
@@ -92,16 +103,7 @@ const stockpile = z
     maxRelease: uncertainQuantity("rate", { rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
     refill: uncertainQuantity("rate", { description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
-    release: z
-      .strictObject({
-        trigger: uncertainShare.optional().describe("Share of a member's use it cannot get that counts as a shortage (default 0: any)"),
-        sustained: uncertainQuantity("duration", { description: "How long the shortage must last before the release is decided (default 0)" }).optional(),
-        lag: uncertainQuantity("duration", { description: "From the decision to the first release (default 0)" }).optional(),
-        from: uncertainDate.optional().describe("No release before this date"),
-        note: note.optional(),
-      })
-      .optional()
-      .describe("When it may release: a government decision after a sustained shortage (default: the moment a member runs dry)"),
+    release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
     source: source.optional(),
     note: note.optional(),
   })
@@ -255,6 +257,7 @@ const trade = z.strictObject({
 
 const defaults = z.strictObject({
   cover: uncertainQuantity("duration", { description: "Commercial inventory target for markets without their own (default 30 days)" }).optional(),
+  release: releasePolicy.optional().describe("Release rule of reserves without their own; a reserve's own fields override it field by field"),
   note: note.optional(),
 });
 
@@ -268,10 +271,18 @@ export const scenarioSchema = z
     extends: z.union([z.string(), z.array(z.string())]).optional().describe("Base file(s) to build on, relative to this file"),
     start: isoDate.describe("First simulated day"),
     end: isoDate.describe("Last simulated day"),
-    warmUp: duration({
-      limit: LIMITS.warmUpDays,
-      description: "Time simulated before start and not reported, so stocks and pipelines settle under the regime in force (default 365 days)",
-    }).optional(),
+    warmUp: z
+      .union(
+        [
+          isoDate.transform((from) => ({ from })),
+          duration({ limit: LIMITS.warmUpDays, description: "Time simulated before start" }),
+        ],
+        { error: 'must be a duration such as "365 days", or the date to simulate from (YYYY-MM-DD), such as "2023-01-01"' },
+      )
+      .optional()
+      .describe(
+        "Time simulated before start and not reported, so stocks, shipments and licence queues settle under the regime in force: a duration (default 365 days), or the date to simulate from, so that a scenario starts from the simulated path of the history before it",
+      ),
     seed: z
       .number({ error: "must be an integer" })
       .int({ error: "must be an integer" })
