@@ -34,10 +34,13 @@ export class Stockpile {
   readonly isReflex: boolean;
   /** Whether a release is decided and in force (it then releases while a member is short). */
   isReleaseAuthorized: boolean;
-  /** Time the current shortage began, or -1. */
+  /** Time the current shortage episode opened, or -1 (see WorldState.reviewRelease). */
   shortageSince = -1;
-  /** Id of the pending decision event, or -1. */
+  /** Time its members stopped being short, while the episode is still open, or -1. */
+  shortEndedAt = -1;
+  /** Ids of the pending decision and lapse events, or -1. */
   decisionEventId = -1;
+  lapseEventId = -1;
 
   constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], origins: number) {
     this.index = index;

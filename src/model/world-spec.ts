@@ -81,11 +81,13 @@ export interface MarketSpec {
 }
 
 /**
- * When a reserve may release: a government decision, not a reflex. Releases start once a member
- * has been short of at least `triggerShare` of its use for `sustainedDays` in a row, `decisionLagDays`
- * after that, and never before `fromEpochDay`; they go on while any member is short, and a new
- * shortage needs a new decision. All zero (and no date) is a reserve that releases the moment a
- * member runs dry.
+ * When a reserve may release: a government decision, not a reflex. A shortage episode opens
+ * when a member is short of at least `triggerShare` of its use (from `fromEpochDay` on), and
+ * closes only once no member has been short for `sustainedDays`, so dry spells between
+ * deliveries count as one episode. A release is decided `sustainedDays + decisionLagDays` after
+ * the episode opened, if it is still open, and lasts until the episode closes; a new episode
+ * needs a new decision. All zero (and no date) is a reserve that releases the moment a member
+ * runs dry.
  */
 export interface ReleasePolicy {
   /** Share of a member's use (final demand plus facility input) it cannot get, 0..1, that counts as a shortage. */

@@ -48,10 +48,9 @@ export class WorldState implements SolverState {
   private readonly onMarketDry = (m: number): void => this.handleMarketDry(m);
   private readonly onStockpileFloor = (s: number): void => this.handleStockpileFloor(s);
   private readonly onReleaseDecision = (s: number): void => this.handleReleaseDecision(s);
-  private readonly onReleaseWindow = (s: number): void => {
-    this.markGroupDirty(this.marketGroup[this.stockpiles[s].hostMarket]);
-    this.settle();
-  };
+  private readonly onReleaseLapse = (s: number): void => this.handleReleaseLapse(s);
+  /** A release rule's first date: a shortage already under way opens an episode now (rates are as the last solve left them). */
+  private readonly onReleaseWindow = (s: number): void => this.reviewRelease(this.stockpiles[s]);
   private sameInstantSolves = 0;
   private lastSolveTime = -1;
 
@@ -320,45 +319,58 @@ export class WorldState implements SolverState {
   }
 
   /**
-   * A reserve's release decision (see ReleasePolicy): a shortage of at least the trigger share
-   * in any member, from the policy's first date, starts the clock; if it lasts, the release is
-   * authorized the sustained time plus the decision lag later; it lapses once no member is short.
+   * A reserve's release decision (see ReleasePolicy). A shortage of at least the trigger share
+   * in any member, from the policy's first date, opens an episode; the release is decided the
+   * sustained time plus the decision lag after the episode opened, if it is still open then.
+   * An episode closes only once no member has been short for the sustained time, so the dry
+   * spells between deliveries of a sawtooth supply count as one shortage, and a decided release
+   * goes on through them; when the episode closes, the decision lapses.
    */
   private reviewRelease(stockpile: Stockpile): void {
     const policy = stockpile.spec.release;
     const now = this.env.now;
     const from = policy.fromEpochDay === null ? -Infinity : policy.fromEpochDay - this.originEpochDay;
     let isShort = false;
-    let isDry = false;
-    for (const m of stockpile.memberMarkets) {
-      if (!this.isDry[m]) continue;
-      isDry = true;
-      const market = this.markets[m];
-      const need = market.demandRate + market.nominalInputRate;
-      if (need > 0 && (need - market.productionRate) / need >= policy.triggerShare) isShort = true;
-    }
-    if (stockpile.isReleaseAuthorized) {
-      if (!isDry) {
-        stockpile.isReleaseAuthorized = false;
-        stockpile.shortageSince = -1;
+    if (now >= from) {
+      for (const m of stockpile.memberMarkets) {
+        if (!this.isDry[m]) continue;
+        const market = this.markets[m];
+        const need = market.demandRate + market.nominalInputRate;
+        if (need > 0 && (need - market.productionRate) / need >= policy.triggerShare) isShort = true;
       }
+    }
+    if (isShort) {
+      stockpile.shortEndedAt = -1;
+      stockpile.lapseEventId = -1;
+      if (stockpile.isReleaseAuthorized || stockpile.shortageSince >= 0) return;
+      stockpile.shortageSince = now;
+      stockpile.decisionEventId = this.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onReleaseDecision, stockpile.index, Priority.EARLY);
       return;
     }
-    if (!isShort || now < from) {
-      stockpile.shortageSince = -1;
-      stockpile.decisionEventId = -1;
-      return;
-    }
-    if (stockpile.shortageSince >= 0) return;
-    stockpile.shortageSince = now;
-    stockpile.decisionEventId = this.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onReleaseDecision, stockpile.index, Priority.EARLY);
+    if (stockpile.shortEndedAt >= 0 || (stockpile.shortageSince < 0 && !stockpile.isReleaseAuthorized)) return;
+    stockpile.shortEndedAt = now;
+    stockpile.lapseEventId = this.env.scheduleIn(policy.sustainedDays, this.onReleaseLapse, stockpile.index, Priority.EARLY);
   }
 
   private handleReleaseDecision(s: number): void {
     const stockpile = this.stockpiles[s];
-    if (this.env.currentEventId !== stockpile.decisionEventId) return; // the shortage ended first
+    if (this.env.currentEventId !== stockpile.decisionEventId) return; // the episode closed first
     stockpile.decisionEventId = -1;
     stockpile.isReleaseAuthorized = true;
+    this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
+    this.settle();
+  }
+
+  /** No member has been short for the sustained time: the episode closes and any decision lapses. */
+  private handleReleaseLapse(s: number): void {
+    const stockpile = this.stockpiles[s];
+    if (this.env.currentEventId !== stockpile.lapseEventId) return; // a shortage came back first
+    stockpile.lapseEventId = -1;
+    stockpile.shortEndedAt = -1;
+    stockpile.shortageSince = -1;
+    stockpile.decisionEventId = -1;
+    if (!stockpile.isReleaseAuthorized) return;
+    stockpile.isReleaseAuthorized = false;
     this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
     this.settle();
   }

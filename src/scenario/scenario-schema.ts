@@ -274,7 +274,11 @@ export const scenarioSchema = z
     warmUp: z
       .union(
         [
-          isoDate.transform((from) => ({ from })),
+          z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .pipe(isoDate)
+            .transform((from) => ({ from })),
           duration({ limit: LIMITS.warmUpDays, description: "Time simulated before start" }),
         ],
         { error: 'must be a duration such as "365 days", or the date to simulate from (YYYY-MM-DD), such as "2023-01-01"' },

@@ -16,11 +16,48 @@ export function kindOf(value: unknown): ValueKind {
   return typeof value === "object" && value !== null ? "mapping" : "value";
 }
 
-/** Keys a strict object accepts at `path` in `schema` (empty when unknown). */
-export function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
+/** The keys a mapping at `path` accepts, given its value `input`, and where a key it does not accept would belong. */
+export interface KeysInContext {
+  readonly known: string[];
+  /** For a key another branch of a discriminated union accepts: the discriminator and the values that accept it. */
+  readonly elsewhere: (key: string) => { readonly discriminator: string; readonly values: string[] } | undefined;
+}
+
+/**
+ * The keys a strict object accepts at `path` in `schema` (empty when unknown); where the mapping
+ * is one of several shapes told apart by a literal field (a control's `measure`, an event's
+ * `type`), only the shape `input` selects counts as known.
+ */
+export function keysInContext(schema: z.ZodType, path: FieldPath, input: unknown): KeysInContext {
+  const objects = schemasAt(schema, path).filter((c): c is z.ZodObject => c instanceof z.ZodObject);
+  const discriminator = discriminatorOf(objects);
+  const chosen = discriminator === undefined || typeof input !== "object" || input === null ? undefined : (input as Record<string, unknown>)[discriminator];
+  const selected = discriminator === undefined ? [] : objects.filter((o) => literalValues(o, discriminator).includes(chosen));
+  if (discriminator === undefined || selected.length === 0) return { known: keysOf(objects), elsewhere: () => undefined };
+  return {
+    known: keysOf(selected),
+    elsewhere: (key) => {
+      const values = objects.filter((o) => Object.hasOwn(o.shape, key)).flatMap((o) => literalValues(o, discriminator).map(String));
+      return values.length === 0 ? undefined : { discriminator, values };
+    },
+  };
+}
+
+function keysOf(objects: readonly z.ZodType[]): string[] {
   const keys = new Set<string>();
-  for (const candidate of schemasAt(schema, path)) if (candidate instanceof z.ZodObject) for (const key of Object.keys(candidate.shape)) keys.add(key);
+  for (const o of objects) if (o instanceof z.ZodObject) for (const key of Object.keys(o.shape)) keys.add(key);
   return [...keys];
+}
+
+/** The field every one of several object shapes has as a literal: what tells them apart. */
+function discriminatorOf(objects: readonly z.ZodObject[]): string | undefined {
+  if (objects.length < 2) return undefined;
+  return Object.keys(objects[0].shape).find((key) => objects.every((o) => literalValues(o, key).length > 0));
+}
+
+function literalValues(object: z.ZodObject, key: string): unknown[] {
+  const field = Object.hasOwn(object.shape, key) ? (object.shape as Record<string, z.ZodType>)[key] : undefined;
+  return field instanceof z.ZodLiteral ? [...field.values] : [];
 }
 
 /**

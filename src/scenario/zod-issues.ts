@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { suggest } from "./reference-index.js";
-import { knownKeys } from "./schema-shape.js";
+import { keysInContext } from "./schema-shape.js";
 import type { FieldPath } from "./scenario-issue.js";
 
 /** A translated issue before it gets a position. */
@@ -38,8 +38,15 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
     const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     switch (issue.code) {
       case "unrecognized_keys": {
-        const known = knownKeys(schema, path);
+        const { known, elsewhere } = keysInContext(schema, path, issue.input);
         for (const key of issue.keys) {
+          const owner = elsewhere(key);
+          if (owner !== undefined) {
+            const chosen = JSON.stringify((issue.input as Record<string, unknown>)[owner.discriminator]);
+            const values = owner.values.map((v) => JSON.stringify(v)).join(" or ");
+            out.push({ code: "misplaced-key", path: [...path, key], message: `applies only when ${owner.discriminator} is ${values}; here ${owner.discriminator} is ${chosen}`, atKey: true });
+            continue;
+          }
           out.push({ code: "unknown-key", path: [...path, key], message: `unknown key "${key}"${suggest(key, known)}${known.length > 0 ? ` (allowed: ${known.join(", ")})` : ""}`, atKey: true });
         }
         break;
@@ -58,6 +65,11 @@ export function translateZodIssues(schema: z.ZodType, issues: readonly z.core.$Z
         }
         break;
       case "invalid_union": {
+        if (issue.input === undefined) {
+          const message = issue.message.startsWith("must") ? issue.message : undefined;
+          out.push({ code: "missing-field", path, message: `is required${message === undefined ? "" : ` (${message})`}`, atKey: false });
+          break;
+        }
         // When exactly one alternative has the right shape, its own complaint is the useful one
         // ("uniform: [min, max] must be in increasing order", not "must be a date or ...").
         // Unions inside unions (a value, or one of several distributions) are opened up first.
@@ -99,6 +111,8 @@ function isShapeMismatch(issue: z.core.$ZodIssue): boolean {
   if (issue.code === "unrecognized_keys" && issue.path.length === 0) return true;
   if (issue.code === "invalid_type") return issue.path.length === 0 || (issue.path.length === 1 && issue.input === undefined);
   if (issue.code === "invalid_value" && issue.path.length <= 1) return true;
+  // Text not in the branch's format at all (a duration where a date is written YYYY-MM-DD).
+  if (issue.code === "invalid_format" && issue.path.length === 0) return true;
   return issue.code === "invalid_union" && issue.path.length === 0;
 }
 

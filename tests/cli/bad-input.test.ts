@@ -108,7 +108,7 @@ const EXPECTED: Record<string, readonly Problem[]> = {
   "unknown-top-level-key.yaml": [
     problem(
       "4:1 seeds",
-      'unknown key "seeds"; did you mean "seed"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, controls, events, trade, sources)',
+      'unknown key "seeds"; did you mean "seed"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, controls, authorities, events, trade, sources)',
     ),
   ],
   "unknown-facility-key.yaml": [
@@ -155,7 +155,7 @@ const EXPECTED: Record<string, readonly Problem[]> = {
   "event-unknown-type.yaml": [
     problem(
       "17:11 events.ban-imposed.type",
-      'type must be one of: impose, suspend, extend, lift, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase; got "embargo"',
+      'type must be one of: impose, suspend, extend, lift, licensing-change, general-licence, facility-offline, facility-online, demand-change, stockpile-release, stockpile-purchase; got "embargo"',
     ),
   ],
 
@@ -174,9 +174,14 @@ const EXPECTED: Record<string, readonly Problem[]> = {
     problem("13:73 facilities.a-to-b.outputs", "recipes form a loop through a, b (facilities a-to-b, b-to-a): no commodity may be made, even indirectly, from itself"),
   ],
   "stockpile-floor-above-level.yaml": [problem("14:12 stockpiles.us-gallium-reserve.floor", "floor (80.0 t) must not exceed the level (50.0 t)")],
-  "licensing-without-processing-time.yaml": [problem("13:14 controls.cn-ga-licensing.measure", 'a licensing control needs processingTime (e.g. "45 working days")')],
-  "quota-without-quota.yaml": [problem("13:14 controls.cn-ga-quota.measure", 'a quota control needs quota (e.g. "30 kt/yr")')],
-  "approval-on-ban.yaml": [problem("14:15 controls.cn-ga-ban.approval", 'only applies to licensing controls, but measure is "ban"')],
+  "licensing-without-processing-time.yaml": [
+    problem(
+      "11:5 controls.cn-ga-licensing.processingTime",
+      'is required (must be a duration such as "45 working days", or a distribution: { uniform: [min, max] }, { triangular: [min, mode, max] }, { pert: [min, mode, max] }, { normal: { mean, sd } }, { lognormal: { median, sigma } }, { choice: [a, b, ...] })',
+    ),
+  ],
+  "quota-without-quota.yaml": [problem("11:5 controls.cn-ga-quota.quota", 'is required (must be a rate such as "270 kt/yr")')],
+  "approval-on-ban.yaml": [problem("14:5 controls.cn-ga-ban.approval", 'applies only when measure is "licensing"; here measure is "ban"')],
 
   // --- Composition (extends) ----------------------------------------------------------------
   "extends-cycle.yaml": [

@@ -110,7 +110,7 @@ describe.concurrent("input that used to crash with a stack trace", () => {
   });
 
   it("warmUp: 1e300 days", async () => {
-    const folder = shippedCopy("warmup-huge", "reinstated-2026.yaml", (t) => t.replace(/^start:/m, "warmUp: 1e300 days\nstart:"));
+    const folder = shippedCopy("warmup-huge", "reinstated-2026.yaml", (t) => t.replace(/^warmUp:.*$/m, "warmUp: 1e300 days"));
     const at = positionOf(path.join(folder, "reinstated-2026.yaml"), "1e300 days");
     expectRefused(await cli(["run", "reinstated-2026.yaml", "--out", path.join(folder, "out")], folder), `reinstated-2026.yaml:${at} warmUp: must be at most 10 years (3,653 days), got "1e300 days"`);
   });
@@ -118,7 +118,7 @@ describe.concurrent("input that used to crash with a stack trace", () => {
 
 describe.concurrent("input that used to hang", () => {
   it("warmUp: 1e9 days", async () => {
-    const folder = shippedCopy("warmup-long", "reinstated-2026.yaml", (t) => t.replace(/^start:/m, "warmUp: 1e9 days\nstart:"));
+    const folder = shippedCopy("warmup-long", "reinstated-2026.yaml", (t) => t.replace(/^warmUp:.*$/m, "warmUp: 1e9 days"));
     expectRefused(await cli(["run", "reinstated-2026.yaml", "--out", path.join(folder, "out")], folder), /^reinstated-2026\.yaml:\d+:\d+ warmUp: must be at most 10 years \(3,653 days\), got "1e9 days"$/);
   });
 

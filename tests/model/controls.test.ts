@@ -231,6 +231,34 @@ describe("a reserve", () => {
   });
 });
 
+describe("a reserve under a sawtooth supply", () => {
+  it("counts dry spells between deliveries as one shortage, and releases through them once decided", () => {
+    // BB mines 5 t/day and ships it each 30-day round: AA (10 t/day) is dry for the first 30
+    // days, then has stock for 15 days of every 30 and is dry for the other 15.
+    const world = (withReserve: boolean): SmallWorld => ({
+      countries: ["AA", "BB"],
+      commodities: ["x"],
+      days: 200,
+      transitDays: 0,
+      orderIntervalDays: 30,
+      facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 5, outputs: { x: 1 } }],
+      markets: [
+        { country: "BB", commodity: "x", inventory: 0 },
+        { country: "AA", commodity: "x", demand: 10, coverDays: 10, inventory: 0, imports: { BB: 1 } },
+      ],
+      stockpiles: withReserve ? [{ id: "reserve", country: "AA", commodity: "x", tonnes: 5_000, maxRelease: 10, release: { sustainedDays: 30, decisionLagDays: 10 } }] : [],
+    });
+    const shortfall = (withReserve: boolean) => column(simulateWorld(buildWorld(world(withReserve)), { seed: 1 }), "AA", "x", "shortfall_t");
+    const without = shortfall(false);
+    expect(without[50]).toBeCloseTo(10, 6); // the second dry spell, days 45-59
+    const decided = shortfall(true);
+    // The shortage opened on day 0; the 15 days of stock from day 30 are a gap shorter than the
+    // 30 sustained days, so the decision of day 40 stands and the reserve covers every later dry spell.
+    expect(decided[29]).toBeCloseTo(10, 6);
+    expect(Array.from(decided.slice(30)).every((v) => v < 1e-9)).toBe(true);
+  });
+});
+
 describe("a quota that starts mid-year", () => {
   it("allows only the share of its annual tonnes left in that year", () => {
     // START is 2024-10-04: a quota effective on day 0 has 89 of 366 days of 2024 left.
