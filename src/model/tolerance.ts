@@ -8,14 +8,3 @@ export const EMPTY_TONNES = 1e-9;
 
 /** Trade volumes (orders, shipments, refills) at or below this many tonnes are rounding dust and ignored. */
 export const DUST_TONNES = 1e-9;
-
-/**
- * Relative tolerance on event times: two times within this share of each other (or of one day,
- * near day 0) are the same moment up to floating-point rounding.
- */
-export const TIME_TOLERANCE = 1e-9;
-
-/** Whether times `a` and `b` are the same moment up to rounding. */
-export function isSameTime(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TIME_TOLERANCE * Math.max(1, Math.abs(a));
-}

@@ -10,7 +10,7 @@ import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
 import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
 import { Stockpile } from "./stockpile.js";
-import { EMPTY_TONNES, isSameTime, TIME_TOLERANCE } from "./tolerance.js";
+import { EMPTY_TONNES } from "./tolerance.js";
 import type { WorldSpec } from "./world-spec.js";
 import { commodityOrder, solveGroups } from "./world-topology.js";
 
@@ -393,12 +393,10 @@ export class WorldState implements SolverState {
         market.dryEventId = -1;
         return;
       }
-      if (market.dryEventId !== -1) {
-        // Keep the pending event when the new time is the same up to rounding, or later: an
-        // earlier event that finds stock left simply looks again (fewer stale events to pop).
-        if (isSameTime(time, market.dryEventTime)) return;
-        if (market.dryEventTime < time) return;
-      }
+      // Keep a pending event that is not later: an earlier one that finds stock left simply
+      // looks again (fewer stale events to pop). A later one, even by rounding, would let the
+      // stock run below empty, consuming tonnes it does not hold.
+      if (market.dryEventId !== -1 && market.dryEventTime <= time) return;
       market.dryEventTime = time;
       market.dryEventId = this.env.scheduleAt(time, this.onMarketDry, market.index, Priority.NORMAL);
     } else {
@@ -424,9 +422,11 @@ export class WorldState implements SolverState {
     if (this.env.currentEventId !== market.dryEventId) return; // superseded by a later solve
     market.advanceTo(this.env.now);
     market.dryEventId = -1;
-    // Woken early (stock arrived after this was scheduled): schedule the true time instead.
+    // Woken early (stock arrived after this was scheduled): schedule the true time instead, so
+    // a stock never runs past empty. Only what is below the empty threshold, or what would run
+    // out before the clock can move on, is rounded away.
     const remaining = market.netRate < 0 ? market.level / -market.netRate : Infinity;
-    if (remaining > TIME_TOLERANCE * Math.max(1, this.env.now)) {
+    if (market.level > EMPTY_TONNES && this.env.now + remaining > this.env.now) {
       this.scheduleDryOut(market);
       return;
     }

@@ -3,6 +3,8 @@
  * ever negative, the same seed gives the same numbers, and a larger reserve never leaves its
  * holder with more unmet demand.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulateWorld, TIMELINE_COLUMNS, type TimelineResult } from "../../src/model/index.js";
@@ -15,32 +17,42 @@ function run(world: SmallWorld, seed: number): TimelineResult {
   return simulateWorld(buildWorld(world), { seed });
 }
 
+/** Throws unless every row of every series conserves tonnes and nothing is negative. */
+function expectConserved(timeline: TimelineResult["timeline"]): void {
+  for (const s of timeline.reportedSeries) {
+    const v = (column: (typeof TIMELINE_COLUMNS)[number], day: number) => timeline.value(column, day, s);
+    for (let day = 0; day < timeline.dayCount; day++) {
+      for (const column of TIMELINE_COLUMNS) {
+        const value = v(column, day);
+        if (!(value >= 0)) throw new Error(`${column} on day ${day} of ${JSON.stringify(timeline.series[s])} is ${value}`);
+      }
+      const demand = v("demand_t", day);
+      expect(Math.abs(demand - v("consumed_t", day) - v("shortfall_t", day))).toBeLessThanOrEqual(1e-9 * (1 + demand));
+      if (day === 0) continue;
+      const change = v("inventory_t", day) + v("stockpile_t", day) - v("inventory_t", day - 1) - v("stockpile_t", day - 1);
+      const flows = v("production_t", day) + v("imports_t", day) - v("exports_t", day) - v("consumed_t", day) - v("input_use_t", day);
+      const scale = 1 + v("inventory_t", day) + v("stockpile_t", day) + v("production_t", day) + v("imports_t", day) + v("exports_t", day);
+      if (Math.abs(change - flows) > 1e-7 * scale) {
+        throw new Error(`day ${day} of ${JSON.stringify(timeline.series[s])}: stock changed by ${change}, flows say ${flows}`);
+      }
+    }
+  }
+}
+
 describe("on random worlds", () => {
   it("conserves tonnes on every row and never goes negative", () => {
     fc.assert(
-      fc.property(randomWorld(), fc.integer({ min: 0, max: 1000 }), (world, seed) => {
-        const { timeline } = run(world, seed);
-        for (const s of timeline.reportedSeries) {
-          const v = (column: (typeof TIMELINE_COLUMNS)[number], day: number) => timeline.value(column, day, s);
-          for (let day = 0; day < timeline.dayCount; day++) {
-            for (const column of TIMELINE_COLUMNS) {
-              const value = v(column, day);
-              if (!(value >= 0)) throw new Error(`${column} on day ${day} of ${JSON.stringify(timeline.series[s])} is ${value}`);
-            }
-            const demand = v("demand_t", day);
-            expect(Math.abs(demand - v("consumed_t", day) - v("shortfall_t", day))).toBeLessThanOrEqual(1e-9 * (1 + demand));
-            if (day === 0) continue;
-            const change = v("inventory_t", day) + v("stockpile_t", day) - v("inventory_t", day - 1) - v("stockpile_t", day - 1);
-            const flows = v("production_t", day) + v("imports_t", day) - v("exports_t", day) - v("consumed_t", day) - v("input_use_t", day);
-            const scale = 1 + v("inventory_t", day) + v("stockpile_t", day) + v("production_t", day) + v("imports_t", day) + v("exports_t", day);
-            if (Math.abs(change - flows) > 1e-7 * scale) {
-              throw new Error(`day ${day} of ${JSON.stringify(timeline.series[s])}: stock changed by ${change}, flows say ${flows}`);
-            }
-          }
-        }
-      }),
+      fc.property(randomWorld(), fc.integer({ min: 0, max: 1000 }), (world, seed) => expectConserved(run(world, seed).timeline)),
       RUNS,
     );
+  });
+
+  it("conserves tonnes when a stock runs dry at a high rate within a whisker of a day's start (a shrunk counterexample)", () => {
+    // A plant draws 18.6 t/day from 0.00027 t of ore: the stock runs out 1.45e-5 days into day
+    // 11. The dry-out was once allowed to fire up to a rounding tolerance late, so the plant
+    // drew 1.5e-7 t the stock did not hold.
+    const world = JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/worlds/dry-out-at-full-rate.json"), "utf8")) as SmallWorld;
+    expectConserved(run(world, 0).timeline);
   });
 
   it("gives identical numbers for the same seed", () => {
