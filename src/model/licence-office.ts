@@ -20,6 +20,9 @@ import type { Shipping } from "./shipping.js";
 import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
+/** Most applications one order is split into (an order larger than this many applications' tonnes files bigger ones). */
+const MAX_APPLICATIONS_PER_ORDER = 64;
+
 /** Tonnes licensed on one route (supplier to market) and the time the licence lapses. */
 interface OpenLicence {
   tonnes: number;
@@ -81,8 +84,22 @@ export class LicenceOffice {
     return covered;
   }
 
-  /** Files an application for the licences in `screen` (the approval and the review time are drawn now). */
+  /**
+   * Files an order's applications for the licences in `screen`: one, or, where the controls
+   * say how many tonnes an application covers, as many as the order holds (at most
+   * MAX_APPLICATIONS_PER_ORDER), each decided on its own. Approvals and review times are drawn now.
+   */
   apply(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
+    let size = Infinity;
+    for (let i = 0; i < screen.licensingCount; i++) {
+      const measure = screen.licensing[i].measure;
+      if (measure.kind === "licensing") size = Math.min(size, measure.applicationTonnes);
+    }
+    const count = Number.isFinite(size) ? Math.min(MAX_APPLICATIONS_PER_ORDER, Math.max(1, Math.ceil(tonnes / size - 1e-9))) : 1;
+    for (let k = 0; k < count; k++) this.file(market, supplier, tonnes / count, screen);
+  }
+
+  private file(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
     const state = this.state;
     let approved = true;
     let approvalProbability = 1;

@@ -150,6 +150,11 @@ export type ControlMeasure =
       readonly authority: number;
       /** Days an approved licence stays valid for its tonnes; 0: ship at once or lose it. */
       readonly validityDays: number;
+      /**
+       * Tonnes of one application: an order is filed as that many tonnes a piece, each decided
+       * on its own (Infinity: the whole order is one application).
+       */
+      readonly applicationTonnes: number;
     }
   | { readonly kind: "quota"; readonly tonnesPerYear: number };
 

@@ -47,6 +47,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
           processingDays: c.processingTime,
           authority,
           validityDays: c.validity ?? 0,
+          applicationTonnes: c.applicationSize ?? Infinity,
         };
         break;
       }

@@ -161,6 +161,10 @@ const control = z.discriminatedUnion(
         authority: slug("authority").optional().describe("The authority whose queue its applications join (default: a queue of its own)"),
         capacity: licensingCapacity.optional().describe("Capacity of its own queue, when it names no authority (default: unlimited)"),
         validity: uncertainQuantity("duration", { description: "How long an approved licence's tonnes may ship (default 0: at once)" }).optional(),
+        applicationSize: uncertainQuantity("mass", {
+          rule: "positive",
+          description: "Tonnes of one application (a contract): an order is filed as that many tonnes a piece, each decided on its own (default: the whole order is one application)",
+        }).optional(),
       })
       .describe("Licensing: covered orders wait for a decision"),
     z

@@ -62,7 +62,7 @@ export interface SmallWorld {
     measure:
       | { kind: "ban" }
       | { kind: "quota"; tonnesPerYear: number }
-      | { kind: "licensing"; approval: number; processingDays: Distribution; capacity?: LicensingCapacity; validityDays?: number };
+      | { kind: "licensing"; approval: number; processingDays: Distribution; capacity?: LicensingCapacity; validityDays?: number; applicationTonnes?: number };
     effectiveDay?: number | null;
     endDay?: number | null;
     announcedDay?: number;
@@ -155,6 +155,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
         processingDays: c.measure.processingDays,
         authority: authorities.length - 1,
         validityDays: c.measure.validityDays ?? 0,
+        applicationTonnes: c.measure.applicationTonnes ?? Infinity,
       };
     } else measure = c.measure;
     return {
