@@ -59,6 +59,44 @@ describe("a licensing office with a capacity", () => {
   });
 });
 
+describe("applications per contract", () => {
+  it("files an order as one application per applicationTonnes, each decided on its own, queued behind each other", () => {
+    // One importer orders on day 0 for its cover and the 60-day round; at 2 t an application
+    // that is many applications. The office starts one review a day; each takes 10 days.
+    const world: SmallWorld = {
+      countries: ["BB", "AA"],
+      commodities: ["x"],
+      days: 59,
+      transitDays: 0,
+      orderIntervalDays: 60,
+      facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 100, outputs: { x: 1 } }],
+      markets: [
+        { country: "BB", commodity: "x", inventory: 10_000 },
+        { country: "AA", commodity: "x", demand: 1, coverDays: 10, inventory: 0, imports: { BB: 1 } },
+      ],
+      controls: [
+        {
+          id: "licence",
+          exporter: "BB",
+          commodities: ["x"],
+          measure: { kind: "licensing", approval: 1, processingDays: { kind: "fixed", value: 10 }, capacity: { unit: "applications", perDay: 1 }, applicationTonnes: 2 },
+          effectiveDay: 0,
+        },
+      ],
+    };
+    const result = simulateWorld(buildWorld(world), { seed: 1 });
+    const imports = column(result, "AA", "x", "imports_t");
+    // The day-0 order, in 2 t applications, one review started a day, each decided 10 days later.
+    const filed = result.licences?.find((r) => r.day === 0);
+    const applications = filed!.appliedTonnes / 2;
+    expect(filed!.pendingApplications).toBe(applications);
+    expect(applications).toBeGreaterThan(5);
+    expect(Array.from(imports.slice(0, 10)).every((v) => v === 0)).toBe(true);
+    for (let day = 10; day < 10 + applications; day++) expect(imports[day]).toBeCloseTo(2, 9);
+    expect(Array.from(imports.slice(10 + applications)).every((v) => v === 0)).toBe(true);
+  });
+});
+
 describe("an announced control", () => {
   const world = (announcedDay: number | undefined): SmallWorld => ({
     countries: ["AA", "BB"],
