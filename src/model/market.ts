@@ -86,6 +86,11 @@ export class Market {
   readonly inflowContent: Float64Array;
   /** Id of the pending "runs dry" event, or -1. */
   dryEventId = -1;
+  /**
+   * Whether it ran out within rounding of an event and counts as dry while a residue of
+   * tonnes stays in stock; cleared when stock arrives or production covers its claims.
+   */
+  isDrained = false;
   /** Time of the pending "runs dry" event. */
   dryEventTime = 0;
   /** The simulation day whose flows are being accumulated. */
@@ -197,6 +202,7 @@ export class Market {
   receive(tonnes: number, content?: Float64Array): void {
     for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content === undefined ? 0 : content[o]);
     this.level += tonnes;
+    this.isDrained = false;
     this.today.imports += tonnes;
   }
 
@@ -204,6 +210,7 @@ export class Market {
   addStock(tonnes: number, content: Float64Array): void {
     for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content[o]);
     this.level += tonnes;
+    this.isDrained = false;
   }
 
   /** Counts cargo landing straight in a reserve it hosts as an import (already advanced to now). */

@@ -19,9 +19,12 @@ import type { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES } from "./tolerance.js";
 
 
-/** Whether a market is dry: no stock on hand and production below its claims. */
-export function isDryWith(level: number, production: number, claims: number): boolean {
-  return level <= EMPTY_TONNES && production < claims;
+/**
+ * Whether a market is dry: no stock on hand (or only the rounding residue of a stock that ran
+ * out, `drained`) and production below its claims.
+ */
+export function isDryWith(level: number, drained: boolean, production: number, claims: number): boolean {
+  return (level <= EMPTY_TONNES || drained) && production < claims;
 }
 
 /** A set of countries solved together, and its markets in solving order. */
@@ -75,7 +78,8 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       market.productionRate = production;
       market.nominalInputRate = claims;
       const need = market.demandRate + claims;
-      const dry = isDryWith(market.level, production, need);
+      const dry = isDryWith(market.level, market.isDrained, production, need);
+      if (!dry) market.isDrained = false;
       isDry[m] = dry;
       deficit[m] = dry ? need - production : 0;
       market.releaseInRate = 0;

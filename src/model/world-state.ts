@@ -10,7 +10,7 @@ import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
 import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
 import { Stockpile } from "./stockpile.js";
-import { EMPTY_TONNES } from "./tolerance.js";
+import { EMPTY_TONNES, TIME_TOLERANCE } from "./tolerance.js";
 import type { WorldSpec } from "./world-spec.js";
 import { commodityOrder, solveGroups } from "./world-topology.js";
 
@@ -217,7 +217,7 @@ export class WorldState implements SolverState {
    */
   touchMarket(m: number): void {
     const market = this.markets[m];
-    const wouldBeDry = isDryWith(market.level, market.productionRate, market.demandRate + market.nominalInputRate);
+    const wouldBeDry = isDryWith(market.level, market.isDrained, market.productionRate, market.demandRate + market.nominalInputRate);
     if (wouldBeDry !== this.isDry[m]) this.markGroupDirty(this.groupOfMarket(m));
     else this.scheduleDryOut(market);
   }
@@ -422,15 +422,16 @@ export class WorldState implements SolverState {
     if (this.env.currentEventId !== market.dryEventId) return; // superseded by a later solve
     market.advanceTo(this.env.now);
     market.dryEventId = -1;
-    // Woken early (stock arrived after this was scheduled): schedule the true time instead, so
-    // a stock never runs past empty. Only what is below the empty threshold, or what would run
-    // out before the clock can move on, is rounded away.
+    // Woken early (stock arrived after this was scheduled): schedule the true time instead.
     const remaining = market.netRate < 0 ? market.level / -market.netRate : Infinity;
-    if (market.level > EMPTY_TONNES && this.env.now + remaining > this.env.now) {
+    if (remaining > TIME_TOLERANCE * Math.max(1, this.env.now)) {
       this.scheduleDryOut(market);
       return;
     }
-    market.level = 0;
+    // Out within rounding of now: it is dry from now on. The residue stays in stock, so no
+    // tonne is rounded away, and counting it as dry stops markets that drain one another from
+    // waking each other an instant apart without end.
+    market.isDrained = true;
     this.markGroupDirty(this.groupOfMarket(m));
     this.settle();
   }

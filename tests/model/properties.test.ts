@@ -55,6 +55,13 @@ describe("on random worlds", () => {
     expectConserved(run(world, 0).timeline);
   });
 
+  it("ends when markets that feed one another run out within rounding of each other (a fast-check counterexample that once never ended)", () => {
+    // Three tiny stocks, drained by plants that also feed them: each running out re-solved the
+    // others, whose dry-out moved 3e-8 days later, and so on without end.
+    const { world, seed } = JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/worlds/drain-cascade.json"), "utf8")) as { world: SmallWorld; seed: number };
+    expectConserved(run(world, seed).timeline);
+  });
+
   it("gives identical numbers for the same seed", () => {
     fc.assert(
       fc.property(randomWorld(), fc.integer({ min: 0, max: 1000 }), (world, seed) => {
