@@ -156,8 +156,9 @@ function allocateRelease(stockpile: Stockpile, deficit: Float64Array): void {
     const m = stockpile.memberMarkets[j];
     const rate = (release * deficit[m]) / totalDeficit;
     rates[j] = rate;
-    // A later reserve serving the same market only covers what is still open.
-    deficit[m] -= rate;
+    // A later reserve serving the same market only covers what is still open (never less than
+    // nothing: rounding must not leave a later reserve a negative deficit to release into).
+    deficit[m] = Math.max(0, deficit[m] - rate);
   }
 }
 

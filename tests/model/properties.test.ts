@@ -62,6 +62,12 @@ describe("on random worlds", () => {
     expectConserved(run(world, seed).timeline);
   });
 
+  it("never releases a negative rate when two reserves serve one short market (a fast-check counterexample)", () => {
+    // The first reserve covered the deficit up to rounding, leaving -2.6e-18 t/day for the second.
+    const { world, seed } = JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/worlds/two-reserves-one-deficit.json"), "utf8")) as { world: SmallWorld; seed: number };
+    expectConserved(run(world, seed).timeline);
+  });
+
   it("gives identical numbers for the same seed", () => {
     fc.assert(
       fc.property(randomWorld(), fc.integer({ min: 0, max: 1000 }), (world, seed) => {
