@@ -27,7 +27,11 @@ describe("chokepoint run", () => {
     expect(stdout).toContain("reinstated-2026");
     expect(stdout).toMatch(/country\s+commodity\s+first short/);
     const out = path.join(cwd, "out", "reinstated-2026");
-    expect(readdirSync(out).sort()).toEqual(["summary.json", "timeline.csv", "trade.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["licences.csv", "summary.json", "timeline.csv", "trade.csv"]);
+    expect(readFileSync(path.join(out, "licences.csv"), "utf8").split("\n")[0]).toBe(
+      "date,exporter,commodity,destination,applied_t,approved_t,refused_t,pending_t,pending_applications",
+    );
+    expect(readFileSync(path.join(out, "trade.csv"), "utf8").split("\n")[0]).toBe("year,commodity,exporter,importer,tonnes,controlled_origin_t");
     const summary = JSON.parse(readFileSync(path.join(out, "summary.json"), "utf8"));
     expect(Object.keys(summary.manifest)).toEqual(expect.arrayContaining(["tool", "version", "scenario", "scenarioHash", "seed"]));
     expect(summary.manifest.tool).toBe("chokepoint");
