@@ -4,9 +4,13 @@
  * application of a burst starts (n - 1) / perDay days after the first, and is decided its own
  * review time after its start. With no limit every application starts the moment it is filed,
  * so an office of unlimited capacity is the infinite-server delay of before, draw for draw.
- * Capacity may change by events; the queue then moves at the new pace from that moment.
+ *
+ * The queue is first come first served at a known pace, so an application's start is known
+ * when it is filed: it is handed to the office's owner then, with no event of its own. Capacity
+ * may change by events; the applications still waiting are then given new starts at the new
+ * pace from that moment.
  */
-import { Priority, type Environment } from "../engine/index.js";
+import type { Environment } from "../engine/index.js";
 import type { LicensingCapacity } from "./world-spec.js";
 
 /** One authority's queue. */
@@ -15,22 +19,20 @@ export class LicensingAuthority {
   readonly id: string;
   capacity: LicensingCapacity;
   private readonly env: Environment;
-  /** Called when an application's review starts (the office then schedules its decision). */
-  private readonly onStart: (application: number) => void;
-  /** Queued applications, oldest first, from `head`. */
-  private queue: number[] = [];
-  private queueCost: number[] = [];
+  /** Called with an application and the time its review starts (again, with a new time, when the pace changes). */
+  private readonly onStart: (application: number, start: number) => void;
+  /** Applications given a start, oldest first, from `head`: those whose start is past are dropped lazily. */
+  private applications: number[] = [];
+  private tonnes: number[] = [];
+  private starts: number[] = [];
   private head = 0;
-  /** The earliest time the next review may start, and the last start and its cost. */
-  private nextStart = 0;
-  private lastStart = 0;
-  private lastCost = 0;
-  /** Total cost (applications or tonnes) waiting in the queue. */
-  private queuedCost = 0;
-  private gateEventId = -1;
-  private readonly onGate = (): void => this.startNext();
+  /** The earliest start of the next application filed. */
+  private nextFree = 0;
+  /** Start and tonnes of the last application whose review has started (dropped from the list). */
+  private lastStart = -Infinity;
+  private lastTonnes = 0;
 
-  constructor(index: number, id: string, capacity: LicensingCapacity, env: Environment, onStart: (application: number) => void) {
+  constructor(index: number, id: string, capacity: LicensingCapacity, env: Environment, onStart: (application: number, start: number) => void) {
     this.index = index;
     this.id = id;
     this.capacity = capacity;
@@ -38,70 +40,80 @@ export class LicensingAuthority {
     this.onStart = onStart;
   }
 
-  /** Days the last application in the queue waits for its review to start (0 with no limit or no queue). */
+  /** Days an application filed now waits for its review to start (0 with no limit or no queue). */
   get backlogDays(): number {
-    if (this.capacity.perDay === Infinity || this.waiting === 0) return 0;
-    return Math.max(0, this.nextStart - this.env.now) + this.queuedCost / this.capacity.perDay;
+    if (this.capacity.perDay === Infinity) return 0;
+    return Math.max(0, this.nextFree - this.env.now);
   }
 
   /** Applications waiting for their review to start. */
   get waiting(): number {
-    return this.queue.length - this.head;
+    this.dropStarted();
+    return this.applications.length - this.head;
   }
 
   /** Files an application of `tonnes`: its review starts now if the office can, else when its turn comes. */
   file(application: number, tonnes: number): void {
+    const now = this.env.now;
     if (this.capacity.perDay === Infinity) {
-      this.onStart(application);
+      this.onStart(application, now);
       return;
     }
-    const cost = this.capacity.unit === "applications" ? 1 : tonnes;
-    this.queue.push(application);
-    this.queueCost.push(cost);
-    this.queuedCost += cost;
-    if (this.gateEventId === -1 && this.waiting === 1 && this.nextStart <= this.env.now) this.startHead();
-    this.scheduleGate();
+    this.dropStarted();
+    const start = Math.max(now, this.nextFree);
+    this.nextFree = start + this.costOf(tonnes) / this.capacity.perDay;
+    this.applications.push(application);
+    this.tonnes.push(tonnes);
+    this.starts.push(start);
+    this.onStart(application, start);
   }
 
-  /** Changes the capacity from now on; the queue moves at the new pace. */
+  /** Changes the capacity from now on; the applications still waiting start at the new pace. */
   setCapacity(capacity: LicensingCapacity): void {
+    const now = this.env.now;
+    this.dropStarted();
     this.capacity = capacity;
-    // The pending gate (if any) is superseded: the next start is recomputed at the new pace.
-    this.gateEventId = -1;
     if (capacity.perDay === Infinity) {
-      this.nextStart = this.env.now;
-      while (this.waiting > 0) this.startHead();
+      for (let i = this.head; i < this.applications.length; i++) this.onStart(this.applications[i], now);
+      this.clear();
+      this.nextFree = now;
       return;
     }
-    this.nextStart = Math.max(this.env.now, this.lastStart + this.lastCost / capacity.perDay);
-    this.scheduleGate();
+    // The review under way holds the office for its cost at the new pace.
+    let next = Math.max(now, this.lastStart + this.costOf(this.lastTonnes) / capacity.perDay);
+    for (let i = this.head; i < this.applications.length; i++) {
+      this.starts[i] = next;
+      this.onStart(this.applications[i], next);
+      next += this.costOf(this.tonnes[i]) / capacity.perDay;
+    }
+    this.nextFree = next;
   }
 
-  private scheduleGate(): void {
-    if (this.waiting === 0 || this.gateEventId !== -1) return;
-    this.gateEventId = this.env.scheduleAt(Math.max(this.env.now, this.nextStart), this.onGate, this.index, Priority.NORMAL);
+  private costOf(tonnes: number): number {
+    return this.capacity.unit === "applications" ? 1 : tonnes;
   }
 
-  private startNext(): void {
-    // A gate superseded by a change of capacity finds a newer one pending: it does nothing.
-    if (this.env.currentEventId !== this.gateEventId) return;
-    this.gateEventId = -1;
-    if (this.waiting > 0) this.startHead();
-    this.scheduleGate();
-  }
-
-  private startHead(): void {
-    const cost = this.queueCost[this.head];
-    const application = this.queue[this.head++];
-    this.queuedCost = this.waiting === 0 ? 0 : this.queuedCost - cost;
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.queueCost = this.queueCost.slice(this.head);
+  /** Drops applications whose review has started, remembering the last of them. */
+  private dropStarted(): void {
+    const now = this.env.now;
+    while (this.head < this.applications.length && this.starts[this.head] <= now) {
+      this.lastStart = this.starts[this.head];
+      this.lastTonnes = this.tonnes[this.head];
+      this.head++;
+    }
+    if (this.head === this.applications.length) this.clear();
+    else if (this.head > 1024 && this.head * 2 > this.applications.length) {
+      this.applications = this.applications.slice(this.head);
+      this.tonnes = this.tonnes.slice(this.head);
+      this.starts = this.starts.slice(this.head);
       this.head = 0;
     }
-    this.lastStart = this.env.now;
-    this.lastCost = cost;
-    this.nextStart = this.env.now + cost / this.capacity.perDay;
-    this.onStart(application);
+  }
+
+  private clear(): void {
+    this.applications.length = 0;
+    this.tonnes.length = 0;
+    this.starts.length = 0;
+    this.head = 0;
   }
 }

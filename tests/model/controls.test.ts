@@ -53,6 +53,15 @@ describe("a licensing office with a capacity", () => {
     expect(pending(19)).toBe(0);
   });
 
+  it("moves the waiting applications to the new pace when a licensing-change raises the capacity", () => {
+    // One review every 2 days, then from day 3 one a day: the reviews of day 0 and 2 stand (the
+    // second holds the office to day 3 at the new pace); the rest start on days 3, 4 and 5.
+    const world = burst(0.5);
+    world.events = [{ id: "deal", day: 3, action: { kind: "licensing-change", controls: [0], approvalByCountry: null, processingDays: null, capacity: { unit: "applications", perDay: 1 } } }];
+    const result = simulateWorld(buildWorld(world), { seed: 1 });
+    expect(["A1", "A2", "A3", "A4", "A5"].map((c) => firstDay(column(result, c, "x", "imports_t")))).toEqual([10, 12, 13, 14, 15]);
+  });
+
   it("with unlimited capacity decides every application its own review time after filing, as before", () => {
     const result = simulateWorld(buildWorld(burst(Infinity)), { seed: 1 });
     expect(["A1", "A2", "A3", "A4", "A5"].map((c) => firstDay(column(result, c, "x", "imports_t")))).toEqual([10, 10, 10, 10, 10]);
@@ -61,8 +70,8 @@ describe("a licensing office with a capacity", () => {
 
 describe("applications per contract", () => {
   it("files an order as one application per applicationTonnes, each decided on its own, queued behind each other", () => {
-    // One importer orders on day 0 for its cover and the 60-day round; at 2 t an application
-    // that is many applications. The office starts one review a day; each takes 10 days.
+    // One importer orders on day 0 for its cover and the 60-day round (about 18 t); at 2 t an
+    // application that is nine applications. The office starts one review a day; each takes 10 days.
     const world: SmallWorld = {
       countries: ["BB", "AA"],
       commodities: ["x"],
@@ -72,7 +81,7 @@ describe("applications per contract", () => {
       facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 100, outputs: { x: 1 } }],
       markets: [
         { country: "BB", commodity: "x", inventory: 10_000 },
-        { country: "AA", commodity: "x", demand: 1, coverDays: 10, inventory: 0, imports: { BB: 1 } },
+        { country: "AA", commodity: "x", demand: 0.25, coverDays: 10, inventory: 0, imports: { BB: 1 } },
       ],
       controls: [
         {
@@ -86,13 +95,13 @@ describe("applications per contract", () => {
     };
     const result = simulateWorld(buildWorld(world), { seed: 1 });
     const imports = column(result, "AA", "x", "imports_t");
-    // The day-0 order, in 2 t applications, one review started a day, each decided 10 days later.
+    // The day-0 order, in applications of at most 2 t, one review started a day, each decided 10 days later.
     const filed = result.licences?.find((r) => r.day === 0);
-    const applications = filed!.appliedTonnes / 2;
+    const applications = Math.ceil(filed!.appliedTonnes / 2);
     expect(filed!.pendingApplications).toBe(applications);
     expect(applications).toBeGreaterThan(5);
     expect(Array.from(imports.slice(0, 10)).every((v) => v === 0)).toBe(true);
-    for (let day = 10; day < 10 + applications; day++) expect(imports[day]).toBeCloseTo(2, 9);
+    for (let day = 10; day < 10 + applications; day++) expect(imports[day]).toBeCloseTo(filed!.appliedTonnes / applications, 9);
     expect(Array.from(imports.slice(10 + applications)).every((v) => v === 0)).toBe(true);
   });
 });
