@@ -33,8 +33,14 @@ export interface PeriodRecord {
 
 /** The flows of one day (or of each day of a run of alike days), tonnes. */
 export interface DayFlows {
+  /** Demand before any response to price. */
   demand: number;
+  /** Demand given up in answer to price (price response, substitution and thrifting). */
+  givenUp: number;
   consumed: number;
+  /** Of `consumed`, what went to the defence and to the critical civilian class. */
+  consumedDefence: number;
+  consumedCritical: number;
   production: number;
   inputUse: number;
   imports: number;
@@ -55,6 +61,13 @@ export class DailyRecord {
   // Tallies by market (meaningful for demand markets only).
   readonly demandTonnes: Float64Array;
   readonly unmetTonnes: Float64Array;
+  readonly givenUpTonnes: Float64Array;
+  readonly defenceUnmetTonnes: Float64Array;
+  readonly criticalUnmetTonnes: Float64Array;
+  /** Highest price index of a reported day. */
+  readonly peakPriceIndex: Float64Array;
+  private readonly defenceShare: Float64Array;
+  private readonly criticalShare: Float64Array;
   readonly shortDays: Int32Array;
   readonly firstShortDay: Int32Array;
   readonly lastShortDay: Int32Array;
@@ -74,6 +87,8 @@ export class DailyRecord {
     demandMarkets: readonly number[];
     stockpiles: readonly Stockpile[];
     hosted: readonly (readonly number[])[];
+    /** Shares of final demand in the defence and critical classes, by market. */
+    priority: readonly { readonly defence: number; readonly critical: number }[];
     timeline?: Timeline;
     periodDays?: number;
   }) {
@@ -85,6 +100,12 @@ export class DailyRecord {
     const n = options.marketCount;
     this.demandTonnes = new Float64Array(n);
     this.unmetTonnes = new Float64Array(n);
+    this.givenUpTonnes = new Float64Array(n);
+    this.defenceUnmetTonnes = new Float64Array(n);
+    this.criticalUnmetTonnes = new Float64Array(n);
+    this.peakPriceIndex = new Float64Array(n);
+    this.defenceShare = Float64Array.from(options.priority, (p) => p.defence);
+    this.criticalShare = Float64Array.from(options.priority, (p) => p.critical);
     this.shortDays = new Int32Array(n);
     this.firstShortDay = new Int32Array(n).fill(-1);
     this.lastShortDay = new Int32Array(n).fill(-1);
@@ -113,13 +134,16 @@ export class DailyRecord {
   /**
    * Records `count` alike days of market `m` from simulation day `day`, each with `flows`; the
    * market's level was `level` at time `levelTime` and changes by `netRate` a day, so a day d
-   * ends with level + netRate * (d + 1 - levelTime). Days outside the reported range are skipped.
+   * ends with level + netRate * (d + 1 - levelTime); `price` is its price index over those days.
+   * Days outside the reported range are skipped.
    */
-  days(m: number, day: number, count: number, flows: DayFlows, level: number, levelTime: number, netRate: number): void {
+  days(m: number, day: number, count: number, flows: DayFlows, level: number, levelTime: number, netRate: number, price: number): void {
     let from = Math.max(day, this.firstDay);
     const to = Math.min(day + count, this.firstDay + this.dayCount);
     if (from >= to) return;
-    const shortfall = flows.demand > flows.consumed ? flows.demand - flows.consumed : 0;
+    // Unmet is what buyers still wanted (demand less what they gave up) and did not get.
+    const wanted = flows.demand - flows.givenUp;
+    const shortfall = wanted > flows.consumed ? wanted - flows.consumed : 0;
     const isShort = flows.demand > 0 && shortfall > SHORT_DAY_SHARE * flows.demand;
     const reported = to - from;
     const firstReported = from - this.firstDay;
@@ -127,6 +151,15 @@ export class DailyRecord {
     // Tallies: one update for the whole run.
     this.demandTonnes[m] += reported * flows.demand;
     this.unmetTonnes[m] += reported * shortfall;
+    this.givenUpTonnes[m] += reported * flows.givenUp;
+    if (price > this.peakPriceIndex[m]) this.peakPriceIndex[m] = price;
+    if (shortfall > 0) {
+      // Each class wants its share of what is wanted; what it got is in the flows.
+      const defenceShort = this.defenceShare[m] * wanted - flows.consumedDefence;
+      const criticalShort = this.criticalShare[m] * wanted - flows.consumedCritical;
+      if (defenceShort > 0) this.defenceUnmetTonnes[m] += reported * defenceShort;
+      if (criticalShort > 0) this.criticalUnmetTonnes[m] += reported * criticalShort;
+    }
     if (isShort) {
       this.shortDays[m] += reported;
       if (this.firstShortDay[m] < 0) this.firstShortDay[m] = firstReported;
@@ -136,7 +169,7 @@ export class DailyRecord {
     }
     const timeline = this.timeline;
     if (timeline !== undefined) {
-      for (let d = from; d < to; d++) this.writeDay(timeline, m, d - this.firstDay, flows, shortfall, levelAt(level, netRate, d + 1 - levelTime));
+      for (let d = from; d < to; d++) this.writeDay(timeline, m, d - this.firstDay, flows, shortfall, levelAt(level, netRate, d + 1 - levelTime), price);
     }
     const periods = this.periods;
     const slot = this.periodSlot[m];
@@ -175,19 +208,21 @@ export class DailyRecord {
     return tonnes;
   }
 
-  private writeDay(timeline: Timeline, m: number, reportedDay: number, flows: DayFlows, shortfall: number, level: number): void {
+  private writeDay(timeline: Timeline, m: number, reportedDay: number, flows: DayFlows, shortfall: number, level: number, price: number): void {
     const c = timeline.columns;
     const i = reportedDay * timeline.series.length + m;
     const stockpileTonnes = this.hostedTonnes(m, reportedDay + this.firstDay + 1);
     c.demand_t[i] = flows.demand;
     c.consumed_t[i] = flows.consumed;
     c.shortfall_t[i] = shortfall;
+    c.given_up_t[i] = flows.givenUp;
     c.production_t[i] = flows.production;
     c.input_use_t[i] = flows.inputUse;
     c.imports_t[i] = flows.imports;
     c.exports_t[i] = flows.exports;
     c.inventory_t[i] = level;
     c.stockpile_t[i] = stockpileTonnes;
+    c.price_index[i] = price;
     if (this.isActive[m] === 0 && (flows.demand > 0 || level > 0 || stockpileTonnes > 0 || flows.imports > 0 || flows.exports > 0 || flows.production > 0)) {
       this.isActive[m] = 1;
     }

@@ -1,7 +1,8 @@
 /**
  * Facility: a mine, refinery or plant at run time. Its nominal rate is what it would run at
  * with every input on hand: capacity x utilization x ramp-up, zero while offline (an outage,
- * a scripted shutdown, or before its online date). The rate solver then limits it by inputs.
+ * a scripted shutdown, or before its online date). The market response may raise utilization
+ * (restarted idle capacity) or cut the rate (a throttle when its output cannot be stored). The rate solver then limits it by inputs.
  */
 import type { FacilitySpec } from "./world-spec.js";
 
@@ -17,6 +18,10 @@ export class Facility {
   isScriptedOffline = false;
   /** Ramp-up fraction in force for the current day. */
   rampShare = 1;
+  /** Share of capacity restarted beyond normal utilization in answer to a high price (market response). */
+  extraUtilization = 0;
+  /** Share of its rate it runs at while its output market stores more than it may (1: no cut). */
+  throttle = 1;
   /** Throughput with all inputs available, tonnes/day. */
   nominalRate = 0;
   /** Share of the nominal rate its inputs allow (set by the solver). */
@@ -43,10 +48,15 @@ export class Facility {
     return this.spec.rampUpDays > 0 && day + 1 > this.onlineTime && day - this.onlineTime + 0.5 < this.spec.rampUpDays;
   }
 
+  /** The nominal rate without the throttle, tonnes/day (what it could make at time `t` if its output were bought). */
+  unthrottledRate(t: number): number {
+    const running = t >= this.onlineTime && !this.isInOutage && !this.isScriptedOffline;
+    return running ? this.spec.capacityTonnesPerDay * (this.spec.utilization + this.extraUtilization) * this.rampShare : 0;
+  }
+
   /** Recomputes the nominal rate at time `t`; returns true if it changed. */
   refreshNominal(t: number): boolean {
-    const running = t >= this.onlineTime && !this.isInOutage && !this.isScriptedOffline;
-    const rate = running ? this.spec.capacityTonnesPerDay * this.spec.utilization * this.rampShare : 0;
+    const rate = this.throttle === 1 ? this.unthrottledRate(t) : this.unthrottledRate(t) * this.throttle;
     if (rate === this.nominalRate) return false;
     this.nominalRate = rate;
     return true;

@@ -6,6 +6,7 @@ export { ModelError, type InputPath } from "./model-error.js";
 export { DAYS_PER_YEAR, epochDayFromIso, isoFromEpochDay } from "./calendar.js";
 export { DUST_TONNES, EMPTY_TONNES } from "./tolerance.js";
 export type * from "./world-spec.js";
+export { PRIORITY_CLASSES } from "./world-spec.js";
 export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } from "./timeline.js";
 export { KPI_NAMES, SHORT_DAY_SHARE, shortfallKpis, type KpiName, type KpiSeries, type ShortfallKpi } from "./shortfall-kpi.js";
 export { DailyRecord, type DayFlows, type PeriodRecord } from "./daily-record.js";

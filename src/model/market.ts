@@ -41,12 +41,22 @@ export class Market {
 
   /** Demand at the start date before growth and demand-change events, tonnes/day. */
   readonly baseDemandTonnesPerDay: number;
-  /** Product of demand-change factors applied so far. */
-  demandFactor = 1;
+  /** Shares of final demand in the defence and critical classes (served first, in that order). */
+  readonly defenceShare: number;
+  readonly criticalShare: number;
+
+  // Demand, set by the Demand module: before any response to price (what `demand_t` reports),
+  // and what buyers want now (after price response and substitution; what the solver serves).
+  grossDemandRate = 0;
+  demandRate = 0;
+  /** Price index (1 = the scenario's baseline), set on the market response's clock. */
+  priceIndex = 1;
 
   // Rates in tonnes per day, set by the rate solver.
-  demandRate = 0;
   consumedRate = 0;
+  /** Of `consumedRate`, what the defence and critical classes get (served first). */
+  consumedDefenceRate = 0;
+  consumedCriticalRate = 0;
   productionRate = 0;
   inputUseRate = 0;
   /** Stockpile releases into this inventory from reserves hosted in this country. */
@@ -59,13 +69,11 @@ export class Market {
   netRate = 0;
   /** Facility input requested at nominal rates, tonnes/day (for planning orders). */
   nominalInputRate = 0;
-  /** Share of claims served while dry (1 when stock is on hand). */
-  servedShare = 1;
 
   /** Flow totals of the day being accumulated (the open day), tonnes. */
-  private readonly today: DayFlows = { demand: 0, consumed: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
+  private readonly today: DayFlows = emptyFlows();
   /** The flows of a whole day at the current rates (reused for every run of whole days). */
-  private readonly wholeDay: DayFlows = { demand: 0, consumed: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
+  private readonly wholeDay: DayFlows = emptyFlows();
 
   /** Tonnes shipped abroad since the last ordering round. */
   exportedSinceRound = 0;
@@ -106,6 +114,8 @@ export class Market {
     this.imports = spec.imports;
     this.demandGrowthPerYear = spec.demandGrowthPerYear;
     this.baseDemandTonnesPerDay = spec.demandTonnesPerDay;
+    this.defenceShare = spec.priority.defence;
+    this.criticalShare = spec.priority.critical;
     this.level = spec.initialInventoryTonnes ?? 0;
     this.content = new Float64Array(origins);
     this.inflowContent = new Float64Array(origins);
@@ -125,10 +135,10 @@ export class Market {
       if (t >= this.openDay + 1) {
         const boundary = this.openDay + 1;
         this.accumulate(boundary - from);
-        record.days(this.index, this.openDay, 1, this.today, this.level, lastTime, this.netRate);
+        record.days(this.index, this.openDay, 1, this.today, this.level, lastTime, this.netRate, this.priceIndex);
         this.resetDay();
         const wholeDays = Math.floor(t) - boundary;
-        if (wholeDays > 0) record.days(this.index, boundary, wholeDays, this.wholeDayFlows(), this.level, lastTime, this.netRate);
+        if (wholeDays > 0) record.days(this.index, boundary, wholeDays, this.wholeDayFlows(), this.level, lastTime, this.netRate, this.priceIndex);
         this.openDay = boundary + wholeDays;
         from = this.openDay;
       }
@@ -148,8 +158,11 @@ export class Market {
 
   private accumulate(dt: number): void {
     const today = this.today;
-    today.demand += this.demandRate * dt;
+    today.demand += this.grossDemandRate * dt;
+    today.givenUp += (this.grossDemandRate - this.demandRate) * dt;
     today.consumed += this.consumedRate * dt;
+    today.consumedDefence += this.consumedDefenceRate * dt;
+    today.consumedCritical += this.consumedCriticalRate * dt;
     today.production += this.productionRate * dt;
     today.inputUse += this.inputUseRate * dt;
     today.imports += this.transferInRate * dt;
@@ -158,8 +171,11 @@ export class Market {
 
   private wholeDayFlows(): DayFlows {
     const day = this.wholeDay;
-    day.demand = this.demandRate;
+    day.demand = this.grossDemandRate;
+    day.givenUp = this.grossDemandRate - this.demandRate;
     day.consumed = this.consumedRate;
+    day.consumedDefence = this.consumedDefenceRate;
+    day.consumedCritical = this.consumedCriticalRate;
     day.production = this.productionRate;
     day.inputUse = this.inputUseRate;
     day.imports = this.transferInRate;
@@ -191,7 +207,10 @@ export class Market {
   private resetDay(): void {
     const today = this.today;
     today.demand = 0;
+    today.givenUp = 0;
     today.consumed = 0;
+    today.consumedDefence = 0;
+    today.consumedCritical = 0;
     today.production = 0;
     today.inputUse = 0;
     today.imports = 0;
@@ -228,4 +247,8 @@ export class Market {
     this.today.exports += tonnes;
     this.exportedSinceRound += tonnes;
   }
+}
+
+function emptyFlows(): DayFlows {
+  return { demand: 0, givenUp: 0, consumed: 0, consumedDefence: 0, consumedCritical: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
 }

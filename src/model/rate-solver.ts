@@ -5,7 +5,8 @@
  * A market with stock on hand serves all claims in full. A dry market (no stock, production
  * below claims) first draws on its stockpiles (up to their release rates, shared reserves
  * split by deficit), then serves final demand and facility inputs pro rata to their nominal
- * claims. A facility runs at the smallest served share among its inputs, and its outputs
+ * claims; within final demand, the defence class first, then critical civilian, then the rest
+ * (a defence-only reserve tops up what defence lacks, and serves nothing else). A facility runs at the smallest served share among its inputs, and its outputs
  * feed markets further down the chain, so markets are solved stage by stage in the
  * commodities' topological order (recipes never loop). Input a facility could not use
  * because another input limited it goes back to final demand; only what no one can use
@@ -87,8 +88,29 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       market.transferOutRate = 0;
     }
 
+    // Reserves that serve every class first; then those that serve defence only, into what
+    // defence still lacks once the general supply is shared out (defence is served first).
     const layerStockpiles = group.stockpilesByLayer[layerIndex];
-    for (let i = 0; i < layerStockpiles.length; i++) allocateRelease(stockpiles[layerStockpiles[i]], deficit);
+    let defenceOnly = 0;
+    for (let i = 0; i < layerStockpiles.length; i++) {
+      const stockpile = stockpiles[layerStockpiles[i]];
+      if (stockpile.spec.serves === "defence") defenceOnly++;
+      else allocateRelease(stockpile, deficit);
+    }
+    if (defenceOnly > 0) {
+      for (let i = 0; i < layer.length; i++) {
+        const m = layer[i];
+        if (!isDry[m]) continue;
+        const market = markets[m];
+        const need = market.demandRate + market.nominalInputRate;
+        const share = need > 0 ? Math.min(1, (market.productionRate + releaseInto(market, stockpiles, false)) / need) : 1;
+        deficit[m] = Math.max(0, (market.defenceShare - share) * market.demandRate);
+      }
+      for (let i = 0; i < layerStockpiles.length; i++) {
+        const stockpile = stockpiles[layerStockpiles[i]];
+        if (stockpile.spec.serves === "defence") allocateRelease(stockpile, deficit);
+      }
+    }
 
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
@@ -96,10 +118,9 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       let share = 1;
       if (isDry[m]) {
         const need = market.demandRate + market.nominalInputRate;
-        const supply = market.productionRate + releaseInto(market, stockpiles);
+        const supply = market.productionRate + releaseInto(market, stockpiles, false);
         share = need > 0 ? Math.min(1, supply / need) : 1;
       }
-      market.servedShare = share;
       const consumers = market.consumers;
       for (let j = 0; j < consumers.length; j++) {
         const facility = facilities[consumers[j].facility];
@@ -162,34 +183,53 @@ function allocateRelease(stockpile: Stockpile, deficit: Float64Array): void {
   }
 }
 
-/** Total release flowing into a market from all reserves serving it. */
-function releaseInto(market: Market, stockpiles: readonly Stockpile[]): number {
+/** Release flowing into a market from the reserves serving it: those that serve every class, or the defence-only ones. */
+function releaseInto(market: Market, stockpiles: readonly Stockpile[], defenceOnly: boolean): number {
   let total = 0;
   for (let i = 0; i < market.stockpiles.length; i++) {
     const stockpile = stockpiles[market.stockpiles[i]];
-    total += stockpile.releaseRates[market.stockpileSlots[i]];
+    if ((stockpile.spec.serves === "defence") === defenceOnly) total += stockpile.releaseRates[market.stockpileSlots[i]];
   }
   return total;
 }
 
-/** Sets consumption and input use of one market from final facility throughputs. */
+/**
+ * Sets consumption and input use of one market from final facility throughputs. Final demand
+ * is served in priority order: defence, then critical civilian, then the rest; a defence-only
+ * reserve serves what defence still lacks after the general supply.
+ */
 function settleMarket(market: Market, dry: boolean, facilities: readonly Facility[], stockpiles: readonly Stockpile[]): void {
   let inputUse = 0;
   const consumers = market.consumers;
   for (let i = 0; i < consumers.length; i++) inputUse += facilities[consumers[i].facility].throughputRate * consumers[i].tonnesPerTonne;
   market.inputUseRate = inputUse;
+  const demand = market.demandRate;
+  const defence = market.defenceShare * demand;
+  const critical = market.criticalShare * demand;
   if (!dry) {
-    market.consumedRate = market.demandRate;
+    market.consumedRate = demand;
+    market.consumedDefenceRate = defence;
+    market.consumedCriticalRate = critical;
     return;
   }
-  const release = releaseInto(market, stockpiles);
-  const supply = market.productionRate + release;
-  const consumed = Math.min(market.demandRate, Math.max(0, supply - inputUse));
-  market.consumedRate = consumed;
+  const supply = market.productionRate + releaseInto(market, stockpiles, false);
+  const general = Math.min(demand, Math.max(0, supply - inputUse));
   // Release nobody can use stays in the reserve: trim it, last reserve first.
-  let surplus = supply - inputUse - consumed;
+  trimRelease(market, stockpiles, false, supply - inputUse - general);
+  const defenceFromGeneral = Math.min(defence, general);
+  const defenceRelease = releaseInto(market, stockpiles, true);
+  const defenceFromReserve = defenceRelease > 0 ? Math.min(defenceRelease, defence - defenceFromGeneral) : 0;
+  if (defenceRelease > 0) trimRelease(market, stockpiles, true, defenceRelease - defenceFromReserve);
+  market.consumedRate = general + defenceFromReserve;
+  market.consumedDefenceRate = defenceFromGeneral + defenceFromReserve;
+  market.consumedCriticalRate = Math.min(critical, general - defenceFromGeneral);
+}
+
+/** Cuts `surplus` from the release of a market's reserves of one kind, last reserve first. */
+function trimRelease(market: Market, stockpiles: readonly Stockpile[], defenceOnly: boolean, surplus: number): void {
   for (let i = market.stockpiles.length - 1; i >= 0 && surplus > 0; i--) {
     const stockpile = stockpiles[market.stockpiles[i]];
+    if ((stockpile.spec.serves === "defence") !== defenceOnly) continue;
     const slot = market.stockpileSlots[i];
     const cut = Math.min(stockpile.releaseRates[slot], surplus);
     stockpile.releaseRates[slot] -= cut;

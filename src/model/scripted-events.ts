@@ -8,6 +8,7 @@
  */
 import { Priority } from "../engine/index.js";
 import { isoFromEpochDay } from "./calendar.js";
+import type { Demand } from "./demand.js";
 import type { FacilityOperations } from "./facility-operations.js";
 import { ModelError } from "./model-error.js";
 import type { TradeDesk } from "./trade-desk.js";
@@ -28,14 +29,16 @@ export class ScriptedEvents {
   private readonly state: WorldState;
   private readonly operations: FacilityOperations;
   private readonly trade: TradeDesk;
+  private readonly demand: Demand;
   private readonly onEvent = (e: number): void => this.apply(this.state.spec.events[e].action);
   /** Outcomes, in declaration order. */
   readonly realized: RealizedEvent[] = [];
 
-  constructor(state: WorldState, operations: FacilityOperations, trade: TradeDesk) {
+  constructor(state: WorldState, operations: FacilityOperations, trade: TradeDesk, demand: Demand) {
     this.state = state;
     this.operations = operations;
     this.trade = trade;
+    this.demand = demand;
   }
 
   /** Draws every event's outcome and schedules those that happen before `endTime`. */
@@ -77,13 +80,7 @@ export class ScriptedEvents {
         this.operations.bringOnline(action.facility);
         return;
       case "demand-change":
-        for (const m of action.markets) {
-          const market = state.markets[m];
-          market.advanceTo(now); // the old rate holds until now
-          market.demandFactor *= action.factor;
-          market.demandRate *= action.factor;
-          state.markGroupDirty(state.groupOfMarket(m));
-        }
+        for (const m of action.markets) this.demand.scale(m, action.factor);
         state.settle();
         return;
       case "stockpile-release": {

@@ -19,8 +19,17 @@ export interface ShortfallKpi {
   readonly peakShortfallShare: number;
   /** Days with unmet demand. */
   readonly shortfallDays: number;
+  /** Demand that buyers wanted and did not get (physical shortfall), tonnes. */
   readonly unmetTonnes: number;
+  /** Demand before any response to price, tonnes. */
   readonly demandTonnes: number;
+  /** Demand given up in answer to price (price response, substitution, thrifting), tonnes. */
+  readonly givenUpTonnes: number;
+  /** Highest price index of a reported day (1 = the baseline). */
+  readonly peakPriceIndex: number;
+  /** Unmet demand of the defence and of the critical civilian class, tonnes (served first, in that order). */
+  readonly defenceUnmetTonnes: number;
+  readonly criticalUnmetTonnes: number;
   /** Day a reserve serving this market first ran down to its floor (ISO; before the start if it ran dry in the warm-up), or null. */
   readonly stockpileEmptyDate: string | null;
   /** First day without shortfall after the last short day (ISO); null if never short or still short at the end. */
@@ -36,6 +45,10 @@ export const KPI_NAMES = [
   "demandTonnes",
   "stockpileEmptyDate",
   "recoveryDate",
+  "givenUpTonnes",
+  "peakPriceIndex",
+  "defenceUnmetTonnes",
+  "criticalUnmetTonnes",
 ] as const;
 
 /** One KPI name. */
@@ -72,6 +85,10 @@ export function shortfallKpis(
       shortfallDays: record.shortDays[m],
       unmetTonnes: record.unmetTonnes[m],
       demandTonnes: record.demandTonnes[m],
+      givenUpTonnes: record.givenUpTonnes[m],
+      peakPriceIndex: record.peakPriceIndex[m],
+      defenceUnmetTonnes: record.defenceUnmetTonnes[m],
+      criticalUnmetTonnes: record.criticalUnmetTonnes[m],
       stockpileEmptyDate: emptyDay === null ? null : dateOf(emptyDay),
       recoveryDate: lastShort >= 0 && lastShort < record.dayCount - 1 ? dateOf(lastShort + 1) : null,
     };

@@ -1,6 +1,7 @@
 /**
  * Timeline: the daily record of every market, stored column by column in typed arrays.
- * Flows are tonnes during the day; levels are tonnes at the end of it.
+ * Flows are tonnes during the day; levels are tonnes at the end of it; the price index is the
+ * one in force during the day (it moves only on the market response's clock, at day boundaries).
  */
 
 /** Column names of the daily record, in output order. */
@@ -8,12 +9,14 @@ export const TIMELINE_COLUMNS = [
   "demand_t",
   "consumed_t",
   "shortfall_t",
+  "given_up_t",
   "production_t",
   "input_use_t",
   "imports_t",
   "exports_t",
   "inventory_t",
   "stockpile_t",
+  "price_index",
 ] as const;
 
 /** One column name of the daily record. */

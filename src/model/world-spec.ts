@@ -78,6 +78,65 @@ export interface MarketSpec {
   readonly initialInventoryTonnes: number | null;
   /** Baseline import sources; shares sum to 1 (or the list is empty). */
   readonly imports: readonly ImportShare[];
+  /**
+   * Shares of final demand in the priority classes served before the rest when the market
+   * rations: defence first, then critical civilian; the remainder is "other". Each 0..1, sum <= 1.
+   */
+  readonly priority: PriorityShares;
+}
+
+/** Shares of a market's final demand by priority class (the rest is "other"). */
+export interface PriorityShares {
+  readonly defence: number;
+  readonly critical: number;
+}
+
+/** The priority classes, in the order they are served. */
+export const PRIORITY_CLASSES = ["defence", "critical", "other"] as const;
+/** One priority class. */
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+/**
+ * How one commodity's markets respond to scarcity: a price index per market (1 = the scenario's
+ * baseline) that moves toward the level its cover implies, demand that bends with the price
+ * and substitutes away while it stays high, producers outside a controlling country that
+ * restart idle capacity, and producers that cut output when their stock passes a storage limit.
+ */
+export interface CommodityResponse {
+  /** Days for the price to close 63% of its gap to the target while rising. */
+  readonly adjustmentDays: number;
+  /** The same while falling back. */
+  readonly relaxationDays: number;
+  /** Exponent of the target price in the cover ratio: target = ratio^-sensitivity. */
+  readonly coverSensitivity: number;
+  readonly maxPrice: number;
+  readonly minPrice: number;
+  /** Short-run price elasticity of demand (<= 0): demand x price^elasticity. */
+  readonly elasticity: number;
+  /** Price index above which substitution and thrifting grow. */
+  readonly substitutionThreshold: number;
+  /** Largest growth of the substituted share per year (share of demand). */
+  readonly substitutionPerYear: number;
+  /** Largest substituted share of demand. */
+  readonly substitutionMax: number;
+  /** How fast the substituted share falls back per year once the price is below the threshold. */
+  readonly unwindPerYear: number;
+  /** Price index above which idle capacity outside the controlling countries restarts. */
+  readonly supplyThreshold: number;
+  /** Days the price must stay above the threshold before idle capacity restarts. */
+  readonly restartDays: number;
+  /** Largest rise of all restarted output per year, as a share of the world's output at the start. */
+  readonly supplyRampPerYear: number;
+  /** Days of its producers' output a market stores before they cut output to what it uses and sells (Infinity: never). */
+  readonly storageDays: number;
+}
+
+/** The market response of a world. */
+export interface ResponseSpec {
+  /** Days between price updates (the response's discrete clock). */
+  readonly priceStepDays: number;
+  /** Per commodity index, or null where the commodity's markets do not respond. */
+  readonly byCommodity: readonly (CommodityResponse | null)[];
 }
 
 /**
@@ -113,6 +172,8 @@ export interface StockpileSpec {
   readonly refillTonnesPerDay: number;
   readonly targetTonnes: number;
   readonly release: ReleasePolicy;
+  /** The priority classes it may serve ("defence": a defence-only reserve such as the NDS; "all" otherwise). */
+  readonly serves: "all" | "defence";
 }
 
 /** Which importers a control applies to. */
@@ -270,4 +331,6 @@ export interface WorldSpec {
   readonly authorities: readonly AuthoritySpec[];
   readonly events: readonly EventSpec[];
   readonly trade: TradeSpec;
+  /** The market response, or null: no prices move, demand responds to nothing, producers never throttle. */
+  readonly response: ResponseSpec | null;
 }

@@ -1,11 +1,14 @@
 /**
- * World: one run of a resolved world. It wires the parts (facility operations, trade,
- * scripted events) onto one environment, keeps the calendar (monthly demand growth, daily
- * ramp-ups, quota years), runs to the end of the horizon and closes the markets' daily record.
+ * World: one run of a resolved world. It wires the parts (demand, facility operations, trade,
+ * scripted events, the market response) onto one environment, keeps the calendar (monthly
+ * demand growth, daily ramp-ups, the response's price steps, quota years), runs to the end of
+ * the horizon and closes the markets' daily record.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
-import { DAYS_PER_YEAR, isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
+import { isFirstOfMonth, nextNewYearEpochDay } from "./calendar.js";
+import { Demand } from "./demand.js";
 import { FacilityOperations } from "./facility-operations.js";
+import { MarketResponse } from "./market-response.js";
 import { ModelError } from "./model-error.js";
 import { ScriptedEvents, type RealizedEvent } from "./scripted-events.js";
 import { DailyRecord, type PeriodRecord } from "./daily-record.js";
@@ -51,6 +54,8 @@ export interface RunRecord {
 /** A world ready to run once. */
 export class World {
   private readonly state: WorldState;
+  private readonly demand: Demand;
+  private readonly response: MarketResponse | undefined;
   private readonly operations: FacilityOperations;
   private readonly trade: TradeDesk;
   private readonly scripted: ScriptedEvents;
@@ -64,7 +69,6 @@ export class World {
   /** Days simulated in all: warm-up plus reported days. */
   private readonly totalDays: number;
   private readonly warmUpDays: number;
-  private readonly growingMarkets: number[];
   /** isMonthStart[d] is 1 when simulation day d is the first of a calendar month. */
   private readonly isMonthStart: Uint8Array;
   private readonly onTick = (day: number): void => this.tick(day);
@@ -77,11 +81,13 @@ export class World {
       throw new ModelError("bad-horizon", `end (${spec.endEpochDay}) is before start (${spec.startEpochDay})`);
     }
     this.state = new WorldState(spec, streams);
+    this.demand = new Demand(this.state, spec.warmUpDays);
+    this.response = spec.response === null ? undefined : new MarketResponse(this.state, this.demand, spec.response);
     this.operations = new FacilityOperations(this.state);
     const keepTimeline = options.timeline ?? true;
     this.licenceLog = keepTimeline ? new LicenceLog(spec.warmUpDays, spec.endEpochDay - spec.startEpochDay + 1, spec.countries.length, spec.commodities.length) : undefined;
     this.trade = new TradeDesk(this.state, this.licenceLog);
-    this.scripted = new ScriptedEvents(this.state, this.operations, this.trade);
+    this.scripted = new ScriptedEvents(this.state, this.operations, this.trade, this.demand);
     if (!(Number.isInteger(spec.warmUpDays) && spec.warmUpDays >= 0)) {
       throw new ModelError("bad-warm-up", `warmUpDays must be a whole number >= 0, got ${spec.warmUpDays}`);
     }
@@ -110,13 +116,13 @@ export class World {
       demandMarkets,
       stockpiles: this.state.stockpiles,
       hosted: this.state.markets.map((m) => m.hostedStockpiles),
+      priority: spec.markets.map((m) => m.priority),
       timeline: keepTimeline ? new Timeline(spec.startEpochDay, this.dayCount, series) : undefined,
       periodDays: options.periodDays,
     });
     for (const market of this.state.markets) {
       if (keepTimeline || tallied.has(market.index)) market.attachRecord(this.record);
     }
-    this.growingMarkets = this.state.markets.filter((m) => m.demandGrowthPerYear !== 0).map((m) => m.index);
     this.isMonthStart = new Uint8Array(this.totalDays);
     for (let d = 0; d < this.totalDays; d++) this.isMonthStart[d] = isFirstOfMonth(this.state.originEpochDay + d) ? 1 : 0;
   }
@@ -127,10 +133,11 @@ export class World {
     this.hasRun = true;
     const { state } = this;
     const env = state.env;
-    for (const market of state.markets) market.demandRate = this.demandOn(market.index, 0);
+    this.demand.start();
     this.prorateQuotas();
     state.scheduleReleaseWindows();
     this.operations.start();
+    this.response?.start();
     this.trade.start();
     state.markAllDirty();
     state.settle();
@@ -174,27 +181,15 @@ export class World {
     if (what !== undefined) throw new ModelError("non-finite", `${what} is not a finite number: magnitudes in the scenario overflow`);
   }
 
-  private demandOn(m: number, day: number): number {
-    const market = this.state.markets[m];
-    // Demand figures hold at the reported start; growth runs backwards through the warm-up.
-    const years = (day - this.warmUpDays) / DAYS_PER_YEAR;
-    const growth = market.demandGrowthPerYear === 0 ? 1 : Math.pow(1 + market.demandGrowthPerYear, years);
-    return market.baseDemandTonnesPerDay * market.demandFactor * growth;
-  }
-
-  /** At the start of `day`: moves demand (on the first of a month) and ramp-ups. */
+  /** At the start of `day`: moves demand (on the first of a month), ramp-ups and the market response. */
   private tick(day: number): void {
     const { state } = this;
     // Demand grows in monthly steps (the value due on each month's first day): finer steps
     // change no result that matters and would re-solve every market every day.
-    if (this.isMonthStart[day] === 1) {
-      for (const m of this.growingMarkets) {
-        state.markets[m].advanceTo(day);
-        state.markets[m].demandRate = this.demandOn(m, day);
-        state.markGroupDirty(state.groupOfMarket(m));
-      }
-    }
+    if (this.isMonthStart[day] === 1) this.demand.updateGrowth(day);
     this.operations.updateRamps(day);
+    const response = this.response;
+    if (response !== undefined && day % response.stepDays === 0) response.step();
     state.settle();
     if (day + 1 < this.totalDays) state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }

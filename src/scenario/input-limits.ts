@@ -48,6 +48,12 @@ export const LIMITS = {
    * median; larger values only produce overflowing draws.
    */
   lognormalSigma: limit(0, 3, "at most 3"),
+  /** Bounds and thresholds of a price index (1 = baseline). */
+  priceIndex: limit(0.001, 1000, "at most 1000 (times the baseline)"),
+  /** Short-run price elasticity of demand. */
+  elasticity: limit(-5, 0, "at most 0 (demand falls as the price rises)"),
+  /** Exponent of the target price in the cover ratio. */
+  coverSensitivity: limit(0, 10, "at most 10"),
 } as const;
 
 /** Largest nesting of mappings and lists a scenario file may have (real files need about 8). */

@@ -7,6 +7,10 @@ import type { FacilitySpec, MarketSpec } from "../model/index.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
+
+/** A market without priority classes: all of its demand is "other". */
+const NO_PRIORITY = { defence: 0, critical: 0 } as const;
+
 /** Markets by (country, commodity), with the use figures reserves are sized from. */
 export class MarketTable {
   readonly markets: MarketSpec[] = [];
@@ -31,7 +35,7 @@ export class MarketTable {
     let m = this.indexOf(c, k);
     if (m === undefined) {
       m = this.markets.length;
-      this.markets.push({ country: c, commodity: k, demandTonnesPerDay: 0, demandGrowthPerYear: 0, coverDays: this.defaultCoverDays, initialInventoryTonnes: null, imports: [] });
+      this.markets.push({ country: c, commodity: k, demandTonnesPerDay: 0, demandGrowthPerYear: 0, coverDays: this.defaultCoverDays, initialInventoryTonnes: null, imports: [], priority: NO_PRIORITY });
       this.byPair.set(`${c}/${k}`, m);
     }
     return m;
@@ -76,6 +80,10 @@ export class MarketTable {
         if (imports.length > 0 && Math.abs(total - 1) > 0.02) {
           note([...path, "imports"], "shares-sum", `shares add up to ${(total * 100).toFixed(1)}%; they must add up to 100% (within 2 points)`);
         }
+        const priority = { defence: entry.priority?.defence ?? 0, critical: entry.priority?.critical ?? 0 };
+        if (priority.defence + priority.critical > 1 + 1e-9) {
+          note([...path, "priority"], "shares-sum", `defence and critical shares add up to ${((priority.defence + priority.critical) * 100).toFixed(1)}%; they may add up to at most 100%`);
+        }
         const m = this.ensure(c, k);
         this.markets[m] = {
           country: c,
@@ -85,6 +93,7 @@ export class MarketTable {
           coverDays: entry.cover ?? this.defaultCoverDays,
           initialInventoryTonnes: entry.inventory !== undefined && "tonnes" in entry.inventory ? entry.inventory.tonnes : null,
           imports: imports.map((i) => ({ supplier: i.supplier, share: i.share / total })),
+          priority,
         };
         if (entry.inventory !== undefined && "coverDays" in entry.inventory) inventoryCover.push({ m, coverDays: entry.inventory.coverDays });
       }

@@ -44,6 +44,7 @@ export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, n
         decisionLagDays: s.release?.lag ?? fallback?.lag ?? 0,
         fromEpochDay: s.release?.from ?? fallback?.from ?? null,
       },
+      serves: s.serves ?? "all",
     });
   }
   return stockpiles;

@@ -13,6 +13,7 @@ import { ReferenceIndex, type Report } from "./reference-index.js";
 import { resolveControls } from "./resolve-controls.js";
 import { resolveEvents } from "./resolve-events.js";
 import { resolveFacilities } from "./resolve-facilities.js";
+import { resolveResponse } from "./resolve-response.js";
 import { resolveStockpiles } from "./resolve-stockpiles.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
@@ -83,6 +84,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
       routes,
       qualificationLagDays: doc.trade?.qualificationLag ?? DEFAULTS.qualificationLagDays,
     },
+    response: resolveResponse(doc, refs),
   };
   const loop = problems === 0 ? findRecipeLoop(spec) : undefined;
   if (loop !== undefined) {

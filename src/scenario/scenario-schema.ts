@@ -30,11 +30,60 @@ const countryCode = z
   .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
 const positiveRatio = uncertainNumber(LIMITS.recipeRatio, "tonnes per tonne of throughput (a number > 0)");
 
+const priceIndex = (what: string) => uncertainNumber(LIMITS.priceIndex, `a price index (1 = the baseline) ${what}`);
+
+/** How a commodity's markets respond to scarcity; every field may be overridden per commodity. */
+const responseFields = {
+  adjustment: uncertainQuantity("duration", { description: "Time for a rising price index to close 63% of its gap to the target (default 60 days)" }).optional(),
+  relaxation: uncertainQuantity("duration", { description: "The same for a falling price index (default 180 days)" }).optional(),
+  coverSensitivity: uncertainNumber(LIMITS.coverSensitivity, "the exponent of the target price in the cover ratio: target = (cover / target cover)^-sensitivity (default 1)").optional(),
+  maxPrice: priceIndex("that the index never exceeds (default 10)").optional(),
+  minPrice: priceIndex("below which the index never falls (default 0.2)").optional(),
+  elasticity: uncertainNumber(LIMITS.elasticity, "the short-run price elasticity of demand, a number <= 0 (default 0)").optional(),
+  substitution: z
+    .strictObject({
+      threshold: priceIndex("above which substitution and thrifting grow (default 1.5)").optional(),
+      perYear: uncertainShare.optional().describe("Largest growth of the substituted share per year, as a share of demand (default 0)"),
+      max: uncertainShare.optional().describe("Largest share of demand substituted (default 0)"),
+      unwind: uncertainShare.optional().describe("How much of demand comes back per year once the price is below the threshold (default: perYear / 4)"),
+      source: source.optional(),
+      note: note.optional(),
+    })
+    .optional()
+    .describe("Substitution and thrifting while the price stays high"),
+  supply: z
+    .strictObject({
+      threshold: priceIndex("above which idle capacity outside the controlling countries restarts (default 1.25)").optional(),
+      restart: uncertainQuantity("duration", { description: "How long the price must stay above the threshold before idle capacity restarts (default 180 days)" }).optional(),
+      ramp: uncertainShare.optional().describe("Largest rise of all restarted output per year, as a share of the world's output at the start (default 0)"),
+      source: source.optional(),
+      note: note.optional(),
+    })
+    .optional()
+    .describe("Supply that answers: idle capacity restarting when the price is high"),
+  storage: z
+    .union([z.literal("unlimited"), uncertainQuantity("duration", { description: "Days of its producers' output a market stores before they cut output to what it uses and sells" })], {
+      error: 'must be days of output, such as "90 days", or "unlimited"',
+    })
+    .optional()
+    .describe('Storage limit of producing markets, in days of their output (default "unlimited")'),
+};
+
+const commodityResponse = z
+  .strictObject({
+    enabled: z.boolean().optional().describe("Whether this commodity's markets respond at all (default true when the scenario has a response)"),
+    ...responseFields,
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("This commodity's market response: overrides the scenario's `response` field by field");
+
 const commodity = z
   .strictObject({
     name: z.string().optional(),
     stage: z.enum(["ore", "concentrate", "refined", "metal", "component", "product"]).optional(),
     groups: z.array(slug("commodity group")).optional(),
+    response: commodityResponse.optional(),
     source: source.optional(),
     note: note.optional(),
   })
@@ -77,6 +126,15 @@ const market = z
     cover: uncertainQuantity("duration", { description: "Commercial inventory target in days of use (default: defaults.cover)" }).optional(),
     inventory: uncertainMassOrCover.optional().describe("Starting commercial stock (default: steady state at the order-up-to level)"),
     imports: z.record(countryCode, share).optional().describe("Baseline import sources and their shares (adding up to 100%)"),
+    priority: z
+      .strictObject({
+        defence: uncertainShare.optional().describe("Share of final demand that is defence use, served first (default 0)"),
+        critical: uncertainShare.optional().describe("Share that is critical civilian use, served next (default 0)"),
+        source: source.optional(),
+        note: note.optional(),
+      })
+      .optional()
+      .describe("Priority classes of final demand: defence first, then critical civilian, then the rest (shares adding up to at most 100%)"),
     source: source.optional(),
     note: note.optional(),
   })
@@ -104,6 +162,7 @@ const stockpile = z
     refill: uncertainQuantity("rate", { description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
+    serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe('Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "all")'),
     source: source.optional(),
     note: note.optional(),
   })
@@ -307,6 +366,15 @@ export const scenarioSchema = z
     authorities: z.record(slug("authority"), authority).optional().describe("Licensing authorities that several controls share"),
     events: z.record(slug("event"), event).optional(),
     trade: trade.optional(),
+    response: z
+      .strictObject({
+        priceStep: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: "Days between price updates, the market response's clock (default 7 days)" }).optional(),
+        ...responseFields,
+        source: source.optional(),
+        note: note.optional(),
+      })
+      .optional()
+      .describe("The market response: a scarcity price per market, demand that bends, supply that answers (absent: no prices, demand fixed)"),
     sources: z.record(z.string(), z.string()).optional().describe("Bibliography: short key -> full reference"),
   })
   .describe("A chokepoint scenario: a world of commodities, countries, facilities, markets, reserves, controls and dated events");

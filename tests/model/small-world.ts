@@ -8,6 +8,7 @@ import type {
   ControlMeasure,
   LicensingCapacity,
   ReleasePolicy,
+  CommodityResponse,
   ControlSpec,
   EventAction,
   FacilitySpec,
@@ -41,6 +42,7 @@ export interface SmallWorld {
     coverDays?: number;
     inventory?: number;
     imports?: Record<string, number>;
+    priority?: { defence?: number; critical?: number };
   }[];
   stockpiles?: {
     id: string;
@@ -53,6 +55,7 @@ export interface SmallWorld {
     refill?: number;
     target?: number;
     release?: Partial<ReleasePolicy>;
+    serves?: "all" | "defence";
   }[];
   controls?: {
     id: string;
@@ -78,7 +81,27 @@ export interface SmallWorld {
   transitDays?: number;
   qualificationLagDays?: number;
   warmUpDays?: number;
+  /** The market response: every commodity's (or per commodity, by id; null switches one off), on a clock of `priceStepDays`. */
+  response?: { priceStepDays?: number; all?: Partial<CommodityResponse>; byCommodity?: Record<string, Partial<CommodityResponse> | null> };
 }
+
+/** A response with every reaction off (prices still move with cover). */
+export const QUIET_RESPONSE: CommodityResponse = {
+  adjustmentDays: 60,
+  relaxationDays: 180,
+  coverSensitivity: 1,
+  maxPrice: 10,
+  minPrice: 0.2,
+  elasticity: 0,
+  substitutionThreshold: 1.5,
+  substitutionPerYear: 0,
+  substitutionMax: 0,
+  unwindPerYear: 0,
+  supplyThreshold: 1.25,
+  restartDays: 180,
+  supplyRampPerYear: 0,
+  storageDays: Infinity,
+};
 
 /** Builds a WorldSpec; every (country, commodity) pair referenced gets a market. */
 export function buildWorld(w: SmallWorld): WorldSpec {
@@ -107,6 +130,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
         coverDays: 0,
         initialInventoryTonnes: 0,
         imports: [],
+        priority: { defence: 0, critical: 0 },
       });
     }
   };
@@ -123,6 +147,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       coverDays: m.coverDays ?? 0,
       initialInventoryTonnes: m.inventory ?? null,
       imports: shares.map(([s, share]) => ({ supplier: country(s), share: share / total })),
+      priority: { defence: m.priority?.defence ?? 0, critical: m.priority?.critical ?? 0 },
     });
   }
   for (const m of [...marketMap.values()]) for (const s of m.imports) ensure(s.supplier, m.commodity);
@@ -142,6 +167,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       refillTonnesPerDay: s.refill ?? 0,
       targetTonnes: s.target ?? s.tonnes,
       release: { triggerShare: 0, sustainedDays: 0, decisionLagDays: 0, fromEpochDay: null, ...s.release },
+      serves: s.serves ?? "all",
     };
   });
   const authorities: AuthoritySpec[] = [];
@@ -198,6 +224,16 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       routes: [],
       qualificationLagDays: w.qualificationLagDays ?? 90,
     },
+    response:
+      w.response === undefined
+        ? null
+        : {
+            priceStepDays: w.response.priceStepDays ?? 7,
+            byCommodity: w.commodities.map((id) => {
+              const own = w.response?.byCommodity?.[id];
+              return own === null ? null : { ...QUIET_RESPONSE, ...w.response?.all, ...own };
+            }),
+          },
   };
 }
 

@@ -1,0 +1,170 @@
+/**
+ * Market response: the discrete clock on which markets answer scarcity. Every `priceStepDays`
+ * (at the start of a day, never inside a rate solve), for each commodity with a response:
+ *
+ * 1. Each market's price index steps toward the target its cover ratio (or its output cut)
+ *    implies (market-price.ts), and its substituted share of demand grows or unwinds.
+ * 2. Demand: buyers want gross demand x min(1, price^elasticity) x (1 - substituted share).
+ * 3. Producers whose market holds more than `storageDays` of their output cut it to what the
+ *    market uses and sells (the output they keep is the oversupply signal of its price), and run
+ *    at capacity again once the stock is below the limit.
+ * 4. Idle capacity (capacity x (1 - utilization)) of producers outside the countries that
+ *    control the commodity restarts once their own price has stayed above the supply threshold
+ *    for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
+ *    of the world's output at the start, shared in proportion to each producer's idle capacity,
+ *    and winds down the same way once the price is back at or below the baseline.
+ *
+ * Every loop runs over markets and facilities in index order, so the response is deterministic.
+ */
+import { DAYS_PER_YEAR } from "./calendar.js";
+import type { Demand } from "./demand.js";
+import { respondedDemandShare, steppedPrice, steppedSubstitution, targetPrice } from "./market-price.js";
+import type { CommodityResponse, ResponseSpec } from "./world-spec.js";
+import type { WorldState } from "./world-state.js";
+
+/** Updates prices, demand response, throttles and restarted capacity on the response's clock. */
+export class MarketResponse {
+  private readonly state: WorldState;
+  private readonly demand: Demand;
+  private readonly spec: ResponseSpec;
+  /** Substituted share of demand, by market. */
+  private readonly substituted: Float64Array;
+  /** Share of its producers' output a market keeps (1: no cut), by market. */
+  private readonly keptOutput: Float64Array;
+  /** Facilities by primary output market (outputs[0]), by market. */
+  private readonly producersByMarket: number[][];
+  /** Facilities that may restart idle capacity, by commodity. */
+  private readonly restartable: number[][];
+  /** Time since which the price a facility sees has stayed above the supply threshold (NaN: not above). */
+  private readonly highSince: Float64Array;
+  /** World output of each commodity at the start, tonnes/day. */
+  private readonly worldOutput: Float64Array;
+
+  constructor(state: WorldState, demand: Demand, spec: ResponseSpec) {
+    this.state = state;
+    this.demand = demand;
+    this.spec = spec;
+    const markets = state.markets.length;
+    const commodities = state.spec.commodities.length;
+    this.substituted = new Float64Array(markets);
+    this.keptOutput = new Float64Array(markets).fill(1);
+    this.producersByMarket = Array.from({ length: markets }, () => []);
+    this.restartable = Array.from({ length: commodities }, () => []);
+    this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
+    this.worldOutput = new Float64Array(commodities);
+    const controls = new Set(state.spec.controls.flatMap((c) => c.commodities.map((k) => c.exporter * commodities + k)));
+    for (const facility of state.facilities) {
+      const primary = facility.spec.outputs[0];
+      if (primary === undefined) continue;
+      const market = state.marketAt(facility.spec.country, primary.commodity);
+      if (market !== undefined) this.producersByMarket[market.index].push(facility.index);
+      const controlling = controls.has(facility.spec.country * commodities + primary.commodity);
+      if (!controlling && facility.spec.utilization < 1 && spec.byCommodity[primary.commodity] !== null) this.restartable[primary.commodity].push(facility.index);
+    }
+  }
+
+  /** Days between steps of the clock (steps fall on simulation days that are multiples of it). */
+  get stepDays(): number {
+    return this.spec.priceStepDays;
+  }
+
+  /** Notes the world's output at the start (facilities' day-0 rates must be set). */
+  start(): void {
+    for (const facility of this.state.facilities) {
+      for (const term of facility.spec.outputs) this.worldOutput[term.commodity] += facility.nominalRate * term.tonnesPerTonne;
+    }
+  }
+
+  /** One step of the clock, at the current time; the caller settles the dirty groups. */
+  step(): void {
+    const { state, spec } = this;
+    const now = state.env.now;
+    for (const market of state.markets) {
+      const response = spec.byCommodity[market.commodity];
+      if (response === null) continue;
+      const m = market.index;
+      const use = market.grossDemandRate + market.nominalInputRate;
+      const level = Math.max(0, market.level + market.netRate * (now - market.lastTime));
+      const ratio = use > 0 && market.coverDays > 0 ? (level + market.inTransitTonnes) / (market.coverDays * use) : 1;
+      const price = steppedPrice(response, market.priceIndex, targetPrice(response, ratio, this.keptOutput[m]), spec.priceStepDays);
+      this.substituted[m] = steppedSubstitution(response, this.substituted[m], price, spec.priceStepDays);
+      if (price !== market.priceIndex) {
+        market.advanceTo(now); // days so far keep the old price
+        market.priceIndex = price;
+      }
+      this.demand.respond(m, respondedDemandShare(response, price, this.substituted[m]));
+      if (Number.isFinite(response.storageDays)) this.throttle(market.index, response, level);
+    }
+    for (let k = 0; k < this.restartable.length; k++) {
+      const response = spec.byCommodity[k];
+      if (response !== null && this.restartable[k].length > 0) this.restart(k, response);
+    }
+  }
+
+  /** Cuts a market's producers to what it uses and sells while it stores more than its limit. */
+  private throttle(m: number, response: CommodityResponse, level: number): void {
+    const state = this.state;
+    const market = state.markets[m];
+    const producers = this.producersByMarket[m];
+    if (producers.length === 0) return;
+    let potential = 0;
+    for (const f of producers) potential += state.facilities[f].unthrottledRate(state.env.now) * state.facilities[f].spec.outputs[0].tonnesPerTonne;
+    if (potential <= 0) return;
+    const sales = market.demandRate + market.nominalInputRate + market.exportRateEstimate;
+    const kept = level > response.storageDays * potential ? Math.min(1, sales / potential) : 1;
+    if (kept === this.keptOutput[m]) return;
+    this.keptOutput[m] = kept;
+    for (const f of producers) this.refresh(f, () => (state.facilities[f].throttle = kept));
+  }
+
+  /** Restarts (or winds down) idle capacity of commodity `k` as the prices its producers see say. */
+  private restart(k: number, response: CommodityResponse): void {
+    const state = this.state;
+    const now = state.env.now;
+    const allowance = response.supplyRampPerYear * this.worldOutput[k] * (this.spec.priceStepDays / DAYS_PER_YEAR);
+    if (!(allowance > 0)) return;
+    const up: number[] = [];
+    const down: number[] = [];
+    let idle = 0;
+    let restarted = 0;
+    for (const f of this.restartable[k]) {
+      const facility = state.facilities[f];
+      const price = state.marketAt(facility.spec.country, k)?.priceIndex ?? 1;
+      if (price < response.supplyThreshold) this.highSince[f] = Number.NaN;
+      else if (Number.isNaN(this.highSince[f])) this.highSince[f] = now;
+      const tonnes = facility.spec.capacityTonnesPerDay * facility.spec.outputs[0].tonnesPerTonne;
+      if (!Number.isNaN(this.highSince[f]) && now - this.highSince[f] >= response.restartDays) {
+        const spare = tonnes * (1 - facility.spec.utilization - facility.extraUtilization);
+        if (spare > 0) {
+          up.push(f);
+          idle += spare;
+        }
+      } else if (price <= 1 && facility.extraUtilization > 0) {
+        down.push(f);
+        restarted += tonnes * facility.extraUtilization;
+      }
+    }
+    // Each moves by the same share of its idle (or restarted) capacity: together at most the allowance.
+    const upShare = idle > 0 ? Math.min(1, allowance / idle) : 0;
+    for (const f of up) {
+      const facility = state.facilities[f];
+      const extra = facility.extraUtilization + upShare * (1 - facility.spec.utilization - facility.extraUtilization);
+      this.refresh(f, () => (facility.extraUtilization = Math.min(1 - facility.spec.utilization, extra)));
+    }
+    const downShare = restarted > 0 ? Math.min(1, allowance / restarted) : 0;
+    for (const f of down) {
+      const facility = state.facilities[f];
+      this.refresh(f, () => (facility.extraUtilization = downShare >= 1 ? 0 : facility.extraUtilization * (1 - downShare)));
+    }
+  }
+
+  /**
+   * Changes a facility's response state and flags its group when its rate changes (solving the
+   * group advances its markets to now before the new rate takes effect).
+   */
+  private refresh(f: number, change: () => void): void {
+    const state = this.state;
+    change();
+    if (state.facilities[f].refreshNominal(state.env.now)) state.markGroupDirty(state.groupOfFacility(f));
+  }
+}

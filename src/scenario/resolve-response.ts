@@ -1,0 +1,65 @@
+/**
+ * Resolution of `response`: the scenario's market response, with each commodity's overrides
+ * applied field by field and defaults filled in once. No `response` section: no response at
+ * all (prices stay at the baseline, demand and producers do not react), as before it existed.
+ */
+import type { CommodityResponse, ResponseSpec } from "../model/index.js";
+import type { ReferenceIndex } from "./reference-index.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
+
+/** The defaults of the response's fields, in model units. */
+export const RESPONSE_DEFAULTS = {
+  priceStepDays: 7,
+  adjustmentDays: 60,
+  relaxationDays: 180,
+  coverSensitivity: 1,
+  maxPrice: 10,
+  minPrice: 0.2,
+  elasticity: 0,
+  substitutionThreshold: 1.5,
+  substitutionPerYear: 0,
+  substitutionMax: 0,
+  supplyThreshold: 1.25,
+  restartDays: 180,
+  supplyRampPerYear: 0,
+} as const;
+
+type Fields = NonNullable<ConcreteScenario["response"]>;
+type Override = NonNullable<ConcreteScenario["commodities"][string]["response"]>;
+
+/** The response of `doc`, or null when it has none. */
+export function resolveResponse(doc: ConcreteScenario, refs: ReferenceIndex): ResponseSpec | null {
+  const world = doc.response;
+  if (world === undefined) return null;
+  const byCommodity = refs.commodityIds.map((id): CommodityResponse | null => {
+    const own = doc.commodities[id].response;
+    if (own?.enabled === false) return null;
+    return commodityResponse(world, own);
+  });
+  return { priceStepDays: world.priceStep ?? RESPONSE_DEFAULTS.priceStepDays, byCommodity };
+}
+
+function commodityResponse(world: Fields, own: Override | undefined): CommodityResponse {
+  const pick = <K extends keyof Fields & keyof Override>(key: K): Fields[K] => (own?.[key] ?? world[key]) as Fields[K];
+  const substitution = { ...world.substitution, ...own?.substitution };
+  const supply = { ...world.supply, ...own?.supply };
+  const storage = pick("storage");
+  const perYear = substitution.perYear ?? RESPONSE_DEFAULTS.substitutionPerYear;
+  const d = RESPONSE_DEFAULTS;
+  return {
+    adjustmentDays: pick("adjustment") ?? d.adjustmentDays,
+    relaxationDays: pick("relaxation") ?? d.relaxationDays,
+    coverSensitivity: pick("coverSensitivity") ?? d.coverSensitivity,
+    maxPrice: pick("maxPrice") ?? d.maxPrice,
+    minPrice: pick("minPrice") ?? d.minPrice,
+    elasticity: pick("elasticity") ?? d.elasticity,
+    substitutionThreshold: substitution.threshold ?? d.substitutionThreshold,
+    substitutionPerYear: perYear,
+    substitutionMax: substitution.max ?? d.substitutionMax,
+    unwindPerYear: substitution.unwind ?? perYear / 4,
+    supplyThreshold: supply.threshold ?? d.supplyThreshold,
+    restartDays: supply.restart ?? d.restartDays,
+    supplyRampPerYear: supply.ramp ?? d.supplyRampPerYear,
+    storageDays: storage === undefined || storage === "unlimited" ? Infinity : storage,
+  };
+}
