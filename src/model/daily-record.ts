@@ -103,7 +103,8 @@ export class DailyRecord {
     this.givenUpTonnes = new Float64Array(n);
     this.defenceUnmetTonnes = new Float64Array(n);
     this.criticalUnmetTonnes = new Float64Array(n);
-    this.peakPriceIndex = new Float64Array(n);
+    this.peakPriceIndex = new Float64Array(n).fill(1);
+    options.timeline?.columns.price_index.fill(1);
     this.defenceShare = Float64Array.from(options.priority, (p) => p.defence);
     this.criticalShare = Float64Array.from(options.priority, (p) => p.critical);
     this.shortDays = new Int32Array(n);
@@ -134,10 +135,9 @@ export class DailyRecord {
   /**
    * Records `count` alike days of market `m` from simulation day `day`, each with `flows`; the
    * market's level was `level` at time `levelTime` and changes by `netRate` a day, so a day d
-   * ends with level + netRate * (d + 1 - levelTime); `price` is its price index over those days.
-   * Days outside the reported range are skipped.
+   * ends with level + netRate * (d + 1 - levelTime). Days outside the reported range are skipped.
    */
-  days(m: number, day: number, count: number, flows: DayFlows, level: number, levelTime: number, netRate: number, price: number): void {
+  days(m: number, day: number, count: number, flows: DayFlows, level: number, levelTime: number, netRate: number): void {
     let from = Math.max(day, this.firstDay);
     const to = Math.min(day + count, this.firstDay + this.dayCount);
     if (from >= to) return;
@@ -152,13 +152,13 @@ export class DailyRecord {
     this.demandTonnes[m] += reported * flows.demand;
     this.unmetTonnes[m] += reported * shortfall;
     this.givenUpTonnes[m] += reported * flows.givenUp;
-    if (price > this.peakPriceIndex[m]) this.peakPriceIndex[m] = price;
     if (shortfall > 0) {
       // Each class wants its share of what is wanted; what it got is in the flows.
+      // (Below a billionth of the day's demand, a difference is the rounding of two integrals.)
       const defenceShort = this.defenceShare[m] * wanted - flows.consumedDefence;
       const criticalShort = this.criticalShare[m] * wanted - flows.consumedCritical;
-      if (defenceShort > 0) this.defenceUnmetTonnes[m] += reported * defenceShort;
-      if (criticalShort > 0) this.criticalUnmetTonnes[m] += reported * criticalShort;
+      if (defenceShort > 1e-9 * wanted) this.defenceUnmetTonnes[m] += reported * defenceShort;
+      if (criticalShort > 1e-9 * wanted) this.criticalUnmetTonnes[m] += reported * criticalShort;
     }
     if (isShort) {
       this.shortDays[m] += reported;
@@ -169,7 +169,7 @@ export class DailyRecord {
     }
     const timeline = this.timeline;
     if (timeline !== undefined) {
-      for (let d = from; d < to; d++) this.writeDay(timeline, m, d - this.firstDay, flows, shortfall, levelAt(level, netRate, d + 1 - levelTime), price);
+      for (let d = from; d < to; d++) this.writeDay(timeline, m, d - this.firstDay, flows, shortfall, levelAt(level, netRate, d + 1 - levelTime));
     }
     const periods = this.periods;
     const slot = this.periodSlot[m];
@@ -186,6 +186,31 @@ export class DailyRecord {
       if (end === periodEnd) this.closePeriod(m, slot, end, levelAt(level, netRate, end - levelTime));
       from = end;
     }
+  }
+
+  /**
+   * Records market `m`'s price path: the price is `prices[i]` from the start of simulation day
+   * `days[i]` until the next step, in time order, and 1 before the first step. The peak is the
+   * highest price of a reported day.
+   */
+  prices(m: number, days: readonly number[], prices: readonly number[]): void {
+    if (days.length === 0) return;
+    const end = this.firstDay + this.dayCount;
+    let peak = -Infinity;
+    for (let i = -1; i < days.length; i++) {
+      const from = Math.max(i < 0 ? 0 : days[i], this.firstDay);
+      const to = Math.min(i + 1 < days.length ? days[i + 1] : end, end);
+      if (from >= to) continue;
+      const price = i < 0 ? 1 : prices[i];
+      if (price > peak) peak = price;
+      const timeline = this.timeline;
+      if (timeline !== undefined) {
+        const column = timeline.columns.price_index;
+        const stride = timeline.series.length;
+        for (let d = from; d < to; d++) column[(d - this.firstDay) * stride + m] = price;
+      }
+    }
+    this.peakPriceIndex[m] = peak;
   }
 
   private closePeriod(m: number, slot: number, endDay: number, level: number): void {
@@ -208,7 +233,7 @@ export class DailyRecord {
     return tonnes;
   }
 
-  private writeDay(timeline: Timeline, m: number, reportedDay: number, flows: DayFlows, shortfall: number, level: number, price: number): void {
+  private writeDay(timeline: Timeline, m: number, reportedDay: number, flows: DayFlows, shortfall: number, level: number): void {
     const c = timeline.columns;
     const i = reportedDay * timeline.series.length + m;
     const stockpileTonnes = this.hostedTonnes(m, reportedDay + this.firstDay + 1);
@@ -222,7 +247,6 @@ export class DailyRecord {
     c.exports_t[i] = flows.exports;
     c.inventory_t[i] = level;
     c.stockpile_t[i] = stockpileTonnes;
-    c.price_index[i] = price;
     if (this.isActive[m] === 0 && (flows.demand > 0 || level > 0 || stockpileTonnes > 0 || flows.imports > 0 || flows.exports > 0 || flows.production > 0)) {
       this.isActive[m] = 1;
     }

@@ -9,14 +9,16 @@
  *    market uses and sells (the output they keep is the oversupply signal of its price), and run
  *    at capacity again once the stock is below the limit.
  * 4. Idle capacity (capacity x (1 - utilization)) of producers outside the countries that
- *    control the commodity restarts once their own price has stayed above the supply threshold
- *    for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
+ *    control the commodity restarts once the price they see (their own market's and their
+ *    customers', weighted by what each buys from them at its baseline shares) has stayed above
+ *    the supply threshold for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
  *    of the world's output at the start, shared in proportion to each producer's idle capacity,
  *    and winds down the same way once the price is back at or below the baseline.
  *
  * Every loop runs over markets and facilities in index order, so the response is deterministic.
  */
 import { DAYS_PER_YEAR } from "./calendar.js";
+import type { DailyRecord } from "./daily-record.js";
 import type { Demand } from "./demand.js";
 import { respondedDemandShare, steppedPrice, steppedSubstitution, targetPrice } from "./market-price.js";
 import type { CommodityResponse, ResponseSpec } from "./world-spec.js";
@@ -39,6 +41,14 @@ export class MarketResponse {
   private readonly highSince: Float64Array;
   /** World output of each commodity at the start, tonnes/day. */
   private readonly worldOutput: Float64Array;
+  /** Each market's price steps: the day of each and the price from then on. */
+  private readonly priceDays: number[][];
+  private readonly priceSteps: number[][];
+  /**
+   * The markets whose price a producing country's producers see, by market, with weights: its
+   * own (by its use) and its customers' (by what they buy from it at their baseline shares).
+   */
+  private readonly seenPrices: { readonly markets: Int32Array; readonly weights: Float64Array }[];
 
   constructor(state: WorldState, demand: Demand, spec: ResponseSpec) {
     this.state = state;
@@ -52,6 +62,16 @@ export class MarketResponse {
     this.restartable = Array.from({ length: commodities }, () => []);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.worldOutput = new Float64Array(commodities);
+    this.priceDays = Array.from({ length: markets }, () => []);
+    this.priceSteps = Array.from({ length: markets }, () => []);
+    const seen: { m: number; weight: number }[][] = state.markets.map((market) => [{ m: market.index, weight: market.baseDemandTonnesPerDay }]);
+    for (const market of state.markets) {
+      for (const source of market.imports) {
+        const supplier = state.marketAt(source.supplier, market.commodity);
+        if (supplier !== undefined) seen[supplier.index].push({ m: market.index, weight: source.share * market.baseDemandTonnesPerDay });
+      }
+    }
+    this.seenPrices = seen.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), weights: Float64Array.from(list, (x) => x.weight) }));
     const controls = new Set(state.spec.controls.flatMap((c) => c.commodities.map((k) => c.exporter * commodities + k)));
     for (const facility of state.facilities) {
       const primary = facility.spec.outputs[0];
@@ -89,8 +109,9 @@ export class MarketResponse {
       const price = steppedPrice(response, market.priceIndex, targetPrice(response, ratio, this.keptOutput[m]), spec.priceStepDays);
       this.substituted[m] = steppedSubstitution(response, this.substituted[m], price, spec.priceStepDays);
       if (price !== market.priceIndex) {
-        market.advanceTo(now); // days so far keep the old price
         market.priceIndex = price;
+        this.priceDays[m].push(now);
+        this.priceSteps[m].push(price);
       }
       this.demand.respond(m, respondedDemandShare(response, price, this.substituted[m]));
       if (Number.isFinite(response.storageDays)) this.throttle(market.index, response, level);
@@ -129,7 +150,8 @@ export class MarketResponse {
     let restarted = 0;
     for (const f of this.restartable[k]) {
       const facility = state.facilities[f];
-      const price = state.marketAt(facility.spec.country, k)?.priceIndex ?? 1;
+      const market = state.marketAt(facility.spec.country, k);
+      const price = market === undefined ? 1 : this.seenPrice(market.index);
       if (price < response.supplyThreshold) this.highSince[f] = Number.NaN;
       else if (Number.isNaN(this.highSince[f])) this.highSince[f] = now;
       const tonnes = facility.spec.capacityTonnesPerDay * facility.spec.outputs[0].tonnesPerTonne;
@@ -156,6 +178,23 @@ export class MarketResponse {
       const facility = state.facilities[f];
       this.refresh(f, () => (facility.extraUtilization = downShare >= 1 ? 0 : facility.extraUtilization * (1 - downShare)));
     }
+  }
+
+  /** The price a market's producers see: their own market's and their customers', weighted by what each buys. */
+  private seenPrice(m: number): number {
+    const { markets, weights } = this.seenPrices[m];
+    let total = 0;
+    let weighted = 0;
+    for (let i = 0; i < markets.length; i++) {
+      total += weights[i];
+      weighted += weights[i] * this.state.markets[markets[i]].priceIndex;
+    }
+    return total > 0 ? weighted / total : this.state.markets[m].priceIndex;
+  }
+
+  /** Hands every market's price path to the record. */
+  recordPrices(record: DailyRecord): void {
+    for (let m = 0; m < this.priceDays.length; m++) record.prices(m, this.priceDays[m], this.priceSteps[m]);
   }
 
   /**

@@ -49,7 +49,10 @@ export class Market {
   // and what buyers want now (after price response and substitution; what the solver serves).
   grossDemandRate = 0;
   demandRate = 0;
-  /** Price index (1 = the scenario's baseline), set on the market response's clock. */
+  /**
+   * Price index (1 = the scenario's baseline), set on the market response's clock, which also
+   * logs its steps for the record (a price step moves no level, so it never advances the market).
+   */
   priceIndex = 1;
 
   // Rates in tonnes per day, set by the rate solver.
@@ -135,10 +138,10 @@ export class Market {
       if (t >= this.openDay + 1) {
         const boundary = this.openDay + 1;
         this.accumulate(boundary - from);
-        record.days(this.index, this.openDay, 1, this.today, this.level, lastTime, this.netRate, this.priceIndex);
+        record.days(this.index, this.openDay, 1, this.today, this.level, lastTime, this.netRate);
         this.resetDay();
         const wholeDays = Math.floor(t) - boundary;
-        if (wholeDays > 0) record.days(this.index, boundary, wholeDays, this.wholeDayFlows(), this.level, lastTime, this.netRate, this.priceIndex);
+        if (wholeDays > 0) record.days(this.index, boundary, wholeDays, this.wholeDayFlows(), this.level, lastTime, this.netRate);
         this.openDay = boundary + wholeDays;
         from = this.openDay;
       }

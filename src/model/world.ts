@@ -149,6 +149,7 @@ export class World {
     // Markets record their days as they are advanced: close every day still open.
     state.advanceAll(this.totalDays);
     const record = this.record;
+    this.response?.recordPrices(record);
     const stockpileEmptyDay = state.markets.map((market) => {
       let first: number | null = null;
       for (const s of market.stockpiles) {

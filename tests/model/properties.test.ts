@@ -27,7 +27,8 @@ function expectConserved(timeline: TimelineResult["timeline"]): void {
         if (!(value >= 0)) throw new Error(`${column} on day ${day} of ${JSON.stringify(timeline.series[s])} is ${value}`);
       }
       const demand = v("demand_t", day);
-      expect(Math.abs(demand - v("consumed_t", day) - v("shortfall_t", day))).toBeLessThanOrEqual(1e-9 * (1 + demand));
+      // Demand before any response is consumed, unmet, or given up in answer to price.
+      expect(Math.abs(demand - v("consumed_t", day) - v("shortfall_t", day) - v("given_up_t", day))).toBeLessThanOrEqual(1e-9 * (1 + demand));
       if (day === 0) continue;
       const change = v("inventory_t", day) + v("stockpile_t", day) - v("inventory_t", day - 1) - v("stockpile_t", day - 1);
       const flows = v("production_t", day) + v("imports_t", day) - v("exports_t", day) - v("consumed_t", day) - v("input_use_t", day);

@@ -1,7 +1,8 @@
 /**
  * fast-check generators of small random worlds: a few countries, a chain of up to three
  * commodities (mined, refined, manufactured), random facilities, demand, import shares,
- * reserves, export controls of every kind, outages and scripted events.
+ * reserves (some for defence only), export controls of every kind, outages, scripted events,
+ * priority classes of demand and, in about half of them, a market response.
  */
 import fc from "fast-check";
 import type { EventAction } from "../../src/model/index.js";
@@ -17,6 +18,8 @@ export interface RandomWorldOptions {
    * some point, so that the holder usually runs short and the reserve has work to do.
    */
   readonly stressedHolder?: boolean;
+  /** Whether markets respond (prices, demand, supply, throttles) in about half the worlds (default true). */
+  readonly response?: boolean;
 }
 
 const COUNTRIES = ["AA", "BB", "CC", "DD"];
@@ -82,6 +85,7 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
             coverDays: 60 * u(),
             inventory: u() < 0.5 ? 200 * u() : undefined,
             imports,
+            priority: u() < 0.4 ? { defence: 0.5 * u(), critical: 0.5 * u() } : undefined,
           });
         }
       }
@@ -99,6 +103,7 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
             floor: u() < 0.3 ? 20 * u() : 0,
             maxRelease: 0.5 + 10 * u(),
             refill: u() < 0.3 ? 2 * u() : 0,
+            serves: u() < 0.25 ? "defence" : "all",
           });
         }
       }
@@ -145,6 +150,27 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
         world.events.push({ id: `event-${i}`, day: dated, probability: u() < 0.3 ? u() : 1, action: pick(choices) });
       }
       if (options.stressedHolder) stressHolder(world, u);
+      if ((options.response ?? true) && u() < 0.5) {
+        world.response = {
+          priceStepDays: 1 + Math.floor(14 * u()),
+          all: {
+            adjustmentDays: 100 * u(),
+            relaxationDays: 200 * u(),
+            coverSensitivity: 3 * u(),
+            maxPrice: 1 + 9 * u(),
+            minPrice: 0.1 + 0.9 * u(),
+            elasticity: -u(),
+            substitutionThreshold: 1 + u(),
+            substitutionPerYear: 0.5 * u(),
+            substitutionMax: 0.5 * u(),
+            unwindPerYear: 0.2 * u(),
+            supplyThreshold: 1 + u(),
+            restartDays: 60 * u(),
+            supplyRampPerYear: 0.5 * u(),
+            storageDays: u() < 0.5 ? 10 + 60 * u() : Infinity,
+          },
+        };
+      }
       return world;
     });
 }
