@@ -2,16 +2,19 @@
  * Market response: the discrete clock on which markets answer scarcity. Every `priceStepDays`
  * (at the start of a day, never inside a rate solve), for each commodity with a response:
  *
- * 1. Each market's price index steps toward the target its cover ratio (or its output cut)
- *    implies (market-price.ts), and its substituted share of demand grows or unwinds.
+ * 1. Each market's price index steps toward the target its cover ratio (stock and cargo at
+ *    sea over the cover its buyers seek, which rises while a control they face is announced;
+ *    tonnes waiting for licences do not count) or its output cut implies (market-price.ts), or toward what its customers pay if that is higher and it does
+ *    not control the commodity's exports (free trade ties prices together; a control cuts the
+ *    tie, so a controlling exporter's glut gives a two-tier price), and its substituted share
+ *    of demand grows or unwinds.
  * 2. Demand: buyers want gross demand x min(1, price^elasticity) x (1 - substituted share).
  * 3. Producers whose market holds more than `storageDays` of their output cut it to what the
  *    market uses and sells (the output they keep is the oversupply signal of its price), and run
  *    at capacity again once the stock is below the limit.
  * 4. Idle capacity (capacity x (1 - utilization)) of producers outside the countries that
- *    control the commodity restarts once the price they see (their own market's and their
- *    customers', weighted by what each buys from them at its baseline shares) has stayed above
- *    the supply threshold for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
+ *    control the commodity restarts once their market's price has stayed above the supply
+ *    threshold for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
  *    of the world's output at the start, shared in proportion to each producer's idle capacity,
  *    and winds down the same way once the price is back at or below the baseline.
  *
@@ -21,6 +24,7 @@ import { DAYS_PER_YEAR } from "./calendar.js";
 import type { DailyRecord } from "./daily-record.js";
 import type { Demand } from "./demand.js";
 import { respondedDemandShare, steppedPrice, steppedSubstitution, targetPrice } from "./market-price.js";
+import type { TradeDesk } from "./trade-desk.js";
 import type { CommodityResponse, ResponseSpec } from "./world-spec.js";
 import type { WorldState } from "./world-state.js";
 
@@ -28,6 +32,7 @@ import type { WorldState } from "./world-state.js";
 export class MarketResponse {
   private readonly state: WorldState;
   private readonly demand: Demand;
+  private readonly trade: TradeDesk;
   private readonly spec: ResponseSpec;
   /** Substituted share of demand, by market. */
   private readonly substituted: Float64Array;
@@ -44,15 +49,17 @@ export class MarketResponse {
   /** Each market's price steps: the day of each and the price from then on. */
   private readonly priceDays: number[][];
   private readonly priceSteps: number[][];
-  /**
-   * The markets whose price a producing country's producers see, by market, with weights: its
-   * own (by its use) and its customers' (by what they buy from it at their baseline shares).
-   */
-  private readonly seenPrices: { readonly markets: Int32Array; readonly weights: Float64Array }[];
+  /** Each market's customers (markets that import from it) and their baseline shares of it. */
+  private readonly customers: { readonly markets: Int32Array; readonly shares: Float64Array }[];
+  /** Whether a market's country controls exports of its commodity (its price is not tied to its customers'). */
+  private readonly isControlling: Uint8Array;
+  /** Target prices of this step, by market. */
+  private readonly targets: Float64Array;
 
-  constructor(state: WorldState, demand: Demand, spec: ResponseSpec) {
+  constructor(state: WorldState, demand: Demand, trade: TradeDesk, spec: ResponseSpec) {
     this.state = state;
     this.demand = demand;
+    this.trade = trade;
     this.spec = spec;
     const markets = state.markets.length;
     const commodities = state.spec.commodities.length;
@@ -64,15 +71,17 @@ export class MarketResponse {
     this.worldOutput = new Float64Array(commodities);
     this.priceDays = Array.from({ length: markets }, () => []);
     this.priceSteps = Array.from({ length: markets }, () => []);
-    const seen: { m: number; weight: number }[][] = state.markets.map((market) => [{ m: market.index, weight: market.baseDemandTonnesPerDay }]);
+    const customers: { m: number; share: number }[][] = state.markets.map(() => []);
     for (const market of state.markets) {
       for (const source of market.imports) {
         const supplier = state.marketAt(source.supplier, market.commodity);
-        if (supplier !== undefined) seen[supplier.index].push({ m: market.index, weight: source.share * market.baseDemandTonnesPerDay });
+        if (supplier !== undefined) customers[supplier.index].push({ m: market.index, share: source.share });
       }
     }
-    this.seenPrices = seen.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), weights: Float64Array.from(list, (x) => x.weight) }));
+    this.customers = customers.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), shares: Float64Array.from(list, (x) => x.share) }));
+    this.targets = new Float64Array(markets);
     const controls = new Set(state.spec.controls.flatMap((c) => c.commodities.map((k) => c.exporter * commodities + k)));
+    this.isControlling = Uint8Array.from(state.markets, (m) => (controls.has(m.country * commodities + m.commodity) ? 1 : 0));
     for (const facility of state.facilities) {
       const primary = facility.spec.outputs[0];
       if (primary === undefined) continue;
@@ -97,16 +106,26 @@ export class MarketResponse {
 
   /** One step of the clock, at the current time; the caller settles the dirty groups. */
   step(): void {
-    const { state, spec } = this;
+    const { state, spec, targets } = this;
     const now = state.env.now;
+    // Targets first, all from the prices as the last step left them (so market order does not matter).
     for (const market of state.markets) {
       const response = spec.byCommodity[market.commodity];
       if (response === null) continue;
       const m = market.index;
       const use = market.grossDemandRate + market.nominalInputRate;
       const level = Math.max(0, market.level + market.netRate * (now - market.lastTime));
-      const ratio = use > 0 && market.coverDays > 0 ? (level + market.inTransitTonnes) / (market.coverDays * use) : 1;
-      const price = steppedPrice(response, market.priceIndex, targetPrice(response, ratio, this.keptOutput[m]), spec.priceStepDays);
+      // The cover buyers seek now: their own, plus front-running cover while a control they face is announced.
+      const cover = market.coverDays + this.trade.frontRunDays(market, now);
+      const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : 1;
+      const own = targetPrice(response, ratio, this.keptOutput[m]);
+      targets[m] = this.isControlling[m] === 1 ? own : Math.max(own, this.customersPrice(m));
+    }
+    for (const market of state.markets) {
+      const response = spec.byCommodity[market.commodity];
+      if (response === null) continue;
+      const m = market.index;
+      const price = steppedPrice(response, market.priceIndex, targets[m], spec.priceStepDays);
       this.substituted[m] = steppedSubstitution(response, this.substituted[m], price, spec.priceStepDays);
       if (price !== market.priceIndex) {
         market.priceIndex = price;
@@ -114,12 +133,30 @@ export class MarketResponse {
         this.priceSteps[m].push(price);
       }
       this.demand.respond(m, respondedDemandShare(response, price, this.substituted[m]));
-      if (Number.isFinite(response.storageDays)) this.throttle(market.index, response, level);
+      if (Number.isFinite(response.storageDays)) this.throttle(m, response, Math.max(0, market.level + market.netRate * (now - market.lastTime)));
     }
     for (let k = 0; k < this.restartable.length; k++) {
       const response = spec.byCommodity[k];
       if (response !== null && this.restartable[k].length > 0) this.restart(k, response);
     }
+  }
+
+  /**
+   * The price a market's customers pay, weighted by what each buys from it now (its share of
+   * their use): a seller that may sell abroad freely does not sell at home for less (arbitrage
+   * ties the markets of free trade together; 0 without customers).
+   */
+  private customersPrice(m: number): number {
+    const { markets, shares } = this.customers[m];
+    let total = 0;
+    let weighted = 0;
+    for (let i = 0; i < markets.length; i++) {
+      const customer = this.state.markets[markets[i]];
+      const weight = shares[i] * (customer.grossDemandRate + customer.nominalInputRate);
+      total += weight;
+      weighted += weight * customer.priceIndex;
+    }
+    return total > 0 ? weighted / total : 0;
   }
 
   /** Cuts a market's producers to what it uses and sells while it stores more than its limit. */
@@ -150,8 +187,7 @@ export class MarketResponse {
     let restarted = 0;
     for (const f of this.restartable[k]) {
       const facility = state.facilities[f];
-      const market = state.marketAt(facility.spec.country, k);
-      const price = market === undefined ? 1 : this.seenPrice(market.index);
+      const price = state.marketAt(facility.spec.country, k)?.priceIndex ?? 1;
       if (price < response.supplyThreshold) this.highSince[f] = Number.NaN;
       else if (Number.isNaN(this.highSince[f])) this.highSince[f] = now;
       const tonnes = facility.spec.capacityTonnesPerDay * facility.spec.outputs[0].tonnesPerTonne;
@@ -178,18 +214,6 @@ export class MarketResponse {
       const facility = state.facilities[f];
       this.refresh(f, () => (facility.extraUtilization = downShare >= 1 ? 0 : facility.extraUtilization * (1 - downShare)));
     }
-  }
-
-  /** The price a market's producers see: their own market's and their customers', weighted by what each buys. */
-  private seenPrice(m: number): number {
-    const { markets, weights } = this.seenPrices[m];
-    let total = 0;
-    let weighted = 0;
-    for (let i = 0; i < markets.length; i++) {
-      total += weights[i];
-      weighted += weights[i] * this.state.markets[markets[i]].priceIndex;
-    }
-    return total > 0 ? weighted / total : this.state.markets[m].priceIndex;
   }
 
   /** Hands every market's price path to the record. */

@@ -149,7 +149,7 @@ export class TradeDesk {
    * govern (its baseline sources that are the control's exporter). Suppliers fill it only from
    * what they can spare, so the rule is bounded by them.
    */
-  private frontRunDays(market: Market, t: number): number {
+  frontRunDays(market: Market, t: number): number {
     let days = 0;
     const state = this.state;
     for (const share of market.imports) {

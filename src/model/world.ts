@@ -82,11 +82,11 @@ export class World {
     }
     this.state = new WorldState(spec, streams);
     this.demand = new Demand(this.state, spec.warmUpDays);
-    this.response = spec.response === null ? undefined : new MarketResponse(this.state, this.demand, spec.response);
     this.operations = new FacilityOperations(this.state);
     const keepTimeline = options.timeline ?? true;
     this.licenceLog = keepTimeline ? new LicenceLog(spec.warmUpDays, spec.endEpochDay - spec.startEpochDay + 1, spec.countries.length, spec.commodities.length) : undefined;
     this.trade = new TradeDesk(this.state, this.licenceLog);
+    this.response = spec.response === null ? undefined : new MarketResponse(this.state, this.demand, this.trade, spec.response);
     this.scripted = new ScriptedEvents(this.state, this.operations, this.trade, this.demand);
     if (!(Number.isInteger(spec.warmUpDays) && spec.warmUpDays >= 0)) {
       throw new ModelError("bad-warm-up", `warmUpDays must be a whole number >= 0, got ${spec.warmUpDays}`);
