@@ -85,12 +85,12 @@ export function shortfallKpis(
       shortfallDays: record.shortDays[m],
       unmetTonnes: record.unmetTonnes[m],
       demandTonnes: record.demandTonnes[m],
+      stockpileEmptyDate: emptyDay === null ? null : dateOf(emptyDay),
+      recoveryDate: lastShort >= 0 && lastShort < record.dayCount - 1 ? dateOf(lastShort + 1) : null,
       givenUpTonnes: record.givenUpTonnes[m],
       peakPriceIndex: record.peakPriceIndex[m],
       defenceUnmetTonnes: record.defenceUnmetTonnes[m],
       criticalUnmetTonnes: record.criticalUnmetTonnes[m],
-      stockpileEmptyDate: emptyDay === null ? null : dateOf(emptyDay),
-      recoveryDate: lastShort >= 0 && lastShort < record.dayCount - 1 ? dateOf(lastShort + 1) : null,
     };
   });
 }

@@ -13,7 +13,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-run-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,6 +46,10 @@ describe("chokepoint run", () => {
       "demandTonnes",
       "stockpileEmptyDate",
       "recoveryDate",
+      "givenUpTonnes",
+      "peakPriceIndex",
+      "defenceUnmetTonnes",
+      "criticalUnmetTonnes",
     ]);
   });
 
@@ -75,12 +79,14 @@ describe("chokepoint run", () => {
       "demand_t",
       "consumed_t",
       "shortfall_t",
+      "given_up_t",
       "production_t",
       "input_use_t",
       "imports_t",
       "exports_t",
       "inventory_t",
       "stockpile_t",
+      "price_index",
     ]);
     const col = Object.fromEntries(header.map((name, i) => [name, i]));
     let previous: string[] | undefined;
@@ -88,7 +94,7 @@ describe("chokepoint run", () => {
     for (const line of lines.slice(1)) {
       const row = line.split(",");
       const n = (name: string) => Number(row[col[name]]);
-      expect(Math.abs(n("demand_t") - n("consumed_t") - n("shortfall_t"))).toBeLessThan(1e-5);
+      expect(Math.abs(n("demand_t") - n("consumed_t") - n("shortfall_t") - n("given_up_t"))).toBeLessThan(1e-5);
       if (previous !== undefined && previous[1] === row[1] && previous[2] === row[2]) {
         const p = (name: string) => Number(previous![col[name]]);
         const change = n("inventory_t") + n("stockpile_t") - p("inventory_t") - p("stockpile_t");
