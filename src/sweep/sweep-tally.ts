@@ -18,7 +18,7 @@ import type { SweepPlan } from "./sweep-plan.js";
 export const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 /** KPIs with a mean (and an interval, and percentiles). */
-export const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes"] as const;
+export const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex"] as const;
 /** One KPI with a mean. */
 export type MeanKpi = (typeof MEAN_KPIS)[number];
 
