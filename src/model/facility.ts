@@ -20,6 +20,8 @@ export class Facility {
   rampShare = 1;
   /** Share of capacity restarted beyond normal utilization in answer to a high price (market response). */
   extraUtilization = 0;
+  /** Capacity added by investment in answer to a high price, as a share of nameplate capacity. */
+  addedCapacity = 0;
   /** Share of its rate it runs at while its output market stores more than it may (1: no cut). */
   throttle = 1;
   /** Throughput with all inputs available, tonnes/day. */
@@ -51,7 +53,10 @@ export class Facility {
   /** The nominal rate without the throttle, tonnes/day (what it could make at time `t` if its output were bought). */
   unthrottledRate(t: number): number {
     const running = t >= this.onlineTime && !this.isInOutage && !this.isScriptedOffline;
-    return running ? this.spec.capacityTonnesPerDay * (this.spec.utilization + this.extraUtilization) * this.rampShare : 0;
+    if (!running) return 0;
+    const rate = this.spec.capacityTonnesPerDay * (this.spec.utilization + this.extraUtilization) * this.rampShare;
+    // New capacity runs at the facility's normal utilization.
+    return this.addedCapacity === 0 ? rate : rate + this.spec.capacityTonnesPerDay * this.addedCapacity * this.spec.utilization * this.rampShare;
   }
 
   /** Recomputes the nominal rate at time `t`; returns true if it changed. */

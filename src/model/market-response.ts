@@ -17,9 +17,13 @@
  *    threshold for `restartDays`: all restarted output of a commodity grows by at most `supplyRampPerYear`
  *    of the world's output at the start, shared in proportion to each producer's idle capacity,
  *    and winds down the same way once the price is back at or below the baseline.
+ * 5. Investment (off unless `investmentShare` > 0): producers outside the controlling countries
+ *    whose price stays above the investment threshold decide new capacity, online after a lead
+ *    time (years for mines, less for refineries and plants: set per commodity).
  *
  * Every loop runs over markets and facilities in index order, so the response is deterministic.
  */
+import { Priority } from "../engine/index.js";
 import { DAYS_PER_YEAR } from "./calendar.js";
 import type { DailyRecord } from "./daily-record.js";
 import type { Demand } from "./demand.js";
@@ -44,6 +48,13 @@ export class MarketResponse {
   private readonly restartable: number[][];
   /** Time since which the price a facility sees has stayed above the supply threshold (NaN: not above). */
   private readonly highSince: Float64Array;
+  /** Time since which it has stayed above the investment threshold, or the last investment decision (NaN: not above). */
+  private readonly investSince: Float64Array;
+  /** Capacity share decided and not yet online, by facility. */
+  private readonly committed: Float64Array;
+  /** Producers outside the controlling countries, by commodity (candidates for investment). */
+  private readonly investable: number[][];
+  private readonly onCapacityOnline = (f: number): void => this.addCapacity(f);
   /** World output of each commodity at the start, tonnes/day. */
   private readonly worldOutput: Float64Array;
   /** Each market's price steps: the day of each and the price from then on. */
@@ -68,6 +79,9 @@ export class MarketResponse {
     this.producersByMarket = Array.from({ length: markets }, () => []);
     this.restartable = Array.from({ length: commodities }, () => []);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
+    this.investSince = new Float64Array(state.facilities.length).fill(Number.NaN);
+    this.committed = new Float64Array(state.facilities.length);
+    this.investable = Array.from({ length: commodities }, () => []);
     this.worldOutput = new Float64Array(commodities);
     this.priceDays = Array.from({ length: markets }, () => []);
     this.priceSteps = Array.from({ length: markets }, () => []);
@@ -88,7 +102,9 @@ export class MarketResponse {
       const market = state.marketAt(facility.spec.country, primary.commodity);
       if (market !== undefined) this.producersByMarket[market.index].push(facility.index);
       const controlling = controls.has(facility.spec.country * commodities + primary.commodity);
-      if (!controlling && facility.spec.utilization < 1 && spec.byCommodity[primary.commodity] !== null) this.restartable[primary.commodity].push(facility.index);
+      const response = spec.byCommodity[primary.commodity];
+      if (!controlling && facility.spec.utilization < 1 && response !== null) this.restartable[primary.commodity].push(facility.index);
+      if (!controlling && response !== null && response.investmentShare > 0) this.investable[primary.commodity].push(facility.index);
     }
   }
 
@@ -138,6 +154,48 @@ export class MarketResponse {
     for (let k = 0; k < this.restartable.length; k++) {
       const response = spec.byCommodity[k];
       if (response !== null && this.restartable[k].length > 0) this.restart(k, response);
+      if (response !== null && this.investable[k].length > 0) this.invest(k, response);
+    }
+  }
+
+  /**
+   * Investment: a producer outside the controlling countries whose market's price has stayed
+   * above the investment threshold for `investmentAfterDays` decides to add `investmentShare` of
+   * its nameplate capacity, online `investmentLeadDays` later; while the price stays high it
+   * decides again every `investmentAfterDays`, up to `investmentMax` in all (decisions made
+   * count before their capacity arrives, so a long lead time can overshoot, as real cycles do).
+   */
+  private invest(k: number, response: CommodityResponse): void {
+    const state = this.state;
+    const now = state.env.now;
+    for (const f of this.investable[k]) {
+      const facility = state.facilities[f];
+      const price = state.marketAt(facility.spec.country, k)?.priceIndex ?? 1;
+      if (price < response.investmentThreshold) {
+        this.investSince[f] = Number.NaN;
+        continue;
+      }
+      if (Number.isNaN(this.investSince[f])) this.investSince[f] = now;
+      if (now - this.investSince[f] < response.investmentAfterDays) continue;
+      const share = Math.min(response.investmentShare, response.investmentMax - facility.addedCapacity - this.committed[f]);
+      if (share <= 0) continue;
+      this.committed[f] += share;
+      this.investSince[f] = now;
+      state.env.scheduleAt(now + response.investmentLeadDays, this.onCapacityOnline, f, Priority.EARLY);
+    }
+  }
+
+  /** The capacity of the earliest decision of facility `f` comes online. */
+  private addCapacity(f: number): void {
+    const state = this.state;
+    const facility = state.facilities[f];
+    const response = this.spec.byCommodity[facility.spec.outputs[0].commodity] as CommodityResponse;
+    const share = Math.min(response.investmentShare, this.committed[f]);
+    this.committed[f] -= share;
+    facility.addedCapacity += share;
+    if (facility.refreshNominal(state.env.now)) {
+      state.markGroupDirty(state.groupOfFacility(f));
+      state.settle();
     }
   }
 

@@ -129,6 +129,16 @@ export interface CommodityResponse {
   readonly supplyRampPerYear: number;
   /** Days of its producers' output a market stores before they cut output to what it uses and sells (Infinity: never). */
   readonly storageDays: number;
+  /** Price index above which producers outside the controlling countries invest in new capacity. */
+  readonly investmentThreshold: number;
+  /** Days the price must stay above it before each investment is decided. */
+  readonly investmentAfterDays: number;
+  /** Days from the decision until the new capacity produces. */
+  readonly investmentLeadDays: number;
+  /** Capacity each investment adds, as a share of the facility's nameplate capacity (0: no investment). */
+  readonly investmentShare: number;
+  /** Most capacity all investments together may add to a facility, as a share of its nameplate capacity. */
+  readonly investmentMax: number;
 }
 
 /** The market response of a world. */

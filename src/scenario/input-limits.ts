@@ -54,6 +54,8 @@ export const LIMITS = {
   elasticity: limit(-5, 0, "at most 0 (demand falls as the price rises)"),
   /** Exponent of the target price in the cover ratio. */
   coverSensitivity: limit(0, 10, "at most 10"),
+  /** Capacity added by investment, as a share of a facility's nameplate capacity. */
+  capacityShare: limit(0, 10, "at most 10 (ten times the nameplate capacity)"),
 } as const;
 
 /** Largest nesting of mappings and lists a scenario file may have (real files need about 8). */

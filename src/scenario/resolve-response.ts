@@ -22,6 +22,11 @@ export const RESPONSE_DEFAULTS = {
   supplyThreshold: 1.25,
   restartDays: 180,
   supplyRampPerYear: 0,
+  investmentThreshold: 2,
+  investmentAfterDays: 365,
+  investmentLeadDays: 2557,
+  investmentShare: 0,
+  investmentMax: 1,
 } as const;
 
 type Fields = NonNullable<ConcreteScenario["response"]>;
@@ -43,6 +48,7 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
   const pick = <K extends keyof Fields & keyof Override>(key: K): Fields[K] => (own?.[key] ?? world[key]) as Fields[K];
   const substitution = { ...world.substitution, ...own?.substitution };
   const supply = { ...world.supply, ...own?.supply };
+  const investment = { ...world.investment, ...own?.investment };
   const storage = pick("storage");
   const perYear = substitution.perYear ?? RESPONSE_DEFAULTS.substitutionPerYear;
   const d = RESPONSE_DEFAULTS;
@@ -61,5 +67,10 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
     restartDays: supply.restart ?? d.restartDays,
     supplyRampPerYear: supply.ramp ?? d.supplyRampPerYear,
     storageDays: storage === undefined || storage === "unlimited" ? Infinity : storage,
+    investmentThreshold: investment.threshold ?? d.investmentThreshold,
+    investmentAfterDays: investment.after ?? d.investmentAfterDays,
+    investmentLeadDays: investment.leadTime ?? d.investmentLeadDays,
+    investmentShare: investment.share ?? d.investmentShare,
+    investmentMax: investment.max ?? d.investmentMax,
   };
 }

@@ -61,6 +61,18 @@ const responseFields = {
     })
     .optional()
     .describe("Supply that answers: idle capacity restarting when the price is high"),
+  investment: z
+    .strictObject({
+      threshold: priceIndex("above which producers outside the controlling countries invest in new capacity (default 2)").optional(),
+      after: uncertainQuantity("duration", { description: "How long the price must stay above the threshold before each investment is decided (default 365 days)" }).optional(),
+      leadTime: uncertainQuantity("duration", { description: "From the decision until the new capacity produces (default 7 years: a new mine, Keilhacker & Minner 2017; less for refineries and plants)" }).optional(),
+      share: uncertainNumber(LIMITS.capacityShare, "the capacity each investment adds, as a share of the facility's nameplate capacity (default 0: no investment)").optional(),
+      max: uncertainNumber(LIMITS.capacityShare, "the most capacity all investments may add to a facility, as a share of its nameplate capacity (default 1)").optional(),
+      source: source.optional(),
+      note: note.optional(),
+    })
+    .optional()
+    .describe("Investment: new capacity decided while the price stays high, online after a lead time (off by default)"),
   storage: z
     .union([z.literal("unlimited"), uncertainQuantity("duration", { description: "Days of its producers' output a market stores before they cut output to what it uses and sells" })], {
       error: 'must be days of output, such as "90 days", or "unlimited"',

@@ -250,3 +250,39 @@ describe("who is served first", () => {
     );
   });
 });
+
+describe("investment", () => {
+  it("adds capacity outside the controlling country a lead time after the price has stayed high, up to its maximum", () => {
+    const world: SmallWorld = {
+      countries: ["AA", "BB", "CC"],
+      commodities: ["x"],
+      days: 3000,
+      facilities: [
+        { id: "bb-mine", country: "BB", capacityTonnesPerDay: 100, outputs: { x: 1 } },
+        { id: "cc-mine", country: "CC", capacityTonnesPerDay: 40, outputs: { x: 1 } },
+      ],
+      markets: [
+        { country: "AA", commodity: "x", demand: 100, coverDays: 45, imports: { BB: 0.7, CC: 0.3 } },
+        { country: "CC", commodity: "x", demand: 10, coverDays: 45 },
+      ],
+      controls: [{ id: "ban", exporter: "BB", commodities: ["x"], measure: { kind: "ban" }, effectiveDay: 100 }],
+      qualificationLagDays: 0,
+      response: { all: { elasticity: -0.1, investmentThreshold: 1.5, investmentAfterDays: 180, investmentLeadDays: 730, investmentShare: 0.5, investmentMax: 1 } },
+    };
+    const result = simulateWorld(buildWorld(world), { seed: 1 });
+    const price = values(result, "CC", "x", "price_index");
+    const cc = values(result, "CC", "x", "production_t");
+    const bb = values(result, "BB", "x", "production_t");
+    const high = price.findIndex((p) => p >= 1.5);
+    expect(high).toBeGreaterThan(0);
+    // The first decision comes 180 days after the price passed the threshold (on a weekly clock),
+    // the capacity 730 days later: nothing new before, 20 t/day more after.
+    const online = cc.findIndex((x) => x > 40 + 1e-9);
+    expect(online).toBeGreaterThanOrEqual(high + 180 + 730 - 7);
+    expect(online).toBeLessThanOrEqual(high + 180 + 730 + 7);
+    expect(cc[online]).toBeCloseTo(60, 6);
+    // Never more than the maximum (doubling), and the controlling exporter never invests.
+    expect(Math.max(...cc)).toBeLessThanOrEqual(80 + 1e-9);
+    expect(Math.max(...bb)).toBeLessThanOrEqual(100 + 1e-9);
+  });
+});

@@ -168,6 +168,11 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
             restartDays: 60 * u(),
             supplyRampPerYear: 0.5 * u(),
             storageDays: u() < 0.5 ? 10 + 60 * u() : Infinity,
+            investmentThreshold: 1 + u(),
+            investmentAfterDays: 100 * u(),
+            investmentLeadDays: 200 * u(),
+            investmentShare: u() < 0.5 ? u() : 0,
+            investmentMax: 2 * u(),
           },
         };
       }

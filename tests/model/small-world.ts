@@ -101,6 +101,11 @@ export const QUIET_RESPONSE: CommodityResponse = {
   restartDays: 180,
   supplyRampPerYear: 0,
   storageDays: Infinity,
+  investmentThreshold: 2,
+  investmentAfterDays: 365,
+  investmentLeadDays: 2557,
+  investmentShare: 0,
+  investmentMax: 1,
 };
 
 /** Builds a WorldSpec; every (country, commodity) pair referenced gets a market. */
