@@ -133,7 +133,9 @@ export class MarketResponse {
       const level = Math.max(0, market.level + market.netRate * (now - market.lastTime));
       // The cover buyers seek now: their own, plus front-running cover while a control they face is announced.
       const cover = market.coverDays + this.trade.frontRunDays(market, now);
-      const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : 1;
+      // A market that keeps no cover measures scarcity by the share of its use it is served.
+      const served = use > 0 ? Math.min(1, (market.consumedRate + market.inputUseRate) / use) : 1;
+      const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : served;
       const own = targetPrice(response, ratio, this.keptOutput[m]);
       targets[m] = this.isControlling[m] === 1 ? own : Math.max(own, this.customersPrice(m));
     }

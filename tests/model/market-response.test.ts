@@ -286,3 +286,16 @@ describe("investment", () => {
     expect(Math.max(...bb)).toBeLessThanOrEqual(100 + 1e-9);
   });
 });
+
+describe("a market that keeps no cover", () => {
+  it("still prices its scarcity, by the share of its use it is served", () => {
+    const world = island(50, { elasticity: -0.5 }, 400);
+    const noCover = { ...world, markets: [{ country: "AA", commodity: "x", demand: 100, coverDays: 0, inventory: 0 }] };
+    const result = simulateWorld(buildWorld(noCover), { seed: 1 });
+    const price = values(result, "AA", "x", "price_index");
+    expect(price[399]).toBeGreaterThan(1.5);
+    // Below the clearing price (50 / 100)^(1 / -0.5) = 4: demand stays above supply, some of it unmet.
+    expect(price[399]).toBeLessThan(4);
+    expect(values(result, "AA", "x", "shortfall_t")[399]).toBeGreaterThan(0);
+  });
+});
