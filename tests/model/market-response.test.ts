@@ -299,3 +299,27 @@ describe("a market that keeps no cover", () => {
     expect(values(result, "AA", "x", "shortfall_t")[399]).toBeGreaterThan(0);
   });
 });
+
+describe("priority classes, on any split and any supply", () => {
+  it("serve defence, then critical civilian, then the rest: each class's unmet is what is left of it in that order", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 150, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (supply, defence, critical) => {
+        const world: SmallWorld = {
+          countries: ["AA"],
+          commodities: ["x"],
+          days: 30,
+          facilities: supply > 0 ? [{ id: "mine", country: "AA", capacityTonnesPerDay: supply, outputs: { x: 1 } }] : [],
+          markets: [{ country: "AA", commodity: "x", demand: 100, coverDays: 0, inventory: 0, priority: { defence, critical } }],
+        };
+        const kpi = simulateWorld(buildWorld(world), { seed: 1 }).kpis[0];
+        const toDefence = Math.min(100 * defence, supply);
+        const toCritical = Math.min(100 * critical, supply - toDefence);
+        const tolerance = 1e-6 * 30 * 100;
+        expect(Math.abs(kpi.defenceUnmetTonnes - 30 * (100 * defence - toDefence))).toBeLessThanOrEqual(tolerance);
+        expect(Math.abs(kpi.criticalUnmetTonnes - 30 * (100 * critical - toCritical))).toBeLessThanOrEqual(tolerance);
+        expect(Math.abs(kpi.unmetTonnes - 30 * Math.max(0, 100 - supply))).toBeLessThanOrEqual(tolerance);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
