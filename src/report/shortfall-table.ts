@@ -1,6 +1,7 @@
 /**
  * The worst-shortfalls table printed after a run: the country-commodity pairs with the
- * largest share of demand unmet, with when it started, how deep and how long.
+ * largest share of demand unmet, with when it started, how deep and how long, what buyers gave
+ * up in answer to price and how high the price went.
  */
 import type { ShortfallKpi } from "../model/index.js";
 import { formatNumber } from "./number-format.js";
@@ -13,7 +14,7 @@ export function renderShortfallTable(kpis: readonly ShortfallKpi[], limit = 10):
     .sort((a, b) => b.share - a.share || (a.k.country < b.k.country ? -1 : a.k.country > b.k.country ? 1 : a.k.commodity < b.k.commodity ? -1 : 1))
     .slice(0, limit);
   if (short.length === 0) return "No shortfalls: every country's demand was met on every day.\n";
-  const header = ["country", "commodity", "first short", "days short", "peak unmet", "unmet t", "of demand", "recovered"];
+  const header = ["country", "commodity", "first short", "days short", "peak unmet", "unmet t", "of demand", "given up t", "peak price", "recovered"];
   const rows = short.map(({ k, share }) => [
     k.country,
     k.commodity,
@@ -22,10 +23,12 @@ export function renderShortfallTable(kpis: readonly ShortfallKpi[], limit = 10):
     `${formatNumber(k.peakShortfallShare * 100, 1)}%`,
     formatNumber(k.unmetTonnes, 1),
     `${formatNumber(share * 100, 1)}%`,
+    formatNumber(k.givenUpTonnes, 1),
+    `${formatNumber(k.peakPriceIndex, 2)}x`,
     k.recoveryDate ?? "no",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const numeric = [false, false, false, true, true, true, true, false];
+  const numeric = [false, false, false, true, true, true, true, true, true, false];
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   const total = kpis.filter((k) => k.unmetTonnes > 0 && k.firstShortfallDate !== null).length;
   const title = total > short.length ? `Worst ${short.length} of ${total} shortfalls:` : `Shortfalls:`;
