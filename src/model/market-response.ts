@@ -225,6 +225,9 @@ export class MarketResponse {
     const market = state.markets[m];
     const producers = this.producersByMarket[m];
     if (producers.length === 0) return;
+    // Uncut producers make at least what the market produces now when they are all it has (no
+    // by-product makers): below that many days of it, no cut, and no need to add them up.
+    if (this.keptOutput[m] === 1 && producers.length === market.producers.length && level <= response.storageDays * market.productionRate) return;
     let potential = 0;
     for (const f of producers) potential += state.facilities[f].unthrottledRate(state.env.now) * state.facilities[f].spec.outputs[0].tonnesPerTonne;
     if (potential <= 0) return;
