@@ -17,7 +17,6 @@ function values(result: TimelineResult, country: string, commodity: string, colu
   return result.timeline.seriesValues(column, s);
 }
 
-const sum = (v: Float64Array, from = 0, to = v.length) => v.slice(from, to).reduce((a, b) => a + b, 0);
 
 /** One country whose mine makes `supply` t/day against a demand of 100 t/day. */
 function island(supply: number, response: Partial<CommodityResponse>, days = 4000): SmallWorld {
