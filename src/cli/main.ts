@@ -133,7 +133,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
 
   program
     .command("summarize")
-    .description("Run scenarios at their own seeds and print a Markdown table of each major consumer's first shortfall and unmet tonnes.")
+    .description("Run scenarios at their own seeds and print a Markdown table of each major consumer's first shortfall, unmet tonnes and tonnes given up in answer to price.")
     .argument("<files...>", "scenario files")
     .option("--countries <codes>", `comma-separated country codes (default: ${MAJOR_CONSUMERS.join(",")})`, (v: string) => v.split(",").map((c) => c.trim()))
     .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
