@@ -38,6 +38,9 @@ export interface DayFlows {
   /** Demand given up in answer to price (price response, substitution and thrifting). */
   givenUp: number;
   consumed: number;
+  /** What the defence and the critical civilian class wanted (after the price response). */
+  wantedDefence: number;
+  wantedCritical: number;
   /** Of `consumed`, what went to the defence and to the critical civilian class. */
   consumedDefence: number;
   consumedCritical: number;
@@ -66,8 +69,7 @@ export class DailyRecord {
   readonly criticalUnmetTonnes: Float64Array;
   /** Highest price index of a reported day. */
   readonly peakPriceIndex: Float64Array;
-  private readonly defenceShare: Float64Array;
-  private readonly criticalShare: Float64Array;
+
   readonly shortDays: Int32Array;
   readonly firstShortDay: Int32Array;
   readonly lastShortDay: Int32Array;
@@ -87,8 +89,6 @@ export class DailyRecord {
     demandMarkets: readonly number[];
     stockpiles: readonly Stockpile[];
     hosted: readonly (readonly number[])[];
-    /** Shares of final demand in the defence and critical classes, by market. */
-    priority: readonly { readonly defence: number; readonly critical: number }[];
     timeline?: Timeline;
     periodDays?: number;
   }) {
@@ -105,8 +105,6 @@ export class DailyRecord {
     this.criticalUnmetTonnes = new Float64Array(n);
     this.peakPriceIndex = new Float64Array(n).fill(1);
     options.timeline?.columns.price_index.fill(1);
-    this.defenceShare = Float64Array.from(options.priority, (p) => p.defence);
-    this.criticalShare = Float64Array.from(options.priority, (p) => p.critical);
     this.shortDays = new Int32Array(n);
     this.firstShortDay = new Int32Array(n).fill(-1);
     this.lastShortDay = new Int32Array(n).fill(-1);
@@ -153,10 +151,10 @@ export class DailyRecord {
     this.unmetTonnes[m] += reported * shortfall;
     this.givenUpTonnes[m] += reported * flows.givenUp;
     if (shortfall > 0) {
-      // Each class wants its share of what is wanted; what it got is in the flows.
+      // What each class wanted and what it got are in the flows.
       // (Below a billionth of the day's demand, a difference is the rounding of two integrals.)
-      const defenceShort = this.defenceShare[m] * wanted - flows.consumedDefence;
-      const criticalShort = this.criticalShare[m] * wanted - flows.consumedCritical;
+      const defenceShort = flows.wantedDefence - flows.consumedDefence;
+      const criticalShort = flows.wantedCritical - flows.consumedCritical;
       if (defenceShort > 1e-9 * wanted) this.defenceUnmetTonnes[m] += reported * defenceShort;
       if (criticalShort > 1e-9 * wanted) this.criticalUnmetTonnes[m] += reported * criticalShort;
     }

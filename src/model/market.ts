@@ -41,9 +41,9 @@ export class Market {
 
   /** Demand at the start date before growth and demand-change events, tonnes/day. */
   readonly baseDemandTonnesPerDay: number;
-  /** Shares of final demand in the defence and critical classes (served first, in that order). */
-  readonly defenceShare: number;
-  readonly criticalShare: number;
+  /** Shares of final demand in the defence and critical classes (served first, in that order); set by Demand. */
+  defenceShare: number;
+  criticalShare: number;
 
   // Demand, set by the Demand module: before any response to price (what `demand_t` reports),
   // and what buyers want now (after price response and substitution; what the solver serves).
@@ -166,6 +166,8 @@ export class Market {
     today.consumed += this.consumedRate * dt;
     today.consumedDefence += this.consumedDefenceRate * dt;
     today.consumedCritical += this.consumedCriticalRate * dt;
+    today.wantedDefence += this.defenceShare * this.demandRate * dt;
+    today.wantedCritical += this.criticalShare * this.demandRate * dt;
     today.production += this.productionRate * dt;
     today.inputUse += this.inputUseRate * dt;
     today.imports += this.transferInRate * dt;
@@ -179,6 +181,8 @@ export class Market {
     day.consumed = this.consumedRate;
     day.consumedDefence = this.consumedDefenceRate;
     day.consumedCritical = this.consumedCriticalRate;
+    day.wantedDefence = this.defenceShare * this.demandRate;
+    day.wantedCritical = this.criticalShare * this.demandRate;
     day.production = this.productionRate;
     day.inputUse = this.inputUseRate;
     day.imports = this.transferInRate;
@@ -214,6 +218,8 @@ export class Market {
     today.consumed = 0;
     today.consumedDefence = 0;
     today.consumedCritical = 0;
+    today.wantedDefence = 0;
+    today.wantedCritical = 0;
     today.production = 0;
     today.inputUse = 0;
     today.imports = 0;
@@ -253,5 +259,5 @@ export class Market {
 }
 
 function emptyFlows(): DayFlows {
-  return { demand: 0, givenUp: 0, consumed: 0, consumedDefence: 0, consumedCritical: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
+  return { demand: 0, givenUp: 0, consumed: 0, wantedDefence: 0, wantedCritical: 0, consumedDefence: 0, consumedCritical: 0, production: 0, inputUse: 0, imports: 0, exports: 0 };
 }

@@ -80,7 +80,7 @@ export class ScriptedEvents {
         this.operations.bringOnline(action.facility);
         return;
       case "demand-change":
-        for (const m of action.markets) this.demand.scale(m, action.factor);
+        for (const m of action.markets) this.demand.scale(m, action.factor, action.priorityClass);
         state.settle();
         return;
       case "stockpile-release": {

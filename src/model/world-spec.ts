@@ -272,7 +272,13 @@ export type EventAction =
   | { readonly kind: "lift"; readonly controls: readonly number[] }
   | { readonly kind: "facility-offline"; readonly facility: number; readonly untilEpochDay: number | null }
   | { readonly kind: "facility-online"; readonly facility: number }
-  | { readonly kind: "demand-change"; readonly markets: readonly number[]; readonly factor: number }
+  | {
+      readonly kind: "demand-change";
+      readonly markets: readonly number[];
+      readonly factor: number;
+      /** Only this priority class's demand changes (the class shares move with it), or null: all of it. */
+      readonly priorityClass: PriorityClass | null;
+    }
   | { readonly kind: "stockpile-release"; readonly stockpile: number; readonly tonnes: number }
   | { readonly kind: "stockpile-purchase"; readonly stockpile: number; readonly tonnes: number }
   | {

@@ -116,7 +116,6 @@ export class World {
       demandMarkets,
       stockpiles: this.state.stockpiles,
       hosted: this.state.markets.map((m) => m.hostedStockpiles),
-      priority: spec.markets.map((m) => m.priority),
       timeline: keepTimeline ? new Timeline(spec.startEpochDay, this.dayCount, series) : undefined,
       periodDays: options.periodDays,
     });

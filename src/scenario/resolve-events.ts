@@ -89,7 +89,7 @@ export function resolveEvents(doc: ConcreteScenario, refs: ReferenceIndex, note:
         if (countries.length > 0 && commodities.length > 0 && affected.length === 0) {
           note(path, "no-demand", `no market with demand matches country "${event.country}" and commodity "${event.commodity}"`);
         }
-        action = { kind: "demand-change", markets: affected, factor: event.factor };
+        action = { kind: "demand-change", markets: affected, factor: event.factor, priorityClass: event.class ?? null };
         break;
       }
       case "stockpile-release":

@@ -286,6 +286,10 @@ const event = z.discriminatedUnion(
       country: countryRef,
       commodity: z.string({ error: "must be a commodity or commodity group id" }),
       factor: uncertainNumber(LIMITS.demandFactor, "a number (1.1 = demand up 10%)"),
+      class: z
+        .enum(["defence", "critical", "other"], { error: 'must be "defence", "critical" or "other"' })
+        .optional()
+        .describe("Change only this priority class's demand (a wartime surge of defence use); default: all of it"),
       ...eventBase,
     }),
     z.strictObject({

@@ -322,3 +322,25 @@ describe("priority classes, on any split and any supply", () => {
     );
   });
 });
+
+describe("a demand change on one priority class", () => {
+  it("scales that class alone and moves the shares: a defence surge is served first, out of what the others had", () => {
+    const world: SmallWorld = {
+      countries: ["AA"],
+      commodities: ["x"],
+      days: 100,
+      facilities: [{ id: "mine", country: "AA", capacityTonnesPerDay: 70, outputs: { x: 1 } }],
+      markets: [{ country: "AA", commodity: "x", demand: 100, coverDays: 0, inventory: 0, priority: { defence: 0.2, critical: 0.3 } }],
+      events: [{ id: "surge", day: 50, action: { kind: "demand-change", markets: [0], factor: 3, priorityClass: "defence" } }],
+    };
+    const result = simulateWorld(buildWorld(world), { seed: 1 });
+    const demand = values(result, "AA", "x", "demand_t");
+    expect(demand[49]).toBeCloseTo(100, 9);
+    expect(demand[50]).toBeCloseTo(140, 9); // defence 20 -> 60
+    const kpi = result.kpis[0];
+    // Days 0-49: 70 t serve defence 20 and critical 30, other gets 20 of 50. Days 50-99: defence 60, critical 10 of 30, other none.
+    expect(kpi.defenceUnmetTonnes).toBeCloseTo(0, 6);
+    expect(kpi.criticalUnmetTonnes).toBeCloseTo(50 * 20, 6);
+    expect(kpi.unmetTonnes).toBeCloseTo(50 * 30 + 50 * 70, 6);
+  });
+});
