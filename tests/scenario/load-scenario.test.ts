@@ -129,14 +129,30 @@ controls:
 
 describe("scenarioJsonSchema", () => {
   it("is draft-07, closed to unknown keys, and describes quantities as numbers or strings", () => {
-    const schema = scenarioJsonSchema() as { $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, any> };
+    const schema = scenarioJsonSchema() as { $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, any>; definitions: Record<string, any> };
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining(["start", "end", "commodities", "countries"]));
-    const facility = schema.properties.facilities.additionalProperties;
+    // Schemas used more than once are in `definitions`, by reference: follow them.
+    const at = (node: any): any => {
+      if (typeof node?.$ref !== "string") return node;
+      const name = node.$ref.replace(/^#\/definitions\//, "");
+      expect(schema.definitions[name], node.$ref).toBeDefined();
+      return at(schema.definitions[name]);
+    };
+    const facility = at(at(schema.properties.facilities).additionalProperties);
     // A plain value, or one of the distribution forms.
-    expect(facility.properties.capacity.anyOf[0].type).toEqual(["number", "string"]);
-    expect(JSON.stringify(facility.properties.capacity.anyOf[1])).toContain('"uniform"');
+    const capacity = at(facility.properties.capacity);
+    const typesOf = (node: any): string[] => {
+      const n = at(node);
+      if (n.anyOf !== undefined) return n.anyOf.flatMap(typesOf);
+      return [n.type].flat();
+    };
+    expect(typesOf(capacity.anyOf[0]).sort()).toEqual(["number", "string"]);
+    expect(JSON.stringify(at(capacity.anyOf[1]))).toContain('"uniform"');
     expect(facility.additionalProperties).toBe(false);
+    // Every reference resolves.
+    const refs = JSON.stringify(schema).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of new Set(refs)) at({ $ref: JSON.parse(`{${ref}}`).$ref });
   });
 });
