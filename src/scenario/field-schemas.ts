@@ -276,3 +276,8 @@ export const licensingCapacity = z
     }
     return { unit: "tonnes", perDay: tonnes.value };
   });
+
+/** The publication a figure comes from, on any entry. */
+export const source = z.string().min(1).describe("Publication a figure comes from, with its year (e.g. \"USGS MCS 2025, rare earths\")");
+/** Why a figure is what it is, on any entry. */
+export const note = z.string().describe("Why a figure is what it is; label assumptions as such");

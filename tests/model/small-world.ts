@@ -3,6 +3,7 @@
  * commodities instead of indices, defaults for everything else.
  */
 import type { Distribution } from "../../src/engine/index.js";
+import { RESPONSE_DEFAULTS } from "../../src/scenario/resolve-response.js";
 import type {
   AuthoritySpec,
   ControlMeasure,
@@ -85,28 +86,9 @@ export interface SmallWorld {
   response?: { priceStepDays?: number; all?: Partial<CommodityResponse>; byCommodity?: Record<string, Partial<CommodityResponse> | null> };
 }
 
-/** A response with every reaction off (prices still move with cover). */
-export const QUIET_RESPONSE: CommodityResponse = {
-  adjustmentDays: 60,
-  relaxationDays: 180,
-  coverSensitivity: 1,
-  maxPrice: 10,
-  minPrice: 0.2,
-  elasticity: 0,
-  substitutionThreshold: 1.5,
-  substitutionPerYear: 0,
-  substitutionMax: 0,
-  unwindPerYear: 0,
-  supplyThreshold: 1.25,
-  restartDays: 180,
-  supplyRampPerYear: 0,
-  storageDays: Infinity,
-  investmentThreshold: 2,
-  investmentAfterDays: 365,
-  investmentLeadDays: 2557,
-  investmentShare: 0,
-  investmentMax: 1,
-};
+/** A response with every reaction off (prices still move with cover): the format's defaults, without unwinding or a storage limit. */
+const { priceStepDays: _step, ...defaults } = RESPONSE_DEFAULTS;
+export const QUIET_RESPONSE: CommodityResponse = { ...defaults, unwindPerYear: 0, storageDays: Infinity };
 
 /** Builds a WorldSpec; every (country, commodity) pair referenced gets a market. */
 export function buildWorld(w: SmallWorld): WorldSpec {
