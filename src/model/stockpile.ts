@@ -34,7 +34,7 @@ export class Stockpile {
   readonly isReflex: boolean;
   /** Whether a release is decided and in force (it then releases while a member is short). */
   isReleaseAuthorized: boolean;
-  /** Time the current shortage episode opened, or -1 (see WorldState.reviewRelease). */
+  /** Time the current shortage episode opened, or -1 (see ReleaseDecisions.review). */
   shortageSince = -1;
   /** Time its members stopped being short, while the episode is still open, or -1. */
   shortEndedAt = -1;

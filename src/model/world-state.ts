@@ -9,6 +9,7 @@ import { Facility } from "./facility.js";
 import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
 import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
+import { ReleaseDecisions } from "./release-decisions.js";
 import { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES, TIME_TOLERANCE } from "./tolerance.js";
 import type { WorldSpec } from "./world-spec.js";
@@ -47,10 +48,8 @@ export class WorldState implements SolverState {
   private readonly isGroupDirty: boolean[];
   private readonly onMarketDry = (m: number): void => this.handleMarketDry(m);
   private readonly onStockpileFloor = (s: number): void => this.handleStockpileFloor(s);
-  private readonly onReleaseDecision = (s: number): void => this.handleReleaseDecision(s);
-  private readonly onReleaseLapse = (s: number): void => this.handleReleaseLapse(s);
-  /** A release rule's first date: a shortage already under way opens an episode now (rates are as the last solve left them). */
-  private readonly onReleaseWindow = (s: number): void => this.reviewRelease(this.stockpiles[s]);
+  /** Reserves' release decisions: shortage episodes, decisions and their lapse. */
+  private readonly releases: ReleaseDecisions;
   private sameInstantSolves = 0;
   private lastSolveTime = -1;
 
@@ -169,6 +168,7 @@ export class WorldState implements SolverState {
       };
     });
     this.isDry = new Array<boolean>(this.markets.length).fill(false);
+    this.releases = new ReleaseDecisions(this);
     this.deficit = new Float64Array(this.markets.length);
     this.isGroupDirty = new Array<boolean>(groupCount).fill(false);
   }
@@ -270,7 +270,7 @@ export class WorldState implements SolverState {
       if (this.originCount > 0) this.updateInflowContent(group);
       for (let i = 0; i < groupStockpiles.length; i++) {
         const stockpile = stockpiles[groupStockpiles[i]];
-        if (!stockpile.isReflex) this.reviewRelease(stockpile);
+        if (!stockpile.isReflex) this.releases.review(stockpile);
       }
       for (let i = 0; i < groupMarkets.length; i++) this.scheduleDryOut(markets[groupMarkets[i]]);
       for (let i = 0; i < groupStockpiles.length; i++) this.scheduleFloor(stockpiles[groupStockpiles[i]]);
@@ -318,71 +318,9 @@ export class WorldState implements SolverState {
     }
   }
 
-  /**
-   * A reserve's release decision (see ReleasePolicy). A shortage of at least the trigger share
-   * in any member, from the policy's first date, opens an episode; the release is decided the
-   * sustained time plus the decision lag after the episode opened, if it is still open then.
-   * An episode closes only once no member has been short for the sustained time, so the dry
-   * spells between deliveries of a sawtooth supply count as one shortage, and a decided release
-   * goes on through them; when the episode closes, the decision lapses.
-   */
-  private reviewRelease(stockpile: Stockpile): void {
-    const policy = stockpile.spec.release;
-    const now = this.env.now;
-    const from = policy.fromEpochDay === null ? -Infinity : policy.fromEpochDay - this.originEpochDay;
-    let isShort = false;
-    if (now >= from) {
-      for (const m of stockpile.memberMarkets) {
-        if (!this.isDry[m]) continue;
-        const market = this.markets[m];
-        const need = market.demandRate + market.nominalInputRate;
-        if (need > 0 && (need - market.productionRate) / need >= policy.triggerShare) isShort = true;
-      }
-    }
-    if (isShort) {
-      stockpile.shortEndedAt = -1;
-      stockpile.lapseEventId = -1;
-      if (stockpile.isReleaseAuthorized || stockpile.shortageSince >= 0) return;
-      stockpile.shortageSince = now;
-      stockpile.decisionEventId = this.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onReleaseDecision, stockpile.index, Priority.EARLY);
-      return;
-    }
-    if (stockpile.shortEndedAt >= 0 || (stockpile.shortageSince < 0 && !stockpile.isReleaseAuthorized)) return;
-    stockpile.shortEndedAt = now;
-    stockpile.lapseEventId = this.env.scheduleIn(policy.sustainedDays, this.onReleaseLapse, stockpile.index, Priority.EARLY);
-  }
-
-  private handleReleaseDecision(s: number): void {
-    const stockpile = this.stockpiles[s];
-    if (this.env.currentEventId !== stockpile.decisionEventId) return; // the episode closed first
-    stockpile.decisionEventId = -1;
-    stockpile.isReleaseAuthorized = true;
-    this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
-    this.settle();
-  }
-
-  /** No member has been short for the sustained time: the episode closes and any decision lapses. */
-  private handleReleaseLapse(s: number): void {
-    const stockpile = this.stockpiles[s];
-    if (this.env.currentEventId !== stockpile.lapseEventId) return; // a shortage came back first
-    stockpile.lapseEventId = -1;
-    stockpile.shortEndedAt = -1;
-    stockpile.shortageSince = -1;
-    stockpile.decisionEventId = -1;
-    if (!stockpile.isReleaseAuthorized) return;
-    stockpile.isReleaseAuthorized = false;
-    this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
-    this.settle();
-  }
-
   /** Schedules a look at each decided-release reserve on the first day its policy allows a release. */
   scheduleReleaseWindows(): void {
-    for (const stockpile of this.stockpiles) {
-      const from = stockpile.spec.release.fromEpochDay;
-      if (stockpile.isReflex || from === null) continue;
-      const time = from - this.originEpochDay;
-      if (time > 0) this.env.scheduleAt(time, this.onReleaseWindow, stockpile.index, Priority.EARLY);
-    }
+    this.releases.scheduleWindows();
   }
 
   private scheduleDryOut(market: Market): void {
