@@ -4,7 +4,7 @@
  * all (prices stay at the baseline, demand and producers do not react), as before it existed.
  */
 import type { CommodityResponse, ResponseSpec } from "../model/index.js";
-import type { ReferenceIndex } from "./reference-index.js";
+import type { ReferenceIndex, Report } from "./reference-index.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** The defaults of the response's fields, in model units. */
@@ -32,16 +32,27 @@ export const RESPONSE_DEFAULTS = {
 type Fields = NonNullable<ConcreteScenario["response"]>;
 type Override = NonNullable<ConcreteScenario["commodities"][string]["response"]>;
 
-/** The response of `doc`, or null when it has none. */
-export function resolveResponse(doc: ConcreteScenario, refs: ReferenceIndex): ResponseSpec | null {
+/**
+ * The response of `doc`, or null when it has none. The price bounds must leave the baseline
+ * reachable (minPrice <= 1 <= maxPrice), reported at the field that breaks it.
+ */
+export function resolveResponse(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): ResponseSpec | null {
   const world = doc.response;
   if (world === undefined) return null;
+  checkPriceBounds(world, ["response"], note);
   const byCommodity = refs.commodityIds.map((id): CommodityResponse | null => {
     const own = doc.commodities[id].response;
     if (own?.enabled === false) return null;
+    if (own !== undefined) checkPriceBounds(own, ["commodities", id, "response"], note);
     return commodityResponse(world, own);
   });
   return { priceStepDays: world.priceStep ?? RESPONSE_DEFAULTS.priceStepDays, byCommodity };
+}
+
+/** Bounds given in one place must leave the baseline price index (1) reachable. */
+function checkPriceBounds(fields: { minPrice?: number; maxPrice?: number }, path: string[], note: Report): void {
+  if (fields.minPrice !== undefined && fields.minPrice > 1) note([...path, "minPrice"], "price-bounds", `must be at most 1 (the baseline price index), got ${fields.minPrice}`);
+  if (fields.maxPrice !== undefined && fields.maxPrice < 1) note([...path, "maxPrice"], "price-bounds", `must be at least 1 (the baseline price index), got ${fields.maxPrice}`);
 }
 
 function commodityResponse(world: Fields, own: Override | undefined): CommodityResponse {

@@ -84,7 +84,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
       routes,
       qualificationLagDays: doc.trade?.qualificationLag ?? DEFAULTS.qualificationLagDays,
     },
-    response: resolveResponse(doc, refs),
+    response: resolveResponse(doc, refs, note),
   };
   const loop = problems === 0 ? findRecipeLoop(spec) : undefined;
   if (loop !== undefined) {

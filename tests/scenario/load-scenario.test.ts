@@ -127,6 +127,23 @@ controls:
   });
 });
 
+describe("the market response", () => {
+  it("resolves per-commodity overrides field by field, and refuses price bounds that leave out the baseline, once, where they are written", () => {
+    const withResponse = `${world}response:\n  elasticity: -0.2\n  substitution: { perYear: 10% }\n`;
+    const ok = parse({ "s/main.yaml": withResponse.replace("  metal: { groups: [metals] }", "  metal: { groups: [metals], response: { elasticity: -0.5, substitution: { max: 20% } } }") });
+    expect(issuesOf(ok)).toEqual([]);
+    if (!ok.ok) return;
+    const [ore, metal] = ok.scenario.spec.response?.byCommodity ?? [];
+    expect(ore).toMatchObject({ elasticity: -0.2, substitutionPerYear: 0.1, substitutionMax: 0 });
+    expect(metal).toMatchObject({ elasticity: -0.5, substitutionPerYear: 0.1, substitutionMax: 0.2, unwindPerYear: 0.025 });
+    const bad = parse({ "s/main.yaml": `${withResponse}  minPrice: 2\n`.replace("  metal: { groups: [metals] }", "  metal: { groups: [metals], response: { maxPrice: 0.5 } }") });
+    expect(issuesOf(bad).filter((line) => line.includes("Price"))).toEqual([
+      expect.stringMatching(/^s\/main\.yaml:\d+:\d+ commodities\.metal\.response\.maxPrice: must be at least 1 \(the baseline price index\), got 0\.5$/),
+      expect.stringMatching(/^s\/main\.yaml:\d+:\d+ response\.minPrice: must be at most 1 \(the baseline price index\), got 2$/),
+    ]);
+  });
+});
+
 describe("scenarioJsonSchema", () => {
   it("is draft-07, closed to unknown keys, and describes quantities as numbers or strings", () => {
     const schema = scenarioJsonSchema() as { $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, any>; definitions: Record<string, any> };
