@@ -66,6 +66,8 @@ export class MarketResponse {
   private readonly isControlling: Uint8Array;
   /** Target prices of this step, by market. */
   private readonly targets: Float64Array;
+  /** Commercial stock at this step, by market (levels move linearly between events). */
+  private readonly levels: Float64Array;
 
   constructor(state: WorldState, demand: Demand, trade: TradeDesk, spec: ResponseSpec) {
     this.state = state;
@@ -94,6 +96,7 @@ export class MarketResponse {
     }
     this.customers = customers.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), shares: Float64Array.from(list, (x) => x.share) }));
     this.targets = new Float64Array(markets);
+    this.levels = new Float64Array(markets);
     const controls = new Set(state.spec.controls.flatMap((c) => c.commodities.map((k) => c.exporter * commodities + k)));
     this.isControlling = Uint8Array.from(state.markets, (m) => (controls.has(m.country * commodities + m.commodity) ? 1 : 0));
     for (const facility of state.facilities) {
@@ -122,7 +125,7 @@ export class MarketResponse {
 
   /** One step of the clock, at the current time; the caller settles the dirty groups. */
   step(): void {
-    const { state, spec, targets } = this;
+    const { state, spec, targets, levels } = this;
     const now = state.env.now;
     // Targets first, all from the prices as the last step left them (so market order does not matter).
     for (const market of state.markets) {
@@ -131,6 +134,7 @@ export class MarketResponse {
       const m = market.index;
       const use = market.grossDemandRate + market.nominalInputRate;
       const level = Math.max(0, market.level + market.netRate * (now - market.lastTime));
+      levels[m] = level;
       // The cover buyers seek now: their own, plus front-running cover while a control they face is announced.
       const cover = market.coverDays + this.trade.frontRunDays(market, now);
       // A market that keeps no cover measures scarcity by the share of its use it is served.
@@ -151,7 +155,7 @@ export class MarketResponse {
         this.priceSteps[m].push(price);
       }
       this.demand.respond(m, respondedDemandShare(response, price, this.substituted[m]));
-      if (Number.isFinite(response.storageDays)) this.throttle(m, response, Math.max(0, market.level + market.netRate * (now - market.lastTime)));
+      if (Number.isFinite(response.storageDays)) this.throttle(m, response, levels[m]);
     }
     for (let k = 0; k < this.restartable.length; k++) {
       const response = spec.byCommodity[k];
