@@ -18,6 +18,13 @@ function cli(args: string[], cwd = ROOT) {
 }
 
 describe("chokepoint run", () => {
+  it("the built executable runs by itself, as npx starts it (shebang and execute bit)", () => {
+    const result = spawnSync(CLI, ["--version"], { encoding: "utf8" });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
+  });
+
   it("with no file runs the flagship scenario into out/<name>/ and prints the worst shortfalls", () => {
     const cwd = path.join(scratch, "default");
     mkdirSync(cwd);
