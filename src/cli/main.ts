@@ -53,7 +53,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
 
   program
     .command("run")
-    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv and licences.csv, prints the worst shortfalls.")
+    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls.")
     .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))
@@ -62,8 +62,8 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect, [])
     .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
-    .action((file: string | undefined, options: RunCommandOptions) => {
-      done(runCommand(file ?? defaultScenarioFile(), options, out));
+    .action(async (file: string | undefined, options: RunCommandOptions) => {
+      done(await runCommand(file ?? defaultScenarioFile(), options, out));
     });
 
   const sweepOptions = (command: Command) =>

@@ -2,6 +2,7 @@
 export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
 export { renderSummaryJson } from "./summary-json.js";
 export { renderShortfallTable } from "./shortfall-table.js";
+export { rankShortfalls, type RankedShortfall } from "./worst-shortfalls.js";
 export { renderTradeCsv } from "./trade-csv.js";
 export { renderConsumerTable, type ScenarioKpis } from "./consumer-table.js";
 export { formatNumber } from "./number-format.js";
@@ -11,3 +12,4 @@ export { renderSweepSummaryJson } from "./sweep-summary-json.js";
 export { renderCompareCsv, COMPARE_CSV_COLUMNS } from "./compare-csv.js";
 export { renderCompareTable } from "./compare-table.js";
 export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";
+export { renderRunReport, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";

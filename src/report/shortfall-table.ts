@@ -3,16 +3,12 @@
  * largest share of demand unmet, with when it started, how deep and how long, what buyers gave
  * up in answer to price and how high the price went.
  */
-import type { ShortfallKpi } from "../model/index.js";
 import { formatNumber } from "./number-format.js";
+import type { RankedShortfall } from "./worst-shortfalls.js";
 
-/** Renders up to `limit` worst shortfalls (by unmet share of demand) as an aligned text table. */
-export function renderShortfallTable(kpis: readonly ShortfallKpi[], limit = 10): string {
-  const short = kpis
-    .filter((k) => k.unmetTonnes > 0 && k.firstShortfallDate !== null)
-    .map((k) => ({ k, share: k.unmetTonnes / k.demandTonnes }))
-    .sort((a, b) => b.share - a.share || (a.k.country < b.k.country ? -1 : a.k.country > b.k.country ? 1 : a.k.commodity < b.k.commodity ? -1 : 1))
-    .slice(0, limit);
+/** Renders the first `limit` of the ranked shortfalls (see rankShortfalls) as an aligned text table. */
+export function renderShortfallTable(ranked: readonly RankedShortfall[], limit = 10): string {
+  const short = ranked.slice(0, limit).map(({ kpi, share }) => ({ k: kpi, share }));
   if (short.length === 0) return "No shortfalls: every country's demand was met on every day.\n";
   const header = ["country", "commodity", "first short", "days short", "peak unmet", "unmet t", "of demand", "given up t", "peak price", "recovered"];
   const rows = short.map(({ k, share }) => [
@@ -30,7 +26,7 @@ export function renderShortfallTable(kpis: readonly ShortfallKpi[], limit = 10):
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const numeric = [false, false, false, true, true, true, true, true, true, false];
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
-  const total = kpis.filter((k) => k.unmetTonnes > 0 && k.firstShortfallDate !== null).length;
+  const total = ranked.length;
   const title = total > short.length ? `Worst ${short.length} of ${total} shortfalls:` : `Shortfalls:`;
   return [title, line(header), ...rows.map(line)].join("\n") + "\n";
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ShortfallKpi } from "../../src/model/index.js";
-import { renderConsumerTable, renderShortfallTable } from "../../src/report/index.js";
+import { rankShortfalls, renderConsumerTable, renderShortfallTable } from "../../src/report/index.js";
 
 const kpi = (country: string, commodity: string, unmet: number, givenUp: number, price: number): ShortfallKpi => ({
   country,
@@ -24,7 +24,7 @@ const kpi = (country: string, commodity: string, unmet: number, givenUp: number,
 
 describe("the worst-shortfalls table", () => {
   it("ranks by share of demand unmet and shows what was given up and the peak price", () => {
-    const text = renderShortfallTable([kpi("US", "antimony", 100, 250, 2.5), kpi("JP", "gallium", 300, 0, 1), kpi("EU", "copper", 0, 10, 1.2)]);
+    const text = renderShortfallTable(rankShortfalls([kpi("US", "antimony", 100, 250, 2.5), kpi("JP", "gallium", 300, 0, 1), kpi("EU", "copper", 0, 10, 1.2)]));
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("Shortfalls:");
     expect(lines[1]).toMatch(/unmet t\s+of demand\s+given up t\s+peak price\s+recovered$/);

@@ -1,9 +1,10 @@
-/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json, trade.csv and licences.csv. */
+/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json, trade.csv, licences.csv and report.html. */
 import path from "node:path";
-import { renderLicencesCsv, renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
+import { rankShortfalls, renderLicencesCsv, renderRunReport, renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { OutputFolder } from "../output-folder.js";
+import { shellCommand } from "../shell-command.js";
 import { simulateOrExit } from "../simulate-or-exit.js";
 
 /** Options of the run command. */
@@ -18,7 +19,7 @@ export interface RunCommandOptions {
 }
 
 /** Runs one replicate and writes its outputs. Returns the exit code. */
-export function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): number {
+export async function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): Promise<number> {
   const design = options.design ?? "mc";
   if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
   if (design === "lhs" && options.runs === undefined) throw new CliExit(ExitCode.BAD_INPUT, "--design lhs needs --runs (a Latin hypercube's replicates depend on how many there are)");
@@ -34,24 +35,49 @@ export function runCommand(file: string, options: RunCommandOptions, out: (line:
     const started = performance.now();
     const run = simulateOrExit(scenario, { seed, replicate, design, runs: options.runs });
     const seconds = (performance.now() - started) / 1000;
-    const files = {
+    const ranked = rankShortfalls(run.kpis);
+    const data = {
       "timeline.csv": renderTimelineCsv(run.timeline),
       "summary.json": renderSummaryJson(run.summary),
       "trade.csv": renderTradeCsv(run.trade),
       "licences.csv": renderLicencesCsv(run.licences ?? [], scenario.spec),
     };
+    const report = await renderRunReport({
+      title: scenario.title,
+      question: scenario.question,
+      description: scenario.description,
+      summary: run.summary,
+      ranked,
+      timeline: run.timeline,
+      trade: run.trade,
+      licences: run.licences ?? [],
+      spec: scenario.spec,
+      command: rerunCommand(file, seed, replicate, design, options),
+      files: Object.keys(data),
+    });
+    const files = { ...data, "report.html": report };
     folder.commit(files);
     if (!options.quiet) {
       out(`${scenario.title} (seed ${seed}${replicate !== 0 ? `, replicate ${replicate}` : ""})`);
       if (scenario.question !== "") out(scenario.question);
       out(`simulated ${run.timeline.dayCount} days, ${run.eventCount} events in ${(seconds * 1000).toFixed(0)} ms`);
       out("");
-      out(renderShortfallTable(run.kpis).trimEnd());
+      out(renderShortfallTable(ranked).trimEnd());
       out("");
-      out(`wrote ${Object.keys(files).map((f) => path.join(folder.directory, f)).join(", ")}`);
+      out(`wrote ${Object.keys(data).map((f) => path.join(folder.directory, f)).join(", ")}`);
+      out(`report: ${path.join(folder.directory, "report.html")}`);
     }
     return ExitCode.OK;
   } finally {
     folder.discard();
   }
+}
+
+/** The command that reruns this replicate (whatever defaults the user relied on, spelled out). */
+function rerunCommand(file: string, seed: number, replicate: number, design: string, options: RunCommandOptions): string {
+  const args = ["npx", "chokepoint", "run", file, "--seed", String(seed), "--replicate", String(replicate)];
+  if (design !== "mc") args.push("--design", design);
+  if (options.runs !== undefined) args.push("--runs", String(options.runs));
+  for (const set of options.set ?? []) args.push("--set", set);
+  return shellCommand(args);
 }

@@ -1,0 +1,142 @@
+/**
+ * report.html of a run: the scenario's question; the worst shortfalls (the ranking the terminal
+ * table prints); per pair that ran short, its market chart and who supplied it; the events;
+ * the manifest and the command that reruns it.
+ */
+import { isoFromEpochDay, type LicenceRow, type Timeline, type TradeFlow, type WorldSpec } from "../../model/index.js";
+import type { Summary } from "../../sweep/index.js";
+import { formatNumber } from "../number-format.js";
+import type { RankedShortfall } from "../worst-shortfalls.js";
+import { renderChart } from "./chart.js";
+import { eventMarks } from "./event-markers.js";
+import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
+import { marketChart } from "./market-chart.js";
+import { renderPage } from "./report-page.js";
+import { supplierChart } from "./supplier-chart.js";
+
+/** What a run's report is made of. */
+export interface RunReportInput {
+  readonly title: string;
+  readonly question: string;
+  readonly description: string;
+  readonly summary: Summary;
+  /** The run's shortfalls, ranked once for every view (rankShortfalls). */
+  readonly ranked: readonly RankedShortfall[];
+  readonly timeline: Timeline;
+  readonly trade: readonly TradeFlow[];
+  readonly licences: readonly LicenceRow[];
+  readonly spec: WorldSpec;
+  /** The command that reruns this run exactly. */
+  readonly command: string;
+  /** The other files of the run, beside the report. */
+  readonly files: readonly string[];
+}
+
+/** Pairs given a chart of their own, worst first; the rest are listed in the headline table. */
+export const CHARTED_PAIRS = 10;
+
+/** The report's HTML. */
+export async function renderRunReport(input: RunReportInput): Promise<string> {
+  const { summary, timeline } = input;
+  const { manifest } = summary;
+  const start = isoFromEpochDay(timeline.startEpochDay);
+  const end = isoFromEpochDay(timeline.startEpochDay + timeline.dayCount - 1);
+  const marks = eventMarks(summary.events, input.spec, start, end);
+  const charted = input.ranked.slice(0, CHARTED_PAIRS);
+  const contents: { id: string; heading: string }[] = [{ id: "worst", heading: "Worst shortfalls" }];
+  const body: string[] = [renderSection(2, "worst", "Worst shortfalls", headline(input.ranked))];
+
+  for (const { kpi } of charted) {
+    const s = timeline.series.findIndex((x) => x.country === kpi.country && x.commodity === kpi.commodity);
+    if (s < 0) continue;
+    const pending = pendingFor(input.licences, input.spec, kpi.country, kpi.commodity, timeline.dayCount);
+    const parts = [
+      paragraph(
+        `First short ${kpi.firstShortfallDate}; ${kpi.shortfallDays} days short; ${formatNumber(kpi.unmetTonnes, 1)} t unmet of ${formatNumber(kpi.demandTonnes, 1)} t demanded; ` +
+          `${formatNumber(kpi.givenUpTonnes, 1)} t given up in answer to price; peak price ${formatNumber(kpi.peakPriceIndex, 2)}x; ` +
+          (kpi.recoveryDate === null ? "not recovered by the end." : `recovered ${kpi.recoveryDate}.`),
+      ),
+      await renderChart(marketChart({ timeline, series: s, events: marks, pendingTonnes: pending })),
+    ];
+    const suppliers = supplierChart(input.trade, kpi.country, kpi.commodity);
+    if (suppliers !== undefined) parts.push(await renderChart(suppliers));
+    const id = slug("pair", kpi.country, kpi.commodity);
+    contents.push({ id, heading: `${kpi.country} ${kpi.commodity}` });
+    body.push(renderSection(2, id, `${kpi.country} ${kpi.commodity}`, parts.join("\n")));
+  }
+
+  contents.push({ id: "events", heading: "Events" }, { id: "manifest", heading: "How this was made" });
+  body.push(renderSection(2, "events", "Events", eventsTable(summary)));
+  body.push(renderSection(2, "manifest", "How this was made", manifestBlock(input)));
+  return renderPage({
+    title: `${input.title}: chokepoint run report`,
+    heading: input.title,
+    lead: [input.question, input.description, `Simulated from ${start} to ${end}, seed ${manifest.seed}, replicate ${manifest.replicate}.`].filter((line) => line !== ""),
+    contents,
+    body,
+  });
+}
+
+function headline(ranked: readonly RankedShortfall[]): string {
+  if (ranked.length === 0) return paragraph("No shortfalls: every country's demand was met on every day.");
+  const rows = ranked.slice(0, CHARTED_PAIRS).map(({ kpi, share }) => [
+    kpi.country,
+    kpi.commodity,
+    kpi.firstShortfallDate ?? "",
+    `${formatNumber(kpi.peakShortfallShare * 100, 1)}%`,
+    String(kpi.shortfallDays),
+    formatNumber(kpi.unmetTonnes, 1),
+    `${formatNumber(share * 100, 1)}%`,
+    formatNumber(kpi.givenUpTonnes, 1),
+    `${formatNumber(kpi.peakPriceIndex, 2)}x`,
+    kpi.recoveryDate ?? "no",
+  ]);
+  const more = ranked.length > CHARTED_PAIRS ? paragraph(`${ranked.length - CHARTED_PAIRS} more pairs ran short, less deeply: ${ranked.slice(CHARTED_PAIRS).map(({ kpi }) => `${kpi.country} ${kpi.commodity}`).join(", ")} (summary.json has them all).`, "note") : "";
+  return (
+    renderTable({
+      columns: ["country", "commodity", "first short", "peak unmet", "days short", "unmet t", "of demand", "given up t", "peak price", "recovered"],
+      rows,
+      numeric: [false, false, false, true, true, true, true, true, true, false],
+      caption: "Ranked by the share of demand left unmet over the run",
+    }) + more
+  );
+}
+
+function eventsTable(summary: Summary): string {
+  if (summary.events.length === 0) return paragraph("The scenario has no dated events.");
+  return renderTable({
+    columns: ["event", "happened", "date"],
+    rows: summary.events.map((e) => [e.id, e.happened ? "yes" : "no", e.date ?? ""]),
+  });
+}
+
+function manifestBlock(input: RunReportInput): string {
+  const { manifest, inputs } = input.summary;
+  const entries: [string, string][] = [
+    ["tool", `${manifest.tool} ${manifest.version}`],
+    ["scenario", manifest.scenario],
+    ["scenario hash", manifest.scenarioHash],
+    ["seed", String(manifest.seed)],
+    ["replicate", String(manifest.replicate)],
+    ["period", `${manifest.start} to ${manifest.end}`],
+    ...inputs.map((v): [string, string] => [`input ${v.name}`, String(v.value)]),
+  ];
+  return [
+    `<dl class="manifest">${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>`,
+    paragraph("The same command gives the same bytes on any machine:"),
+    `<pre><code>${escapeHtml(input.command)}</code></pre>`,
+    paragraph(`Beside this report: ${input.files.join(", ")}.`, "note"),
+  ].join("\n");
+}
+
+/** Tonnes pending licences for `country`'s `commodity` at each day's end, summed over exporters; undefined when none ever were. */
+function pendingFor(rows: readonly LicenceRow[], spec: WorldSpec, country: string, commodity: string, dayCount: number): Float64Array | undefined {
+  const destination = spec.countries.findIndex((c) => c.id === country);
+  const good = spec.commodities.findIndex((c) => c.id === commodity);
+  const relevant = rows.filter((r) => r.destination === destination && r.commodity === good);
+  if (!relevant.some((r) => r.pendingTonnes > 0)) return undefined;
+  // Rows exist only on days with something pending or decided: a route with no row that day has nothing pending.
+  const pending = new Float64Array(dayCount);
+  for (const r of relevant) if (r.day >= 0 && r.day < dayCount) pending[r.day] += r.pendingTonnes;
+  return pending;
+}
