@@ -4,7 +4,16 @@ import { shippedScenariosFolder } from "../scenario/index.js";
 
 /** The flagship scenario: the October 2025 controls come back on 2026-11-10. */
 export function defaultScenarioFile(): string {
-  const file = path.join(shippedScenariosFolder(), "reinstated-2026.yaml");
+  return shipped("reinstated-2026.yaml");
+}
+
+/** The scenario `sensitivity` ranks when no file is given: the flagship with the reinstatement's chance and date uncertain. */
+export function sensitivityScenarioFile(): string {
+  return shipped("uncertain-2026.yaml");
+}
+
+function shipped(name: string): string {
+  const file = path.join(shippedScenariosFolder(), name);
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith("..") ? file : relative;
 }

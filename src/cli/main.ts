@@ -15,7 +15,7 @@ import { schemaText } from "./commands/schema.js";
 import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
 import { shippedScenariosFolder } from "../scenario/index.js";
-import { defaultScenarioFile } from "./default-scenario.js";
+import { defaultScenarioFile, sensitivityScenarioFile } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
 /** Collects a repeatable option's values. */
@@ -66,9 +66,11 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       done(await runCommand(file ?? defaultScenarioFile(), options, out));
     });
 
-  const sweepOptions = (command: Command) =>
-    command
-      .requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
+  const sweepOptions = (command: Command, defaults: { runs?: number } = {}) =>
+    (defaults.runs === undefined
+      ? command.requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
+      : command.option("--runs <n>", `replicates to run (default ${defaults.runs})`, wholeNumber("--runs"), defaults.runs)
+    )
       .option("--seed <n>", "master seed (default: the scenario's seed)", parseSeed)
       .option("--design <mc|lhs>", "Monte Carlo (mc, default) or Latin hypercube (lhs) draws of the uncertain inputs")
       .option("--workers <w>", "worker threads (default: one per core)", wholeNumber("--workers"))
@@ -86,8 +88,9 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
   sweepOptions(
     program
       .command("sweep")
-      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.csv, bands.csv, summary.json (and run-log.json).")
-      .argument("[file]", "scenario file; default: the flagship"),
+      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.csv, bands.csv, sensitivity.csv, summary.json, report.html (and run-log.json).")
+      .argument("[file]", "scenario file; default: the flagship")
+      .option("--swing-runs <n>", "replicates that also run the tornado's one-at-a-time swings of each uncertain input (default 10; 0: none)", wholeNumber("--swing-runs")),
   ).action(async (file: string | undefined, options: SweepOptions, command: Command) => {
     void command;
     done(await sweepCommand("sweep", [file ?? defaultScenarioFile()], options, io, argv));
@@ -96,7 +99,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
   sweepOptions(
     program
       .command("compare")
-      .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.csv, summary.json.")
+      .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.csv, summary.json, report.html.")
       .argument("<base>", "the base scenario file")
       .argument("[alternatives...]", "scenario files that extend the base (the shipped policy-*.yaml are such files)")
       .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect, []),
@@ -105,14 +108,27 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     done(await sweepCommand("compare", [base, ...alternatives], options, io, argv));
   });
 
+  sweepOptions(
+    program
+      .command("sensitivity")
+      .description(
+        "Which uncertain inputs drive the shortfalls: a tornado of one-at-a-time swings (each input at its 10th and 90th percentile, the others at their medians, common random numbers) and Monte Carlo rank correlations of every input with the headline KPIs; sensitivity.csv, report.html and a sweep's files.",
+      )
+      .argument("[file]", "scenario file with uncertain inputs; default: scenarios/uncertain-2026.yaml")
+      .option("--swing-runs <n>", "replicates whose random streams the tornado's swings run on (default 20)", wholeNumber("--swing-runs")),
+    { runs: 200 },
+  ).action(async (file: string | undefined, options: SweepOptions) => {
+    done(await sweepCommand("sensitivity", [file ?? sensitivityScenarioFile()], { ...options, swingRuns: options.swingRuns ?? 20 }, io, argv));
+  });
+
   program
     .command("merge")
     .description("Merge the shard folders of a sweep or compare into its final outputs (the same bytes as an unsharded run).")
     .argument("<dirs...>", "shard folders")
     .option("--out <dir>", "output folder (default: out/<scenario-name>-sweep/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
-    .action((dirs: string[], options: { out?: string; quiet?: boolean }) => {
-      done(mergeCommand(dirs, options, io));
+    .action(async (dirs: string[], options: { out?: string; quiet?: boolean }) => {
+      done(await mergeCommand(dirs, options, io));
     });
 
   program

@@ -35,6 +35,8 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   "run-log.json",
   "shard.json",
   "records.bin",
+  "tornado.json",
+  "sensitivity.csv",
 ]);
 
 /** The file-system calls the folder uses; tests pass a wrapper that fails on purpose. */

@@ -7,10 +7,11 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import { renderBandsCsv, renderCompareCsv, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
-import { samePlan, SweepError, SweepTally, type ReplicateOutcome, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { renderBandsCsv, renderCompareCsv, renderSensitivityCsv, renderSweepReport, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
+import { analyseSensitivity, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
+import { readSwings } from "./swing-file.js";
 
 /** Where final outputs go: whole files, or files written piece by piece. */
 export interface OutputSink {
@@ -45,8 +46,16 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
   return { plan: first.manifest.plan, byIndex: byIndex as { folder: string; manifest: ShardManifest }[] };
 }
 
-/** Reads every shard's records in replicate order into a tally, streaming replicates.csv into `sink`; then writes the rest. */
-export function writeSweepOutputs(folders: readonly string[], sink: OutputSink, extraFiles: Readonly<Record<string, string>> = {}): { plan: SweepPlan; statistics: SweepStatistics } {
+/**
+ * Reads every shard's records in replicate order into a tally, streaming replicates.csv into
+ * `sink`; then writes the rest: bands.csv or compare.csv, sensitivity.csv (a sweep with
+ * uncertain inputs), report.html and summary.json.
+ */
+export async function writeSweepOutputs(
+  folders: readonly string[],
+  sink: OutputSink,
+  extraFiles: Readonly<Record<string, string>> = {},
+): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined }> {
   const { plan, byIndex } = checkShards(folders);
   const count = byIndex.length;
   const torn: string[] = [];
@@ -56,6 +65,7 @@ export function writeSweepOutputs(folders: readonly string[], sink: OutputSink, 
     }),
   );
   const tally = new SweepTally(plan);
+  const sample = new ReplicateSample(plan);
   const rows = sink.stream("replicates.csv");
   rows.write(replicatesCsvHeader(plan));
   for (let r = 0; r < plan.runs && !tally.isStopped; r++) {
@@ -76,6 +86,7 @@ export function writeSweepOutputs(folders: readonly string[], sink: OutputSink, 
       if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
       throw error;
     }
+    sample.add(outcome);
     rows.write(replicatesCsvRows(plan, outcome));
   }
   rows.close();
@@ -86,13 +97,23 @@ export function writeSweepOutputs(folders: readonly string[], sink: OutputSink, 
     if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
     throw error;
   }
+  const swings = byIndex.flatMap(({ folder, manifest }) => {
+    if (plan.swingRuns === 0) return [];
+    const found = readSwings(folder, plan, manifest.shard);
+    if (found === undefined) throw new CliExit(ExitCode.BAD_INPUT, `${folder} has no tornado swings (tornado.json): the shard has not finished; resume it with --resume`);
+    return found;
+  });
+  const kept = sample.finish();
+  const sensitivity = plan.kind === "sweep" ? analyseSensitivity(plan, statistics, kept, swings) : undefined;
   const files: Record<string, string> = {};
   if (statistics.bands !== undefined) files["bands.csv"] = renderBandsCsv(statistics.bands);
   if (plan.kind === "compare") files["compare.csv"] = renderCompareCsv(statistics.differences);
+  if (sensitivity !== undefined) files["sensitivity.csv"] = renderSensitivityCsv(plan, sensitivity);
+  files["report.html"] = await renderSweepReport({ plan, statistics, sample: kept, sensitivity });
   Object.assign(files, extraFiles);
   files["summary.json"] = renderSweepSummaryJson(plan, statistics);
   sink.commit(files);
-  return { plan, statistics };
+  return { plan, statistics, sensitivity };
 }
 
 /**
@@ -147,7 +168,7 @@ export class InPlaceOutputs implements OutputSink {
 
   /** Removes temporary files of a write that failed. */
   discard(): void {
-    for (const name of [...this.pending, "summary.json", "bands.csv", "compare.csv"]) rmSync(this.temporary(name), { force: true });
+    for (const name of [...this.pending, "summary.json", "bands.csv", "compare.csv", "sensitivity.csv", "report.html"]) rmSync(this.temporary(name), { force: true });
   }
 
   private temporary(name: string): string {

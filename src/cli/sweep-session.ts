@@ -6,12 +6,14 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RecordReader, recordShape, replicatesOf, SweepTally, type Shard, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { RecordReader, recordShape, ReplicateRunner, replicatesOf, runTornadoReplicate, SweepTally, type SensitivityResult, type Shard, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { Progress } from "./progress.js";
 import { writeRunLog } from "./run-log.js";
 import { openSweepFolder } from "./sweep-folder.js";
+import { loadScenarioOrExit } from "./load-scenario-or-exit.js";
+import { readSwings, swingReplicatesOf, writeSwings } from "./swing-file.js";
 import { InPlaceOutputs, writeSweepOutputs } from "./sweep-outputs.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -35,6 +37,8 @@ export interface SessionResult {
   readonly resumed: number;
   /** The final statistics when the session wrote the final outputs (an unsharded sweep). */
   readonly statistics: SweepStatistics | undefined;
+  /** Its sensitivity analysis (a sweep with uncertain inputs). */
+  readonly sensitivity: SensitivityResult | undefined;
 }
 
 /** Runs the session. */
@@ -87,6 +91,7 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
     opened.appender.close();
     progress.done(recorded);
   }
+  runSwings(request, opened.folder, io);
   const seconds = (performance.now() - started) / 1000;
   writeRunLog(opened.folder, {
     command: request.command,
@@ -99,14 +104,36 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
     stoppedByRule: stopped,
     seconds,
   });
-  if (shard.count > 1) return { folder: opened.folder, recorded, resumed, statistics: undefined };
+  if (shard.count > 1) return { folder: opened.folder, recorded, resumed, statistics: undefined, sensitivity: undefined };
   const sink = new InPlaceOutputs(opened.folder);
   try {
-    const { statistics } = writeSweepOutputs([opened.folder], sink);
-    return { folder: opened.folder, recorded, resumed, statistics };
+    const { statistics, sensitivity } = await writeSweepOutputs([opened.folder], sink);
+    return { folder: opened.folder, recorded, resumed, statistics, sensitivity };
   } catch (error) {
     sink.discard();
     if (error instanceof CliExit) throw error;
     throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(opened.folder)}: ${(error as Error).stack ?? String(error)}`);
   }
+}
+
+/**
+ * Runs the shard's tornado swings (in this thread: they are few) unless its folder has them
+ * already, and writes them. The scenarios are loaded again from their files, as workers do.
+ */
+function runSwings(request: SessionRequest, folder: string, io: CliIo): void {
+  const { plan, shard } = request;
+  const todo = swingReplicatesOf(plan, shard);
+  if (todo.length === 0 || readSwings(folder, plan, shard) !== undefined) return;
+  const runner = new ReplicateRunner(
+    request.sources.map((s) => loadScenarioOrExit(s.file, s.sets)),
+    plan,
+  );
+  const progress = new Progress(io, todo.length, 0, `tornado swings of ${plan.scenario} (${1 + 2 * plan.alternatives[0].inputs.length} runs each)`);
+  const swings = todo.map((replicate, i) => {
+    const swing = runTornadoReplicate(runner, plan, replicate);
+    progress.tick(i + 1);
+    return swing;
+  });
+  progress.done(todo.length);
+  writeSwings(folder, swings);
 }

@@ -26,10 +26,14 @@ export function drawWorld(scenario: Scenario, key: ReplicateKey): DrawResult {
 
 /** As `drawWorld`, but throws a ScenarioError (naming the seed and replicate) when the draw breaks a rule. */
 export function drawWorldOrThrow(scenario: Scenario, key: ReplicateKey): Extract<DrawResult, { ok: true }> {
-  const drawn = drawWorld(scenario, key);
-  if (!drawn.ok) {
-    const suffix = ` (drawn for seed ${key.seed}, replicate ${key.replicate}${key.design === "lhs" ? `, design lhs of ${key.runs} runs` : ""})`;
-    throw new ScenarioError(drawn.issues.map((issue) => ({ ...issue, message: issue.message + suffix })));
-  }
-  return drawn;
+  const design = key.design ?? "mc";
+  const runs = key.runs ?? 1;
+  return drawWorldAtOrThrow(scenario, (name) => designUniform(design, key.seed, name, runs, key.replicate), `seed ${key.seed}, replicate ${key.replicate}${key.design === "lhs" ? `, design lhs of ${key.runs} runs` : ""}`);
+}
+
+/** The world with each input at the quantile `uniformOf(name)`; throws a ScenarioError (saying how it was `drawn`) when that breaks a rule. */
+export function drawWorldAtOrThrow(scenario: Scenario, uniformOf: (name: string) => number, drawn: string): Extract<DrawResult, { ok: true }> {
+  const result = scenario.draw(uniformOf);
+  if (!result.ok) throw new ScenarioError(result.issues.map((issue) => ({ ...issue, message: `${issue.message} (drawn for ${drawn})` })));
+  return result;
 }

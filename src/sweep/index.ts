@@ -16,3 +16,9 @@ export { SweepTally, ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type
 export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";
 export { sweep, type SweepOptions } from "./sweep.js";
+export { headlineKpis, headlineValue, HEADLINE_PAIRS, type HeadlineKpi } from "./headline-kpis.js";
+export { ReplicateSample, sampleSize, type AlternativeSample, type ReplicateSampleData } from "./replicate-sample.js";
+export { rankCorrelations, midranks, type RankCorrelation } from "./rank-correlation.js";
+export { runTornadoReplicate, summarizeTornado, SWING_HIGH, SWING_LOW, MEDIAN, type TornadoBar, type TornadoReplicate, type TornadoResult } from "./tornado.js";
+export { analyseSensitivity, type SensitivityResult } from "./sensitivity.js";
+export type { ScenarioAbout } from "./sweep-plan.js";

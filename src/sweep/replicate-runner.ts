@@ -6,7 +6,8 @@
  */
 import { simulateWorld } from "../model/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { drawWorldOrThrow } from "./draw-world.js";
+import { drawWorldAtOrThrow } from "./draw-world.js";
+import { designUniform } from "./sampling-design.js";
 import { alternativeOutcome, type ReplicateOutcome } from "./replicate-outcome.js";
 import { SweepError } from "./sweep-error.js";
 import type { SweepPlan } from "./sweep-plan.js";
@@ -38,13 +39,23 @@ export class ReplicateRunner {
     });
   }
 
-  /** Runs replicate `replicate` of every alternative. */
+  /** Runs replicate `replicate` of every alternative, its inputs drawn by the plan's design. */
   run(replicate: number): ReplicateOutcome {
+    const { seed, design, runs } = this.plan;
+    return this.runAt(replicate, (name) => designUniform(design, seed, name, runs, replicate), `seed ${seed}, replicate ${replicate}${design === "lhs" ? `, design lhs of ${runs} runs` : ""}`);
+  }
+
+  /**
+   * Runs replicate `replicate` (its random streams: outages, licence luck, ...) of every
+   * alternative with each input at the quantile `uniformOf(name)` of its distribution: the
+   * tornado's swings run on common random numbers this way. `drawn` says how, for messages.
+   */
+  runAt(replicate: number, uniformOf: (name: string) => number, drawn: string): ReplicateOutcome {
     const plan = this.plan;
     const alternatives = this.scenarios.map((scenario, i) => {
-      const drawn = drawWorldOrThrow(scenario, { seed: plan.seed, replicate, design: plan.design, runs: plan.runs });
-      const result = simulateWorld(drawn.spec, { seed: plan.seed, replicate, timeline: false, periodDays: plan.bandDays, demandMarkets: this.markets[i] });
-      return alternativeOutcome(result.kpis, drawn.spec.startEpochDay, drawn.values, result.periods);
+      const drawnWorld = drawWorldAtOrThrow(scenario, uniformOf, drawn);
+      const result = simulateWorld(drawnWorld.spec, { seed: plan.seed, replicate, timeline: false, periodDays: plan.bandDays, demandMarkets: this.markets[i] });
+      return alternativeOutcome(result.kpis, drawnWorld.spec.startEpochDay, drawnWorld.values, result.periods);
     });
     return { replicate, alternatives };
   }

@@ -51,6 +51,19 @@ export interface SweepPlan {
   readonly dayCount: number;
   readonly periodCount: number;
   readonly series: readonly PlannedSeries[];
+  /** Replicates (0 to swingRuns - 1) that also run the tornado's one-at-a-time swings of each input (0: none). */
+  readonly swingRuns: number;
+  /** What the report says of the base scenario: nothing here changes a result. */
+  readonly about: ScenarioAbout;
+}
+
+/** The base scenario's words and dated marks, for the report. */
+export interface ScenarioAbout {
+  readonly title: string;
+  readonly question: string;
+  readonly description: string;
+  /** Dates to mark on time axes, with what happens on them (the events every replicate shares). */
+  readonly markers: readonly { readonly date: string; readonly label: string }[];
 }
 
 /** Which part of a sweep one process runs. */
@@ -70,6 +83,10 @@ export interface SweepRequest {
   readonly batch: number;
   readonly until: string | null;
   readonly bandDays: number;
+  /** Replicates that also run the tornado's swings (default 0; a compare never does). */
+  readonly swingRuns?: number;
+  /** Dates to mark on the report's time axes (default none). */
+  readonly markers?: ScenarioAbout["markers"];
 }
 
 /** The markets of `spec` reported in a sweep: those with demand in its central world, by country and commodity id. */
@@ -123,6 +140,8 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     dayCount,
     periodCount: Math.ceil(dayCount / request.bandDays),
     series: reportedMarkets(spec).map((m) => ({ country: spec.countries[spec.markets[m].country].id, commodity: spec.commodities[spec.markets[m].commodity].id })),
+    swingRuns: scenarios.length > 1 || scenarios[0].inputs.length + scenarios[0].occurrences.length === 0 ? 0 : Math.min(request.swingRuns ?? 0, request.runs),
+    about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [] },
   };
 }
 
@@ -150,7 +169,7 @@ export function parseShard(text: string): Shard | string {
 
 /** Whether two plans describe the same sweep (field by field, as written). */
 export function samePlan(a: SweepPlan, b: SweepPlan): string | undefined {
-  const fields: (keyof SweepPlan)[] = ["tool", "kind", "version", "scenario", "seed", "design", "runs", "batch", "until", "bandDays", "start", "end", "dayCount", "periodCount"];
+  const fields: (keyof SweepPlan)[] = ["tool", "kind", "version", "scenario", "seed", "design", "runs", "batch", "until", "bandDays", "start", "end", "dayCount", "periodCount", "swingRuns"];
   for (const field of fields) {
     if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) return `${field} differs (${JSON.stringify(a[field])} and ${JSON.stringify(b[field])})`;
   }

@@ -45,6 +45,8 @@ export interface SeriesStatistics {
   readonly pShort: number;
   /** Share of replicates short on or before each date. */
   readonly pShortBy: readonly { readonly date: string; readonly p: number }[];
+  /** Share of replicates short by the end of each band period (period p: its first bandDays * (p + 1) days), for charts. */
+  readonly pShortByPeriod: readonly number[];
   /** First shortfall date at PERCENTILES (null: not short by then in that share of replicates). */
   readonly firstShortfallDate: readonly (string | null)[];
   readonly kpis: Readonly<Record<MeanKpi, KpiDistribution>>;
@@ -288,6 +290,7 @@ export class SweepTally {
           ...series,
           pShort: first.shareBelow(s, plan.dayCount),
           pShortBy: byDates.map((date) => ({ date, p: first.shareBelow(s, (epochDayFromIso(date) as number) - startDay + 1) })),
+          pShortByPeriod: Array.from({ length: plan.periodCount }, (_, p) => first.shareBelow(s, Math.min(plan.dayCount, (p + 1) * plan.bandDays))),
           firstShortfallDate: PERCENTILES.map((p) => {
             const day = first.quantileBin(s, p);
             return day >= plan.dayCount ? null : isoFromEpochDay(startDay + day);

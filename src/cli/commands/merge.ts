@@ -13,7 +13,7 @@ import { checkShards, writeSweepOutputs } from "../sweep-outputs.js";
 import { printSummary } from "./sweep.js";
 
 /** Merges shard folders. Returns the exit code. */
-export function mergeCommand(folders: readonly string[], options: { out?: string; quiet?: boolean }, io: CliIo): number {
+export async function mergeCommand(folders: readonly string[], options: { out?: string; quiet?: boolean }, io: CliIo): Promise<number> {
   const out = lineWriter(io.stdout);
   const { plan } = checkShards(folders);
   const directory = options.out ?? path.join("out", `${plan.scenario}-${plan.kind}`);
@@ -25,7 +25,7 @@ export function mergeCommand(folders: readonly string[], options: { out?: string
   const started = performance.now();
   try {
     const log = () => runLogText({ command: ["chokepoint", "merge", ...folders], shards: folders.length, seconds: (performance.now() - started) / 1000 });
-    const { statistics } = writeSweepOutputs(folders, { stream: (name) => folder.stream(name), commit: (files) => folder.commit({ ...files, "run-log.json": log() }) });
+    const { statistics } = await writeSweepOutputs(folders, { stream: (name) => folder.stream(name), commit: (files) => folder.commit({ ...files, "run-log.json": log() }) });
     if (!options.quiet) printSummary(plan, statistics, directory, out);
     return ExitCode.OK;
   } finally {

@@ -5,7 +5,8 @@
  * A compare runs every alternative on each replicate's random world (common random numbers).
  */
 import path from "node:path";
-import { renderCompareTable } from "../../report/index.js";
+import { eventMarks, renderCompareTable, renderSensitivityTable } from "../../report/index.js";
+import { isoFromEpochDay } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import { parseStopRule, planSweep, SweepError, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
@@ -29,6 +30,8 @@ export interface SweepOptions {
   readonly until?: string;
   readonly batch?: number;
   readonly bandDays?: number;
+  /** sweep only: replicates that also run the tornado's one-at-a-time swings. */
+  readonly swingRuns?: number;
   readonly set?: readonly string[];
   /** compare only: `NAME=path=value;path=value` overlays of the base. */
   readonly alt?: readonly string[];
@@ -36,9 +39,11 @@ export interface SweepOptions {
 }
 
 const MAX_RUNS = 100_000_000;
+/** Replicates of a sweep that also run the tornado's swings, unless --swing-runs says otherwise. */
+export const DEFAULT_SWING_RUNS = 10;
 
 /** Runs a sweep (one file) or a compare (a base and alternatives). Returns the exit code. */
-export async function sweepCommand(kind: "sweep" | "compare", files: readonly string[], options: SweepOptions, io: CliIo, argv: readonly string[]): Promise<number> {
+export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", files: readonly string[], options: SweepOptions, io: CliIo, argv: readonly string[]): Promise<number> {
   const out = lineWriter(io.stdout);
   const sets = options.set ?? [];
   if (!(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_RUNS)) throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${options.runs}`);
@@ -48,6 +53,9 @@ export async function sweepCommand(kind: "sweep" | "compare", files: readonly st
   if (!(Number.isInteger(batch) && batch >= 1)) throw new CliExit(ExitCode.BAD_INPUT, `--batch must be a whole number >= 1, got ${options.batch}`);
   const bandDays = options.bandDays ?? 7;
   if (!(Number.isInteger(bandDays) && bandDays >= 1 && bandDays <= 366)) throw new CliExit(ExitCode.BAD_INPUT, `--band-days must be a whole number from 1 to 366, got ${options.bandDays}`);
+  if (options.swingRuns !== undefined && !(Number.isInteger(options.swingRuns) && options.swingRuns >= 0 && options.swingRuns <= 10_000)) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--swing-runs must be a whole number from 0 to 10000, got ${options.swingRuns}`);
+  }
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 256)) {
     throw new CliExit(ExitCode.BAD_INPUT, `--workers must be a whole number from 1 to 256, got ${options.workers}`);
   }
@@ -66,18 +74,21 @@ export async function sweepCommand(kind: "sweep" | "compare", files: readonly st
   }
   if (kind === "compare" && sources.length < 2) throw new CliExit(ExitCode.BAD_INPUT, "compare needs a base and at least one alternative (a file extending the base, or --alt NAME=path=value)");
   const scenarios: Scenario[] = sources.map((s) => loadScenarioOrExit(s.file, s.sets));
+  if (kind === "sensitivity" && scenarios[0].inputs.length + scenarios[0].occurrences.length === 0) {
+    throw new CliExit(ExitCode.BAD_INPUT, `${files[0]} has no uncertain inputs, so there is nothing to rank: write a field as a distribution (such as approval: { uniform: [30%, 80%] }) or give an event a probability`);
+  }
   const seed = options.seed ?? scenarios[0].defaultSeed;
 
   let plan: SweepPlan;
   try {
-    plan = planSweep(scenarios, { seed, design, runs: options.runs, batch, until: options.until ?? null, bandDays });
+    plan = planSweep(scenarios, { seed, design, runs: options.runs, batch, until: options.until ?? null, bandDays, swingRuns: options.swingRuns ?? DEFAULT_SWING_RUNS, markers: sharedMarks(scenarios[0]) });
   } catch (error) {
     if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
     throw error;
   }
   const { shard, from } = chooseShard(options.shard, options.shardCount, io.env, options.shardsFromEnv === true);
   if (shard.count > 1 && shard.index >= options.runs) throw new CliExit(ExitCode.BAD_INPUT, `shard ${shard.index}/${shard.count} has no replicates: --runs ${options.runs} is fewer than the shards`);
-  const suffix = kind === "compare" ? "compare" : "sweep";
+  const suffix = kind;
   const folder = options.out ?? (shard.count > 1 ? path.join("out", `${plan.scenario}-${suffix}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", `${plan.scenario}-${suffix}`));
 
   const result = await runSession(
@@ -88,6 +99,13 @@ export async function sweepCommand(kind: "sweep" | "compare", files: readonly st
   if (result.statistics === undefined) {
     out(`shard ${shard.index}/${shard.count}: ${result.recorded} replicates recorded in ${folder}${result.resumed > 0 ? ` (${result.resumed} resumed)` : ""}`);
     out(`when every shard is done: chokepoint merge <the ${shard.count} shard folders> --out ${path.join("out", `${plan.scenario}-${suffix}`)}`);
+    return ExitCode.OK;
+  }
+  if (kind === "sensitivity" && result.sensitivity !== undefined) {
+    out(renderSensitivityTable(plan, result.sensitivity).trimEnd());
+    out("");
+    out(`wrote ${["sensitivity.csv", "replicates.csv", "bands.csv", "summary.json", "run-log.json"].map((f) => path.join(folder, f)).join(", ")}`);
+    out(`report: ${path.join(folder, "report.html")}`);
     return ExitCode.OK;
   }
   printSummary(plan, result.statistics, folder, out);
@@ -116,6 +134,14 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folde
     }
   }
   out("");
-  const files = ["replicates.csv", ...(plan.kind === "sweep" ? ["bands.csv"] : ["compare.csv"]), "summary.json", "run-log.json"];
+  const files = ["replicates.csv", ...(plan.kind === "sweep" ? ["bands.csv"] : ["compare.csv"]), ...(plan.kind === "sweep" && plan.alternatives[0].inputs.length > 0 ? ["sensitivity.csv"] : []), "summary.json", "run-log.json"];
   out(`wrote ${files.map((f) => path.join(folder, f)).join(", ")}`);
+  out(`report: ${path.join(folder, "report.html")}`);
+}
+
+/** The dates every replicate of the scenario shares, to mark on the report's time axes: events that surely happen on a fixed date, and the controls' own dates. */
+function sharedMarks(scenario: Scenario) {
+  const uncertain = new Set([...scenario.occurrences.map((o) => o.eventId), ...scenario.inputs.filter((i) => i.path[0] === "events").map((i) => String(i.path[1]))]);
+  const events = scenario.spec.events.map((e) => ({ id: e.id, happened: e.probability === 1 && !uncertain.has(e.id), date: isoFromEpochDay(e.epochDay) }));
+  return eventMarks(events, scenario.spec, isoFromEpochDay(scenario.spec.startEpochDay), isoFromEpochDay(scenario.spec.endEpochDay));
 }

@@ -31,7 +31,7 @@ const CONFIG: Config = {
   padding: 8,
   range: { category: [...OKABE_ITO] },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#e6e6e6" },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: "top", direction: "horizontal" },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: "top", direction: "horizontal", labelLimit: 400 },
   title: { fontSize: 13, anchor: "start", fontWeight: "bold" },
   view: { stroke: null },
 };

@@ -1,0 +1,54 @@
+/**
+ * tornado.json: a shard folder's tornado swings (sweep/tornado.ts), one entry per swing
+ * replicate of the shard, written once the shard's records are done, atomically (a temporary
+ * file renamed into place), so a folder holds all of its shard's swings or none. JSON keeps
+ * every double exactly, so a merge computes the same tornado as one process.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import path from "node:path";
+import { replicatesOf, type Shard, type SweepPlan, type TornadoReplicate } from "../sweep/index.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+
+/** The file's name in a shard folder. */
+export const SWING_FILE = "tornado.json";
+
+/** The swing replicates shard `shard` runs. */
+export function swingReplicatesOf(plan: SweepPlan, shard: Shard): number[] {
+  return [...replicatesOf(shard, plan.swingRuns)];
+}
+
+/** The folder's swings, or undefined when it has none yet. Throws CliExit (bad input) when the file is damaged or is not the shard's. */
+export function readSwings(folder: string, plan: SweepPlan, shard: Shard): TornadoReplicate[] | undefined {
+  const file = path.join(folder, SWING_FILE);
+  if (!existsSync(file)) return undefined;
+  const damaged = (why: string) => new CliExit(ExitCode.BAD_INPUT, `${file}: ${why}; delete it and resume the shard (--resume) to run its swings again`);
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw damaged("not valid JSON");
+  }
+  const replicates = (document as { replicates?: unknown }).replicates;
+  if (!Array.isArray(replicates)) throw damaged("no replicates list");
+  const expected = swingReplicatesOf(plan, shard);
+  const points = 1 + 2 * plan.alternatives[0].inputs.length;
+  if (replicates.length !== expected.length) throw damaged(`${replicates.length} swing replicates where the shard has ${expected.length}`);
+  replicates.forEach((r: TornadoReplicate, i) => {
+    if (r.replicate !== expected[i] || !Array.isArray(r.points) || r.points.length !== points) throw damaged(`entry ${i} is not swing replicate ${expected[i]} with ${points} points`);
+  });
+  return replicates as TornadoReplicate[];
+}
+
+/** Writes the folder's swings atomically. */
+export function writeSwings(folder: string, swings: readonly TornadoReplicate[]): void {
+  const file = path.join(folder, SWING_FILE);
+  const temporary = path.join(folder, `.${SWING_FILE}.${process.pid}.tmp`);
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, JSON.stringify({ replicates: swings }) + "\n");
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}

@@ -1,0 +1,154 @@
+/**
+ * The body of a compare's report: the alternatives ranked by the unmet tonnes they save
+ * against the base on common random numbers (the paired difference of each replicate's total
+ * over every reported pair, with its 95% interval), best first; each alternative's
+ * distributions of the headline KPIs side by side with the base's; and the paired differences
+ * per country with their intervals.
+ */
+import { quantileSorted } from "simple-statistics";
+import { ALL_COMMODITIES, MEAN_KPIS, meanInterval, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { formatNumber } from "../number-format.js";
+import { renderChart, type ChartDefinition } from "./chart.js";
+import { paragraph, renderSection, renderTable, slug } from "./html.js";
+import { COLOURS, OKABE_ITO } from "./palette.js";
+import type { ReportBody } from "./sweep-report.js";
+
+/** Single pairs whose distributions are drawn besides the total. */
+const DISTRIBUTION_PAIRS = 3;
+
+interface Ranked {
+  readonly a: number;
+  readonly name: string;
+  readonly mean: number;
+  readonly diff: { mean: number; low: number; high: number } | undefined;
+  readonly pBetter: number | undefined;
+}
+
+/** The compare's sections. */
+export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatistics, sample: ReplicateSampleData): Promise<ReportBody> {
+  const n = plan.series.length;
+  const unmet = MEAN_KPIS.indexOf("unmetTonnes");
+  const totals = sample.alternatives.map((alt) => alt.kpis.map((values) => {
+    let sum = 0;
+    for (let s = 0; s < n; s++) sum += values[s * MEAN_KPIS.length + unmet];
+    return sum;
+  }));
+  const ranked: Ranked[] = plan.alternatives.map((alternative, a) => {
+    const mean = totals[a].reduce((x, y) => x + y, 0) / Math.max(1, totals[a].length);
+    if (a === 0) return { a, name: alternative.name, mean, diff: undefined, pBetter: undefined };
+    let sum = 0;
+    let squares = 0;
+    let wins = 0;
+    totals[a].forEach((t, r) => {
+      const d = t - totals[0][r];
+      sum += d;
+      squares += d * d;
+      if (d < 0) wins++;
+    });
+    const interval = meanInterval(totals[a].length, sum, squares);
+    return { a, name: alternative.name, mean, diff: { mean: interval.mean, low: interval.low, high: interval.high }, pBetter: wins / totals[a].length };
+  });
+  // Best first: the largest saving; the base, the yardstick, last.
+  const order = [...ranked.slice(1).sort((x, y) => x.diff!.mean - y.diff!.mean || (x.name < y.name ? -1 : 1)), ranked[0]];
+  const names = order.map((r) => (r.a === 0 ? `${r.name} (base)` : r.name));
+  const contents = [{ id: "ranking", heading: "Which policy saves most" }];
+  const sections = [renderSection(2, "ranking", "Which policy saves most", rankingTable(order, sample, statistics.runs))];
+
+  const baseSeries = statistics.alternatives[0].series.map((s, i) => ({ s, i })).filter(({ s }) => s.kpis.unmetTonnes.mean > 0);
+  baseSeries.sort((x, y) => y.s.kpis.unmetTonnes.mean - x.s.kpis.unmetTonnes.mean || (x.s.country < y.s.country ? -1 : 1));
+  const panels = [
+    { label: "unmet t, all pairs", values: (a: number) => totals[a] },
+    ...baseSeries.slice(0, DISTRIBUTION_PAIRS).map(({ s, i }) => ({ label: `unmet t, ${s.country} ${s.commodity}`, values: (a: number) => sample.alternatives[a].kpis.map((v) => v[i * MEAN_KPIS.length + unmet]) })),
+  ];
+  const charts: string[] = [];
+  for (const panel of panels) charts.push(await renderChart(distributionChart(panel.label, order.map((r) => panel.values(r.a)), names)));
+  contents.push({ id: "distributions", heading: "Distributions side by side" });
+  sections.push(renderSection(2, "distributions", "Distributions side by side", charts.join("\n")));
+
+  contents.push({ id: "differences", heading: "Paired differences by country" });
+  sections.push(renderSection(2, "differences", "Paired differences by country", await renderChart(differenceChart(statistics, order.filter((r) => r.a !== 0).map((r) => r.name)))));
+  return { contents, sections };
+}
+
+function rankingTable(order: readonly Ranked[], sample: ReplicateSampleData, runs: number): string {
+  const rows = order.map((r) => [
+    r.a === 0 ? `${r.name} (base)` : r.name,
+    formatNumber(r.mean, 1),
+    r.diff === undefined ? "" : `${formatNumber(r.diff.mean, 1)} (${formatNumber(r.diff.low, 1)} to ${formatNumber(r.diff.high, 1)})`,
+    r.pBetter === undefined ? "" : `${formatNumber(r.pBetter * 100, 1)}%`,
+  ]);
+  const note = sample.size < runs ? paragraph(`From the first ${sample.size} of the ${runs} replicates (a sample of bounded size); compare.csv's differences use all of them.`, "note") : "";
+  return (
+    renderTable({
+      columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base"],
+      rows,
+      numeric: [false, true, true, true],
+      caption: "Best first: the largest saving of unmet tonnes on the same random worlds",
+    }) + note
+  );
+}
+
+function quantiles(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(sorted, p));
+}
+
+function distributionChart(label: string, byAlternative: readonly (readonly number[])[], names: readonly string[]): ChartDefinition {
+  const values = byAlternative.map((v, i) => {
+    const [p5, p25, p50, p75, p95] = quantiles(v);
+    return { alternative: names[i], p5, p25, p50, p75, p95, mean: v.reduce((a, b) => a + b, 0) / v.length };
+  });
+  const y = { field: "alternative", type: "nominal", title: null, sort: [...names], axis: { labelLimit: 260 } };
+  return {
+    id: slug("distribution", label),
+    title: `${label}: each alternative's distribution`,
+    description: `For each alternative, best first, the distribution of ${label} over the replicates: 5th to 95th percentile as a line, 25th to 75th as a box, the median as a tick and the mean as a dot.`,
+    spec: {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      width: 560,
+      height: { step: 26 },
+      data: { values },
+      layer: [
+        { mark: { type: "rule", color: COLOURS.consumed }, encoding: { y, x: { field: "p5", type: "quantitative", title: label }, x2: { field: "p95" } } },
+        { mark: { type: "bar", height: 14, color: COLOURS.consumed, opacity: 0.7 }, encoding: { y, x: { field: "p25", type: "quantitative" }, x2: { field: "p75" } } },
+        { mark: { type: "tick", color: "#003f66", thickness: 2, size: 16 }, encoding: { y, x: { field: "p50", type: "quantitative" } } },
+        { mark: { type: "point", filled: true, color: COLOURS.unmet, size: 30 }, encoding: { y, x: { field: "mean", type: "quantitative" } } },
+      ],
+    } as never,
+    table: {
+      columns: ["alternative", "p5", "p25", "median", "p75", "p95", "mean"],
+      rows: values.map((v) => [v.alternative, ...[v.p5, v.p25, v.p50, v.p75, v.p95, v.mean].map((x) => formatNumber(x, 1))]),
+      numeric: [false, true, true, true, true, true, true],
+    },
+  };
+}
+
+function differenceChart(statistics: SweepStatistics, alternatives: readonly string[]): ChartDefinition {
+  const rows = statistics.differences.filter((d) => d.commodity === ALL_COMMODITIES && (d.baseMean > 0 || d.alternativeMean > 0));
+  const countries = [...new Set(rows.map((d) => d.country))];
+  const values = alternatives.flatMap((alternative) => rows.filter((d) => d.alternative === alternative).map((d) => ({ row: `${alternative} - ${d.country}`, alternative, country: d.country, mean: d.diffMean, low: d.diffCiLow, high: d.diffCiHigh, pBetter: d.pBetter })));
+  const sort = values.map((v) => v.row);
+  return {
+    id: "paired-differences",
+    title: "Paired differences to the base: unmet tonnes per country, all commodities",
+    description: "For each alternative and country, the mean paired difference of unmet tonnes against the base on the same random worlds, with its 95% interval; left of zero is better.",
+    spec: {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      width: 520,
+      height: { step: 20 },
+      data: { values },
+      layer: [
+        { mark: { type: "rule", color: COLOURS.event }, encoding: { x: { datum: 0, type: "quantitative" } } },
+        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "row", type: "nominal", sort, title: null, axis: { labelLimit: 300 } }, x: { field: "low", type: "quantitative", title: "alternative minus base, t (95% interval)" }, x2: { field: "high" }, color: { field: "country", type: "nominal", scale: { domain: countries, range: OKABE_ITO.slice(0, Math.max(1, countries.length)) } } } },
+        { mark: { type: "point", filled: true, size: 36 }, encoding: { y: { field: "row", type: "nominal", sort }, x: { field: "mean", type: "quantitative" }, color: { field: "country", type: "nominal" } } },
+      ],
+    } as never,
+    table: {
+      columns: ["alternative", "country", "base mean t", "alternative mean t", "difference t", "95% low", "95% high", "replicates better"],
+      rows: alternatives.flatMap((alternative) =>
+        rows.filter((d) => d.alternative === alternative).map((d) => [alternative, d.country, formatNumber(d.baseMean, 1), formatNumber(d.alternativeMean, 1), formatNumber(d.diffMean, 1), formatNumber(d.diffCiLow, 1), formatNumber(d.diffCiHigh, 1), `${formatNumber(d.pBetter * 100, 1)}%`]),
+      ),
+      numeric: [false, false, true, true, true, true, true, true],
+    },
+  };
+}
