@@ -34,7 +34,9 @@ describe("chokepoint run", () => {
     expect(stdout).toContain("reinstated-2026");
     expect(stdout).toMatch(/country\s+commodity\s+first short/);
     const out = path.join(cwd, "out", "reinstated-2026");
-    expect(readdirSync(out).sort()).toEqual(["licences.csv", "summary.json", "timeline.csv", "trade.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["licences.csv", "report.html", "summary.json", "timeline.csv", "trade.csv"]);
+    // The last line says where the report is, for a person to open.
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(`report: ${path.join("out", "reinstated-2026", "report.html")}`);
     expect(readFileSync(path.join(out, "licences.csv"), "utf8").split("\n")[0]).toBe(
       "date,exporter,commodity,destination,applied_t,approved_t,refused_t,pending_t,pending_applications",
     );
@@ -64,13 +66,15 @@ describe("chokepoint run", () => {
     const run = (seed: string, name: string) => {
       const out = path.join(scratch, name);
       expect(cli(["run", "scenarios/reinstated-2026.yaml", "--seed", seed, "--out", out, "--quiet"]).code).toBe(0);
-      return { csv: readFileSync(path.join(out, "timeline.csv")), json: readFileSync(path.join(out, "summary.json")) };
+      return { csv: readFileSync(path.join(out, "timeline.csv")), json: readFileSync(path.join(out, "summary.json")), html: readFileSync(path.join(out, "report.html")) };
     };
     const a = run("7", "a");
     const b = run("7", "b");
     const c = run("8", "c");
     expect(a.csv.equals(b.csv)).toBe(true);
     expect(a.json.equals(b.json)).toBe(true);
+    expect(a.html.equals(b.html)).toBe(true);
+    expect(a.html.equals(c.html)).toBe(false);
     expect(a.json.equals(c.json)).toBe(false);
   });
 

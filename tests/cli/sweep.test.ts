@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const TINY = path.join(ROOT, "tests/fixtures/sweep/tiny.yaml");
-const RESULTS = ["replicates.csv", "bands.csv", "summary.json"];
+const RESULTS = ["replicates.csv", "bands.csv", "summary.json", "sensitivity.csv", "report.html"];
 const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-sweep-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -27,6 +27,8 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Ar
 
 const CONFIG: Config = {
   font: FONT,
+  // The figure is one image to assistive technology (its description and the table beneath), not hundreds of marks.
+  aria: false,
   background: "#ffffff",
   padding: 8,
   range: { category: [...OKABE_ITO] },
@@ -38,7 +40,7 @@ const CONFIG: Config = {
 
 /** Renders the chart as a figure: inline SVG, caption, and its table in a closed details block. */
 export async function renderChart(chart: ChartDefinition): Promise<string> {
-  const svg = await renderSvg({ ...chart.spec, description: chart.description } as TopLevelSpec);
+  const svg = (await renderSvg({ ...chart.spec, description: chart.description } as TopLevelSpec)).replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(chart.description)}" `);
   return [
     `<figure class="chart" id="${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">`,
     `<figcaption>${escapeHtml(chart.title)}</figcaption>`,

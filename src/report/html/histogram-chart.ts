@@ -27,8 +27,9 @@ export function binValues(values: readonly number[], bins = BINS): [number, numb
     if (v > max) max = v;
   }
   if (values.length === 0) return [];
-  if (max === min) return [[min, min + (Math.abs(min) > 0 ? Math.abs(min) * 0.01 : 1), values.length]];
   const width = (max - min) / bins;
+  // One bin when every value is the same, or the spread is too small for bins of their own (a width that underflows to 0).
+  if (!(width > 0)) return [[min, max > min ? max : min + (Math.abs(min) > 0 ? Math.abs(min) * 0.01 : 1), values.length]];
   const counts = new Array<number>(bins).fill(0);
   for (const v of values) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
   return counts.map((count, i) => [min + i * width, i === bins - 1 ? max : min + (i + 1) * width, count]);
