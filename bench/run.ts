@@ -10,6 +10,9 @@
  *                   that let the JIT settle, as in a sweep ("seconds"), and the first, cold run
  *                   in this process, as in a one-off CLI call ("firstRunSeconds").
  *   scenario-run    the same for every shipped scenario (median of 5 after 3 warm-up runs).
+ *   run-report      the flagship run's report.html rendered in-process (median of 5 warm), its
+ *                   bytes and charts, its cost against world-run's, and `chokepoint run` end to end
+ *                   through the CLI (median of 3).
  *   sweep           `chokepoint sweep` of the flagship through the CLI, at 1 and 2 workers and at
  *                   N and 10N replicates (BENCH_SWEEP_RUNS, default 100): seconds, replicates per
  *                   second, peak memory. Then sweep-targets: the ratios the Monte Carlo issue sets,
@@ -21,6 +24,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMM1 } from "./mm1.js";
+import { timeRunReport } from "./report.js";
 import { timeSweep } from "./sweep.js";
 import { timeWorldRun, type WorldRunTiming } from "./world-run.js";
 
@@ -92,10 +96,19 @@ for (const file of readdirSync(path.join(ROOT, "scenarios")).filter((f) => f.end
   emit(runRecord("scenario-run", timeWorldRun(path.join(ROOT, "scenarios", file), 5, 3)));
 }
 
-
-// Sweeps: through the CLI, as users run them.
+// Sweeps and the report: through the CLI, as users run them.
 const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const FLAGSHIP = path.join(ROOT, "scenarios/reinstated-2026.yaml");
+
+const report = await timeRunReport(CLI, FLAGSHIP);
+emit({
+  name: "run-report",
+  seconds: Number(report.seconds.toFixed(4)),
+  bytes: report.bytes,
+  charts: report.charts,
+  shareOfWorldRun: Number((report.seconds / world.seconds).toFixed(3)),
+  cliRunSeconds: Number(report.cliRunSeconds.toFixed(3)),
+});
 const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 100);
 const sweeps = [
   [SWEEP_RUNS, 1],

@@ -16,7 +16,7 @@ describe("README", () => {
   });
 
   it("cites the project's own docs, never the team's data pack beside it", () => {
-    for (const file of ["README.md", ...["model.md", "scenario-format.md", "sources.md"].map((f) => `docs/${f}`)]) {
+    for (const file of ["README.md", ...["model.md", "scenario-format.md", "sources.md", "reports.md", "validation.md"].map((f) => `docs/${f}`)]) {
       const text = readFileSync(path.join(ROOT, file), "utf8");
       expect(text, file).not.toMatch(/\.\.\/shared|FACTS\.md|ANCHORS\.md|DESIGN\.md/);
     }

@@ -1,4 +1,4 @@
-/** Pure renderers: run results -> CSV, JSON and text. They return strings; the CLI writes them. */
+/** Pure renderers: run and sweep results -> CSV, JSON, text and HTML reports. They return strings; the CLI writes them. */
 export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
 export { renderSummaryJson } from "./summary-json.js";
 export { renderShortfallTable } from "./shortfall-table.js";

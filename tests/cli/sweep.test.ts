@@ -208,4 +208,24 @@ describe("bad sweep requests", () => {
     expect(other.stderr.trim()).toMatch(/it holds the records of another sweep \(runs differs \(4 and 5\)\); name another folder$/);
     expect(readFileSync(path.join(folder, "summary.json")).equals(before)).toBe(true);
   }, 120_000);
+
+  it("sensitivity prints the inputs most influential first and writes its report; a scenario without uncertain inputs is refused", async () => {
+    const folder = fresh("sensitivity");
+    const oneInput = path.join(ROOT, "tests/fixtures/sweep/one-input.yaml");
+    const ran = await cli(["sensitivity", oneInput, "--runs", "60", "--swing-runs", "2", "--out", folder]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const lines = ran.stdout.trimEnd().split("\n");
+    const header = lines.findIndex((line) => line.startsWith("input "));
+    expect(lines[header]).toMatch(/^input\s+p10\s+p90\s+KPI at p10\s+KPI at p90\s+swing\s+rho \(95% interval\)$/);
+    expect(lines[header + 1]).toMatch(/^stockpiles\.reserve\.level\s+12\s+108\s/);
+    expect(lines.at(-1)).toBe(`report: ${path.join(folder, "report.html")}`);
+    const csv = readFileSync(path.join(folder, "sensitivity.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("input,kpi,input_p10,input_p50,input_p90,kpi_at_p10,kpi_at_p50,kpi_at_p90,swing,spearman,spearman_low,spearman_high,srrc,replicates,swing_replicates");
+    expect(csv[1]).toMatch(/^stockpiles\.reserve\.level,"unmet t, all pairs",12,60,108,/);
+    expect(existsSync(path.join(folder, "report.html"))).toBe(true);
+
+    const none = await cli(["sensitivity", path.join(ROOT, "scenarios/baseline-2024.yaml"), "--runs", "5", "--out", fresh("none")]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toMatch(/baseline-2024\.yaml has no uncertain inputs, so there is nothing to rank: write a field as a distribution/);
+  }, 120_000);
 });

@@ -59,12 +59,14 @@ export function marketChart(input: MarketChartInput): ChartDefinition {
     title: null,
     scale: { domain: ["demand", "consumed", "unmet", "given up (price)"], range: [COLOURS.demand, COLOURS.consumed, COLOURS.unmet, COLOURS.givenUp] },
   };
+  // Headroom above the highest demand for the events' labels (three rows of them at the top).
+  const top = Math.max(...demand, ...bands.map((b) => b.high)) * (input.events.length > 0 ? 1.3 : 1.05) || 1;
   const supplyPanel = {
     title: { text: `Demand and consumption, t/day (${per})`, fontSize: 11, fontWeight: "normal" },
     width: WIDTH,
     height: 170,
     layer: [
-      { data: { values: bands }, mark: { type: "area", opacity: 0.85, interpolate: "step-after" }, encoding: { x: xBare, y: { field: "low", type: "quantitative", title: "t/day" }, y2: { field: "high" }, color: colour } },
+      { data: { values: bands }, mark: { type: "area", opacity: 0.85, interpolate: "step-after" }, encoding: { x: xBare, y: { field: "low", type: "quantitative", title: "t/day", scale: { domain: [0, top], nice: false } }, y2: { field: "high" }, color: colour } },
       { data: { values: lines }, mark: { type: "line", strokeWidth: 1.5, interpolate: "step-after" }, encoding: { x: xBare, y: { field: "value", type: "quantitative" }, color: colour } },
       ...eventLayers(input.events, true),
     ],
