@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { rankShortfalls, renderRunReport } from "../src/report/index.js";
+import { rankShortfalls, renderRunReport, runReportInput } from "../src/report/index.js";
 import { loadScenario, simulate } from "../src/index.js";
 
 /** Timing of the flagship's report. */
@@ -28,19 +28,7 @@ export async function timeRunReport(cli: string, file: string): Promise<ReportTi
   const run = simulate(scenario, { timeline: true });
   const render = async () => {
     const started = performance.now();
-    const html = await renderRunReport({
-      title: scenario.title,
-      question: scenario.question,
-      description: scenario.description,
-      summary: run.summary,
-      ranked: rankShortfalls(run.kpis),
-      timeline: run.timeline,
-      trade: run.trade,
-      licences: run.licences ?? [],
-      spec: scenario.spec,
-      command: "npx chokepoint run",
-      files: [],
-    });
+    const html = await renderRunReport(runReportInput(scenario, run, rankShortfalls(run.kpis), "npx chokepoint run", []));
     return { seconds: (performance.now() - started) / 1000, html };
   };
   const first = await render();

@@ -12,7 +12,7 @@ export { renderSweepSummaryJson } from "./sweep-summary-json.js";
 export { renderCompareCsv, COMPARE_CSV_COLUMNS } from "./compare-csv.js";
 export { renderCompareTable } from "./compare-table.js";
 export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";
-export { renderRunReport, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";
+export { renderRunReport, runReportInput, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";
 export { renderSweepReport, type SweepReportInput } from "./html/sweep-report.js";
 export { renderSensitivityCsv, SENSITIVITY_CSV_COLUMNS } from "./sensitivity-csv.js";
 export { eventMarks, type EventMark } from "./html/event-markers.js";

@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenario, simulate, sweep } from "../../src/index.js";
-import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport } from "../../src/report/index.js";
+import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport, runReportInput } from "../../src/report/index.js";
 import { renderChart, type ChartDefinition } from "../../src/report/html/chart.js";
 import { periodDays, periodMeans } from "../../src/report/html/downsample.js";
 import { eventMarks } from "../../src/report/html/event-markers.js";
@@ -127,19 +127,7 @@ describe("the run report", async () => {
   const scenario = loadScenario(FLAGSHIP);
   const run = simulate(scenario, { timeline: true });
   const ranked = rankShortfalls(run.kpis);
-  const html = await renderRunReport({
-    title: scenario.title,
-    question: scenario.question,
-    description: scenario.description,
-    summary: run.summary,
-    ranked,
-    timeline: run.timeline,
-    trade: run.trade,
-    licences: run.licences ?? [],
-    spec: scenario.spec,
-    command: "npx chokepoint run scenarios/reinstated-2026.yaml --seed 20261110 --replicate 0",
-    files: ["timeline.csv"],
-  });
+  const html = await renderRunReport(runReportInput(scenario, run, ranked, "npx chokepoint run scenarios/reinstated-2026.yaml --seed 20261110 --replicate 0", ["timeline.csv"]));
 
   it("ranks the worst shortfalls exactly as the terminal table does", () => {
     const terminal = renderShortfallTable(ranked).trimEnd().split("\n").slice(2).map((line) => line.split(/\s+/).slice(0, 2).join(" "));

@@ -1,6 +1,6 @@
 /** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json, trade.csv, licences.csv and report.html. */
 import path from "node:path";
-import { rankShortfalls, renderLicencesCsv, renderRunReport, renderShortfallTable, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
+import { rankShortfalls, renderLicencesCsv, renderRunReport, renderShortfallTable, runReportInput, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { OutputFolder } from "../output-folder.js";
@@ -42,19 +42,7 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
       "trade.csv": renderTradeCsv(run.trade),
       "licences.csv": renderLicencesCsv(run.licences ?? [], scenario.spec),
     };
-    const report = await renderRunReport({
-      title: scenario.title,
-      question: scenario.question,
-      description: scenario.description,
-      summary: run.summary,
-      ranked,
-      timeline: run.timeline,
-      trade: run.trade,
-      licences: run.licences ?? [],
-      spec: scenario.spec,
-      command: rerunCommand(file, seed, replicate, design, options),
-      files: Object.keys(data),
-    });
+    const report = await renderRunReport(runReportInput(scenario, run, ranked, rerunCommand(file, seed, replicate, design, options), Object.keys(data)));
     const files = { ...data, "report.html": report };
     folder.commit(files);
     if (!options.quiet) {

@@ -4,7 +4,8 @@
  * the manifest and the command that reruns it.
  */
 import { isoFromEpochDay, type LicenceRow, type Timeline, type TradeFlow, type WorldSpec } from "../../model/index.js";
-import type { Summary } from "../../sweep/index.js";
+import type { Scenario } from "../../scenario/index.js";
+import type { RunResult, Summary } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import type { RankedShortfall } from "../worst-shortfalls.js";
 import { renderChart } from "./chart.js";
@@ -30,6 +31,29 @@ export interface RunReportInput {
   readonly command: string;
   /** The other files of the run, beside the report. */
   readonly files: readonly string[];
+}
+
+/** The report's input from a loaded scenario and one run of it that kept its timeline. */
+export function runReportInput(
+  scenario: Scenario,
+  run: RunResult & { readonly timeline: Timeline },
+  ranked: readonly RankedShortfall[],
+  command: string,
+  files: readonly string[],
+): RunReportInput {
+  return {
+    title: scenario.title,
+    question: scenario.question,
+    description: scenario.description,
+    summary: run.summary,
+    ranked,
+    timeline: run.timeline,
+    trade: run.trade,
+    licences: run.licences ?? [],
+    spec: scenario.spec,
+    command,
+    files,
+  };
 }
 
 /** Pairs given a chart of their own, worst first; the rest are listed in the headline table. */
