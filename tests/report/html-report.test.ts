@@ -178,6 +178,8 @@ describe("the sweep report", async () => {
     expect(html).toContain('id="histograms-aa-metal"');
     for (const h of result.sensitivity!.headlines) expect(html).toContain(`Tornado: ${h.label}`);
     expect(html).toContain('id="rank-correlations"');
+    // The correlations are a result in their own right: their table stands open beside the chart.
+    expect(html).toMatch(/id="rank-correlations"[^]*?<details open><summary>[^]*?<th scope="col" class="num">SRRC<\/th>/);
     expect(html).not.toMatch(/<script|<link|<img|src=/i);
   });
 

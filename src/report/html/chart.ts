@@ -20,6 +20,8 @@ export interface ChartDefinition {
   readonly spec: TopLevelSpec;
   /** The numbers drawn. */
   readonly table: TableData;
+  /** Show the table open (when it is a result in its own right, not only the chart's backing). */
+  readonly tableOpen?: boolean;
 }
 
 /** Fonts the reader's system has; nothing is fetched. */
@@ -45,7 +47,7 @@ export async function renderChart(chart: ChartDefinition): Promise<string> {
     `<figure class="chart" id="${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">`,
     `<figcaption>${escapeHtml(chart.title)}</figcaption>`,
     svg,
-    `<details><summary>The numbers behind this chart</summary>`,
+    `<details${chart.tableOpen === true ? " open" : ""}><summary>The numbers behind this chart</summary>`,
     renderTable(chart.table),
     `</details>`,
     `</figure>`,

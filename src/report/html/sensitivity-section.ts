@@ -116,5 +116,6 @@ function correlationChart(result: SensitivityResult): ChartDefinition {
       }),
       numeric: [false, false, true, true, true, true],
     },
+    tableOpen: true,
   };
 }
