@@ -1,11 +1,12 @@
 /**
  * A worker thread of a sweep: loads the plan's scenarios from the same files and overlays as
- * the main thread (checking their hashes against the plan), then runs the replicates it is
- * sent and posts back each outcome as an encoded record frame (transferred, not copied).
+ * the main thread (checking their hashes against the plan), then runs the tasks it is sent: a
+ * replicate, posted back as an encoded record frame (transferred, not copied), or one point of
+ * a tornado swing replicate, posted back as its values.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../scenario/index.js";
-import { encodeRecord, recordShape, ReplicateRunner, type SweepPlan } from "../sweep/index.js";
+import { encodeRecord, recordShape, ReplicateRunner, runSwingPoint, type SwingPoint, type SweepPlan } from "../sweep/index.js";
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -13,10 +14,14 @@ export interface WorkerSetup {
   readonly plan: SweepPlan;
 }
 
+/** What a worker is asked to run: a replicate, or point `point` of swing replicate `swing`. */
+export type WorkerTask = number | { readonly swing: number; readonly point: number };
+
 /** A message from a worker. */
 export type WorkerMessage =
   | { readonly kind: "ready" }
   | { readonly kind: "record"; readonly replicate: number; readonly frame: Uint8Array }
+  | { readonly kind: "swing"; readonly replicate: number; readonly point: number; readonly result: SwingPoint }
   | { readonly kind: "failed"; readonly replicate: number; readonly message: string; readonly isBadInput: boolean };
 
 const port = parentPort;
@@ -38,8 +43,14 @@ if (port !== null) {
     }
     if (runner !== undefined) {
       const shape = recordShape(setup.plan);
-      port.on("message", (replicate: number) => {
+      port.on("message", (task: WorkerTask) => {
+        const replicate = typeof task === "number" ? task : task.swing;
         try {
+          if (typeof task !== "number") {
+            const result = runSwingPoint(runner as ReplicateRunner, setup.plan, task.swing, task.point);
+            port.postMessage({ kind: "swing", replicate, point: task.point, result } satisfies WorkerMessage);
+            return;
+          }
           const frame = encodeRecord((runner as ReplicateRunner).run(replicate), shape);
           port.postMessage({ kind: "record", replicate, frame } satisfies WorkerMessage, [frame.buffer as ArrayBuffer]);
         } catch (error) {

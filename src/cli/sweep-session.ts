@@ -1,18 +1,18 @@
 /**
  * A sweep session: runs one shard of a sweep or compare plan on worker threads, appending each
  * replicate's record in replicate order as soon as it and those before it are done (so a kill
- * loses only replicates in flight), with progress on stderr, then, for an unsharded sweep,
- * writes the final outputs from its own records.
+ * loses only replicates in flight), then the shard's tornado swings on the same workers
+ * (written whole to tornado.json at the end), with progress on stderr; then, for an unsharded
+ * sweep, writes the final outputs from its own records.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RecordReader, recordShape, ReplicateRunner, replicatesOf, runTornadoReplicate, SweepTally, type SensitivityResult, type Shard, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { RecordReader, recordShape, replicatesOf, swingPointCount, SweepTally, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { Progress } from "./progress.js";
 import { writeRunLog } from "./run-log.js";
 import { openSweepFolder } from "./sweep-folder.js";
-import { loadScenarioOrExit } from "./load-scenario-or-exit.js";
 import { readSwings, swingReplicatesOf, writeSwings } from "./swing-file.js";
 import { InPlaceOutputs, writeSweepOutputs } from "./sweep-outputs.js";
 import { WorkerPool } from "./worker-pool.js";
@@ -51,8 +51,13 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   const resumed = opened.recorded;
   const all = [...replicatesOf(shard, plan.runs)];
   const todo = all.slice(resumed);
-  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, todo.length)));
-  const progress = new Progress(io, all.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}`);
+  // The shard's tornado swings, one task per point, unless its folder has them already.
+  const swingReplicates = readSwings(opened.folder, plan, shard) === undefined ? swingReplicatesOf(plan, shard) : [];
+  const points = swingPointCount(plan);
+  const swingTasks = swingReplicates.flatMap((swing) => Array.from({ length: points }, (_, point) => ({ swing, point })));
+  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, todo.length + swingTasks.length)));
+  const swingNote = swingReplicates.length > 0 ? ` + ${swingReplicates.length} tornado swing replicates` : "";
+  const progress = new Progress(io, all.length + swingReplicates.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`);
   const reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
   let dispatched = 0;
   let recorded = resumed;
@@ -74,24 +79,36 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
       }
     }
   };
+  // Swing points by replicate, and how many replicates have all their points back.
+  const swings = new Map<number, (SwingPoint | undefined)[]>(swingReplicates.map((r) => [r, Array.from({ length: points }, () => undefined)]));
+  let swung = 0;
+  let swingDispatched = 0;
   try {
-    if (todo.length > 0 && !stopped) {
+    if ((todo.length > 0 && !stopped) || swingTasks.length > 0) {
       const pool = new WorkerPool({ sources: request.sources, plan }, workers);
       await pool.run(
-        () => (dispatched < todo.length ? todo[dispatched++] : undefined),
-        (replicate, frame) => {
-          waiting.set(replicate, frame);
-          appendInOrder();
-          progress.tick(recorded);
+        // Replicates first (until a stop rule settles), then the swings.
+        () => (!stopped && dispatched < todo.length ? todo[dispatched++] : swingDispatched < swingTasks.length ? swingTasks[swingDispatched++] : undefined),
+        {
+          record: (replicate, frame) => {
+            waiting.set(replicate, frame);
+            appendInOrder();
+            progress.tick(recorded + swung);
+          },
+          swing: (replicate, point, result) => {
+            const got = swings.get(replicate) as (SwingPoint | undefined)[];
+            got[point] = result;
+            if (got.every((p) => p !== undefined)) swung++;
+            progress.tick(recorded + swung);
+          },
         },
-        () => stopped,
       );
     }
   } finally {
     opened.appender.close();
-    progress.done(recorded);
+    progress.done(recorded + swung);
   }
-  runSwings(request, opened.folder, io);
+  if (swingReplicates.length > 0) writeSwings(opened.folder, swingReplicates.map((replicate) => ({ replicate, points: swings.get(replicate) as SwingPoint[] })));
   const seconds = (performance.now() - started) / 1000;
   writeRunLog(opened.folder, {
     command: request.command,
@@ -114,26 +131,4 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
     if (error instanceof CliExit) throw error;
     throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(opened.folder)}: ${(error as Error).stack ?? String(error)}`);
   }
-}
-
-/**
- * Runs the shard's tornado swings (in this thread: they are few) unless its folder has them
- * already, and writes them. The scenarios are loaded again from their files, as workers do.
- */
-function runSwings(request: SessionRequest, folder: string, io: CliIo): void {
-  const { plan, shard } = request;
-  const todo = swingReplicatesOf(plan, shard);
-  if (todo.length === 0 || readSwings(folder, plan, shard) !== undefined) return;
-  const runner = new ReplicateRunner(
-    request.sources.map((s) => loadScenarioOrExit(s.file, s.sets)),
-    plan,
-  );
-  const progress = new Progress(io, todo.length, 0, `tornado swings of ${plan.scenario} (${1 + 2 * plan.alternatives[0].inputs.length} runs each)`);
-  const swings = todo.map((replicate, i) => {
-    const swing = runTornadoReplicate(runner, plan, replicate);
-    progress.tick(i + 1);
-    return swing;
-  });
-  progress.done(todo.length);
-  writeSwings(folder, swings);
 }

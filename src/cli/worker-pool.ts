@@ -1,13 +1,21 @@
 /**
- * WorkerPool: real worker threads running a sweep's replicates, each given the next
- * replicate as soon as it is done with one. Results come back in completion order; the caller
- * puts them in replicate order. A failure in any worker stops the pool with that failure.
+ * WorkerPool: real worker threads running a sweep's tasks (replicates, and the points of its
+ * tornado swings), each given the next task as soon as it is done with one. Results come back
+ * in completion order; the caller puts them in order. A failure in any worker stops the pool
+ * with that failure.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CliExit, ExitCode } from "./exit-codes.js";
-import type { WorkerMessage, WorkerSetup } from "./replicate-worker.js";
+import type { SwingPoint } from "../sweep/index.js";
+import type { WorkerMessage, WorkerSetup, WorkerTask } from "./replicate-worker.js";
+
+/** What the caller does with each result as it arrives. */
+export interface PoolResults {
+  record(replicate: number, frame: Uint8Array): void;
+  swing(replicate: number, point: number, result: SwingPoint): void;
+}
 
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "replicate-worker.js");
 
@@ -22,11 +30,10 @@ export class WorkerPool {
   }
 
   /**
-   * Runs every replicate `next()` gives (undefined: no more), calling `onRecord` with each
-   * frame as it arrives; `shouldStop()` is asked after each and ends the dispatch early.
-   * Resolves when all dispatched replicates are back.
+   * Runs every task `next()` gives (undefined: no more), handing each result to `results` as
+   * it arrives. Resolves when all dispatched tasks are back.
    */
-  async run(next: () => number | undefined, onRecord: (replicate: number, frame: Uint8Array) => void, shouldStop: () => boolean): Promise<void> {
+  async run(next: () => WorkerTask | undefined, results: PoolResults): Promise<void> {
     const workers = Array.from({ length: this.size }, () => new Worker(WORKER_FILE, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: 192 } }));
     try {
       await new Promise<void>((resolve, reject) => {
@@ -43,11 +50,11 @@ export class WorkerPool {
           }
         };
         const feed = (worker: Worker) => {
-          if (isDone || shouldStop()) return finish();
-          const replicate = next();
-          if (replicate === undefined) return finish();
+          if (isDone) return finish();
+          const task = next();
+          if (task === undefined) return finish();
           busy++;
-          worker.postMessage(replicate);
+          worker.postMessage(task);
         };
         for (const worker of workers) {
           worker.on("message", (message: WorkerMessage) => {
@@ -58,7 +65,8 @@ export class WorkerPool {
             }
             busy--;
             try {
-              onRecord(message.replicate, message.frame);
+              if (message.kind === "record") results.record(message.replicate, message.frame);
+              else results.swing(message.replicate, message.point, message.result);
             } catch (error) {
               return finish(error);
             }

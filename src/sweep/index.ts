@@ -19,6 +19,6 @@ export { sweep, type SweepOptions } from "./sweep.js";
 export { headlineKpis, headlineValue, HEADLINE_PAIRS, type HeadlineKpi } from "./headline-kpis.js";
 export { ReplicateSample, sampleSize, type AlternativeSample, type ReplicateSampleData } from "./replicate-sample.js";
 export { rankCorrelations, midranks, type RankCorrelation } from "./rank-correlation.js";
-export { runTornadoReplicate, summarizeTornado, SWING_HIGH, SWING_LOW, MEDIAN, type TornadoBar, type TornadoReplicate, type TornadoResult } from "./tornado.js";
+export { runSwingPoint, runTornadoReplicate, summarizeTornado, swingPointCount, type SwingPoint, SWING_HIGH, SWING_LOW, MEDIAN, type TornadoBar, type TornadoReplicate, type TornadoResult } from "./tornado.js";
 export { analyseSensitivity, type SensitivityResult } from "./sensitivity.js";
 export type { ScenarioAbout } from "./sweep-plan.js";

@@ -21,7 +21,7 @@ export const MEDIAN = 0.5;
 /** One replicate's swings: per point (base, then each input low and high), the input values and the MEAN_KPIS of every series. */
 export interface TornadoReplicate {
   readonly replicate: number;
-  readonly points: readonly { readonly inputs: readonly number[]; readonly kpis: readonly number[] }[];
+  readonly points: readonly SwingPoint[];
 }
 
 /** The quantile of each input at point `p` (0: base; 1 + 2i: input i low; 2 + 2i: input i high). */
@@ -32,15 +32,28 @@ function uniformAt(inputs: readonly string[], p: number): (name: string) => numb
   return (name) => (name === swung ? u : MEDIAN);
 }
 
-/** Runs replicate `replicate`'s 1 + 2 x inputs worlds of the plan's base. */
-export function runTornadoReplicate(runner: ReplicateRunner, plan: SweepPlan, replicate: number): TornadoReplicate {
+/** One point of one swing replicate: the input values and the MEAN_KPIS of every series. */
+export interface SwingPoint {
+  readonly inputs: readonly number[];
+  readonly kpis: readonly number[];
+}
+
+/** Points per swing replicate: every input at its median, then each input low and high. */
+export function swingPointCount(plan: SweepPlan): number {
+  return 1 + 2 * plan.alternatives[0].inputs.length;
+}
+
+/** Runs point `p` (see swingPointCount) of swing replicate `replicate` of the plan's base. */
+export function runSwingPoint(runner: ReplicateRunner, plan: SweepPlan, replicate: number, p: number): SwingPoint {
   const inputs = plan.alternatives[0].inputs;
-  const points = Array.from({ length: 1 + 2 * inputs.length }, (_, p) => {
-    const how = p === 0 ? "every input at its median" : `${inputs[Math.floor((p - 1) / 2)]} at its ${(p - 1) % 2 === 0 ? "10th" : "90th"} percentile, the others at their medians`;
-    const outcome = runner.runAt(replicate, uniformAt(inputs, p), `the tornado, replicate ${replicate}, ${how}`).alternatives[0];
-    return { inputs: [...outcome.inputs], kpis: [...meanKpiValues(outcome.kpis, plan.series.length)] };
-  });
-  return { replicate, points };
+  const how = p === 0 ? "every input at its median" : `${inputs[Math.floor((p - 1) / 2)]} at its ${(p - 1) % 2 === 0 ? "10th" : "90th"} percentile, the others at their medians`;
+  const outcome = runner.runAt(replicate, uniformAt(inputs, p), `the tornado, replicate ${replicate}, ${how}`).alternatives[0];
+  return { inputs: [...outcome.inputs], kpis: [...meanKpiValues(outcome.kpis, plan.series.length)] };
+}
+
+/** Runs every point of swing replicate `replicate` in this thread. */
+export function runTornadoReplicate(runner: ReplicateRunner, plan: SweepPlan, replicate: number): TornadoReplicate {
+  return { replicate, points: Array.from({ length: swingPointCount(plan) }, (_, p) => runSwingPoint(runner, plan, replicate, p)) };
 }
 
 /** One input's bar: the headline KPIs' means with it at its 10th and its 90th percentile. */

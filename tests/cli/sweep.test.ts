@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadScenario, sweep } from "../../src/index.js";
+import { renderSensitivityCsv } from "../../src/report/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(ROOT, "dist/src/cli/bin.js");
@@ -227,5 +229,12 @@ describe("bad sweep requests", () => {
     const none = await cli(["sensitivity", path.join(ROOT, "scenarios/baseline-2024.yaml"), "--runs", "5", "--out", fresh("none")]);
     expect(none.code).toBe(2);
     expect(none.stderr.trim()).toMatch(/baseline-2024\.yaml has no uncertain inputs, so there is nothing to rank: write a field as a distribution/);
+  }, 120_000);
+
+  it("runs the tornado's swings on worker threads to the same numbers as the library does in one thread", async () => {
+    const folder = fresh("swings");
+    expect((await cli(["sweep", TINY, "--runs", "12", "--swing-runs", "3", "--workers", "2", "--out", folder, "-q"])).code).toBe(0);
+    const inThread = sweep(loadScenario(TINY), { runs: 12, swingRuns: 3 });
+    expect(readFileSync(path.join(folder, "sensitivity.csv"), "utf8")).toBe(renderSensitivityCsv(inThread.plan, inThread.sensitivity!));
   }, 120_000);
 });
