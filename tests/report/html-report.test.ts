@@ -12,7 +12,7 @@ import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepRepor
 import { renderChart, type ChartDefinition } from "../../src/report/html/chart.js";
 import { periodDays, periodMeans } from "../../src/report/html/downsample.js";
 import { eventMarks } from "../../src/report/html/event-markers.js";
-import { binValues } from "../../src/report/html/histogram-chart.js";
+import { binValues, histogramChart } from "../../src/report/html/histogram-chart.js";
 import { escapeHtml, renderTable } from "../../src/report/html/html.js";
 import { ReplicateSample, planSweep, ReplicateRunner, SweepTally, type ReplicateSampleData } from "../../src/sweep/index.js";
 
@@ -102,6 +102,20 @@ describe("histogram bins", () => {
         for (const v of values) expect(bins.some(([from, to]) => v >= from && v <= to)).toBe(true);
       }),
     );
+  });
+});
+
+describe("histogram charts", () => {
+  it("draw each bar from zero up to its count", async () => {
+    // 30 replicates in the lowest bin, one in each of the others: the first bar is 30 times the rest.
+    const values = [...Array<number>(30).fill(0), ...Array.from({ length: 19 }, (_, i) => i + 1)];
+    const html = await renderChart(histogramChart("AA", "metal", [{ title: "unmet demand", unit: "t", values }], values.length));
+    const group = /class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(html)![1];
+    const heights = [...group.matchAll(/d="M[\d.-]+,[\d.-]+h[\d.-]+v([\d.-]+)h/g)].map((m) => Number(m[1]));
+    expect(heights).toHaveLength(20);
+    const tallest = Math.max(...heights);
+    expect(tallest).toBeGreaterThan(100);
+    for (const h of heights.filter((x) => x !== tallest)) expect(h / tallest).toBeCloseTo(1 / 30, 1);
   });
 });
 

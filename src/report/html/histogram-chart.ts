@@ -54,6 +54,8 @@ export function histogramChart(country: string, commodity: string, panels: reado
           x: { field: "from", type: "quantitative", title: panel.unit, scale: { zero: false, nice: false }, axis: { tickCount: 4 } },
           x2: { field: "to" },
           y: { field: "count", type: "quantitative", title: "replicates" },
+          // Bars stand on zero (with x and x2 given, Vega-Lite would otherwise draw each as a thin band at its count).
+          y2: { datum: 0 },
         },
       })),
       spacing: 24,
