@@ -82,11 +82,13 @@ function tornadoChart(plan: SweepPlan, result: SensitivityResult, k: number): Ch
 }
 
 function correlationChart(result: SensitivityResult): ChartDefinition {
-  const order = inputOrder(result).map((i) => result.inputs[i]);
-  const values = result.inputs.flatMap((input, i) =>
+  const indices = inputOrder(result);
+  const order = indices.map((i) => result.inputs[i]);
+  // Most influential input first, in the chart and in its table.
+  const values = indices.flatMap((i) =>
     result.headlines.map((h, k) => {
       const c = result.correlations[i][k];
-      return { input, kpi: h.label, rho: c.rho ?? 0, low: c.low ?? 0, high: c.high ?? 0, srrc: c.srrc };
+      return { input: result.inputs[i], i, k, kpi: h.label, rho: c.rho ?? 0, low: c.low ?? 0, high: c.high ?? 0 };
     }),
   );
   return {
@@ -95,22 +97,27 @@ function correlationChart(result: SensitivityResult): ChartDefinition {
     description: "Spearman's rank correlation of each sampled input with each headline KPI, as a dot with its 95% interval, one panel per KPI.",
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      data: { values },
-      facet: { column: { field: "kpi", type: "nominal", title: null, sort: result.headlines.map((h) => h.label), header: { labelFontSize: 11 } } },
-      spec: {
-        width: 150,
-        height: { step: 22 },
-        layer: [
-          { mark: { type: "rule", color: COLOURS.event }, encoding: { x: { datum: 0, type: "quantitative" } } },
-          { mark: { type: "rule", strokeWidth: 2, color: COLOURS.consumed }, encoding: { y: { field: "input", type: "nominal", sort: order, title: null, axis: { labelLimit: 260 } }, x: { field: "low", type: "quantitative", title: "Spearman's rho", scale: { domain: [-1, 1] } }, x2: { field: "high" } } },
-          { mark: { type: "point", filled: true, size: 40, color: "#003f66" }, encoding: { y: { field: "input", type: "nominal", sort: order }, x: { field: "rho", type: "quantitative" } } },
-        ],
-      },
+      // One panel per KPI side by side (not a facet: a facet's shared axis cuts long input names at 180 pixels).
+      hconcat: result.headlines.map((h, k) => {
+        const y = { field: "input", type: "nominal", sort: order, title: null, axis: k === 0 ? { labelLimit: 300 } : { labels: false, ticks: false } };
+        return {
+          title: { text: h.label, fontSize: 11, fontWeight: "normal" },
+          width: 150,
+          height: { step: 22 },
+          data: { values: values.filter((v) => v.k === k) },
+          layer: [
+            { mark: { type: "rule", color: COLOURS.event }, encoding: { x: { datum: 0, type: "quantitative" } } },
+            { mark: { type: "rule", strokeWidth: 2, color: COLOURS.consumed }, encoding: { y, x: { field: "low", type: "quantitative", title: "Spearman's rho", scale: { domain: [-1, 1] } }, x2: { field: "high" } } },
+            { mark: { type: "point", filled: true, size: 40, color: "#003f66" }, encoding: { y, x: { field: "rho", type: "quantitative" } } },
+          ],
+        };
+      }),
+      spacing: 12,
     } as never,
     table: {
       columns: ["input", "KPI", "Spearman's rho", "95% low", "95% high", "SRRC"],
-      rows: values.map((v, j) => {
-        const c = result.correlations[Math.floor(j / result.headlines.length)][j % result.headlines.length];
+      rows: values.map((v) => {
+        const c = result.correlations[v.i][v.k];
         const f = (x: number | null) => (x === null ? "constant" : formatNumber(x, 3));
         return [v.input, v.kpi, f(c.rho), f(c.low), f(c.high), f(c.srrc)];
       }),
