@@ -57,7 +57,7 @@ afterAll(async () => {
 /** Chart ids every report of a kind must show. */
 const EXPECTED: Record<string, readonly string[]> = {
   run: ["market-us-gallium", "suppliers-us-gallium", "market-us-antimony"],
-  sweep: ["fan-aa-metal", "p-short-by-date", "histograms-aa-metal", "tornado-unmet-t-all-pairs", "rank-correlations"],
+  sweep: ["fan-aa-metal", "p-short-by-date", "histograms-all-pairs", "histograms-aa-metal", "tornado-unmet-t-all-pairs", "rank-correlations"],
   compare: ["distribution-unmet-t-all-pairs", "paired-differences"],
 };
 

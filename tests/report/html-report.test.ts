@@ -109,7 +109,7 @@ describe("histogram charts", () => {
   it("draw each bar from zero up to its count", async () => {
     // 30 replicates in the lowest bin, one in each of the others: the first bar is 30 times the rest.
     const values = [...Array<number>(30).fill(0), ...Array.from({ length: 19 }, (_, i) => i + 1)];
-    const html = await renderChart(histogramChart("AA", "metal", [{ title: "unmet demand", unit: "t", values }], values.length));
+    const html = await renderChart(histogramChart("AA metal", [{ title: "unmet demand", unit: "t", values }], values.length));
     const group = /class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(html)![1];
     const heights = [...group.matchAll(/d="M[\d.-]+,[\d.-]+h[\d.-]+v([\d.-]+)h/g)].map((m) => Number(m[1]));
     expect(heights).toHaveLength(20);
@@ -155,6 +155,8 @@ describe("the run report", async () => {
     for (const { kpi } of ranked.slice(0, 10)) expect(html).toContain(`id="market-${kpi.country.toLowerCase()}-${kpi.commodity}"`);
     expect(html).toContain("2026-11-10 october-package-suspended ends");
     expect(html).toContain("2026-11-27 us-ban-suspended ends");
+    // The marked dates stand in a table too.
+    expect(html).toMatch(/<caption>The dates marked on the charts<\/caption>[^]*?<td>2026-11-10<\/td><td>october-package-suspended ends/);
     expect(html).toContain("Price index (1 = the scenario");
     expect(html).toContain("Licences pending for this country, t");
     expect(html).toContain(scenario.question.replace(/'/g, "&#39;"));
@@ -190,6 +192,7 @@ describe("the sweep report", async () => {
     expect(html).toContain('id="fan-aa-metal"');
     expect(html).toContain('id="p-short-by-date"');
     expect(html).toContain('id="histograms-aa-metal"');
+    expect(html).toContain('id="histograms-all-pairs"');
     for (const h of result.sensitivity!.headlines) expect(html).toContain(`Tornado: ${h.label}`);
     expect(html).toContain('id="rank-correlations"');
     // The correlations are a result in their own right: their table stands open beside the chart.

@@ -33,7 +33,7 @@ const CONFIG: Config = {
   background: "#ffffff",
   padding: 8,
   range: { category: [...OKABE_ITO] },
-  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#e6e6e6", labelLimit: 300 },
+  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#e6e6e6", labelLimit: 600 },
   legend: { labelFontSize: 11, titleFontSize: 11, orient: "top", direction: "horizontal", labelLimit: 400 },
   title: { fontSize: 13, anchor: "start", fontWeight: "bold" },
   view: { stroke: null },

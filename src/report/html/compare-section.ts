@@ -98,7 +98,7 @@ function distributionChart(label: string, byAlternative: readonly (readonly numb
     const [p5, p25, p50, p75, p95] = quantiles(v);
     return { alternative: names[i], p5, p25, p50, p75, p95, mean: v.reduce((a, b) => a + b, 0) / v.length };
   });
-  const y = { field: "alternative", type: "nominal", title: null, sort: [...names], axis: { labelLimit: 260 } };
+  const y = { field: "alternative", type: "nominal", title: null, sort: [...names], axis: { labelLimit: 600 } };
   return {
     id: slug("distribution", label),
     title: `${label}: each alternative's distribution`,
@@ -139,7 +139,7 @@ function differenceChart(statistics: SweepStatistics, alternatives: readonly str
       data: { values },
       layer: [
         { mark: { type: "rule", color: COLOURS.event }, encoding: { x: { datum: 0, type: "quantitative" } } },
-        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "row", type: "nominal", sort, title: null, axis: { labelLimit: 300 } }, x: { field: "low", type: "quantitative", title: "alternative minus base, t (95% interval)" }, x2: { field: "high" }, color: { field: "country", type: "nominal", scale: { domain: countries, range: OKABE_ITO.slice(0, Math.max(1, countries.length)) } } } },
+        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "row", type: "nominal", sort, title: null, axis: { labelLimit: 600 } }, x: { field: "low", type: "quantitative", title: "alternative minus base, t (95% interval)" }, x2: { field: "high" }, color: { field: "country", type: "nominal", scale: { domain: countries, range: OKABE_ITO.slice(0, Math.max(1, countries.length)) } } } },
         { mark: { type: "point", filled: true, size: 36 }, encoding: { y: { field: "row", type: "nominal", sort }, x: { field: "mean", type: "quantitative" }, color: { field: "country", type: "nominal" } } },
       ],
     } as never,

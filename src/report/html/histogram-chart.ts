@@ -1,6 +1,6 @@
 /**
- * Histograms of a sweep's headline KPIs for one country and commodity: unmet tonnes, days
- * short and the peak price index, side by side, binned here (equal-width bins between the
+ * Histograms of a sweep's headline KPIs for one country and commodity (unmet tonnes, days
+ * short and the peak price index, side by side) or for all of them (unmet tonnes summed), binned here (equal-width bins between the
  * smallest and largest value) so the chart and its table show the same counts.
  */
 import { formatNumber } from "../number-format.js";
@@ -35,13 +35,13 @@ export function binValues(values: readonly number[], bins = BINS): [number, numb
   return counts.map((count, i) => [min + i * width, i === bins - 1 ? max : min + (i + 1) * width, count]);
 }
 
-/** The histograms of one pair as one chart. */
-export function histogramChart(country: string, commodity: string, panels: readonly HistogramPanel[], replicates: number): ChartDefinition {
+/** The histograms of one subject (a pair, "US antimony", or "all pairs") as one chart. */
+export function histogramChart(subject: string, panels: readonly HistogramPanel[], replicates: number): ChartDefinition {
   const binned = panels.map((p) => ({ panel: p, bins: binValues(p.values) }));
   return {
-    id: slug("histograms", country, commodity),
-    title: `${country} ${commodity}: distribution over ${replicates} replicates`,
-    description: `Histograms of ${panels.map((p) => p.title).join(", ")} for ${commodity} in ${country}, one bar per value range, its height the number of replicates.`,
+    id: slug("histograms", subject),
+    title: `${subject}: distribution over ${replicates} replicates`,
+    description: `Histograms of ${panels.map((p) => p.title).join("; ")} for ${subject}, one bar per value range, its height the number of replicates.`,
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       hconcat: binned.map(({ panel, bins }) => ({

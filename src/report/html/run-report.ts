@@ -9,7 +9,7 @@ import type { RunResult, Summary } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import type { RankedShortfall } from "../worst-shortfalls.js";
 import { renderChart } from "./chart.js";
-import { eventMarks } from "./event-markers.js";
+import { eventMarks, type EventMark } from "./event-markers.js";
 import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
 import { marketChart } from "./market-chart.js";
 import { renderPage } from "./report-page.js";
@@ -90,7 +90,7 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   }
 
   contents.push({ id: "events", heading: "Events" }, { id: "manifest", heading: "How this was made" });
-  body.push(renderSection(2, "events", "Events", eventsTable(summary)));
+  body.push(renderSection(2, "events", "Events", eventsTable(summary, marks)));
   body.push(renderSection(2, "manifest", "How this was made", manifestBlock(input)));
   return renderPage({
     title: `${input.title}: chokepoint run report`,
@@ -126,12 +126,13 @@ function headline(ranked: readonly RankedShortfall[]): string {
   );
 }
 
-function eventsTable(summary: Summary): string {
-  if (summary.events.length === 0) return paragraph("The scenario has no dated events.");
-  return renderTable({
-    columns: ["event", "happened", "date"],
-    rows: summary.events.map((e) => [e.id, e.happened ? "yes" : "no", e.date ?? ""]),
-  });
+function eventsTable(summary: Summary, marks: readonly EventMark[]): string {
+  const scripted =
+    summary.events.length === 0
+      ? paragraph("The scenario has no scripted events.")
+      : renderTable({ columns: ["scripted event", "happened", "date"], rows: summary.events.map((e) => [e.id, e.happened ? "yes" : "no", e.date ?? ""]), caption: "Scripted events (some before the reported period)" });
+  const marked = marks.length === 0 ? "" : renderTable({ columns: ["date", "what happens"], rows: marks.map((m) => [m.date, m.label]), caption: "The dates marked on the charts" });
+  return scripted + marked;
 }
 
 function manifestBlock(input: RunReportInput): string {

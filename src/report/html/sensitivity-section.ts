@@ -61,7 +61,7 @@ function tornadoChart(plan: SweepPlan, result: SensitivityResult, k: number): Ch
           data: { values },
           mark: { type: "bar", height: 16 },
           encoding: {
-            y: { field: "input", type: "nominal", title: null, sort: bars.map((b) => label(b.input)), axis: { labelLimit: 300 } },
+            y: { field: "input", type: "nominal", title: null, sort: bars.map((b) => label(b.input)), axis: { labelLimit: 600 } },
             x: { field: "from", type: "quantitative", title: `${headline.label} (mean over the swing replicates)`, scale: { zero: false } },
             x2: { field: "to" },
             color: { field: "end", type: "nominal", title: "input", scale: { domain: ["at its 10th percentile", "at its 90th percentile"], range: [COLOURS.consumed, COLOURS.unmet] } },
@@ -99,7 +99,7 @@ function correlationChart(result: SensitivityResult): ChartDefinition {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       // One panel per KPI side by side (not a facet: a facet's shared axis cuts long input names at 180 pixels).
       hconcat: result.headlines.map((h, k) => {
-        const y = { field: "input", type: "nominal", sort: order, title: null, axis: k === 0 ? { labelLimit: 300 } : { labels: false, ticks: false } };
+        const y = { field: "input", type: "nominal", sort: order, title: null, axis: k === 0 ? { labelLimit: 600 } : { labels: false, ticks: false } };
         return {
           title: { text: h.label, fontSize: 11, fontWeight: "normal" },
           width: 150,

@@ -72,12 +72,15 @@ async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
       const index = plan.series.findIndex((x) => x.country === s.country && x.commodity === s.commodity) * MEAN_KPIS.length + MEAN_KPIS.indexOf(kpi);
       return sample.alternatives[0].kpis.map((values) => values[index]);
     };
+    // First the headline total: every reported pair's unmet tonnes summed, per replicate.
+    const unmet = MEAN_KPIS.indexOf("unmetTonnes");
+    const totals = sample.alternatives[0].kpis.map((values) => plan.series.reduce((sum, _, i) => sum + values[i * MEAN_KPIS.length + unmet], 0));
+    charts.push(await renderChart(histogramChart("All pairs", [{ title: "unmet demand, summed over every pair", unit: "t", values: totals }], sample.size)));
     for (const s of histogrammed) {
       charts.push(
         await renderChart(
           histogramChart(
-            s.country,
-            s.commodity,
+            `${s.country} ${s.commodity}`,
             [
               { title: "unmet demand", unit: "t", values: column(s, "unmetTonnes") },
               { title: "days short", unit: "days", values: column(s, "shortfallDays") },
