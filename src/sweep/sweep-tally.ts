@@ -94,6 +94,15 @@ export interface SweepStatistics {
     readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: Omit<KpiDistribution, "percentiles"> }[];
   }[];
   readonly differences: readonly PairedDifference[];
+  /**
+   * Per alternative, the unmet tonnes summed over every reported pair: their distribution, and
+   * (for alternatives after the base) the paired difference to the base, over every replicate.
+   */
+  readonly overall: readonly {
+    readonly name: string;
+    readonly unmetTonnes: Omit<KpiDistribution, "percentiles">;
+    readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number } | undefined;
+  }[];
   /** Bands of the base (a sweep only; undefined for a compare). */
   readonly bands: readonly BandRow[] | undefined;
 }
@@ -148,7 +157,8 @@ export class SweepTally {
     this.wins = plan.alternatives.map(() => new Float64Array(n * COMPARE_KPIS.length));
     this.countries = [...new Set(plan.series.map((s) => s.country))];
     this.countryOf = Int32Array.from(plan.series.map((s) => this.countries.indexOf(s.country)));
-    const c = this.countries.length;
+    // One slot per country, and a last one for the sum over every country (every reported pair).
+    const c = this.countries.length + 1;
     this.totalSums = plan.alternatives.map(() => sums(c));
     this.totalDiffSums = plan.alternatives.map(() => sums(c));
     this.totalWins = plan.alternatives.map(() => new Float64Array(c));
@@ -222,6 +232,8 @@ export class SweepTally {
       totals.fill(0);
       const kpis = outcome.alternatives[a].kpis;
       for (let s = 0; s < n; s++) totals[this.countryOf[s]] += kpis[s * kpiCount + unmet];
+      const all = this.countries.length;
+      for (let c = 0; c < all; c++) totals[all] += totals[c];
       const t = this.totalSums[a];
       t.count++;
       for (let c = 0; c < totals.length; c++) {
@@ -334,7 +346,14 @@ export class SweepTally {
         });
       });
     }
-    return { runs: this.counted, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, bands: this.bandRows(startDay) };
+    const all = this.countries.length;
+    const overall = plan.alternatives.map((alternative, a) => {
+      if (a === 0) return { name: alternative.name, unmetTonnes: totalOf(0, all), difference: undefined };
+      const d = this.totalDiffSums[a];
+      const diff = meanInterval(d.count, d.sum[all], d.sumOfSquares[all]);
+      return { name: alternative.name, unmetTonnes: totalOf(a, all), difference: { mean: diff.mean, ciLow: diff.low, ciHigh: diff.high, pBetter: this.totalWins[a][all] / d.count } };
+    });
+    return { runs: this.counted, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, bands: this.bandRows(startDay) };
   }
 
   private bandRows(startDay: number): BandRow[] | undefined {

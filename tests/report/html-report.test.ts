@@ -216,7 +216,15 @@ describe("the sweep report", async () => {
       tally.add(outcome);
       kept.add(outcome);
     }
-    const report = await renderSweepReport({ plan: compare, statistics: tally.finish(), sample: kept.finish(), sensitivity: undefined });
+    const statistics = tally.finish();
+    // The total over every pair: its mean paired difference is the sum of the countries' (a mean is linear).
+    for (const o of statistics.overall.slice(1)) {
+      const byCountry = statistics.differences.filter((d) => d.alternative === o.name && d.commodity === "all").reduce((sum, d) => sum + d.diffMean, 0);
+      expect(o.difference!.mean).toBeCloseTo(byCountry, 9);
+      expect(o.difference!.ciLow).toBeLessThanOrEqual(o.difference!.mean);
+    }
+    expect(statistics.overall[0].difference).toBeUndefined();
+    const report = await renderSweepReport({ plan: compare, statistics, sample: kept.finish(), sensitivity: undefined });
     const ranking = report.slice(report.indexOf('<section id="ranking">'));
     expect(ranking.indexOf("big-reserve")).toBeGreaterThan(0);
     expect(ranking.indexOf("big-reserve")).toBeLessThan(ranking.indexOf("no-reserve"));

@@ -1,12 +1,12 @@
 /**
  * The body of a compare's report: the alternatives ranked by the unmet tonnes they save
  * against the base on common random numbers (the paired difference of each replicate's total
- * over every reported pair, with its 95% interval), best first; each alternative's
- * distributions of the headline KPIs side by side with the base's; and the paired differences
- * per country with their intervals.
+ * over every reported pair, with its 95% interval, over every replicate), best first; each
+ * alternative's distributions of the headline KPIs side by side with the base's (from the
+ * bounded sample); and the paired differences per country with their intervals.
  */
 import { quantileSorted } from "simple-statistics";
-import { ALL_COMMODITIES, MEAN_KPIS, meanInterval, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { ALL_COMMODITIES, MEAN_KPIS, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { renderChart, type ChartDefinition } from "./chart.js";
 import { paragraph, renderSection, renderTable, slug } from "./html.js";
@@ -33,26 +33,19 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
     for (let s = 0; s < n; s++) sum += values[s * MEAN_KPIS.length + unmet];
     return sum;
   }));
-  const ranked: Ranked[] = plan.alternatives.map((alternative, a) => {
-    const mean = totals[a].reduce((x, y) => x + y, 0) / Math.max(1, totals[a].length);
-    if (a === 0) return { a, name: alternative.name, mean, diff: undefined, pBetter: undefined };
-    let sum = 0;
-    let squares = 0;
-    let wins = 0;
-    totals[a].forEach((t, r) => {
-      const d = t - totals[0][r];
-      sum += d;
-      squares += d * d;
-      if (d < 0) wins++;
-    });
-    const interval = meanInterval(totals[a].length, sum, squares);
-    return { a, name: alternative.name, mean, diff: { mean: interval.mean, low: interval.low, high: interval.high }, pBetter: wins / totals[a].length };
-  });
+  // Ranked on every replicate's paired difference (the tally's), not on the sample.
+  const ranked: Ranked[] = statistics.overall.map((o, a) => ({
+    a,
+    name: o.name,
+    mean: o.unmetTonnes.mean,
+    diff: o.difference === undefined ? undefined : { mean: o.difference.mean, low: o.difference.ciLow, high: o.difference.ciHigh },
+    pBetter: o.difference?.pBetter,
+  }));
   // Best first: the largest saving; the base, the yardstick, last.
   const order = [...ranked.slice(1).sort((x, y) => x.diff!.mean - y.diff!.mean || (x.name < y.name ? -1 : 1)), ranked[0]];
   const names = order.map((r) => (r.a === 0 ? `${r.name} (base)` : r.name));
   const contents = [{ id: "ranking", heading: "Which policy saves most" }];
-  const sections = [renderSection(2, "ranking", "Which policy saves most", rankingTable(order, sample, statistics.runs))];
+  const sections = [renderSection(2, "ranking", "Which policy saves most", rankingTable(order))];
 
   const baseSeries = statistics.alternatives[0].series.map((s, i) => ({ s, i })).filter(({ s }) => s.kpis.unmetTonnes.mean > 0);
   baseSeries.sort((x, y) => y.s.kpis.unmetTonnes.mean - x.s.kpis.unmetTonnes.mean || (x.s.country < y.s.country ? -1 : 1));
@@ -62,30 +55,28 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   ];
   const charts: string[] = [];
   for (const panel of panels) charts.push(await renderChart(distributionChart(panel.label, order.map((r) => panel.values(r.a)), names)));
+  const note = sample.size < statistics.runs ? paragraph(`From the first ${sample.size} of the ${statistics.runs} replicates (a sample of bounded size); the ranking above and compare.csv use all of them.`, "note") : "";
   contents.push({ id: "distributions", heading: "Distributions side by side" });
-  sections.push(renderSection(2, "distributions", "Distributions side by side", charts.join("\n")));
+  sections.push(renderSection(2, "distributions", "Distributions side by side", note + charts.join("\n")));
 
   contents.push({ id: "differences", heading: "Paired differences by country" });
   sections.push(renderSection(2, "differences", "Paired differences by country", await renderChart(differenceChart(statistics, order.filter((r) => r.a !== 0).map((r) => r.name)))));
   return { contents, sections };
 }
 
-function rankingTable(order: readonly Ranked[], sample: ReplicateSampleData, runs: number): string {
+function rankingTable(order: readonly Ranked[]): string {
   const rows = order.map((r) => [
     r.a === 0 ? `${r.name} (base)` : r.name,
     formatNumber(r.mean, 1),
     r.diff === undefined ? "" : `${formatNumber(r.diff.mean, 1)} (${formatNumber(r.diff.low, 1)} to ${formatNumber(r.diff.high, 1)})`,
     r.pBetter === undefined ? "" : `${formatNumber(r.pBetter * 100, 1)}%`,
   ]);
-  const note = sample.size < runs ? paragraph(`From the first ${sample.size} of the ${runs} replicates (a sample of bounded size); compare.csv's differences use all of them.`, "note") : "";
-  return (
-    renderTable({
-      columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base"],
-      rows,
-      numeric: [false, true, true, true],
-      caption: "Best first: the largest saving of unmet tonnes on the same random worlds",
-    }) + note
-  );
+  return renderTable({
+    columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base"],
+    rows,
+    numeric: [false, true, true, true],
+    caption: "Best first: the largest saving of unmet tonnes on the same random worlds",
+  });
 }
 
 function quantiles(values: readonly number[]): number[] {
