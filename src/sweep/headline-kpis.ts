@@ -3,7 +3,7 @@
  * every reported pair summed, then the unmet tonnes of the pairs with the most of them on
  * average (ties by country, then commodity).
  */
-import { MEAN_KPIS, type MeanKpi, type SweepStatistics } from "./sweep-tally.js";
+import { MEAN_KPIS, type MeanKpi, type SweepStatistics } from "./sweep-statistics.js";
 
 /** One headline KPI: a KPI of one series, or summed over all of them (series null). */
 export interface HeadlineKpi {

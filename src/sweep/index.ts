@@ -12,7 +12,8 @@ export { planSweep, parseShard, recordShape, replicateCount, replicatesOf, repor
 export { ReplicateRunner } from "./replicate-runner.js";
 export { alternativeOutcome, isDateKpi, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
 export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";
-export { SweepTally, ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-tally.js";
+export { SweepTally } from "./sweep-tally.js";
+export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
 export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";
 export { sweep, type SweepOptions } from "./sweep.js";

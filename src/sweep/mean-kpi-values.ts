@@ -1,6 +1,6 @@
 /** One alternative's MEAN_KPIS values, laid out series * MEAN_KPIS.length + k, from its full KPI values. */
 import { KPI_NAMES } from "../model/index.js";
-import { MEAN_KPIS } from "./sweep-tally.js";
+import { MEAN_KPIS } from "./sweep-statistics.js";
 
 const INDEX = MEAN_KPIS.map((name) => KPI_NAMES.indexOf(name));
 

@@ -8,7 +8,7 @@
 import { meanKpiValues } from "./mean-kpi-values.js";
 import type { ReplicateOutcome } from "./replicate-outcome.js";
 import type { SweepPlan } from "./sweep-plan.js";
-import { MEAN_KPIS } from "./sweep-tally.js";
+import { MEAN_KPIS } from "./sweep-statistics.js";
 
 /** Numbers kept at most, over all replicates (8 bytes each). */
 const BUDGET = 4_000_000;

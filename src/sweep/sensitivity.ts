@@ -7,7 +7,7 @@ import { headlineKpis, headlineValue, type HeadlineKpi } from "./headline-kpis.j
 import { rankCorrelations, type RankCorrelation } from "./rank-correlation.js";
 import type { ReplicateSampleData } from "./replicate-sample.js";
 import type { SweepPlan } from "./sweep-plan.js";
-import type { SweepStatistics } from "./sweep-tally.js";
+import type { SweepStatistics } from "./sweep-statistics.js";
 import { summarizeTornado, type TornadoReplicate, type TornadoResult } from "./tornado.js";
 
 /** The analysis. */

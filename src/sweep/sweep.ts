@@ -10,7 +10,8 @@ import { runTornadoReplicate } from "./tornado.js";
 import type { ReplicateOutcome } from "./replicate-outcome.js";
 import type { Design } from "./sampling-design.js";
 import { planSweep, type SweepPlan } from "./sweep-plan.js";
-import { SweepTally, type SweepStatistics } from "./sweep-tally.js";
+import type { SweepStatistics } from "./sweep-statistics.js";
+import { SweepTally } from "./sweep-tally.js";
 
 /** What to sweep. */
 export interface SweepOptions {

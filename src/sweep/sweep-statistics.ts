@@ -1,0 +1,96 @@
+/**
+ * What a sweep's statistics are: the KPIs with a mean, percentiles and paired differences, and
+ * the shape of what a finished tally (sweep-tally.ts) gives. Plain data, for the report and for
+ * library users.
+ */
+
+/** The percentiles reported, as shares. */
+export const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** KPIs with a mean (and an interval, and percentiles). */
+export const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex"] as const;
+/** One KPI with a mean. */
+export type MeanKpi = (typeof MEAN_KPIS)[number];
+
+/** KPIs a compare reports paired differences of; lower is better for each. */
+export const COMPARE_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare"] as const;
+
+/** A KPI's distribution over the replicates. */
+export interface KpiDistribution {
+  readonly mean: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly sd: number;
+  /** Values at PERCENTILES (from bins: tonnes within 1%, shares within 0.25 points, days exact). */
+  readonly percentiles: readonly number[];
+}
+
+/** One country and commodity's results in one alternative. */
+export interface SeriesStatistics {
+  readonly country: string;
+  readonly commodity: string;
+  /** Share of replicates with any shortfall. */
+  readonly pShort: number;
+  /** Share of replicates short on or before each date. */
+  readonly pShortBy: readonly { readonly date: string; readonly p: number }[];
+  /** Share of replicates short by the end of each band period (period p: its first bandDays * (p + 1) days), for charts. */
+  readonly pShortByPeriod: readonly number[];
+  /** First shortfall date at PERCENTILES (null: not short by then in that share of replicates). */
+  readonly firstShortfallDate: readonly (string | null)[];
+  readonly kpis: Readonly<Record<MeanKpi, KpiDistribution>>;
+}
+
+/** The commodity name of a country's total over all its reported commodities. */
+export const ALL_COMMODITIES = "all";
+
+/** A paired difference (alternative minus base) of one KPI. */
+export interface PairedDifference {
+  readonly alternative: string;
+  readonly country: string;
+  /** The commodity, or ALL_COMMODITIES for the country's total unmet tonnes. */
+  readonly commodity: string;
+  readonly kpi: (typeof COMPARE_KPIS)[number];
+  readonly baseMean: number;
+  readonly alternativeMean: number;
+  readonly diffMean: number;
+  readonly diffCiLow: number;
+  readonly diffCiHigh: number;
+  /** Share of replicates where the alternative did strictly better (lower). */
+  readonly pBetter: number;
+}
+
+/** Quantiles of one band cell. */
+export interface BandRow {
+  readonly date: string;
+  readonly country: string;
+  readonly commodity: string;
+  readonly shortfallShare: readonly number[];
+  readonly stockTonnes: readonly number[];
+  readonly pShort: number;
+}
+
+/** What a finished tally gives. */
+export interface SweepStatistics {
+  /** Replicates counted (fewer than planned when a stop rule settled earlier). */
+  readonly runs: number;
+  /** Whether a stop rule ended the sweep before its planned runs. */
+  readonly stoppedByRule: boolean;
+  readonly alternatives: readonly {
+    readonly name: string;
+    readonly series: readonly SeriesStatistics[];
+    /** Each country's unmet tonnes summed over its reported commodities. */
+    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: Omit<KpiDistribution, "percentiles"> }[];
+  }[];
+  readonly differences: readonly PairedDifference[];
+  /**
+   * Per alternative, the unmet tonnes summed over every reported pair: their distribution, and
+   * (for alternatives after the base) the paired difference to the base, over every replicate.
+   */
+  readonly overall: readonly {
+    readonly name: string;
+    readonly unmetTonnes: Omit<KpiDistribution, "percentiles">;
+    readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number } | undefined;
+  }[];
+  /** Bands of the base (a sweep only; undefined for a compare). */
+  readonly bands: readonly BandRow[] | undefined;
+}
