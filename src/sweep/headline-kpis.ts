@@ -1,8 +1,9 @@
 /**
  * Headline KPIs: the few numbers a sweep's sensitivity analysis explains. The unmet tonnes of
  * every reported pair summed, then the unmet tonnes of the pairs with the most of them on
- * average (ties by country, then commodity).
+ * average (seriesByUnmet's ranking).
  */
+import { seriesByUnmet } from "./series-by-unmet.js";
 import { MEAN_KPIS, type MeanKpi, type SweepStatistics } from "./sweep-statistics.js";
 
 /** One headline KPI: a KPI of one series, or summed over all of them (series null). */
@@ -19,12 +20,8 @@ export const HEADLINE_PAIRS = 3;
 /** The headline KPIs of a sweep's base. */
 export function headlineKpis(statistics: SweepStatistics, pairs = HEADLINE_PAIRS): HeadlineKpi[] {
   const series = statistics.alternatives[0].series;
-  const worst = series
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.kpis.unmetTonnes.mean > 0)
-    .sort((a, b) => b.s.kpis.unmetTonnes.mean - a.s.kpis.unmetTonnes.mean || (a.s.country < b.s.country ? -1 : a.s.country > b.s.country ? 1 : a.s.commodity < b.s.commodity ? -1 : 1))
-    .slice(0, pairs);
-  return [{ label: "unmet t, all pairs", kpi: "unmetTonnes", series: null }, ...worst.map(({ s, i }) => ({ label: `unmet t, ${s.country} ${s.commodity}`, kpi: "unmetTonnes" as const, series: i }))];
+  const worst = seriesByUnmet(series).slice(0, pairs);
+  return [{ label: "unmet t, all pairs", kpi: "unmetTonnes", series: null }, ...worst.map((i) => ({ label: `unmet t, ${series[i].country} ${series[i].commodity}`, kpi: "unmetTonnes" as const, series: i }))];
 }
 
 /** A headline's value from MEAN_KPIS values laid out as series * MEAN_KPIS.length + k. */

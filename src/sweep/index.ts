@@ -17,6 +17,7 @@ export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, ty
 export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";
 export { sweep, type SweepOptions } from "./sweep.js";
+export { seriesByUnmet } from "./series-by-unmet.js";
 export { headlineKpis, headlineValue, HEADLINE_PAIRS, type HeadlineKpi } from "./headline-kpis.js";
 export { ReplicateSample, sampleSize, type AlternativeSample, type ReplicateSampleData } from "./replicate-sample.js";
 export { rankCorrelations, midranks, type RankCorrelation } from "./rank-correlation.js";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { eventMarks, renderCompareTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
-import { parseStopRule, planSweep, SweepError, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { parseStopRule, planSweep, seriesByUnmet, SweepError, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
@@ -119,10 +119,10 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folde
     out("");
     out(renderCompareTable(statistics.differences).trimEnd());
   } else {
-    const base = statistics.alternatives[0].series
-      .filter((s) => s.pShort > 0)
-      .sort((a, b) => b.kpis.unmetTonnes.mean - a.kpis.unmetTonnes.mean || (a.country < b.country ? -1 : 1))
-      .slice(0, 10);
+    const series = statistics.alternatives[0].series;
+    const base = seriesByUnmet(series)
+      .slice(0, 10)
+      .map((i) => series[i]);
     out("");
     if (base.length === 0) out("No replicate ran short anywhere.");
     else {

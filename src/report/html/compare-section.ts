@@ -6,7 +6,7 @@
  * bounded sample); and the paired differences per country with their intervals.
  */
 import { quantileSorted } from "simple-statistics";
-import { ALL_COMMODITIES, MEAN_KPIS, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { ALL_COMMODITIES, MEAN_KPIS, seriesByUnmet, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { renderChart, type ChartDefinition } from "./chart.js";
 import { paragraph, renderSection, renderTable, slug } from "./html.js";
@@ -47,8 +47,7 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   const contents = [{ id: "ranking", heading: "Which policy saves most" }];
   const sections = [renderSection(2, "ranking", "Which policy saves most", rankingTable(order))];
 
-  const baseSeries = statistics.alternatives[0].series.map((s, i) => ({ s, i })).filter(({ s }) => s.kpis.unmetTonnes.mean > 0);
-  baseSeries.sort((x, y) => y.s.kpis.unmetTonnes.mean - x.s.kpis.unmetTonnes.mean || (x.s.country < y.s.country ? -1 : 1));
+  const baseSeries = seriesByUnmet(statistics.alternatives[0].series).map((i) => ({ s: statistics.alternatives[0].series[i], i }));
   const panels = [
     { label: "unmet t, all pairs", values: (a: number) => totals[a] },
     ...baseSeries.slice(0, DISTRIBUTION_PAIRS).map(({ s, i }) => ({ label: `unmet t, ${s.country} ${s.commodity}`, values: (a: number) => sample.alternatives[a].kpis.map((v) => v[i * MEAN_KPIS.length + unmet]) })),

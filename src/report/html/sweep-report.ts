@@ -7,7 +7,7 @@
  * sample, so a merged sweep's report is the same bytes as an unsharded one's.
  */
 import type { ReplicateSampleData, SensitivityResult, SeriesStatistics, SweepPlan, SweepStatistics } from "../../sweep/index.js";
-import { MEAN_KPIS } from "../../sweep/index.js";
+import { MEAN_KPIS, seriesByUnmet } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { renderChart, timeAxis, type ChartDefinition } from "./chart.js";
 import { renderCompareBody } from "./compare-section.js";
@@ -50,7 +50,7 @@ export interface ReportBody {
 async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
   const { plan, statistics, sample } = input;
   const base = statistics.alternatives[0];
-  const ranked = rankByUnmet(base.series);
+  const ranked = seriesByUnmet(base.series).map((i) => base.series[i]);
   const contents = [{ id: "headline", heading: "Who runs short" }];
   const sections = [renderSection(2, "headline", "Who runs short", headlineTable(ranked))];
   const fanned = ranked.slice(0, FANNED_PAIRS);
@@ -98,13 +98,6 @@ async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
   contents.push({ id: "sensitivity", heading: "What drives the shortfalls" });
   sections.push(renderSection(2, "sensitivity", "What drives the shortfalls", await renderSensitivity(plan, input.sensitivity)));
   return { contents, sections };
-}
-
-/** Series with any unmet demand on average, most unmet tonnes first (ties by country, then commodity). */
-export function rankByUnmet(series: readonly SeriesStatistics[]): SeriesStatistics[] {
-  return series
-    .filter((s) => s.kpis.unmetTonnes.mean > 0)
-    .sort((a, b) => b.kpis.unmetTonnes.mean - a.kpis.unmetTonnes.mean || (a.country < b.country ? -1 : a.country > b.country ? 1 : a.commodity < b.commodity ? -1 : 1));
 }
 
 function headlineTable(ranked: readonly SeriesStatistics[]): string {
