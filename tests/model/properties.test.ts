@@ -69,6 +69,21 @@ describe("on random worlds", () => {
     expectConserved(run(world, seed).timeline);
   });
 
+  // Known failure, kept so that it shows when the mechanism is mended: with a 10-day storage
+  // limit, AA's 20 t reserve leaves it 93.5 t unmet against 92.5 t without one. While it
+  // releases, AA orders less; its suppliers' stocks pass the limit between its ordering rounds
+  // and they cut output to what they sell, so less is there when the reserve is empty. Without a
+  // storage limit both runs leave 74 t unmet. The cut follows each day's sales rather than sales
+  // over an ordering round (docs/model.md, "What is left out").
+  it.fails("a larger reserve never leaves its holder more unmet demand, even when suppliers cut output at a storage limit (a fast-check counterexample)", () => {
+    const { world, seed } = JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures/worlds/reserve-throttles-suppliers.json"), "utf8")) as { world: SmallWorld; seed: number };
+    const unmet = (factor: number) =>
+      run({ ...world, stockpiles: (world.stockpiles ?? []).map((s, i) => (i === 0 ? { ...s, tonnes: s.tonnes * factor } : s)) }, seed)
+        .kpis.filter((k) => k.country === "AA")
+        .reduce((sum, k) => sum + k.unmetTonnes, 0);
+    expect(unmet(1)).toBeLessThanOrEqual(unmet(0) + 1e-6);
+  });
+
   it("gives identical numbers for the same seed", () => {
     fc.assert(
       fc.property(randomWorld(), fc.integer({ min: 0, max: 1000 }), (world, seed) => {
@@ -91,6 +106,10 @@ describe("on random worlds", () => {
         // are held to this.
         const reserves = (world.stockpiles ?? []).map((s) => ({ ...s, refill: 0 }));
         fc.pre(reserves.length > 0);
+        // Without a storage limit either: producers then cut output to what they sell, so a holder
+        // that buys less while its reserve releases can make them cut, and run shorter later (the
+        // known failure below).
+        world = world.response === undefined ? world : { ...world, response: { ...world.response, all: { ...world.response.all, storageDays: Infinity } } };
         const holder = reserves[0].country;
         const unmet = (factor: number) => {
           const scaled = { ...world, stockpiles: reserves.map((s, i) => (i === 0 ? { ...s, tonnes: s.tonnes * factor } : s)) };
