@@ -1,8 +1,9 @@
 /**
  * tornado.json: a shard folder's tornado swings (sweep/tornado.ts), one entry per swing
  * replicate of the shard, written once the shard's records are done, atomically (a temporary
- * file renamed into place), so a folder holds all of its shard's swings or none. JSON keeps
- * every double exactly, so a merge computes the same tornado as one process.
+ * file renamed into place), so a folder holds all of its shard's swings or none. A shard
+ * with no swing replicates (swing runs fewer than shards) has nothing to write and needs no
+ * file. JSON keeps every double exactly, so a merge computes the same tornado as one process.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
@@ -17,10 +18,14 @@ export function swingReplicatesOf(plan: SweepPlan, shard: Shard): number[] {
   return [...replicatesOf(shard, plan.swingRuns)];
 }
 
-/** The folder's swings, or undefined when it has none yet. Throws CliExit (bad input) when the file is damaged or is not the shard's. */
+/**
+ * The folder's swings: an empty list for a shard that has no swing replicates (it needs no
+ * file), undefined when the shard has some and they are not written yet. Throws CliExit (bad
+ * input) when the file is damaged or is not the shard's.
+ */
 export function readSwings(folder: string, plan: SweepPlan, shard: Shard): TornadoReplicate[] | undefined {
   const file = path.join(folder, SWING_FILE);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) return swingReplicatesOf(plan, shard).length === 0 ? [] : undefined;
   const damaged = (why: string) => new CliExit(ExitCode.BAD_INPUT, `${file}: ${why}; delete it and resume the shard (--resume) to run its swings again`);
   let document: unknown;
   try {

@@ -88,6 +88,33 @@ describe.skipIf(!availability.installed && !inCI)("the Slurm launcher on a real 
     );
   }, 240_000);
 
+  test("more shards than tornado swing runs (the README's 16 shards and default 10): the shards without swings merge to the unsharded bytes", async () => {
+    if (!availability.installed) throw new Error(`Slurm is needed in CI: ${availability.reason}`);
+    const c = cluster!;
+    const out = join(c.dir, "more-shards-than-swings");
+    const reference = join(c.dir, "more-shards-than-swings-reference");
+    // The small world keeps 12 tasks cheap; --swing-runs is left to its default (10), as the
+    // launcher leaves it, so shards 10 and 11 run no swing replicate.
+    const tiny = join(root, "tests/fixtures/sweep/tiny.yaml");
+    const shards = 12;
+    const runs = 24;
+    const submitted = await runCommand(submit, ["--wait"], {
+      env: { ...withoutShardVariables(c.env), SCENARIO: tiny, RUNS: String(runs), SEED: "14", SHARDS: String(shards), OUT: out, POLL_SECONDS: "1" },
+      timeoutMs: 200_000,
+    });
+    expect(submitted.status, `${submitted.output}\n${logs(out)}\n${c.logs()}`).toBe(0);
+    expect(existsSync(join(out, "shard-10", "tornado.json"))).toBe(false);
+    expect(existsSync(join(out, "shard-9", "tornado.json"))).toBe(true);
+    const unsharded = await runCommand(process.execPath, [cli, "sweep", tiny, "--runs", String(runs), "--seed", "14", "--out", reference, "-q"], {
+      env: withoutShardVariables(process.env),
+      timeoutMs: 120_000,
+    });
+    expect(unsharded.status, unsharded.output).toBe(0);
+    for (const file of [...COMPARED, "sensitivity.csv", "report.html"]) {
+      expect(readFileSync(join(out, "merged", file)).equals(readFileSync(join(reference, file))), `${file} bytes differ`).toBe(true);
+    }
+  }, 300_000);
+
   test("a shard that fails cancels the merge and submit.sh --wait exits with the shard's code", async () => {
     if (!availability.installed) throw new Error(`Slurm is needed in CI: ${availability.reason}`);
     const c = cluster!;
