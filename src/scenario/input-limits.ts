@@ -4,7 +4,9 @@
  * clock), in memory (the daily record grows with the horizon), and in arithmetic (magnitudes
  * whose products and sums stay far from floating-point overflow). Each is generous next to
  * any real figure, and each is stated in the schema's descriptions and in
- * docs/scenario-format.md ("Limits").
+ * docs/scenario-format.md ("Limits"). Limits on what several inputs make together (a market's
+ * demand compounded by growth and demand changes) are stated here too and checked once the
+ * scenario is resolved (compound-limits.ts).
  */
 import { DAYS_PER_YEAR } from "../model/index.js";
 
@@ -43,6 +45,12 @@ export const LIMITS = {
   outagesPerYear: limit(0, 365, "at most 365 a year"),
   /** A demand-change event's factor. */
   demandFactor: limit(0, 100, "at most 100"),
+  /**
+   * A market's demand as it can compound, in tonnes per day: its demand x its growth over the
+   * simulated days (warm-up included) x every demand-change factor above 1 that can apply to it.
+   * The same bound as a rate written in the file: what compounds must stay within it too.
+   */
+  compoundDemandTonnesPerDay: limit(0, 1e10 / DAYS_PER_YEAR, "at most 10 Gt/yr (1e10 t/yr)"),
   /**
    * Spread (sigma) of a lognormal: at 3, the 99.9th percentile is already 10,000 times the
    * median; larger values only produce overflowing draws.

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
+import { checkCompoundLimits } from "./compound-limits.js";
 import { composeScenario } from "./compose.js";
 import type { FileSource } from "./file-source.js";
 import { SLUG } from "./field-schemas.js";
@@ -132,6 +133,10 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   );
   if (central.spec === undefined) return { ok: false, issues: sortIssues(central.issues) };
   const spec = central.spec;
+  // Checked once, on the ranges of uncertain inputs, so that no draw can cross a compound limit.
+  const compoundIssues: ScenarioIssue[] = [];
+  checkCompoundLimits(spec, doc, (p, code, message, atKey) => compoundIssues.push(locate(p, code, message, atKey)));
+  if (compoundIssues.length > 0) return { ok: false, issues: sortIssues(compoundIssues) };
   const hash = createHash("sha256")
     .update(JSON.stringify({ spec, inputs: inputs.map((i) => ({ name: i.name, distribution: i.distribution })), occurrences: occurrences.map((o) => o.name) }))
     .digest("hex");
