@@ -8,13 +8,13 @@ export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js"
 export { designUniform, type Design } from "./sampling-design.js";
 export { roundTo } from "./round-to.js";
 export { SweepError } from "./sweep-error.js";
-export { planSweep, parseShard, recordShape, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
+export { MAX_SHARDS, MAX_SWEEP_RUNS, MAX_SWING_RUNS, planSweep, parseShard, recordShape, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
 export { ReplicateRunner } from "./replicate-runner.js";
 export { alternativeOutcome, isDateKpi, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
 export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";
 export { SweepTally } from "./sweep-tally.js";
 export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
-export { parseStopRule, RULE_KPIS, type StopTarget } from "./stop-rule.js";
+export { parseStopRule, RULE_KPIS, unreportedTarget, type StopTarget } from "./stop-rule.js";
 export { meanInterval } from "./mean-interval.js";
 export { sweep, type SweepOptions } from "./sweep.js";
 export { seriesByUnmet } from "./series-by-unmet.js";

@@ -8,6 +8,7 @@
  *     shortfallDays JP y-oxide: mean ±5 @90%        half-width <= 5 days
  */
 import type { KpiName } from "../model/index.js";
+import { suggestion } from "../scenario/index.js";
 import { meanInterval } from "./mean-interval.js";
 
 /** KPIs a rule may name: those with a mean. */
@@ -43,6 +44,28 @@ export function parseStopRule(text: string): { ok: true; targets: StopTarget[] }
   }
   if (targets.length === 0) return { ok: false, message: "the stop rule is empty" };
   return { ok: true, targets };
+}
+
+/**
+ * What is wrong with a rule's targets for a sweep that reports `series` (the country and
+ * commodity pairs with demand), or undefined when every target names a reported pair: the
+ * unknown country or commodity (with the closest known one), or the pair that has no demand.
+ */
+export function unreportedTarget(targets: readonly StopTarget[], series: readonly { readonly country: string; readonly commodity: string }[]): string | undefined {
+  const countries = new Set(series.map((s) => s.country));
+  const commodities = new Set(series.map((s) => s.commodity));
+  // The closest known id, or the list of them when none is close.
+  const hint = (word: string, known: ReadonlySet<string>, what: string) => suggestion(word, known) || `; ${what}: ${[...known].sort().join(", ")}`;
+  for (const t of targets) {
+    const rule = `"${t.kpi} ${t.country} ${t.commodity}"`;
+    if (!countries.has(t.country)) return `${rule} names the country "${t.country}", which has no demand for anything in this scenario${hint(t.country, countries, "the countries with demand are")}`;
+    if (!commodities.has(t.commodity)) return `${rule} names the commodity "${t.commodity}", which no country has demand for in this scenario${hint(t.commodity, commodities, "the commodities with demand are")}`;
+    if (!series.some((s) => s.country === t.country && s.commodity === t.commodity)) {
+      const theirs = series.filter((s) => s.country === t.country).map((s) => s.commodity);
+      return `${rule}: ${t.country} has no demand for ${t.commodity} in this scenario, so the sweep does not report it; ${t.country} has demand for ${theirs.join(", ")}`;
+    }
+  }
+  return undefined;
 }
 
 /** Running sums of one target's KPI, in replicate order. */

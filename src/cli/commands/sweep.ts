@@ -8,7 +8,7 @@ import path from "node:path";
 import { eventMarks, renderCompareTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
-import { parseStopRule, planSweep, seriesByUnmet, SweepError, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
@@ -38,7 +38,8 @@ export interface SweepOptions {
   readonly quiet?: boolean;
 }
 
-const MAX_RUNS = 100_000_000;
+/** The most replicates a sweep (or the Latin hypercube a `run --design lhs` belongs to) may have. */
+export const MAX_RUNS = 100_000_000;
 /** Replicates of a sweep that also run the tornado's swings, unless --swing-runs says otherwise. */
 export const DEFAULT_SWING_RUNS = 10;
 
@@ -86,6 +87,10 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
     if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
     throw error;
   }
+  // A rule must name pairs the sweep reports (checked before anything runs).
+  const rule = options.until === undefined ? undefined : parseStopRule(options.until);
+  const unreported = rule?.ok === true ? unreportedTarget(rule.targets, plan.series) : undefined;
+  if (unreported !== undefined) throw new CliExit(ExitCode.BAD_INPUT, `--until: ${unreported}`);
   const { shard, from } = chooseShard(options.shard, options.shardCount, io.env, options.shardsFromEnv === true);
   if (shard.count > 1 && shard.index >= options.runs) throw new CliExit(ExitCode.BAD_INPUT, `shard ${shard.index}/${shard.count} has no replicates: --runs ${options.runs} is fewer than the shards`);
   const suffix = kind;
