@@ -5,36 +5,38 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeSync } from "node:fs";
 import path from "node:path";
-import { RecordError, RecordReader, recordShape, type ReplicateOutcome, type Shard, type SweepPlan } from "../sweep/index.js";
+import { RecordError, RecordReader, recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { reason } from "./output-folder.js";
+import { parseShardManifest, type ShardManifest } from "./shard-manifest.js";
+
+export type { ShardManifest } from "./shard-manifest.js";
 
 /** The manifest file of a shard folder. */
 export const MANIFEST_FILE = "shard.json";
 /** The records file of a shard folder. */
 export const RECORDS_FILE = "records.bin";
 
-/** What `shard.json` holds. */
-export interface ShardManifest {
-  readonly plan: SweepPlan;
-  readonly shard: Shard;
-}
-
 const CHUNK_BYTES = 1 << 20;
 
-/** Reads a shard folder's manifest, or stops with what is wrong (exit 2). */
+/** The largest shard.json read: a real one is a few hundred kilobytes at most. */
+const MAX_MANIFEST_BYTES = 64 << 20;
+
+/** Reads a shard folder's manifest, checked field by field, or stops with every problem found (exit 2). */
 export function readManifest(folder: string): ShardManifest {
   const file = path.join(folder, MANIFEST_FILE);
   if (!existsSync(file)) throw new CliExit(ExitCode.BAD_INPUT, `${folder} is not a sweep folder: it has no ${MANIFEST_FILE}`);
-  let manifest: ShardManifest;
+  let text: string;
   try {
-    manifest = JSON.parse(readFileSync(file, "utf8")) as ShardManifest;
+    if (statSync(file).size > MAX_MANIFEST_BYTES) throw new CliExit(ExitCode.BAD_INPUT, `${file} is larger than any shard manifest (over ${MAX_MANIFEST_BYTES >> 20} MB): it is not one`);
+    text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new CliExit(ExitCode.BAD_INPUT, `${file} cannot be read as a shard manifest: ${(error as Error).message}`);
+    if (error instanceof CliExit) throw error;
+    throw new CliExit(ExitCode.BAD_INPUT, `${file} cannot be read: ${reason(error)}`);
   }
-  if (manifest === null || typeof manifest !== "object" || manifest.plan?.tool !== "chokepoint" || typeof manifest.shard?.index !== "number" || !Array.isArray(manifest.plan?.series)) {
-    throw new CliExit(ExitCode.BAD_INPUT, `${file} is not a chokepoint shard manifest`);
-  }
-  return manifest;
+  const parsed = parseShardManifest(file, text);
+  if (!parsed.ok) throw new CliExit(ExitCode.BAD_INPUT, `${parsed.problems.join("\n")}\n${file} is not a shard manifest chokepoint wrote: it is damaged or was edited; start the shard again in a new folder`);
+  return parsed.manifest;
 }
 
 /** Writes a shard folder's manifest atomically. */

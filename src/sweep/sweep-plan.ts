@@ -72,6 +72,13 @@ export interface Shard {
   readonly count: number;
 }
 
+/** The most replicates a sweep may plan. */
+export const MAX_SWEEP_RUNS = 100_000_000;
+/** The most shards a sweep may be cut into. */
+export const MAX_SHARDS = 1_000_000;
+/** The most replicates that may also run the tornado's swings. */
+export const MAX_SWING_RUNS = 10_000;
+
 /** The one shard of an unsharded sweep. */
 export const WHOLE: Shard = { index: 0, count: 1 };
 
@@ -162,7 +169,7 @@ export function parseShard(text: string): Shard | string {
   if (match === null) return `must be I/N with 0 <= I < N, such as 3/8; got "${text}"`;
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (!(count >= 1 && count <= 1_000_000)) return `N must be between 1 and 1000000; got "${text}"`;
+  if (!(count >= 1 && count <= MAX_SHARDS)) return `N must be between 1 and ${MAX_SHARDS}; got "${text}"`;
   if (!(index < count)) return `I must be below N (shards are numbered 0 to N-1); got "${text}"`;
   return { index, count };
 }
