@@ -20,3 +20,15 @@ export function formatNumber(value: number, decimals = 6): string {
   const trimmed = end === text.length ? text : text.slice(0, end);
   return trimmed === "-0" ? "0" : trimmed;
 }
+
+/**
+ * Decimals enough to show the largest of `values` with three significant digits (at least
+ * `minimum`, at most 6), so a column of small figures does not round to zeros: 0.0085 t/day
+ * prints as 0.0085, not 0.01.
+ */
+export function columnDecimals(values: ArrayLike<number>, minimum: number): number {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) largest = Math.max(largest, Math.abs(values[i]));
+  if (largest === 0) return minimum;
+  return Math.min(6, Math.max(minimum, 2 - Math.floor(Math.log10(largest))));
+}

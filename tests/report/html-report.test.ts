@@ -11,6 +11,7 @@ import { loadScenario, simulate, sweep } from "../../src/index.js";
 import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport, runReportInput } from "../../src/report/index.js";
 import { renderChart, type ChartDefinition } from "../../src/report/html/chart.js";
 import { periodDays, periodMeans } from "../../src/report/html/downsample.js";
+import { DisplayNames } from "../../src/report/html/display-names.js";
 import { eventMarks } from "../../src/report/html/event-markers.js";
 import { binValues, histogramChart } from "../../src/report/html/histogram-chart.js";
 import { escapeHtml, renderTable } from "../../src/report/html/html.js";
@@ -130,10 +131,11 @@ describe("event marks", () => {
     const marks = eventMarks(realized, spec, "2026-01-01", "2028-12-31");
     const until = (suspend!.action as { untilEpochDay: number }).untilEpochDay;
     const date = new Date(until * 86_400_000).toISOString().slice(0, 10);
-    expect(marks.find((m) => m.date === date)?.label).toContain(`${suspend!.id} ends`);
+    const name = new DisplayNames(spec).words(suspend!.id);
+    expect(marks.find((m) => m.date === date)?.label).toContain(`${name} ends`);
     // Not when the suspension did not happen, nor outside the reported period.
-    expect(eventMarks([{ ...realized[0], happened: false }], spec, "2026-01-01", "2028-12-31").some((m) => m.label.includes(`${suspend!.id} ends`))).toBe(false);
-    expect(eventMarks(realized, spec, "2029-01-01", "2029-12-31").some((m) => m.label.includes(`${suspend!.id} ends`))).toBe(false);
+    expect(eventMarks([{ ...realized[0], happened: false }], spec, "2026-01-01", "2028-12-31").some((m) => m.label.includes(`${name} ends`))).toBe(false);
+    expect(eventMarks(realized, spec, "2029-01-01", "2029-12-31").some((m) => m.label.includes(`${name} ends`))).toBe(false);
   });
 });
 
@@ -144,19 +146,23 @@ describe("the run report", async () => {
   const html = await renderRunReport(runReportInput(scenario, run, ranked, "npx chokepoint run scenarios/reinstated-2026.yaml --seed 20261110 --replicate 0", ["timeline.csv"]));
 
   it("ranks the worst shortfalls exactly as the terminal table does", () => {
-    const terminal = renderShortfallTable(ranked).trimEnd().split("\n").slice(2).map((line) => line.split(/\s+/).slice(0, 2).join(" "));
+    // Rows: share rank, tonnes rank, country, commodity.
+    const terminal = renderShortfallTable(ranked, "2026-01-01")
+      .split("\n")
+      .filter((line) => /^\s*\d+\s+\d+\s/.test(line))
+      .map((line) => line.trim().split(/\s+/).slice(0, 4).join(" "));
     const headline = html.slice(html.indexOf('<section id="worst">'), html.indexOf("</section>", html.indexOf('<section id="worst">')));
-    const rows = [...headline.matchAll(/<tr><td>([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(rows.length).toBeGreaterThan(3);
+    const rows = [...headline.matchAll(/<tr><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((m) => m.slice(1, 5).join(" "));
+    expect(rows).toHaveLength(10);
     expect(rows).toEqual(terminal);
   });
 
   it("has a market chart per worst pair, with the flagship's reinstatement marked", () => {
     for (const { kpi } of ranked.slice(0, 10)) expect(html).toContain(`id="market-${kpi.country.toLowerCase()}-${kpi.commodity}"`);
-    expect(html).toContain("2026-11-10 october-package-suspended ends");
-    expect(html).toContain("2026-11-27 us-ban-suspended ends");
+    expect(html).toContain("2026-11-10 October package suspended ends");
+    expect(html).toContain("2026-11-27 US ban suspended ends");
     // The marked dates stand in a table too.
-    expect(html).toMatch(/<caption>The dates marked on the charts<\/caption>[^]*?<td>2026-11-10<\/td><td>october-package-suspended ends/);
+    expect(html).toMatch(/<caption>The dates marked on the charts<\/caption>[^]*?<td>2026-11-10<\/td><td>October package suspended ends, US general licences ends/);
     expect(html).toContain("Price index (1 = the scenario");
     expect(html).toContain("Licences pending for this country, t");
     expect(html).toContain(scenario.question.replace(/'/g, "&#39;"));

@@ -50,7 +50,7 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
       if (scenario.question !== "") out(scenario.question);
       out(`simulated ${run.timeline.dayCount} days, ${run.eventCount} events in ${(seconds * 1000).toFixed(0)} ms`);
       out("");
-      out(renderShortfallTable(ranked).trimEnd());
+      out(renderShortfallTable(ranked, run.summary.manifest.start).trimEnd());
       out("");
       out(`wrote ${Object.keys(data).map((f) => path.join(folder.directory, f)).join(", ")}`);
       out(`report: ${path.join(folder.directory, "report.html")}`);

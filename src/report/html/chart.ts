@@ -70,9 +70,12 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Coordinates to two decimals (a hundredth of a pixel): the SVG shrinks by a third, the picture not at all. */
+/**
+ * Coordinates to two decimals (a hundredth of a pixel): the SVG shrinks by a third, the picture
+ * not at all. Only inside tags: the text between them (axis labels such as 0.002) stays whole.
+ */
 function shortenNumbers(svg: string): string {
-  return svg.replace(/(\d+\.\d{2})\d+/g, "$1");
+  return svg.replace(/<[^>]*>/g, (tag) => tag.replace(/(\d+\.\d{2})\d+/g, "$1"));
 }
 
 /** The x encoding of a time axis over [start, end] (ISO dates), UTC, shared by every panel of a report. */

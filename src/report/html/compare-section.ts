@@ -10,7 +10,8 @@ import { ALL_COMMODITIES, MEAN_KPIS, seriesByUnmet, type ReplicateSampleData, ty
 import { formatNumber } from "../number-format.js";
 import { renderChart, type ChartDefinition } from "./chart.js";
 import { paragraph, renderSection, renderTable, slug } from "./html.js";
-import { COLOURS, OKABE_ITO } from "./palette.js";
+import { countryColours } from "./country-colours.js";
+import { COLOURS } from "./palette.js";
 import type { ReportBody } from "./sweep-report.js";
 
 /** Single pairs whose distributions are drawn besides the total. */
@@ -59,7 +60,7 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   sections.push(renderSection(2, "distributions", "Distributions side by side", note + charts.join("\n")));
 
   contents.push({ id: "differences", heading: "Paired differences by country" });
-  sections.push(renderSection(2, "differences", "Paired differences by country", await renderChart(differenceChart(statistics, order.filter((r) => r.a !== 0).map((r) => r.name)))));
+  sections.push(renderSection(2, "differences", "Paired differences by country", await renderChart(differenceChart(plan, statistics, order.filter((r) => r.a !== 0).map((r) => r.name)))));
   return { contents, sections };
 }
 
@@ -113,9 +114,11 @@ function distributionChart(label: string, byAlternative: readonly (readonly numb
   };
 }
 
-function differenceChart(statistics: SweepStatistics, alternatives: readonly string[]): ChartDefinition {
+function differenceChart(plan: SweepPlan, statistics: SweepStatistics, alternatives: readonly string[]): ChartDefinition {
   const rows = statistics.differences.filter((d) => d.commodity === ALL_COMMODITIES && (d.baseMean > 0 || d.alternativeMean > 0));
   const countries = [...new Set(rows.map((d) => d.country))];
+  // Each country in the colour its place among the plan's countries owns, whichever countries a given sweep shows (countryColours).
+  const colours = countryColours([...new Set(plan.series.map((x) => x.country))], countries);
   const values = alternatives.flatMap((alternative) => rows.filter((d) => d.alternative === alternative).map((d) => ({ row: `${alternative} - ${d.country}`, alternative, country: d.country, mean: d.diffMean, low: d.diffCiLow, high: d.diffCiHigh, pBetter: d.pBetter })));
   const sort = values.map((v) => v.row);
   return {
@@ -129,7 +132,7 @@ function differenceChart(statistics: SweepStatistics, alternatives: readonly str
       data: { values },
       layer: [
         { mark: { type: "rule", color: COLOURS.event }, encoding: { x: { datum: 0, type: "quantitative" } } },
-        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "row", type: "nominal", sort, title: null, axis: { labelLimit: 600 } }, x: { field: "low", type: "quantitative", title: "alternative minus base, t (95% interval)" }, x2: { field: "high" }, color: { field: "country", type: "nominal", scale: { domain: countries, range: OKABE_ITO.slice(0, Math.max(1, countries.length)) } } } },
+        { mark: { type: "rule", strokeWidth: 2 }, encoding: { y: { field: "row", type: "nominal", sort, title: null, axis: { labelLimit: 600 } }, x: { field: "low", type: "quantitative", title: "alternative minus base, t (95% interval)" }, x2: { field: "high" }, color: { field: "country", type: "nominal", scale: { domain: countries, range: countries.map((c) => colours.get(c)!) } } } },
         { mark: { type: "point", filled: true, size: 36 }, encoding: { y: { field: "row", type: "nominal", sort }, x: { field: "mean", type: "quantitative" }, color: { field: "country", type: "nominal" } } },
       ],
     } as never,

@@ -3,9 +3,11 @@
  * something happened, labelled with the names (several on one date share a rule), labels
  * stepped down in three rows so that neighbours do not overprint. What happened: the scripted
  * events that came up, the end of each suspension or extension that nothing later replaced (the
- * date the controls come back), and controls taking effect or ending by their own terms.
+ * date the controls come back), and controls taking effect or ending by their own terms. Events
+ * and controls are named in words, not by their ids (see DisplayNames).
  */
 import { isoFromEpochDay, type RealizedEvent, type WorldSpec } from "../../model/index.js";
+import { DisplayNames } from "./display-names.js";
 import { COLOURS } from "./palette.js";
 
 /** One marked date. */
@@ -16,15 +18,16 @@ export interface EventMark {
 
 /** What happened within [start, end] (ISO dates), one mark per date, in date order. */
 export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, start: string, end: string): EventMark[] {
+  const names = new DisplayNames(spec);
   const byDate = new Map<string, string[]>();
   const add = (date: string | null, name: string) => {
     if (date === null || date < start || date > end) return;
-    const names = byDate.get(date) ?? [];
-    if (!names.includes(name)) names.push(name);
-    byDate.set(date, names);
+    const onDate = byDate.get(date) ?? [];
+    if (!onDate.includes(name)) onDate.push(name);
+    byDate.set(date, onDate);
   };
   const happened = events.filter((e) => e.happened && e.date !== null);
-  for (const event of happened) add(event.date, event.id);
+  for (const event of happened) add(event.date, names.words(event.id));
   // A suspension (or extension) ends on its date unless a later one for some of its controls came first.
   const windows = happened.flatMap((event) => {
     const action = spec.events.find((e) => e.id === event.id)?.action;
@@ -32,11 +35,11 @@ export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, st
   });
   for (const w of windows) {
     const replaced = windows.some((v) => v !== w && v.date > w.date && v.date <= w.until && v.controls.some((c) => w.controls.includes(c)));
-    if (!replaced) add(w.until, `${w.id} ends`);
+    if (!replaced) add(w.until, `${names.words(w.id)} ends`);
   }
   for (const control of spec.controls) {
-    if (control.effectiveEpochDay !== null) add(isoFromEpochDay(control.effectiveEpochDay), `${control.id} in force`);
-    if (control.endEpochDay !== null) add(isoFromEpochDay(control.endEpochDay), `${control.id} ends`);
+    if (control.effectiveEpochDay !== null) add(isoFromEpochDay(control.effectiveEpochDay), `${names.words(control.id)} in force`);
+    if (control.endEpochDay !== null) add(isoFromEpochDay(control.endEpochDay), `${names.words(control.id)} ends`);
   }
   return [...byDate.keys()].sort().map((date) => ({ date, label: byDate.get(date)!.join(", ") }));
 }

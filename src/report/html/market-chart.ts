@@ -5,9 +5,10 @@
  * index (when it moved), and the licences pending for the country (when it had any).
  */
 import { isoFromEpochDay, type Timeline } from "../../model/index.js";
-import { formatNumber } from "../number-format.js";
+import { columnDecimals, formatNumber } from "../number-format.js";
 import type { ChartDefinition } from "./chart.js";
 import { timeAxis } from "./chart.js";
+import type { DisplayNames } from "./display-names.js";
 import { periodDays, periodMeans } from "./downsample.js";
 import { eventLayers, type EventMark } from "./event-markers.js";
 import { slug } from "./html.js";
@@ -21,6 +22,8 @@ export interface MarketChartInput {
   readonly events: readonly EventMark[];
   /** Tonnes pending licences for this country and commodity at each day's end (all exporters), or undefined when none ever were. */
   readonly pendingTonnes: Float64Array | undefined;
+  /** The world's names for the country and the commodity. */
+  readonly names: DisplayNames;
 }
 
 const WIDTH = 720;
@@ -121,17 +124,23 @@ export function marketChart(input: MarketChartInput): ChartDefinition {
   for (const layer of last.layer) if (layer.encoding.x === xBare) layer.encoding.x = x;
 
   const columns = ["period from", "demand t/day", "consumed t/day", "unmet t/day", "given up t/day", "inventory t", "stockpile t", ...(priceMoved ? ["price index"] : []), ...(pending ? ["pending t"] : [])];
+  // Each column group to three significant digits of its largest figure: a market of a few kilograms a day does not print as zeros.
+  const flowDecimals = columnDecimals([...demand, ...consumed, ...unmet, ...givenUp], 2);
+  const stockDecimals = columnDecimals([...inventory, ...stockpile], 2);
+  const pendingDecimals = pending === undefined ? 1 : columnDecimals(pending, 1);
   const rows = dates.map((date, p) => [
     date,
-    ...[demand[p], consumed[p], unmet[p], givenUp[p], inventory[p], stockpile[p]].map((v) => formatNumber(v, 2)),
+    ...[demand[p], consumed[p], unmet[p], givenUp[p]].map((v) => formatNumber(v, flowDecimals)),
+    ...[inventory[p], stockpile[p]].map((v) => formatNumber(v, stockDecimals)),
     ...(priceMoved ? [formatNumber(price[p], 3)] : []),
-    ...(pending ? [formatNumber(pending[p], 1)] : []),
+    ...(pending ? [formatNumber(pending[p], pendingDecimals)] : []),
   ]);
+  const { names } = input;
   return {
     id: slug("market", country, commodity),
-    title: `${country} ${commodity}: demand, consumption and shortfall`,
-    description: `${commodity} in ${country}: demand and consumption per day, with unmet demand and demand given up in answer to price shaded between them; inventory and stockpile${priceMoved ? ", the price index" : ""}${pending ? " and licences pending" : ""} beneath, on the same time axis, with the scenario's events marked.`,
+    title: `${names.pair(country, commodity)}: demand, consumption and shortfall`,
+    description: `${names.commodity(commodity)} in ${names.country(country)}: demand and consumption per day, with unmet demand and demand given up in answer to price shaded between them; inventory and stockpile${priceMoved ? ", the price index" : ""}${pending ? " and licences pending" : ""} beneath, on the same time axis, with the scenario's events marked.`,
     spec: { $schema: "https://vega.github.io/schema/vega-lite/v6.json", vconcat: panels, spacing: 10, resolve: { scale: { color: "independent" } } } as never,
-    table: { columns, rows, numeric: columns.map((_, i) => i > 0), caption: `${country} ${commodity}, ${per} per row` },
+    table: { columns, rows, numeric: columns.map((_, i) => i > 0), caption: `${names.pair(country, commodity)} (${country} ${commodity}), ${per} per row` },
   };
 }

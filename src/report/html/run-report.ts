@@ -1,19 +1,22 @@
 /**
  * report.html of a run: the scenario's question; the worst shortfalls (the ranking the terminal
- * table prints); per pair that ran short, its market chart and who supplied it; the events;
- * the manifest and the command that reruns it.
+ * table prints); per pair that ran short, its market chart and who supplied it (each exporter in
+ * one colour throughout); the events; the manifest and the command that reruns it. Countries,
+ * commodities and events go by their names (DisplayNames); tables of figures keep the ids.
  */
 import { isoFromEpochDay, type LicenceRow, type Timeline, type TradeFlow, type WorldSpec } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import type { RunResult, Summary } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
-import type { RankedShortfall } from "../worst-shortfalls.js";
+import { atStartNote, firstShortCell, RANKING_RULE, type RankedShortfall } from "../worst-shortfalls.js";
 import { renderChart } from "./chart.js";
+import { countryColours } from "./country-colours.js";
+import { DisplayNames } from "./display-names.js";
 import { eventMarks, type EventMark } from "./event-markers.js";
 import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
 import { marketChart } from "./market-chart.js";
 import { renderPage } from "./report-page.js";
-import { supplierChart } from "./supplier-chart.js";
+import { supplierChart, supplierShipments } from "./supplier-chart.js";
 
 /** What a run's report is made of. */
 export interface RunReportInput {
@@ -66,31 +69,39 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   const start = isoFromEpochDay(timeline.startEpochDay);
   const end = isoFromEpochDay(timeline.startEpochDay + timeline.dayCount - 1);
   const marks = eventMarks(summary.events, input.spec, start, end);
-  const charted = input.ranked.slice(0, CHARTED_PAIRS);
+  const names = new DisplayNames(input.spec);
+  const charted = input.ranked.slice(0, CHARTED_PAIRS).filter(({ kpi }) => timeline.series.some((x) => x.country === kpi.country && x.commodity === kpi.commodity));
   const contents: { id: string; heading: string }[] = [{ id: "worst", heading: "Worst shortfalls" }];
-  const body: string[] = [renderSection(2, "worst", "Worst shortfalls", headline(input.ranked))];
+  const body: string[] = [renderSection(2, "worst", "Worst shortfalls", headline(input.ranked, start))];
+  // Every exporter the report charts, coloured once for the whole report.
+  const shipments = charted.map(({ kpi }) => supplierShipments(input.trade, kpi.country, kpi.commodity));
+  const colours = countryColours(
+    input.spec.countries.map((c) => c.id),
+    shipments.flatMap((s) => s?.exporters ?? []),
+  );
 
-  for (const { kpi } of charted) {
+  for (const [i, { kpi }] of charted.entries()) {
     const s = timeline.series.findIndex((x) => x.country === kpi.country && x.commodity === kpi.commodity);
-    if (s < 0) continue;
     const pending = pendingFor(input.licences, input.spec, kpi.country, kpi.commodity, timeline.dayCount);
+    const began = firstShortCell(kpi, start) === "at start" ? `Already short when the period began (${start})` : `First short ${kpi.firstShortfallDate}`;
     const parts = [
       paragraph(
-        `First short ${kpi.firstShortfallDate}; ${kpi.shortfallDays} days short; ${formatNumber(kpi.unmetTonnes, 1)} t unmet of ${formatNumber(kpi.demandTonnes, 1)} t demanded; ` +
+        `${began}; ${kpi.shortfallDays} days short; ${formatNumber(kpi.unmetTonnes, 1)} t unmet of ${formatNumber(kpi.demandTonnes, 1)} t demanded; ` +
           `${formatNumber(kpi.givenUpTonnes, 1)} t given up in answer to price; peak price ${formatNumber(kpi.peakPriceIndex, 2)}x; ` +
           (kpi.recoveryDate === null ? "not recovered by the end." : `recovered ${kpi.recoveryDate}.`),
       ),
-      await renderChart(marketChart({ timeline, series: s, events: marks, pendingTonnes: pending })),
+      await renderChart(marketChart({ timeline, series: s, events: marks, pendingTonnes: pending, names })),
     ];
-    const suppliers = supplierChart(input.trade, kpi.country, kpi.commodity);
-    if (suppliers !== undefined) parts.push(await renderChart(suppliers));
+    const supplied = shipments[i];
+    if (supplied !== undefined) parts.push(await renderChart(supplierChart(supplied, colours, names)));
     const id = slug("pair", kpi.country, kpi.commodity);
-    contents.push({ id, heading: `${kpi.country} ${kpi.commodity}` });
-    body.push(renderSection(2, id, `${kpi.country} ${kpi.commodity}`, parts.join("\n")));
+    const heading = `${names.pair(kpi.country, kpi.commodity)} (${kpi.country} ${kpi.commodity})`;
+    contents.push({ id, heading });
+    body.push(renderSection(2, id, heading, parts.join("\n")));
   }
 
   contents.push({ id: "events", heading: "Events" }, { id: "manifest", heading: "How this was made" });
-  body.push(renderSection(2, "events", "Events", eventsTable(summary, marks)));
+  body.push(renderSection(2, "events", "Events", eventsTable(summary, marks, names)));
   body.push(renderSection(2, "manifest", "How this was made", manifestBlock(input)));
   return renderPage({
     title: `${input.title}: chokepoint run report`,
@@ -101,12 +112,15 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   });
 }
 
-function headline(ranked: readonly RankedShortfall[]): string {
+function headline(ranked: readonly RankedShortfall[], start: string): string {
   if (ranked.length === 0) return paragraph("No shortfalls: every country's demand was met on every day.");
-  const rows = ranked.slice(0, CHARTED_PAIRS).map(({ kpi, share }) => [
+  const shown = ranked.slice(0, CHARTED_PAIRS);
+  const rows = shown.map(({ kpi, share, shareRank, tonnesRank }) => [
+    String(shareRank),
+    String(tonnesRank),
     kpi.country,
     kpi.commodity,
-    kpi.firstShortfallDate ?? "",
+    firstShortCell(kpi, start),
     `${formatNumber(kpi.peakShortfallShare * 100, 1)}%`,
     String(kpi.shortfallDays),
     formatNumber(kpi.unmetTonnes, 1),
@@ -115,22 +129,34 @@ function headline(ranked: readonly RankedShortfall[]): string {
     `${formatNumber(kpi.peakPriceIndex, 2)}x`,
     kpi.recoveryDate ?? "no",
   ]);
-  const more = ranked.length > CHARTED_PAIRS ? paragraph(`${ranked.length - CHARTED_PAIRS} more pairs ran short, less deeply: ${ranked.slice(CHARTED_PAIRS).map(({ kpi }) => `${kpi.country} ${kpi.commodity}`).join(", ")} (summary.json has them all).`, "note") : "";
+  const notes = [
+    paragraph(
+      "Two rankings, each showing what the other hides: the share of demand left unmet over the run (how deep, whatever the market's size) and the tonnes left unmet (how much). " +
+        `Each pair stands at the better of its two places, so the ${Math.floor(CHARTED_PAIRS / 2)} worst by either measure are always here.`,
+      "note",
+    ),
+    shown.some(({ kpi }) => firstShortCell(kpi, start) === "at start") ? paragraph(atStartNote(start), "note") : "",
+    ranked.length > CHARTED_PAIRS ? paragraph(`${ranked.length - CHARTED_PAIRS} more pairs ran short, lower in both rankings: ${ranked.slice(CHARTED_PAIRS).map(({ kpi }) => `${kpi.country} ${kpi.commodity}`).join(", ")} (summary.json has them all).`, "note") : "",
+  ];
   return (
     renderTable({
-      columns: ["country", "commodity", "first short", "peak unmet", "days short", "unmet t", "of demand", "given up t", "peak price", "recovered"],
+      columns: ["share #", "t #", "country", "commodity", "first short", "peak unmet", "days short", "unmet t", "of demand", "given up t", "peak price", "recovered"],
       rows,
-      numeric: [false, false, false, true, true, true, true, true, true, false],
-      caption: "Ranked by the share of demand left unmet over the run",
-    }) + more
+      numeric: [true, true, false, false, false, true, true, true, true, true, true, false],
+      caption: `The worst shortfalls, ${RANKING_RULE}`,
+    }) + notes.join("")
   );
 }
 
-function eventsTable(summary: Summary, marks: readonly EventMark[]): string {
+function eventsTable(summary: Summary, marks: readonly EventMark[], names: DisplayNames): string {
   const scripted =
     summary.events.length === 0
       ? paragraph("The scenario has no scripted events.")
-      : renderTable({ columns: ["scripted event", "happened", "date"], rows: summary.events.map((e) => [e.id, e.happened ? "yes" : "no", e.date ?? ""]), caption: "Scripted events (some before the reported period)" });
+      : renderTable({
+          columns: ["scripted event", "id (in the scenario and summary.json)", "happened", "date"],
+          rows: summary.events.map((e) => [names.words(e.id), e.id, e.happened ? "yes" : "no", e.date ?? ""]),
+          caption: "Scripted events (some before the reported period)",
+        });
   const marked = marks.length === 0 ? "" : renderTable({ columns: ["date", "what happens"], rows: marks.map((m) => [m.date, m.label]), caption: "The dates marked on the charts" });
   return scripted + marked;
 }

@@ -1,0 +1,105 @@
+/**
+ * How the flagship's run report reads: axis labels that tell a small market's figures apart,
+ * one colour per exporter across every "who supplied it" chart, names instead of ids in
+ * headings, legends and event labels, a shortage carried into the period said to be one, and
+ * the large tonnages among the worst shortfalls (in the terminal table too).
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario, simulate } from "../../src/index.js";
+import { rankShortfalls, renderRunReport, renderShortfallTable, runReportInput } from "../../src/report/index.js";
+import { renderChart } from "../../src/report/html/chart.js";
+import { COUNTRY_PALETTE } from "../../src/report/html/palette.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const FLAGSHIP = path.join(ROOT, "scenarios/reinstated-2026.yaml");
+
+/** The figure with id `id` in `html`. */
+function figure(html: string, id: string): string {
+  const at = html.indexOf(`<figure class="chart" id="${id}"`);
+  expect(at, `figure ${id}`).toBeGreaterThan(0);
+  return html.slice(at, html.indexOf("</figure>", at));
+}
+
+/** The tick labels of the first axis drawn in `svg`. */
+function firstAxisLabels(svg: string): string[] {
+  const group = /class="mark-text role-axis-label[^"]*"[^>]*>(.*?)<\/g>/.exec(svg)![1];
+  return [...group.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+}
+
+/** Legend entries of a figure: label and colour. */
+function legend(svg: string): [string, string][] {
+  return [...svg.matchAll(/role-legend-symbol"[^>]*><path[^>]* fill="(#[0-9A-Fa-f]{6})"[^>]*\/><\/g><g class="mark-text role-legend-label"[^>]*><text[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2], m[1]]);
+}
+
+describe("axis labels", () => {
+  it("keep the digits of small values (coordinates are shortened, text is not)", async () => {
+    const html = await renderChart({
+      id: "tiny",
+      title: "tiny",
+      description: "a few kilograms a day",
+      spec: { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 200, height: 100, data: { values: [0, 1, 2, 3].map((d) => ({ d, t: 0.0021 * d })) }, mark: "line", encoding: { x: { field: "d", type: "quantitative" }, y: { field: "t", type: "quantitative" } } } as never,
+      table: { columns: ["t"], rows: [] },
+    });
+    const labels = firstAxisLabels(html.slice(html.indexOf("role-axis-label", html.indexOf("role-axis-label") + 1) - 200));
+    expect(labels).toContain("0.002");
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});
+
+describe("the flagship's run report", async () => {
+  const scenario = loadScenario(FLAGSHIP);
+  const run = simulate(scenario, { timeline: true });
+  const ranked = rankShortfalls(run.kpis);
+  const html = await renderRunReport(runReportInput(scenario, run, ranked, "npx chokepoint run", []));
+  const figures = [...html.matchAll(/<figure class="chart" id="(suppliers-[a-z0-9-]+)"/g)].map((m) => m[1]);
+
+  it("labels the y axis of a market of a few kilograms a day with distinct non-zero figures", () => {
+    const labels = firstAxisLabels(figure(html, "market-in-lu-sc-oxides"));
+    expect(labels.length).toBeGreaterThan(2);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.filter((l) => Number(l) > 0).length).toBe(labels.length - 1);
+    // Its table too: demand of about 0.005 t/day is not rounded to 0.01.
+    expect(figure(html, "market-in-lu-sc-oxides")).toMatch(/<td class="num">0\.005\d+<\/td>/);
+  });
+
+  it("gives each exporter one colour in every supplier chart, China the palette's first", () => {
+    expect(figures.length).toBeGreaterThan(5);
+    const seen = new Map<string, Set<string>>();
+    for (const id of figures) {
+      const entries = legend(figure(html, id));
+      expect(entries.length, id).toBeGreaterThan(0);
+      // Within a chart, no two exporters share a colour.
+      expect(new Set(entries.map(([, colour]) => colour)).size, id).toBe(entries.length);
+      for (const [label, colour] of entries) seen.set(label, (seen.get(label) ?? new Set()).add(colour));
+    }
+    for (const [label, colours] of seen) expect([...colours], label).toHaveLength(1);
+    expect([...seen.get("China")!]).toEqual([COUNTRY_PALETTE[0]]);
+    expect(seen.size).toBeGreaterThan(4);
+  });
+
+  it("names countries, commodities and events, not their ids", () => {
+    expect(html).toContain("<h2>United States \u2013 Refined high-purity gallium (US gallium)</h2>");
+    expect(figure(html, "market-us-gallium")).toContain("<figcaption>United States \u2013 Refined high-purity gallium: demand, consumption and shortfall</figcaption>");
+    expect(legend(figure(html, "suppliers-us-gallium")).map(([label]) => label)).toContain("China");
+    expect(html).toContain("2026-11-10 October package suspended ends, US general licences ends");
+    expect(html).toContain("2026-11-27 US ban suspended ends");
+    // Ids stand only beside the names in the table of scripted events.
+    expect(html.slice(0, html.indexOf('<section id="events">'))).not.toMatch(/october-package-suspended|us-ban-suspended/);
+    expect(html).toContain("<tr><td>October package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
+  });
+
+  it("says that US gallium, short on 2026-01-01, was already short when the period began", () => {
+    const section = html.slice(html.indexOf('<section id="pair-us-gallium">'));
+    expect(section).toMatch(/^<section id="pair-us-gallium">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
+    expect(html).toMatch(/<td>US<\/td><td>gallium<\/td><td>at start<\/td>/);
+    expect(html).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/US\s+gallium\s+at start\s/);
+  });
+
+  it("ranks US NdFeB magnets (305 t unmet, 1% of demand) among the ten worst, in the report and the terminal", () => {
+    expect(ranked.slice(0, 10).map((r) => `${r.kpi.country} ${r.kpi.commodity}`)).toContain("US ndfeb-magnet");
+    expect(html).toContain('id="market-us-ndfeb-magnet"');
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d+\s+2\s+US\s+ndfeb-magnet\s/m);
+  });
+});
