@@ -16,8 +16,11 @@
  *
  * The target is checked before anything is simulated: it must be absent, or a folder holding
  * only files chokepoint writes (so that `--out .` or `--out ~` can never replace a folder of
- * the user's own), and its parent must be creatable and writable.
+ * the user's own) and no sweep's records (a sweep's working folder is never replaced: its
+ * records may be hours of work), and its parent must be creatable and writable. The folder
+ * gets the permissions of any new folder (the umask decides), like the files in it.
  */
+import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { CliExit, ExitCode } from "./exit-codes.js";
@@ -39,11 +42,11 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   "sensitivity.csv",
 ]);
 
+/** The files of a sweep's working folder that hold its records: a folder holding any is never replaced. */
+export const SWEEP_RECORD_FILE_NAMES: ReadonlySet<string> = new Set(["shard.json", "records.bin", "tornado.json"]);
+
 /** The file-system calls the folder uses; tests pass a wrapper that fails on purpose. */
-export type FileSystem = Pick<
-  typeof nodeFs,
-  "closeSync" | "fsyncSync" | "lstatSync" | "mkdirSync" | "mkdtempSync" | "openSync" | "readdirSync" | "renameSync" | "rmSync" | "writeSync"
->;
+export type FileSystem = Pick<typeof nodeFs, "closeSync" | "fsyncSync" | "lstatSync" | "mkdirSync" | "openSync" | "readdirSync" | "renameSync" | "rmSync" | "writeSync">;
 
 const STAGING = "staging";
 const PREVIOUS = "previous";
@@ -78,10 +81,14 @@ export class OutputFolder {
     }
     makeFolders(parent, directory, fs);
     recoverLeftovers(parent, name, fs);
-    checkReplaceable(target, directory, fs);
+    const held = checkReplaceable(target, directory, fs);
+    const records = held.filter((entry) => SWEEP_RECORD_FILE_NAMES.has(entry));
+    if (records.length > 0) {
+      throw refuse(directory, `it is a sweep's working folder (it holds ${records.join(", ")}), which replacing it would delete; name another folder`);
+    }
     let staging: string;
     try {
-      staging = fs.mkdtempSync(path.join(parent, `.${name}.${STAGING}-${process.pid}-`));
+      staging = makeStaging(parent, name, fs);
     } catch (error) {
       throw refuse(directory, `cannot write into ${parent}: ${reason(error)}`);
     }
@@ -171,6 +178,23 @@ export class OutputFolder {
   }
 }
 
+/**
+ * Makes the staging folder `.NAME.staging-PID-RANDOM` beside the target. Not mkdtemp: it makes
+ * folders 0700, and the staging folder becomes the output folder, which should have the
+ * permissions any new folder has.
+ */
+function makeStaging(parent: string, name: string, fs: FileSystem): string {
+  for (let attempt = 1; ; attempt++) {
+    const staging = path.join(parent, `.${name}.${STAGING}-${process.pid}-${randomBytes(6).toString("hex")}`);
+    try {
+      fs.mkdirSync(staging);
+      return staging;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 8) throw error;
+    }
+  }
+}
+
 /** The error for an output folder that cannot be used. */
 export function refuse(directory: string, why: string): CliExit {
   return new CliExit(ExitCode.BAD_INPUT, `cannot write outputs to ${directory}: ${why}`);
@@ -244,13 +268,16 @@ function isFolderBehindLink(file: string): boolean {
   }
 }
 
-/** The target must be absent, or a folder holding only files chokepoint writes; throws CliExit otherwise. */
-export function checkReplaceable(target: string, directory: string, fs: FileSystem = nodeFs): void {
+/**
+ * The target must be absent, or a folder holding only files chokepoint writes; throws CliExit
+ * otherwise. Returns the names of the files it holds (none when absent), sorted.
+ */
+export function checkReplaceable(target: string, directory: string, fs: FileSystem = nodeFs): string[] {
   let stat: nodeFs.Stats;
   try {
     stat = fs.lstatSync(target);
   } catch {
-    return;
+    return [];
   }
   if (stat.isSymbolicLink()) throw refuse(directory, "it is a symbolic link; name the folder it points to");
   if (!stat.isDirectory()) throw refuse(directory, "it exists and is not a folder");
@@ -262,11 +289,18 @@ export function checkReplaceable(target: string, directory: string, fs: FileSyst
       return false;
     }
   };
-  const foreign = (fs.readdirSync(target) as string[]).filter((entry) => !isOurs(entry)).sort();
+  let entries: string[];
+  try {
+    entries = (fs.readdirSync(target) as string[]).sort();
+  } catch (error) {
+    throw refuse(directory, `cannot read it: ${reason(error)}`);
+  }
+  const foreign = entries.filter((entry) => !isOurs(entry));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(", ") + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : "");
     throw refuse(directory, `it holds files chokepoint did not write (${shown}), which replacing it would delete; name a new or empty folder`);
   }
+  return entries;
 }
 
 /** Removes (or restores) what killed writes to `parent/name` left behind; leaves a live process's alone. */

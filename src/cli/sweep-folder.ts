@@ -3,7 +3,8 @@
  * and (for an unsharded sweep) the final outputs. Opening one checks it before any replicate
  * runs: it must be new, empty, or hold this very shard of this very sweep (then only with
  * --resume, which keeps every whole record and cuts a torn last one); never a folder of the
- * user's own or another sweep's.
+ * user's own, another sweep's, or one holding the outputs of a run or a merge (a sweep adds
+ * its files to the folder, so theirs would stay beside them).
  */
 import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,23 @@ import { samePlan, type ReplicateOutcome, type Shard, type SweepPlan } from "../
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { checkReplaceable, makeFolders, refuse } from "./output-folder.js";
 import { cutTornTail, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
+import { SWING_FILE } from "./swing-file.js";
+
+/** The files a sweep's folder may hold: its records and its own outputs. */
+const SWEEP_FOLDER_FILE_NAMES: ReadonlySet<string> = new Set([
+  MANIFEST_FILE,
+  RECORDS_FILE,
+  SWING_FILE,
+  "run-log.json",
+  "replicates.csv",
+  "bands.csv",
+  "compare.csv",
+  "sensitivity.csv",
+  "summary.json",
+  "report.html",
+]);
+/** Files only `run` writes. */
+const RUN_FILE_NAMES: ReadonlySet<string> = new Set(["timeline.csv", "trade.csv", "licences.csv"]);
 
 /** An opened shard folder. */
 export interface OpenedSweepFolder {
@@ -30,10 +48,16 @@ export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, r
   const target = path.resolve(folder);
   makeFolders(path.dirname(target), folder);
   removeDeadTemporaries(target);
-  checkReplaceable(target, folder);
-  makeFolders(target, folder);
+  const held = checkReplaceable(target, folder);
   const manifestFile = path.join(target, MANIFEST_FILE);
   const recordsFile = path.join(target, RECORDS_FILE);
+  // A sweep adds to its folder rather than replacing it: files of another command would stay beside its own.
+  const strangers = held.includes(MANIFEST_FILE) ? held.filter((entry) => !SWEEP_FOLDER_FILE_NAMES.has(entry)) : held.filter((entry) => entry !== RECORDS_FILE);
+  if (strangers.length > 0) {
+    const what = strangers.some((entry) => RUN_FILE_NAMES.has(entry)) ? "the outputs of a run" : "the outputs of a merge or of another command";
+    throw refuse(folder, `it holds ${what} (${strangers.join(", ")}): a sweep would leave them beside its own files, mixing the two; name a new or empty folder`);
+  }
+  makeFolders(target, folder);
   let recorded = 0;
   let tornBytes = 0;
   if (existsSync(manifestFile)) {
