@@ -16,10 +16,11 @@ import { ScenarioError } from "./scenario-error.js";
 import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import { checkUncertainDateOrder } from "./date-order.js";
-import { scenarioSchema, type ConcreteScenario } from "./scenario-schema.js";
+import type { Report } from "./reference-index.js";
+import type { ConcreteScenario } from "./scenario-schema.js";
 import { applySets } from "./set-overlay.js";
 import { concretize, isUncertain, uncertainInputs, type UncertainInput } from "./uncertain-input.js";
-import { translateZodIssues } from "./zod-issues.js";
+import { validateDocument } from "./validate-document.js";
 
 /** One sampled input's value in a drawn world (a date's epoch day, an occurrence's 0 or 1). */
 export interface SampledValue {
@@ -100,43 +101,47 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     return { code, path: issuePath, message, ...where };
   };
 
-  const checked = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!checked.success) {
-    const issues = translateZodIssues(scenarioSchema, checked.error.issues).map((i) => locate(i.path, i.code, i.message, i.atKey));
-    return { ok: false, issues: sortIssues(dedupe(issues)) };
-  }
-  const doc = checked.data;
+  // Every problem that can be found in one run: the format's, then date order, references and
+  // the other rules on the parts that are valid (see validate-document.ts).
+  const validated = validateDocument(value);
+  const issues: ScenarioIssue[] = validated.issues.map((i) => locate(i.path, i.code, i.message, i.atKey));
+  const doc = validated.doc;
+  if (doc === undefined) return { ok: false, issues: sortIssues(dedupe(issues)) };
+  const orderPaths = new Set<string>();
+  const note: Report = (p, code, message, atKey, reference) => {
+    if (validated.isConsequence(code, p, reference)) return;
+    // A date pair whose ranges overlap is reported once, not again for its central dates.
+    if (code === "date-order" && orderPaths.has(JSON.stringify(p))) return;
+    issues.push(locate(p, code, message, atKey));
+  };
   const name = doc.name ?? nameFromFile(file);
   if (name === undefined) {
-    const message = `the file name "${path.basename(file)}" gives no usable scenario id; add name: (lower-case letters, digits and dashes)`;
-    return { ok: false, issues: [locate([], "no-name", message)] };
+    note([], "no-name", `the file name "${path.basename(file)}" gives no usable scenario id; add name: (lower-case letters, digits and dashes)`);
   }
   const inputs = uncertainInputs(doc);
   const occurrences = Object.entries(doc.events ?? {})
     .filter(([, e]) => e.probability !== undefined && (isUncertain(e.probability) || e.probability < 1))
     .map(([id]) => ({ name: `events.${id}.happens`, eventId: id }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  const orderIssues: ScenarioIssue[] = [];
-  checkUncertainDateOrder(doc, (p, code, message, atKey) => orderIssues.push(locate(p, code, message, atKey)));
-  if (orderIssues.length > 0) return { ok: false, issues: sortIssues(orderIssues) };
+  checkUncertainDateOrder(doc, (p, code, message, atKey) => {
+    note(p, code, message, atKey);
+    orderPaths.add(JSON.stringify(p));
+  });
 
-  const resolve = (values: readonly number[], happens: readonly boolean[]): { spec?: WorldSpec; issues: ScenarioIssue[] } => {
+  const resolve = (values: readonly number[], happens: readonly boolean[], report: Report): WorldSpec | undefined => {
     let concrete = concretize(doc, inputs, values);
     if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
-    const issues: ScenarioIssue[] = [];
-    const spec = resolveWorld(concrete, name, (p, code, message, atKey) => issues.push(locate(p, code, message, atKey)));
-    return { spec: issues.length === 0 ? spec : undefined, issues };
+    return resolveWorld(concrete, name ?? "scenario", report);
   };
   const central = resolve(
     inputs.map((input) => quantile(input.distribution, 0.5)),
     occurrences.map(() => true),
+    note,
   );
-  if (central.spec === undefined) return { ok: false, issues: sortIssues(central.issues) };
-  const spec = central.spec;
   // Checked once, on the ranges of uncertain inputs, so that no draw can cross a compound limit.
-  const compoundIssues: ScenarioIssue[] = [];
-  checkCompoundLimits(spec, doc, (p, code, message, atKey) => compoundIssues.push(locate(p, code, message, atKey)));
-  if (compoundIssues.length > 0) return { ok: false, issues: sortIssues(compoundIssues) };
+  if (central !== undefined) checkCompoundLimits(central, doc, note);
+  if (issues.length > 0 || central === undefined || name === undefined) return { ok: false, issues: sortIssues(dedupe(issues)) };
+  const spec = central;
   const hash = createHash("sha256")
     .update(JSON.stringify({ spec, inputs: inputs.map((i) => ({ name: i.name, distribution: i.distribution })), occurrences: occurrences.map((o) => o.name) }))
     .digest("hex");
@@ -145,13 +150,14 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
     const drawnDoc = concretize(doc, inputs, values);
     const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? 1));
-    const result = resolve(values, happens);
-    if (result.spec === undefined) return { ok: false, issues: sortIssues(result.issues) };
+    const drawIssues: ScenarioIssue[] = [];
+    const drawn = resolve(values, happens, (p, code, message, atKey) => drawIssues.push(locate(p, code, message, atKey)));
+    if (drawn === undefined) return { ok: false, issues: sortIssues(drawIssues) };
     const sampled: SampledValue[] = [
       ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate, displayScale: input.displayScale })),
       ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false, displayScale: 1 })),
     ];
-    return { ok: true, spec: result.spec, values: sampled };
+    return { ok: true, spec: drawn, values: sampled };
   };
   return {
     ok: true,

@@ -5,8 +5,18 @@
  */
 import type { FieldPath } from "./scenario-issue.js";
 
-/** Reports one problem at a field path (at its key when `atKey`: the reference is a mapping key). */
-export type Report = (path: FieldPath, code: string, message: string, atKey?: boolean) => void;
+/** What an unknown reference names: a commodity (or commodity group), a country (or group), a facility, a stockpile, a control or an authority. */
+export interface Reference {
+  readonly kind: "commodity" | "country" | "facility" | "stockpile" | "control" | "authority";
+  readonly id: string;
+}
+
+/**
+ * Reports one problem at a field path (at its key when `atKey`: the reference is a mapping key);
+ * an unknown reference also says what it names, so that a caller that set an invalid entry aside
+ * can tell a reference to it from a typo.
+ */
+export type Report = (path: FieldPath, code: string, message: string, atKey?: boolean, reference?: Reference) => void;
 
 /** Ids by kind, with groups expanded on demand. */
 export class ReferenceIndex {
@@ -54,14 +64,14 @@ export class ReferenceIndex {
   /** Index of a commodity id (not a group), reporting it if unknown (at the key when `atKey`). */
   commodity(id: string, path: FieldPath, report: Report, atKey = false): number | undefined {
     const k = this.commodityIndex.get(id);
-    if (k === undefined) report(path, "unknown-reference", `unknown commodity "${id}"${suggest(id, this.commodityIds)}`, atKey);
+    if (k === undefined) report(path, "unknown-reference", `unknown commodity "${id}"${suggest(id, this.commodityIds)}`, atKey, { kind: "commodity", id });
     return k;
   }
 
   /** Index of a country id (not a group), reporting it if unknown (at the key when `atKey`). */
   country(id: string, path: FieldPath, report: Report, atKey = false): number | undefined {
     const c = this.countryIndex.get(id);
-    if (c === undefined) report(path, "unknown-reference", `unknown country "${id}"${suggest(id, this.countryIds)}`, atKey);
+    if (c === undefined) report(path, "unknown-reference", `unknown country "${id}"${suggest(id, this.countryIds)}`, atKey, { kind: "country", id });
     return c;
   }
 
@@ -71,7 +81,7 @@ export class ReferenceIndex {
     if (k !== undefined) return [k];
     const group = this.commodityGroups.get(id);
     if (group !== undefined) return group;
-    report(path, "unknown-reference", `unknown commodity or commodity group "${id}"${suggest(id, [...this.commodityIds, ...this.commodityGroups.keys()])}`);
+    report(path, "unknown-reference", `unknown commodity or commodity group "${id}"${suggest(id, [...this.commodityIds, ...this.commodityGroups.keys()])}`, false, { kind: "commodity", id });
     return [];
   }
 
@@ -81,15 +91,15 @@ export class ReferenceIndex {
     if (c !== undefined) return [c];
     const group = this.countryGroups.get(id);
     if (group !== undefined) return group;
-    report(path, "unknown-reference", `unknown country or country group "${id}"${suggest(id, [...this.countryIds, ...this.countryGroups.keys()])}`, atKey);
+    report(path, "unknown-reference", `unknown country or country group "${id}"${suggest(id, [...this.countryIds, ...this.countryGroups.keys()])}`, atKey, { kind: "country", id });
     return [];
   }
 }
 
 /** Resolves a reference among named things (facilities, stockpiles, controls), reporting it if unknown. */
-export function lookup(kind: string, id: string, ids: readonly string[], path: FieldPath, report: Report): number | undefined {
+export function lookup(kind: "facility" | "stockpile" | "control" | "authority", id: string, ids: readonly string[], path: FieldPath, report: Report): number | undefined {
   const i = ids.indexOf(id);
-  if (i < 0) report(path, "unknown-reference", `unknown ${kind} "${id}"${suggest(id, ids)}`);
+  if (i < 0) report(path, "unknown-reference", `unknown ${kind} "${id}"${suggest(id, ids)}`, false, { kind, id });
   return i < 0 ? undefined : i;
 }
 

@@ -33,9 +33,9 @@ export const MAX_HORIZON_DAYS = LIMITS.horizonDays.max;
 /** Resolves a validated document; returns undefined when it reported problems. */
 export function resolveWorld(doc: ConcreteScenario, name: string, report: Report): WorldSpec | undefined {
   let problems = 0;
-  const note: Report = (path, code, message, atKey) => {
+  const note: Report = (path, code, message, atKey, reference) => {
     problems++;
-    report(path, code, message, atKey);
+    report(path, code, message, atKey, reference);
   };
   const refs = new ReferenceIndex(doc.commodities, doc.countries, note);
   const warmUpDays = resolveWarmUp(doc, note);

@@ -70,14 +70,15 @@ describe("parseScenario", () => {
     expect(spec.events[0].action).toEqual({ kind: "suspend", controls: [0], untilEpochDay: 20697 });
   });
 
-  it("names the file and the line of every problem", () => {
+  it("names the file and the line of every problem, a bad value and a bad reference in one run", () => {
     const result = parse({ "s/main.yaml": world.replace("capacity: 10 t/day", "capacity: -10 t/day").replace("control: licence", "control: license") });
     expect(issuesOf(result)).toEqual([
       "s/main.yaml:13:37 facilities.smelter.capacity: must be > 0, got \"-10 t/day\"",
+      's/main.yaml:32:14 events.pause.control: unknown control "license"; did you mean "licence"?',
     ]);
   });
 
-  it("reports reference problems after the format is right, with suggestions", () => {
+  it("reports reference problems with suggestions", () => {
     const result = parse({ "s/main.yaml": world.replace("control: licence", "control: license") });
     expect(issuesOf(result)).toEqual(['s/main.yaml:32:14 events.pause.control: unknown control "license"; did you mean "licence"?']);
   });
