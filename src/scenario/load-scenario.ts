@@ -131,7 +131,7 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   const resolve = (values: readonly number[], happens: readonly boolean[], report: Report): WorldSpec | undefined => {
     let concrete = concretize(doc, inputs, values);
     if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
-    return resolveWorld(concrete, name ?? "scenario", report);
+    return resolveWorld(concrete, name ?? "scenario", report, (p) => positions.find(p, true));
   };
   const central = resolve(
     inputs.map((input) => quantile(input.distribution, 0.5)),

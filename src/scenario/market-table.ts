@@ -4,9 +4,13 @@
  * or a reserve needs, so that the model finds a market wherever one is used.
  */
 import type { FacilitySpec, MarketSpec } from "../model/index.js";
+import type { Position } from "./position-map.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import type { FieldPath } from "./scenario-issue.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
+/** Where a field (or, for a mapping entry, its key) is written, when known. */
+export type WhereWritten = (path: FieldPath) => Position | undefined;
 
 /** A market without priority classes: all of its demand is "other". */
 const NO_PRIORITY = { defence: 0, critical: 0 } as const;
@@ -56,8 +60,12 @@ export class MarketTable {
     return use;
   }
 
-  /** Adds the declared markets of `doc`, then the markets their import sources and the facilities need. */
-  resolveDeclared(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): void {
+  /**
+   * Adds the declared markets of `doc`, then the markets their import sources and the facilities
+   * need. `where` tells which file wrote each import share, so that shares that do not add up
+   * name those inherited from another file.
+   */
+  resolveDeclared(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, where: WhereWritten = () => undefined): void {
     const inventoryCover: { m: number; coverDays: number }[] = [];
     for (const [countryId, entries] of Object.entries(doc.markets ?? {})) {
       const c = refs.country(countryId, ["markets", countryId], note, true);
@@ -78,7 +86,8 @@ export class MarketTable {
           total += share;
         }
         if (imports.length > 0 && Math.abs(total - 1) > 0.02) {
-          note([...path, "imports"], "shares-sum", `shares add up to ${(total * 100).toFixed(1)}%; they must add up to 100% (within 2 points)`);
+          const inherited = inheritedEntries(entry.imports ?? {}, [...path, "imports"], where);
+          note([...path, "imports"], "shares-sum", `shares add up to ${(total * 100).toFixed(1)}%; they must add up to 100% (within 2 points)${inherited}`);
         }
         const priority = { defence: entry.priority?.defence ?? 0, critical: entry.priority?.critical ?? 0 };
         if (priority.defence + priority.critical > 1 + 1e-9) {
@@ -106,4 +115,20 @@ export class MarketTable {
     for (const market of [...this.markets]) for (const i of market.imports) this.ensure(i.supplier, market.commodity);
     for (const f of this.facilities) for (const term of [...f.inputs, ...f.outputs]) this.ensure(f.country, term.commodity);
   }
+}
+
+/**
+ * The entries of a mapping of shares written in another file than the mapping itself (inherited
+ * through extends, which merges mappings key by key), as they read after a message, or "".
+ */
+function inheritedEntries(shares: Record<string, number>, path: FieldPath, where: WhereWritten): string {
+  const here = where(path)?.file;
+  if (here === undefined) return "";
+  const others = Object.entries(shares).flatMap(([key, share]) => {
+    const at = where([...path, key]);
+    return share > 0 && at !== undefined && at.file !== here ? [{ key, text: `${key} ${(share * 100).toFixed(1)}% at ${at.file}:${at.line}:${at.column}` }] : [];
+  });
+  if (others.length === 0) return "";
+  const removal = `write ${others[0].key}: null to remove ${others.length === 1 ? "it" : "one"}`;
+  return `; inherited from another file and kept (entries merge key by key): ${others.map((o) => o.text).join(", ")}; ${removal}`;
 }

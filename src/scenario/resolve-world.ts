@@ -8,7 +8,7 @@
  */
 import { describeRecipeLoop, findRecipeLoop, type WorldSpec } from "../model/index.js";
 import { LIMITS } from "./input-limits.js";
-import { MarketTable } from "./market-table.js";
+import { MarketTable, type WhereWritten } from "./market-table.js";
 import { ReferenceIndex, type Report } from "./reference-index.js";
 import { resolveControls } from "./resolve-controls.js";
 import { resolveEvents } from "./resolve-events.js";
@@ -30,8 +30,11 @@ export const DEFAULTS = {
 /** Longest horizon accepted, in days (the daily record grows with it). */
 export const MAX_HORIZON_DAYS = LIMITS.horizonDays.max;
 
-/** Resolves a validated document; returns undefined when it reported problems. */
-export function resolveWorld(doc: ConcreteScenario, name: string, report: Report): WorldSpec | undefined {
+/**
+ * Resolves a validated document; returns undefined when it reported problems. `where` (the
+ * position of a field or key) lets messages name the file an inherited entry comes from.
+ */
+export function resolveWorld(doc: ConcreteScenario, name: string, report: Report, where?: WhereWritten): WorldSpec | undefined {
   let problems = 0;
   const note: Report = (path, code, message, atKey, reference) => {
     problems++;
@@ -47,7 +50,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
 
   const facilities = resolveFacilities(doc, refs, note);
   const markets = new MarketTable(doc.defaults?.cover ?? DEFAULTS.coverDays, facilities, doc.start - warmUpDays);
-  markets.resolveDeclared(doc, refs, note);
+  markets.resolveDeclared(doc, refs, note, where);
   const stockpiles = resolveStockpiles(doc, refs, note, markets);
   const { controls, authorities } = resolveControls(doc, refs, note);
   const events = resolveEvents(doc, refs, note, markets, {
