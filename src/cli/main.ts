@@ -18,9 +18,9 @@ import { shippedScenariosFolder } from "../scenario/index.js";
 import { defaultScenarioFile, sensitivityScenarioFile } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
-/** Collects a repeatable option's values. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** Collects a repeatable option's values (no default, so that help shows none). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** A parser of a whole-number option. */
@@ -38,6 +38,13 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+/** How every scenario argument may also be given. */
+const OR_NAME = ", or a shipped scenario's name as `chokepoint list` prints it (a file of that name in the current folder wins)";
+const OR_NAMES = ", or shipped scenarios' names as `chokepoint list` prints them (a file of that name in the current folder wins)";
+
+/** Replicates `sensitivity` runs unless --runs says otherwise. */
+const SENSITIVITY_RUNS = 200;
+
 /** Builds the program; each action stores its command's exit code through `done`. */
 function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly string[]): Command {
   const out = lineWriter(io.stdout);
@@ -54,22 +61,23 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
   program
     .command("run")
     .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls.")
-    .argument("[file]", "scenario file (YAML or JSON); default: the flagship scenarios/reinstated-2026.yaml")
+    .argument("[file]", `scenario file (YAML or JSON)${OR_NAME}; default: the flagship scenarios/reinstated-2026.yaml`)
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))
     .option("--design <mc|lhs>", "the design of the sweep the replicate belongs to (default mc)")
     .option("--runs <n>", "with --design lhs: the sweep's number of runs", wholeNumber("--runs"))
-    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect, [])
+    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect)
     .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       done(await runCommand(file ?? defaultScenarioFile(), options, out));
     });
 
-  const sweepOptions = (command: Command, defaults: { runs?: number } = {}) =>
+  // The default of --runs (sensitivity's) is applied in the action, so that help states it once.
+  const sweepOptions = (command: Command, kind: "sweep" | "compare" | "sensitivity", defaults: { runs?: number } = {}) =>
     (defaults.runs === undefined
       ? command.requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
-      : command.option("--runs <n>", `replicates to run (default ${defaults.runs})`, wholeNumber("--runs"), defaults.runs)
+      : command.option("--runs <n>", `replicates to run (default ${defaults.runs})`, wholeNumber("--runs"))
     )
       .option("--seed <n>", "master seed (default: the scenario's seed)", parseSeed)
       .option("--design <mc|lhs>", "Monte Carlo (mc, default) or Latin hypercube (lhs) draws of the uncertain inputs")
@@ -81,16 +89,17 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
       .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
       .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
-      .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect, [])
-      .option("--out <dir>", "output folder (default: out/<scenario-name>-sweep/, or a shard folder beneath out/ when sharded)")
+      .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
+      .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded)`)
       .option("-q, --quiet", "print nothing on success");
 
   sweepOptions(
     program
       .command("sweep")
       .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.csv, bands.csv, sensitivity.csv, summary.json, report.html (and run-log.json).")
-      .argument("[file]", "scenario file; default: the flagship")
+      .argument("[file]", `scenario file${OR_NAME}; default: the flagship`)
       .option("--swing-runs <n>", "replicates that also run the tornado's one-at-a-time swings of each uncertain input (default 10; 0: none)", wholeNumber("--swing-runs")),
+    "sweep",
   ).action(async (file: string | undefined, options: SweepOptions, command: Command) => {
     void command;
     done(await sweepCommand("sweep", [file ?? defaultScenarioFile()], options, io, argv));
@@ -100,9 +109,10 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     program
       .command("compare")
       .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.csv, summary.json, report.html.")
-      .argument("<base>", "the base scenario file")
-      .argument("[alternatives...]", "scenario files that extend the base (the shipped policy-*.yaml are such files)")
-      .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect, []),
+      .argument("<base>", `the base scenario file${OR_NAME}`)
+      .argument("[alternatives...]", "scenario files (or shipped names) that extend the base (the shipped policy-* are such files)")
+      .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect),
+    "compare",
   ).action(async (base: string, alternatives: string[], options: SweepOptions, command: Command) => {
     void command;
     done(await sweepCommand("compare", [base, ...alternatives], options, io, argv));
@@ -114,11 +124,12 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       .description(
         "Which uncertain inputs drive the shortfalls: a tornado of one-at-a-time swings (each input at its 10th and 90th percentile, the others at their medians, common random numbers) and Monte Carlo rank correlations of every input with the headline KPIs; sensitivity.csv, report.html and a sweep's files.",
       )
-      .argument("[file]", "scenario file with uncertain inputs; default: scenarios/uncertain-2026.yaml")
+      .argument("[file]", `scenario file with uncertain inputs${OR_NAME}; default: scenarios/uncertain-2026.yaml`)
       .option("--swing-runs <n>", "replicates whose random streams the tornado's swings run on (default 20)", wholeNumber("--swing-runs")),
-    { runs: 200 },
+    "sensitivity",
+    { runs: SENSITIVITY_RUNS },
   ).action(async (file: string | undefined, options: SweepOptions) => {
-    done(await sweepCommand("sensitivity", [file ?? sensitivityScenarioFile()], { ...options, swingRuns: options.swingRuns ?? 20 }, io, argv));
+    done(await sweepCommand("sensitivity", [file ?? sensitivityScenarioFile()], { ...options, runs: options.runs ?? SENSITIVITY_RUNS, swingRuns: options.swingRuns ?? 20 }, io, argv));
   });
 
   program
@@ -134,7 +145,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
   program
     .command("validate")
     .description("Check scenario files; exit 0 if all are valid, else 2 with one line per problem: FILE:LINE:COL path: message.")
-    .argument("<files...>", "scenario files")
+    .argument("<files...>", `scenario files${OR_NAMES}`)
     .action((files: string[]) => {
       done(validateCommand(files, out, err));
     });
@@ -150,7 +161,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
   program
     .command("summarize")
     .description("Run scenarios at their own seeds and print a Markdown table of each major consumer's first shortfall, unmet tonnes and tonnes given up in answer to price.")
-    .argument("<files...>", "scenario files")
+    .argument("<files...>", `scenario files${OR_NAMES}`)
     .option("--countries <codes>", `comma-separated country codes (default: ${MAJOR_CONSUMERS.join(",")})`, (v: string) => v.split(",").map((c) => c.trim()))
     .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
     .action((files: string[], options: { countries?: string[]; seed?: number }) => {

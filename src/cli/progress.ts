@@ -1,7 +1,7 @@
 /**
  * Progress of a sweep on stderr: a bar with rate and ETA on a terminal (cli-progress), plain
  * lines at most every few seconds when stderr is not a terminal or CI is set, so logs of
- * cluster jobs stay readable.
+ * cluster jobs stay readable; nothing at all for a quiet command.
  */
 import { SingleBar } from "cli-progress";
 import type { CliIo } from "./cli-io.js";
@@ -62,4 +62,9 @@ export class Progress {
     }
     this.io.stderr(`${this.label}: ${done}/${this.total} replicates in ${seconds.toFixed(1)} s\n`);
   }
+}
+
+/** The io a command's progress is drawn on: `io` itself, or for a quiet command (-q) one whose stderr writes nothing, since quiet means nothing printed on success (failures are printed by main, on its own io). */
+export function progressIo(io: CliIo, isQuiet: boolean): CliIo {
+  return isQuiet ? { ...io, stderr: () => {}, isErrorTerminal: false } : io;
 }

@@ -14,16 +14,32 @@ export interface ShardChoice {
   readonly from: string;
 }
 
+/** The variables that give a scheduler's shard index, one per scheduler. */
+const INDEX_VARIABLES = ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX", "AWS_BATCH_JOB_ARRAY_INDEX"] as const;
+
 /**
  * The shard: `--shard` if given, else from the environment, else the whole sweep.
- * `required` (from --shards-from-env) makes a missing environment an error.
+ * `required` (from --shards-from-env) makes a missing environment an error. Flags that
+ * contradict each other, and two schedulers' variables at once, are refused rather than one
+ * of them picked.
  */
 export function chooseShard(flag: string | undefined, shardCount: number | undefined, env: Readonly<Record<string, string | undefined>>, required: boolean): ShardChoice {
   const bad = (message: string) => new CliExit(ExitCode.BAD_INPUT, message);
+  if (shardCount !== undefined && !(Number.isInteger(shardCount) && shardCount >= 1)) throw bad(`--shard-count must be a whole number >= 1, got ${shardCount}`);
   if (flag !== undefined) {
+    if (required) throw bad("--shard and --shards-from-env contradict each other: give the shard by hand (--shard I/N) or take it from the scheduler (--shards-from-env), not both");
+    if (shardCount !== undefined) throw bad(`--shard ${flag} and --shard-count ${shardCount} both give the number of shards: use --shard I/N alone (--shard-count goes with JOB_COMPLETION_INDEX)`);
     const shard = parseShard(flag);
     if (typeof shard === "string") throw bad(`--shard ${shard}`);
     return { shard, from: "--shard" };
+  }
+  const set = INDEX_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== "");
+  if (set.length > 1) {
+    const named = set.map((name) => `${name}=${env[name]}`);
+    throw bad(`${named.slice(0, -1).join(", ")} and ${named.at(-1)} are ${set.length === 2 ? "both" : "all"} set, so which scheduler's shard this is cannot be told: unset all but one, or give --shard I/N`);
+  }
+  if (shardCount !== undefined && set[0] !== "JOB_COMPLETION_INDEX") {
+    throw bad(`--shard-count ${shardCount} is the shard count for JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs), which is not set${set.length > 0 ? ` (${set[0]} is)` : ""}; to run one shard by hand, give --shard I/${shardCount}`);
   }
   const fromPair = (indexName: string, countName: string | undefined, count: string | undefined, offset = 0): ShardChoice | undefined => {
     const index = env[indexName];

@@ -12,7 +12,7 @@ export {
   type SampledValue,
   type Scenario,
 } from "./load-scenario.js";
-export { shippedScenariosFolder } from "./shipped-scenarios.js";
+export { shippedScenarioFile, shippedScenariosFolder } from "./shipped-scenarios.js";
 export { SHIPPED_PREFIX } from "./compose.js";
 export { parsePath } from "./set-overlay.js";
 export type { UncertainInput } from "./uncertain-input.js";

@@ -6,6 +6,7 @@ import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { OutputFolder } from "../output-folder.js";
 import { shellCommand } from "../shell-command.js";
 import { simulateOrExit } from "../simulate-or-exit.js";
+import { MAX_RUNS } from "./sweep.js";
 
 /** Options of the run command. */
 export interface RunCommandOptions {
@@ -22,6 +23,9 @@ export interface RunCommandOptions {
 export async function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): Promise<number> {
   const design = options.design ?? "mc";
   if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
+  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_RUNS)) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${options.runs}`);
+  }
   if (design === "lhs" && options.runs === undefined) throw new CliExit(ExitCode.BAD_INPUT, "--design lhs needs --runs (a Latin hypercube's replicates depend on how many there are)");
   if (options.runs !== undefined && options.replicate !== undefined && options.replicate >= options.runs) {
     throw new CliExit(ExitCode.BAD_INPUT, `--replicate ${options.replicate} is not below --runs ${options.runs}`);

@@ -12,7 +12,8 @@ import { parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, 
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
-import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
+import { loadScenarioOrExit, scenarioFileOrExit } from "../load-scenario-or-exit.js";
+import { progressIo } from "../progress.js";
 import { chooseShard } from "../shard-from-env.js";
 import { runSession } from "../sweep-session.js";
 
@@ -67,11 +68,13 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   }
 
   // The alternatives: files that extend the base, and overlays of the base.
-  const sources: { file: string; sets: string[] }[] = files.map((file) => ({ file, sets: [...sets] }));
+  // Names of shipped scenarios are resolved here, so that the workers load the same files.
+  const paths = files.map(scenarioFileOrExit);
+  const sources: { file: string; sets: string[] }[] = paths.map((file) => ({ file, sets: [...sets] }));
   for (const alt of options.alt ?? []) {
     const match = /^([a-z0-9][a-z0-9-]*)=(.+)$/.exec(alt);
     if (match === null) throw new CliExit(ExitCode.BAD_INPUT, `--alt must be NAME=path=value[;path=value...], such as higher-approval=controls.antimony-licensing-2024.approval=90%; got "${alt}"`);
-    sources.push({ file: files[0], sets: [...sets, ...match[2].split(";").map((s) => s.trim()).filter((s) => s !== ""), `name=${match[1]}`] });
+    sources.push({ file: paths[0], sets: [...sets, ...match[2].split(";").map((s) => s.trim()).filter((s) => s !== ""), `name=${match[1]}`] });
   }
   if (kind === "compare" && sources.length < 2) throw new CliExit(ExitCode.BAD_INPUT, "compare needs a base and at least one alternative (a file extending the base, or --alt NAME=path=value)");
   const scenarios: Scenario[] = sources.map((s) => loadScenarioOrExit(s.file, s.sets));
@@ -98,7 +101,7 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
 
   const result = await runSession(
     { plan, shard, shardFrom: from, sources, folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
-    io,
+    progressIo(io, options.quiet === true),
   );
   if (options.quiet) return ExitCode.OK;
   if (result.statistics === undefined) {
