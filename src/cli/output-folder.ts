@@ -24,6 +24,9 @@ import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { isFileSystemError, reason } from "./write-failure.js";
+
+export { reason } from "./write-failure.js";
 
 /** Names of every file chokepoint writes into an output folder: a folder holding only these may be replaced. */
 export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
@@ -101,21 +104,43 @@ export class OutputFolder {
    */
   stream(name: string): { write(text: string): void; close(): void } {
     const fs = this.fs;
-    const fd = fs.openSync(path.join(this.staging, name), "wx");
+    const failed = (error: unknown) => this.failure(name, error);
+    let fd: number;
+    try {
+      fd = fs.openSync(path.join(this.staging, name), "wx");
+    } catch (error) {
+      throw failed(error);
+    }
     let isOpen = true;
+    const close = (sync: boolean) => {
+      if (!isOpen) return;
+      isOpen = false;
+      try {
+        if (sync) fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
     return {
       write: (text) => {
         const bytes = Buffer.from(text, "utf8");
         let written = 0;
-        while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+        try {
+          while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+        } catch (error) {
+          try {
+            close(false);
+          } catch {
+            // The write's failure is the one to report.
+          }
+          throw failed(error);
+        }
       },
       close: () => {
-        if (!isOpen) return;
-        isOpen = false;
         try {
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
+          close(true);
+        } catch (error) {
+          throw failed(error);
         }
       },
     };
@@ -126,13 +151,15 @@ export class OutputFolder {
     if (this.isDone) throw new CliExit(ExitCode.INTERNAL, "an OutputFolder commits once");
     this.isDone = true;
     const fs = this.fs;
-    try {
-      for (const [name, content] of Object.entries(files)) writeDurably(fs, path.join(this.staging, name), content);
-      syncFolder(fs, this.staging);
-    } catch (error) {
-      this.removeStaging();
-      throw refuse(this.directory, `cannot write the outputs: ${reason(error)}`);
+    for (const [name, content] of Object.entries(files)) {
+      try {
+        writeDurably(fs, path.join(this.staging, name), content);
+      } catch (error) {
+        this.removeStaging();
+        throw this.failure(name, error);
+      }
     }
+    syncFolder(fs, this.staging);
     const parent = path.dirname(this.target);
     let aside: string | undefined;
     if (exists(fs, this.target)) {
@@ -160,6 +187,12 @@ export class OutputFolder {
     }
     if (aside !== undefined) fs.rmSync(aside, { recursive: true, force: true });
     syncFolder(fs, parent);
+  }
+
+  /** The exit for output file `name` that could not be written (a bug is passed on as it is). */
+  private failure(name: string, error: unknown): unknown {
+    if (!isFileSystemError(error)) return error;
+    return refuse(this.directory, `cannot write ${name}: ${reason(error)}; ${this.directory} is left as it was`);
   }
 
   /** Gives up before committing: removes the staging folder (the target is untouched). */
@@ -198,24 +231,6 @@ function makeStaging(parent: string, name: string, fs: FileSystem): string {
 /** The error for an output folder that cannot be used. */
 export function refuse(directory: string, why: string): CliExit {
   return new CliExit(ExitCode.BAD_INPUT, `cannot write outputs to ${directory}: ${why}`);
-}
-
-/** A file-system error in words ("permission denied (EACCES)"). */
-export function reason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  const codes: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EROFS: "the file system is read-only",
-    ENOSPC: "no space left on the device",
-    EDQUOT: "disk quota exceeded",
-    ENOTDIR: "a part of the path is a file, not a folder",
-    EIO: "input/output error",
-    ENOENT: "the file system refuses new entries there",
-  };
-  if (e.code !== undefined && codes[e.code] !== undefined) return `${codes[e.code]} (${e.code})`;
-  // Node's messages end with the call and its paths ("..., mkdtemp '/x'"): the start says it all.
-  return typeof e.message === "string" ? e.message.split(", ")[0] : String(error);
 }
 
 function exists(fs: FileSystem, file: string): boolean {

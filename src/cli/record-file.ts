@@ -3,11 +3,12 @@
  * append-only `records.bin` of replicate outcomes (framed by sweep/record-codec.ts), read in a
  * stream of fixed-size chunks so that memory stays flat however many replicates there are.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, statSync, truncateSync } from "node:fs";
 import path from "node:path";
 import { RecordError, RecordReader, recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
-import { reason } from "./output-folder.js";
+import { writeAll, writeFileAtomically } from "./atomic-file.js";
+import { isFileSystemError, reason, writing } from "./write-failure.js";
 import { parseShardManifest, type ShardManifest } from "./shard-manifest.js";
 
 export type { ShardManifest } from "./shard-manifest.js";
@@ -41,16 +42,7 @@ export function readManifest(folder: string): ShardManifest {
 
 /** Writes a shard folder's manifest atomically. */
 export function writeManifest(folder: string, manifest: ShardManifest): void {
-  const file = path.join(folder, MANIFEST_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w");
-  try {
-    writeSync(fd, JSON.stringify(manifest, null, 2) + "\n");
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writeFileAtomically(path.join(folder, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n", "nothing has run yet: free some space (or make the folder writable) and run the command again");
 }
 
 /**
@@ -64,11 +56,22 @@ export function* readRecords(file: string, plan: SweepPlan, onTail: (goodBytes: 
     return;
   }
   const reader = new RecordReader(recordShape(plan));
-  const fd = openSync(file, "r");
+  const unreadable = (error: unknown) => (isFileSystemError(error) ? new CliExit(ExitCode.BAD_INPUT, `cannot read ${file}: ${reason(error)}`) : error);
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (error) {
+    throw unreadable(error);
+  }
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      } catch (error) {
+        throw unreadable(error);
+      }
       if (n > 0) reader.push(chunk.subarray(0, n));
       for (;;) {
         let outcome: ReplicateOutcome | undefined;
@@ -89,40 +92,70 @@ export function* readRecords(file: string, plan: SweepPlan, onTail: (goodBytes: 
   onTail(reader.goodBytes, reader.tail);
 }
 
+/** What a user does after records.bin could not be written: nothing recorded is lost. */
+const RECORDS_KEPT = "the replicates recorded before it are kept: free some space and run the same command with --resume";
+
 /** Cuts a records file after its last good frame (what a killed write left half done). */
 export function cutTornTail(file: string, goodBytes: number): void {
-  if (existsSync(file) && statSync(file).size > goodBytes) truncateSync(file, goodBytes);
+  writing(file, "its records are as they were: fix the cause and run the same command with --resume", () => {
+    if (existsSync(file) && statSync(file).size > goodBytes) truncateSync(file, goodBytes);
+  });
 }
 
-/** Appends frames to a records file. */
+/** Appends frames to a records file; a write that fails stops with exit 2 naming the file (a torn last frame is cut by --resume). */
 export class RecordAppender {
+  private readonly file: string;
   private readonly fd: number;
   private sinceSync = 0;
+  private hasFailed = false;
 
   constructor(file: string) {
-    this.fd = openSync(file, "a");
+    this.file = file;
+    this.fd = writing(file, RECORDS_KEPT, () => openSync(file, "a"));
   }
 
   /** Appends one frame (whole: a kill can tear at most the last). */
   append(frame: Uint8Array): void {
-    let written = 0;
-    while (written < frame.length) written += writeSync(this.fd, frame, written, frame.length - written);
-    // A killed process loses nothing the kernel has; flushing now and then guards against a lost machine.
-    if (++this.sinceSync >= 256) this.sync();
+    this.guarded(() => {
+      writeAll(this.fd, frame);
+      // A killed process loses nothing the kernel has; flushing now and then guards against a lost machine.
+      if (++this.sinceSync >= 256) this.flush();
+    });
   }
 
   /** Flushes to disk. */
   sync(): void {
-    fsyncSync(this.fd);
-    this.sinceSync = 0;
+    this.guarded(() => this.flush());
   }
 
-  /** Flushes and closes. */
+  /** Flushes and closes; after a failed write, only closes (the failure is what gets reported). */
   close(): void {
+    if (this.hasFailed) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Already reported: the write that failed.
+      }
+      return;
+    }
     try {
       this.sync();
     } finally {
       closeSync(this.fd);
+    }
+  }
+
+  private flush(): void {
+    fsyncSync(this.fd);
+    this.sinceSync = 0;
+  }
+
+  private guarded(write: () => void): void {
+    try {
+      writing(this.file, RECORDS_KEPT, write);
+    } catch (error) {
+      this.hasFailed = true;
+      throw error;
     }
   }
 }

@@ -3,10 +3,10 @@
  * peak memory, replicates resumed). It changes from run to run, so it is kept apart from the
  * result files, whose bytes never depend on the machine.
  */
-import { writeFileSync, renameSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import type { Shard } from "../sweep/index.js";
+import { writeFileAtomically } from "./atomic-file.js";
 
 /** What a session reports of itself. */
 export interface RunLogEntry {
@@ -37,8 +37,5 @@ export function runLogText(entry: Readonly<Record<string, unknown>> & { readonly
 
 /** Writes the session's run-log.json into `folder` (atomically). */
 export function writeRunLog(folder: string, entry: RunLogEntry): void {
-  const file = path.join(folder, "run-log.json");
-  const temporary = path.join(folder, `.run-log.json.${process.pid}.tmp`);
-  writeFileSync(temporary, runLogText({ ...entry }));
-  renameSync(temporary, file);
+  writeFileAtomically(path.join(folder, "run-log.json"), runLogText({ ...entry }), "the shard's records are complete: free some space and run the same command with --resume");
 }

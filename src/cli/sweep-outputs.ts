@@ -5,13 +5,15 @@
  * summary.json and, for a compare, compare.csv. The same code finishes an unsharded sweep and
  * merges a sharded one, so the two give the same bytes.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { renderBandsCsv, renderCompareCsv, renderSensitivityCsv, renderSweepReport, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
 import { analyseSensitivity, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { putInPlace, temporaryOf, writeAll, writeTemporary } from "./atomic-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
 import { readSwings } from "./swing-file.js";
+import { writing } from "./write-failure.js";
 
 /** Where final outputs go: whole files, or files written piece by piece. */
 export interface OutputSink {
@@ -116,14 +118,19 @@ export async function writeSweepOutputs(
   return { plan, statistics, sensitivity };
 }
 
+/** What is left, and what to do, when a sweep's final outputs cannot be written. */
+const OUTPUTS_LEFT = "the sweep's records are complete and its other files are whole (old or new): free some space and run the same command with --resume to write them";
+
 /**
  * Final outputs written into a sweep's own folder beside its records, each file replaced
  * atomically (written under a temporary name, then renamed), summary.json last. Every file
  * of one sweep plan has the same content whenever it is written, so a kill between renames
- * can only leave complete files of that same sweep.
+ * can only leave complete files of that same sweep. A file that cannot be written stops
+ * with exit 2 naming it, and no temporary file is left.
  */
 export class InPlaceOutputs implements OutputSink {
   private readonly folder: string;
+  /** Files written under their temporary names, not yet renamed into place. */
   private readonly pending: string[] = [];
 
   constructor(folder: string) {
@@ -131,47 +138,52 @@ export class InPlaceOutputs implements OutputSink {
   }
 
   stream(name: string): { write(text: string): void; close(): void } {
-    const temporary = this.temporary(name);
+    const file = path.join(this.folder, name);
+    const temporary = temporaryOf(file);
     this.pending.push(name);
-    const fd = openSync(temporary, "w");
+    const fd = writing(file, OUTPUTS_LEFT, () => openSync(temporary, "w"), () => this.discard());
     let isOpen = true;
-    return {
-      write: (text) => {
-        const bytes = Buffer.from(text, "utf8");
-        let written = 0;
-        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      },
-      close: () => {
-        if (!isOpen) return;
-        isOpen = false;
-        fsyncSync(fd);
+    const close = (sync: boolean) => {
+      if (!isOpen) return;
+      isOpen = false;
+      try {
+        if (sync) fsyncSync(fd);
+      } finally {
         closeSync(fd);
-      },
+      }
+    };
+    const giveUp = () => {
+      try {
+        close(false);
+      } finally {
+        this.discard();
+      }
+    };
+    return {
+      write: (text) => writing(file, OUTPUTS_LEFT, () => writeAll(fd, Buffer.from(text, "utf8")), giveUp),
+      close: () => writing(file, OUTPUTS_LEFT, () => close(true), () => this.discard()),
     };
   }
 
   commit(files: Readonly<Record<string, string>>): void {
-    for (const [name, content] of Object.entries(files)) {
-      const fd = openSync(this.temporary(name), "w");
-      try {
-        writeSync(fd, content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+    const names = Object.keys(files);
+    try {
+      for (const name of names) {
+        this.pending.push(name);
+        writeTemporary(path.join(this.folder, name), files[name], OUTPUTS_LEFT);
       }
-      if (name !== "summary.json") this.pending.push(name);
+      const order = [...this.pending.filter((name) => name !== "summary.json"), ...(this.pending.includes("summary.json") ? ["summary.json"] : [])];
+      for (const name of order) putInPlace(path.join(this.folder, name), OUTPUTS_LEFT);
+      this.pending.length = 0;
+    } catch (error) {
+      this.discard();
+      throw error;
     }
-    const order = [...this.pending, ...(Object.hasOwn(files, "summary.json") ? ["summary.json"] : [])];
-    for (const name of order) renameSync(this.temporary(name), path.join(this.folder, name));
-    this.pending.length = 0;
   }
 
-  /** Removes temporary files of a write that failed. */
+  /** Removes the temporary files of a write that failed. */
   discard(): void {
-    for (const name of [...this.pending, "summary.json", "bands.csv", "compare.csv", "sensitivity.csv", "report.html"]) rmSync(this.temporary(name), { force: true });
-  }
-
-  private temporary(name: string): string {
-    return path.join(this.folder, `.${name}.${process.pid}.tmp`);
+    for (const name of this.pending) rmSync(temporaryOf(path.join(this.folder, name)), { force: true });
+    this.pending.length = 0;
   }
 }

@@ -16,6 +16,7 @@ import { openSweepFolder } from "./sweep-folder.js";
 import { readSwings, swingReplicatesOf, writeSwings } from "./swing-file.js";
 import { InPlaceOutputs, writeSweepOutputs } from "./sweep-outputs.js";
 import { WorkerPool } from "./worker-pool.js";
+import { isFileSystemError, writeFailure } from "./write-failure.js";
 
 /** What a session is asked to do. */
 export interface SessionRequest {
@@ -129,6 +130,8 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   } catch (error) {
     sink.discard();
     if (error instanceof CliExit) throw error;
+    // Every write names its file; a file-system call that fails unforeseen still exits 2, never with a stack.
+    if (isFileSystemError(error)) throw writeFailure(error.path ?? opened.folder, error, "the sweep's records are complete: fix the cause and run the same command with --resume");
     throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(opened.folder)}: ${(error as Error).stack ?? String(error)}`);
   }
 }

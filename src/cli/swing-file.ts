@@ -5,10 +5,12 @@
  * with no swing replicates (swing runs fewer than shards) has nothing to write and needs no
  * file. JSON keeps every double exactly, so a merge computes the same tornado as one process.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { replicatesOf, type Shard, type SweepPlan, type TornadoReplicate } from "../sweep/index.js";
+import { writeFileAtomically } from "./atomic-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { reason } from "./write-failure.js";
 
 /** The file's name in a shard folder. */
 export const SWING_FILE = "tornado.json";
@@ -27,9 +29,15 @@ export function readSwings(folder: string, plan: SweepPlan, shard: Shard): Torna
   const file = path.join(folder, SWING_FILE);
   if (!existsSync(file)) return swingReplicatesOf(plan, shard).length === 0 ? [] : undefined;
   const damaged = (why: string) => new CliExit(ExitCode.BAD_INPUT, `${file}: ${why}; delete it and resume the shard (--resume) to run its swings again`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliExit(ExitCode.BAD_INPUT, `cannot read ${file}: ${reason(error)}`);
+  }
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(file, "utf8"));
+    document = JSON.parse(text);
   } catch {
     throw damaged("not valid JSON");
   }
@@ -46,14 +54,9 @@ export function readSwings(folder: string, plan: SweepPlan, shard: Shard): Torna
 
 /** Writes the folder's swings atomically. */
 export function writeSwings(folder: string, swings: readonly TornadoReplicate[]): void {
-  const file = path.join(folder, SWING_FILE);
-  const temporary = path.join(folder, `.${SWING_FILE}.${process.pid}.tmp`);
-  const fd = openSync(temporary, "w");
-  try {
-    writeSync(fd, JSON.stringify({ replicates: swings }) + "\n");
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writeFileAtomically(
+    path.join(folder, SWING_FILE),
+    JSON.stringify({ replicates: swings }) + "\n",
+    "the shard's records are complete: free some space and run the same command with --resume (it runs the tornado swings again)",
+  );
 }

@@ -36,7 +36,7 @@ function failingFs(failAt: number, kinds: readonly (keyof FileSystem)[]): { fs: 
     const original = (fs as unknown as Record<string, (...args: unknown[]) => unknown>)[kind];
     wrapped[kind] = (...args: unknown[]) => {
       count++;
-      if (count === failAt) throw Object.assign(new Error(`injected EIO on ${kind}`), { code: "EIO" });
+      if (count === failAt) throw Object.assign(new Error(`EIO: i/o error, ${kind}`), { code: "EIO", errno: -5, syscall: kind.replace(/Sync$/, "") });
       return original(...args);
     };
   }
@@ -83,7 +83,7 @@ describe("OutputFolder", () => {
       if (error === undefined) expect(after, `call ${failAt}`).toEqual(NEW);
       else {
         expect(error, `call ${failAt}`).toBeInstanceOf(CliExit);
-        expect((error as Error).message).toMatch(/^cannot write outputs to .*: .*input\/output error \(EIO\)$/);
+        expect((error as Error).message).toMatch(/^cannot write outputs to .*: (cannot write (timeline\.csv|summary\.json|trade\.csv): input\/output error \(EIO\); .* is left as it was|cannot (replace the old outputs|move the new outputs into place): input\/output error \(EIO\))$/);
         expect(after, `call ${failAt}`).toEqual(OLD);
       }
       expect(readdirSync(scratch).filter((e) => e.startsWith(`.fail-${failAt}.`)), `call ${failAt}`).toEqual([]);
