@@ -92,6 +92,16 @@ export function* readRecords(file: string, plan: SweepPlan, onTail: (goodBytes: 
   onTail(reader.goodBytes, reader.tail);
 }
 
+/**
+ * The exit for a records file that holds replicate `found` where `expected` belongs, or (with
+ * `expected` undefined) one more replicate after the shard's last one, `last`: merge and
+ * --resume refuse such a file alike.
+ */
+export function damagedRecords(file: string, found: number, expected: number | undefined, last?: number): CliExit {
+  const where = expected === undefined ? `replicate ${found} after the shard's last replicate${last === undefined ? "" : ` (${last})`}` : `replicate ${found} where ${expected} belongs`;
+  return new CliExit(ExitCode.BAD_INPUT, `${file}: ${where}: the records are damaged; start the shard again in a new folder`);
+}
+
 /** What a user does after records.bin could not be written: nothing recorded is lost. */
 const RECORDS_KEPT = "the replicates recorded before it are kept: free some space and run the same command with --resume";
 

@@ -8,10 +8,10 @@
  */
 import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { samePlan, type ReplicateOutcome, type Shard, type SweepPlan } from "../sweep/index.js";
+import { replicateCount, samePlan, type ReplicateOutcome, type Shard, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { checkReplaceable, makeFolders, refuse } from "./output-folder.js";
-import { cutTornTail, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
+import { cutTornTail, damagedRecords, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
 import { SWING_FILE } from "./swing-file.js";
 
 /** The files a sweep's folder may hold: its records and its own outputs. */
@@ -67,13 +67,13 @@ export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, r
     if (!resume) throw refuse(folder, "it already holds this sweep's records; add --resume to finish it, or name another folder");
     let goodBytes = 0;
     const expected = (i: number) => shard.index + i * shard.count;
+    const count = replicateCount(shard, plan.runs);
     for (const outcome of readRecords(recordsFile, plan, (good, torn) => {
       goodBytes = good;
       tornBytes = torn;
     })) {
-      if (outcome.replicate !== expected(recorded)) {
-        throw new CliExit(ExitCode.BAD_INPUT, `${recordsFile}: replicate ${outcome.replicate} where ${expected(recorded)} belongs: the records are damaged; start the shard again in a new folder`);
-      }
+      if (recorded >= count) throw damagedRecords(recordsFile, outcome.replicate, undefined, expected(count - 1));
+      if (outcome.replicate !== expected(recorded)) throw damagedRecords(recordsFile, outcome.replicate, expected(recorded));
       replay(outcome);
       recorded++;
     }

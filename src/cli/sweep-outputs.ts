@@ -8,10 +8,10 @@
 import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { renderBandsCsv, renderCompareCsv, renderSensitivityCsv, renderSweepReport, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
-import { analyseSensitivity, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import { putInPlace, temporaryOf, writeAll, writeTemporary } from "./atomic-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
-import { readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
+import { damagedRecords, readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
 import { readSwings } from "./swing-file.js";
 import { writing } from "./write-failure.js";
 
@@ -79,9 +79,7 @@ export async function writeSweepOutputs(
       throw new CliExit(ExitCode.BAD_INPUT, `replicate ${r} is missing: ${folder} ends before it${why}`);
     }
     const outcome: ReplicateOutcome = next.value;
-    if (outcome.replicate !== r) {
-      throw new CliExit(ExitCode.BAD_INPUT, `${byIndex[shard].folder} holds replicate ${outcome.replicate} where replicate ${r} belongs: its records are out of order or damaged`);
-    }
+    if (outcome.replicate !== r) throw damagedRecords(path.join(byIndex[shard].folder, RECORDS_FILE), outcome.replicate, r);
     try {
       tally.add(outcome);
     } catch (error) {
@@ -91,6 +89,15 @@ export async function writeSweepOutputs(
     sample.add(outcome);
     rows.write(replicatesCsvRows(plan, outcome));
   }
+  // Every record read, unless a stop rule settled first: a shard holding more (a duplicate, say) is damaged, as --resume says.
+  if (!tally.isStopped) {
+    byIndex.forEach(({ folder, manifest }, shard) => {
+      const extra = readers[shard].next();
+      const count = replicateCount(manifest.shard, plan.runs);
+      if (extra.done !== true) throw damagedRecords(path.join(folder, RECORDS_FILE), extra.value.replicate, undefined, manifest.shard.index + (count - 1) * manifest.shard.count);
+    });
+  }
+  for (const reader of readers) reader.return(undefined);
   rows.close();
   let statistics: SweepStatistics;
   try {

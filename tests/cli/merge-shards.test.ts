@@ -1,11 +1,11 @@
 /**
  * merge on shard sets that used to trip it: more shards than tornado swing runs (the shards
- * without swing replicates write no tornado.json), and shards whose records hold more
- * replicates than the shard has (merge refuses them as --resume does). Real processes on
- * the built CLI.
+ * without swing replicates write no tornado.json), and shards whose records hold a replicate
+ * twice or out of place (merge refuses them as --resume does, with the same message). Real
+ * processes on the built CLI.
  */
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,5 +59,38 @@ describe("merge with more shards than tornado swing runs", () => {
     const merge = await cli(["merge", lost, shardFolders[1], shardFolders[2], "--out", path.join(scratch, "not-merged"), "-q"]);
     expect(merge.code).toBe(2);
     expect(merge.stderr.trim()).toBe(`${lost} has no tornado swings (tornado.json): the shard has not finished; resume it with --resume`);
+  }, 120_000);
+});
+
+describe("a shard whose records hold a replicate twice", () => {
+  it("is refused by merge as by --resume, with the same message", async () => {
+    const doubled = path.join(scratch, "doubled");
+    cpSync(shardFolders[1], doubled, { recursive: true });
+    // Shard 1/3 of 4 runs holds replicate 1 alone: its records file is one frame; append it again.
+    const records = path.join(doubled, "records.bin");
+    appendFileSync(records, readFileSync(records));
+    const message = `${records}: replicate 1 after the shard's last replicate (1): the records are damaged; start the shard again in a new folder`;
+    const merge = await cli(["merge", shardFolders[0], doubled, shardFolders[2], "--out", path.join(scratch, "merged-doubled"), "-q"]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr.trim()).toBe(message);
+    expect(existsSync(path.join(scratch, "merged-doubled"))).toBe(false);
+    const resume = await cli([...sweepArgs, "--shard", "1/3", "--out", doubled, "--resume"]);
+    expect(resume.code).toBe(2);
+    expect(resume.stderr.trim()).toBe(message);
+  }, 120_000);
+
+  it("refuses a replicate out of place with the message --resume gives", async () => {
+    const swapped = path.join(scratch, "swapped");
+    cpSync(shardFolders[0], swapped, { recursive: true });
+    // Shard 0/3 holds replicates 0 and 3; put shard 1's replicate 1 in front.
+    const records = path.join(swapped, "records.bin");
+    writeFileSync(records, Buffer.concat([readFileSync(path.join(shardFolders[1], "records.bin")), readFileSync(records)]));
+    const message = `${records}: replicate 1 where 0 belongs: the records are damaged; start the shard again in a new folder`;
+    const merge = await cli(["merge", swapped, shardFolders[1], shardFolders[2], "--out", path.join(scratch, "merged-swapped"), "-q"]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr.trim()).toBe(message);
+    const resume = await cli([...sweepArgs, "--shard", "0/3", "--out", swapped, "--resume"]);
+    expect(resume.code).toBe(2);
+    expect(resume.stderr.trim()).toBe(message);
   }, 120_000);
 });
