@@ -62,15 +62,16 @@ export function parseQuantity(input: number | string, kind: QuantityKind): Quant
   // a tonne to many authors in this field: refuse it rather than guess.
   const ambiguous = /(?:^|[^A-Za-z])((?:[kMG]|kilo|mega|giga)?tons?)(?![A-Za-z])/.exec(text);
   if (ambiguous !== null) {
-    return { ok: false, message: `"${input}": "${ambiguous[1]}" is ambiguous (a US short ton is 0.907 t, a long ton 1.016 t); write "t" for the metric tonne, such as ${EXAMPLE[kind]}` };
+    // A ton is a mass: where a duration is tried too (reserve levels), the examples are masses.
+    const example = EXAMPLE[kind === "duration" ? "mass" : kind];
+    return { ok: false, message: `"${input}": "${ambiguous[1]}" is ambiguous (a US short ton is 0.907 t, a long ton 1.016 t); write "t" for the metric tonne, such as ${example}` };
   }
   const { math: m, references: ref } = units();
   let unit: Unit;
   try {
     unit = m.unit(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `"${input}" is not a quantity (${reason}); write one such as ${EXAMPLE[kind]}` };
+    return { ok: false, message: `"${input}" is not a quantity${whyNot(error, EXAMPLE[kind])}` };
   }
   if (!unit.equalBase(ref[kind])) {
     return { ok: false, message: `"${input}" is not a ${kind}: use a unit such as ${EXAMPLE[kind]}` };
@@ -78,6 +79,17 @@ export function parseQuantity(input: number | string, kind: QuantityKind): Quant
   const value = unit.toNumber(MODEL_UNIT[kind]);
   if (!Number.isFinite(value)) return { ok: false, message: `"${input}" is not a finite quantity` };
   return { ok: true, value: tidy(value) };
+}
+
+/**
+ * Why the unit parser refused a quantity, in this format's words (its own messages name its
+ * internals), ending with examples: a word that is not a unit, "per" (written "/") among them.
+ */
+function whyNot(error: unknown, example: string): string {
+  const unknown = error instanceof Error ? /Unit "([^"]*)" not found/.exec(error.message) : null;
+  if (unknown === null) return `; write one such as ${example}`;
+  if (unknown[1] === "per") return `: write "/" for "per", such as ${example}`;
+  return `: "${unknown[1]}" is not a known unit; write one such as ${example}`;
 }
 
 /** What a plain number means for a kind of quantity (for messages and docs). */

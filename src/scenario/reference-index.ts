@@ -118,16 +118,25 @@ export function suggest(word: string, candidates: Iterable<string>): string {
   return best !== undefined && bestDistance <= limit ? `; did you mean "${best}"?` : "";
 }
 
+/**
+ * Edits (insert, delete, substitute, or swap two neighbouring letters) from `a` to `b`: the
+ * optimal string alignment distance, so that a swap ("levle" for "level") costs one edit, as a
+ * dropped letter ("comodity") does.
+ */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows of the table: two back (for swaps), the previous, and the current.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
+    const current = new Array<number>(b.length + 1);
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
     }
+    before = previous;
+    previous = current;
   }
-  return row[b.length];
+  return previous[b.length];
 }

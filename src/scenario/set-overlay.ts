@@ -29,16 +29,22 @@ export function applySets(
 }
 
 function applySet(document: ComposedDocument, set: string): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
-  const label = `--set ${set}`;
+  // Shown as written, on one line: a line break in the argument is shown as \n.
+  const label = `--set ${set.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}`;
   const fail = (message: string, column = 1): { ok: false; issues: ScenarioIssue[] } => ({
     ok: false,
     issues: [{ code: "bad-set", file: label, line: 1, column, path: [], message }],
   });
   const equals = set.indexOf("=");
   if (equals <= 0) return fail('must be path=value, such as controls.antimony-licensing-2024.approval=50%');
+  // A value is one line: YAML would read what follows a line break as more keys, and drop them.
+  const lineBreak = set.search(/[\r\n]/);
+  if (lineBreak >= 0) return fail("must be on one line: the line break here would start a second entry, which --set does not take; give each change its own --set", lineBreak + 1);
   const pathText = set.slice(0, equals).trim();
   const path = parsePath(pathText);
   if (path === undefined || path.length === 0) return fail(`"${pathText}" is not a field path: write keys joined by dots, list positions as [n] (trade.routes[0].transit)`);
+  if (path[0] === "extends") return fail("extends cannot be set: --set changes values after the files are composed; name a base in a file's extends: instead");
+  if (path.includes("__proto__")) return fail('"__proto__" is not a key of any scenario');
 
   // The value, read as YAML; its positions point into the --set argument.
   const valueColumn = equals + 2;

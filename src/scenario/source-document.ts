@@ -148,7 +148,13 @@ export function parseSourceDocument(file: string, bytes: Uint8Array): SourceDocu
     if (isScalar(node)) {
       const v = node.value;
       if (v === null || typeof v === "string" || typeof v === "boolean") return v;
-      if (typeof v === "number") return v;
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) {
+          const written = node.range === undefined || node.range === null ? String(v) : text.slice(node.range[0], node.range[1]);
+          issues.push({ code: "not-finite", path, ...positionOf(node, here), message: notFinite(v, written) });
+        }
+        return v;
+      }
       return String(v);
     }
     return null;
@@ -188,6 +194,13 @@ function duplicateKeys(root: unknown, file: string, at: (offset: number) => { li
   };
   visit(root, []);
   return issues;
+}
+
+/** What is wrong with a number that is not finite, naming it as written (".nan", ".inf", "1e400"). */
+function notFinite(value: number, written: string): string {
+  if (Number.isNaN(value)) return `${written} is not a number; write a number, or a quantity with a unit`;
+  if (/inf/i.test(written)) return `${written} is infinite; write a finite number`;
+  return `${written} is too large: it overflows to infinity; write a finite number`;
 }
 
 function firstLine(message: string): string {

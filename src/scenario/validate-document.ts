@@ -22,6 +22,8 @@ export interface ValidatedDocument {
   isConsequence(code: string, path: FieldPath, reference?: Reference): boolean;
 }
 
+const PROTO_MESSAGE = 'key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so the entry would be lost';
+
 /** Sections whose entries are named by id: an entry that fails is set aside whole. */
 const KEYED_SECTIONS = new Set(["commodities", "countries", "facilities", "stockpiles", "controls", "authorities", "events", "sources"]);
 /** Top-level fields without which nothing can be resolved. */
@@ -49,14 +51,21 @@ const DEPENDENT_CHECKS: Record<string, readonly string[]> = {
 /** Validates `value`; see the module comment. Never throws for bad input. */
 export function validateDocument(value: { [key: string]: PlainValue }): ValidatedDocument {
   const checked = scenarioSchema.safeParse(value, { reportInput: true });
-  if (checked.success) return { issues: [], doc: checked.data, isConsequence: () => false };
-  const issues = translateZodIssues(scenarioSchema, checked.error.issues);
+  const formatIssues = checked.success ? [] : translateZodIssues(scenarioSchema, checked.error.issues);
+  // zod leaves a "__proto__" key out of a mapping of ids without a word (JavaScript would read it
+  // as the prototype); where it is not reported as an unknown key already, it is here.
+  const reported = new Set(formatIssues.map((i) => JSON.stringify(i.path)));
+  const protoKeys = pathsOfKey(value, "__proto__", [])
+    .filter((p) => !reported.has(JSON.stringify(p)))
+    .map((p): PlainIssue => ({ code: "bad-key", path: p, message: PROTO_MESSAGE, atKey: true }));
+  const issues = [...formatIssues, ...protoKeys];
+  if (checked.success) return { issues, doc: checked.data, isConsequence: () => false };
   const failed = { issues, doc: undefined, isConsequence: () => false };
 
   const asideEntries: FieldPath[] = [];
   const unknownKeys: FieldPath[] = [];
   for (const issue of issues) {
-    if (issue.code === "unknown-key" || issue.code === "misplaced-key") {
+    if (issue.code === "unknown-key" || issue.code === "misplaced-key" || issue.message === PROTO_MESSAGE) {
       unknownKeys.push(issue.path);
       continue;
     }
@@ -101,6 +110,13 @@ function entryOf(path: FieldPath): FieldPath | undefined {
   if (KEYED_SECTIONS.has(head)) return path.length >= 2 ? path.slice(0, 2) : undefined;
   if (head === "markets") return path.length >= 2 ? path.slice(0, Math.min(3, path.length)) : undefined;
   return REQUIRED.has(head) ? undefined : [head];
+}
+
+/** Paths of every mapping key named `key`, at any depth. */
+function pathsOfKey(node: PlainValue, key: string, at: FieldPath): FieldPath[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => pathsOfKey(item, key, [...at, i]));
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node).flatMap(([k, v]) => [...(k === key ? [[...at, k]] : []), ...pathsOfKey(v, key, [...at, k])]);
 }
 
 function samePath(a: FieldPath, b: FieldPath): boolean {
