@@ -57,6 +57,19 @@ describe("compound limits at the command line", () => {
     expect(result.status).toBe(2);
   });
 
+  it("US antimony's demand compounded just under the limit in the flagship (24,000 t/yr x 100 x 100 x 41) runs to finite figures: exit 0", () => {
+    const events = [100, 100, 41].map((f, i) => `  c${i}: { type: demand-change, date: 2026-0${i + 3}-01, country: US, commodity: antimony, factor: ${f} }`).join("\n");
+    const file = write("edge.yaml", `extends: chokepoint:extended-2026\nname: edge\nevents:\n${events}\n`);
+    const out = path.join(dir, "out-edge");
+    const result = cli("run", file, "--out", out, "-q");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(out, "summary.json"), "utf8")) as { kpis: { country: string; commodity: string; unmetTonnes: number }[] };
+    const antimony = summary.kpis.find((k) => k.country === "US" && k.commodity === "antimony");
+    expect(Number.isFinite(antimony?.unmetTonnes)).toBe(true);
+    expect(antimony?.unmetTonnes).toBeGreaterThan(1e9);
+  });
+
   it("demand changes that compound within the limit run: exit 0", () => {
     const minimal = readFileSync(path.join(ROOT, "tests/fixtures/good/minimal.yaml"), "utf8");
     const file = write("within.yaml", `${minimal}${demandChanges(4, "US", "gallium", 100, "2025-03-01")}`);
