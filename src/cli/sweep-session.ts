@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RecordReader, recordShape, replicatesOf, swingPointCount, SweepTally, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { RecordReader, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { Progress } from "./progress.js";
@@ -50,24 +50,24 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
   const opened = openSweepFolder(request.folder, plan, shard, request.resume, (outcome) => tally?.add(outcome));
   const resumed = opened.recorded;
-  const all = [...replicatesOf(shard, plan.runs)];
-  const todo = all.slice(resumed);
+  // The shard's replicates by position (replicateAt), never as a list: a sweep of 10^8 replicates must not hold 10^8 numbers.
+  const total = replicateCount(shard, plan.runs);
   // The shard's tornado swings, one task per point, unless its folder has them already.
   const swingReplicates = readSwings(opened.folder, plan, shard) === undefined ? swingReplicatesOf(plan, shard) : [];
   const points = swingPointCount(plan);
   const swingTasks = swingReplicates.flatMap((swing) => Array.from({ length: points }, (_, point) => ({ swing, point })));
-  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, todo.length + swingTasks.length)));
+  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, total - resumed + swingTasks.length)));
   const swingNote = swingReplicates.length > 0 ? ` + ${swingReplicates.length} tornado swing replicates` : "";
-  const progress = new Progress(io, all.length + swingReplicates.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`);
+  const progress = new Progress(io, total + swingReplicates.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`);
   const reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
-  let dispatched = 0;
+  let dispatched = resumed;
   let recorded = resumed;
   // Frames that arrived before those ahead of them: appended once the gap closes.
   const waiting = new Map<number, Uint8Array>();
   let stopped = tally?.isStopped ?? false;
   const appendInOrder = () => {
-    while (!stopped && recorded < all.length && waiting.has(all[recorded])) {
-      const replicate = all[recorded];
+    while (!stopped && recorded < total && waiting.has(replicateAt(shard, recorded))) {
+      const replicate = replicateAt(shard, recorded);
       const frame = waiting.get(replicate) as Uint8Array;
       waiting.delete(replicate);
       opened.appender.append(frame);
@@ -85,11 +85,11 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   let swung = 0;
   let swingDispatched = 0;
   try {
-    if ((todo.length > 0 && !stopped) || swingTasks.length > 0) {
+    if ((total > resumed && !stopped) || swingTasks.length > 0) {
       const pool = new WorkerPool({ sources: request.sources, plan }, workers);
       await pool.run(
         // Replicates first (until a stop rule settles), then the swings.
-        () => (!stopped && dispatched < todo.length ? todo[dispatched++] : swingDispatched < swingTasks.length ? swingTasks[swingDispatched++] : undefined),
+        () => (!stopped && dispatched < total ? replicateAt(shard, dispatched++) : swingDispatched < swingTasks.length ? swingTasks[swingDispatched++] : undefined),
         {
           record: (replicate, frame) => {
             waiting.set(replicate, frame);

@@ -158,6 +158,11 @@ export function* replicatesOf(shard: Shard, runs: number, from = 0): Generator<n
   for (let r = first; r < runs; r += shard.count) yield r;
 }
 
+/** The replicate at position `k` (from 0) of `shard`'s replicates: computed, so no list of them is ever needed. */
+export function replicateAt(shard: Shard, k: number): number {
+  return shard.index + k * shard.count;
+}
+
 /** How many replicates below `runs` a shard has. */
 export function replicateCount(shard: Shard, runs: number): number {
   return shard.index >= runs ? 0 : Math.floor((runs - 1 - shard.index) / shard.count) + 1;
