@@ -74,6 +74,11 @@ export interface Scenario {
    * occurrence) is drawn from, by inverse CDF. Issues when the drawn values break a rule.
    */
   draw(uniform: (inputName: string) => number): DrawResult;
+  /**
+   * What reports call the scenario's controls and events, by id (their `name:`); those without
+   * one are left out. Names are for people: they are not part of the hash.
+   */
+  readonly labels: Readonly<Record<string, string>>;
   /** Where the field at `path` is written (the nearest enclosing field when it is not), for messages about an input. */
   locate(path: FieldPath): Position | undefined;
 }
@@ -173,9 +178,19 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
       files,
       hash,
       draw,
+      labels: labelsOf(doc),
       locate: (p) => positions.find(p),
     },
   };
+}
+
+/** The `name:` of each control and event that has one, by id. */
+function labelsOf(doc: { controls?: Record<string, { name?: string }>; events?: Record<string, { name?: string }> }): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const section of [doc.controls ?? {}, doc.events ?? {}]) {
+    for (const [id, entry] of Object.entries(section)) if (entry.name !== undefined) labels[id] = entry.name;
+  }
+  return labels;
 }
 
 /** The document with each uncertain event's probability replaced by whether it happens (1 or 0). */

@@ -148,6 +148,7 @@ const controlBase = {
   frontRunning: uncertainQuantity("duration", { description: "Extra cover importers facing it seek between announcement and effect (default: trade.frontRunning)" }).optional(),
   effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
   end: uncertainDate.optional(),
+  name: z.string().min(1).optional().describe("What reports call it, e.g. \"April 2025 rare-earth licensing\" (default: its id in words)"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
   extraterritorial: z
     .strictObject({
@@ -209,6 +210,7 @@ const controlRefs = z
 const eventBase = {
   date: uncertainDate.describe("When: a date, or a distribution of dates (drawn per replicate)"),
   probability: uncertainShare.optional().describe("Probability it happens at all (default 100%); whether it happens is drawn per replicate"),
+  name: z.string().min(1).optional().describe("What reports call it, e.g. \"October 2025 package suspended\" (default: its id in words)"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
   source: source.optional(),
   note: note.optional(),

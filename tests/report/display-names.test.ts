@@ -28,4 +28,12 @@ describe("DisplayNames", () => {
     expect(names.words("deal-rolled-over")).toBe("Deal rolled over");
     expect(names.words("ga-ge-licensing-2023")).toBe("Ga ge licensing 2023");
   });
+
+  it("calls a control or event what its scenario names it (name:), and spells the rest", () => {
+    const named = new DisplayNames({ countries: [], commodities: [], controls: [] }, { "october-package-suspended": "October 2025 package suspended" });
+    expect(named.label("october-package-suspended")).toBe("October 2025 package suspended");
+    expect(named.label("deal-rolled-over")).toBe("Deal rolled over");
+    // Ids that are also names of Object.prototype's members are ids like any other.
+    expect(named.label("constructor")).toBe("Constructor");
+  });
 });

@@ -159,10 +159,10 @@ describe("the run report", async () => {
 
   it("has a market chart per worst pair, with the flagship's reinstatement marked", () => {
     for (const { kpi } of ranked.slice(0, 10)) expect(html).toContain(`id="market-${kpi.country.toLowerCase()}-${kpi.commodity}"`);
-    expect(html).toContain("2026-11-10 October package suspended ends");
+    expect(html).toContain("2026-11-10 October 2025 package suspended ends");
     expect(html).toContain("2026-11-27 US ban suspended ends");
     // The marked dates stand in a table too.
-    expect(html).toMatch(/<caption>The dates marked on the charts<\/caption>[^]*?<td>2026-11-10<\/td><td>October package suspended ends, US general licences ends/);
+    expect(html).toMatch(/<caption>The dates marked on the charts<\/caption>[^]*?<td>2026-11-10<\/td><td>October 2025 package suspended ends, US general licences ends/);
     expect(html).toContain("Price index (1 = the scenario");
     expect(html).toContain("Licences pending for this country, t");
     expect(html).toContain(scenario.question.replace(/'/g, "&#39;"));

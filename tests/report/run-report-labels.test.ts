@@ -82,11 +82,11 @@ describe("the flagship's run report", async () => {
     expect(html).toContain("<h2>United States \u2013 Refined high-purity gallium (US gallium)</h2>");
     expect(figure(html, "market-us-gallium")).toContain("<figcaption>United States \u2013 Refined high-purity gallium: demand, consumption and shortfall</figcaption>");
     expect(legend(figure(html, "suppliers-us-gallium")).map(([label]) => label)).toContain("China");
-    expect(html).toContain("2026-11-10 October package suspended ends, US general licences ends");
+    expect(html).toContain("2026-11-10 October 2025 package suspended ends, US general licences ends");
     expect(html).toContain("2026-11-27 US ban suspended ends");
     // Ids stand only beside the names in the table of scripted events.
     expect(html.slice(0, html.indexOf('<section id="events">'))).not.toMatch(/october-package-suspended|us-ban-suspended/);
-    expect(html).toContain("<tr><td>October package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
+    expect(html).toContain("<tr><td>October 2025 package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
   });
 
   it("says that US gallium, short on 2026-01-01, was already short when the period began", () => {

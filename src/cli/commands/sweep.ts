@@ -151,5 +151,5 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folde
 function sharedMarks(scenario: Scenario) {
   const uncertain = new Set([...scenario.occurrences.map((o) => o.eventId), ...scenario.inputs.filter((i) => i.path[0] === "events").map((i) => String(i.path[1]))]);
   const events = scenario.spec.events.map((e) => ({ id: e.id, happened: e.probability === 1 && !uncertain.has(e.id), date: isoFromEpochDay(e.epochDay) }));
-  return eventMarks(events, scenario.spec, isoFromEpochDay(scenario.spec.startEpochDay), isoFromEpochDay(scenario.spec.endEpochDay));
+  return eventMarks(events, scenario.spec, isoFromEpochDay(scenario.spec.startEpochDay), isoFromEpochDay(scenario.spec.endEpochDay), scenario.labels);
 }

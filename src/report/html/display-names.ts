@@ -15,7 +15,11 @@ export class DisplayNames {
   /** Lower-cased ids of the countries the controls name (a word of an event's id that is one is written in capitals). */
   private readonly countryWords: ReadonlySet<string>;
 
-  constructor(spec: Pick<WorldSpec, "countries" | "commodities" | "controls">) {
+  /** The names scenario files give controls and events (`name:`), by id. */
+  private readonly labels: Readonly<Record<string, string>>;
+
+  constructor(spec: Pick<WorldSpec, "countries" | "commodities" | "controls">, labels: Readonly<Record<string, string>> = {}) {
+    this.labels = labels;
     this.countries = new Map(spec.countries.map((c) => [c.id, c.name]));
     this.commodities = new Map(spec.commodities.map((c) => [c.id, c.name]));
     const named = spec.controls.flatMap((c) => [c.exporter, ...c.destinations.countries]);
@@ -35,6 +39,11 @@ export class DisplayNames {
   /** A country's commodity: "United States – Refined high-purity gallium". */
   pair(country: string, commodity: string): string {
     return `${this.country(country)} \u2013 ${this.commodity(commodity)}`;
+  }
+
+  /** What the scenario calls an event or control (its `name:`), else its id in words (see `words`). */
+  label(id: string): string {
+    return Object.hasOwn(this.labels, id) ? this.labels[id] : this.words(id);
   }
 
   /** An event's or control's id as words: dashes become spaces (except between digits, as in 2025-10), a word that is the id of a country the controls name is written in capitals, the first letter is a capital. */

@@ -17,8 +17,8 @@ export interface EventMark {
 }
 
 /** What happened within [start, end] (ISO dates), one mark per date, in date order. */
-export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, start: string, end: string): EventMark[] {
-  const names = new DisplayNames(spec);
+export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, start: string, end: string, labels: Readonly<Record<string, string>> = {}): EventMark[] {
+  const names = new DisplayNames(spec, labels);
   const byDate = new Map<string, string[]>();
   const add = (date: string | null, name: string) => {
     if (date === null || date < start || date > end) return;
@@ -27,7 +27,7 @@ export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, st
     byDate.set(date, onDate);
   };
   const happened = events.filter((e) => e.happened && e.date !== null);
-  for (const event of happened) add(event.date, names.words(event.id));
+  for (const event of happened) add(event.date, names.label(event.id));
   // A suspension (or extension) ends on its date unless a later one for some of its controls came first.
   const windows = happened.flatMap((event) => {
     const action = spec.events.find((e) => e.id === event.id)?.action;
@@ -35,11 +35,11 @@ export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, st
   });
   for (const w of windows) {
     const replaced = windows.some((v) => v !== w && v.date > w.date && v.date <= w.until && v.controls.some((c) => w.controls.includes(c)));
-    if (!replaced) add(w.until, `${names.words(w.id)} ends`);
+    if (!replaced) add(w.until, `${names.label(w.id)} ends`);
   }
   for (const control of spec.controls) {
-    if (control.effectiveEpochDay !== null) add(isoFromEpochDay(control.effectiveEpochDay), `${names.words(control.id)} in force`);
-    if (control.endEpochDay !== null) add(isoFromEpochDay(control.endEpochDay), `${names.words(control.id)} ends`);
+    if (control.effectiveEpochDay !== null) add(isoFromEpochDay(control.effectiveEpochDay), `${names.label(control.id)} in force`);
+    if (control.endEpochDay !== null) add(isoFromEpochDay(control.endEpochDay), `${names.label(control.id)} ends`);
   }
   return [...byDate.keys()].sort().map((date) => ({ date, label: byDate.get(date)!.join(", ") }));
 }

@@ -30,6 +30,8 @@ export interface RunReportInput {
   readonly trade: readonly TradeFlow[];
   readonly licences: readonly LicenceRow[];
   readonly spec: WorldSpec;
+  /** What the scenario calls its controls and events (`name:`), by id. */
+  readonly labels?: Readonly<Record<string, string>>;
   /** The command that reruns this run exactly. */
   readonly command: string;
   /** The other files of the run, beside the report. */
@@ -54,6 +56,7 @@ export function runReportInput(
     trade: run.trade,
     licences: run.licences ?? [],
     spec: scenario.spec,
+    labels: scenario.labels,
     command,
     files,
   };
@@ -68,8 +71,8 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   const { manifest } = summary;
   const start = isoFromEpochDay(timeline.startEpochDay);
   const end = isoFromEpochDay(timeline.startEpochDay + timeline.dayCount - 1);
-  const marks = eventMarks(summary.events, input.spec, start, end);
-  const names = new DisplayNames(input.spec);
+  const marks = eventMarks(summary.events, input.spec, start, end, input.labels);
+  const names = new DisplayNames(input.spec, input.labels);
   const charted = input.ranked.slice(0, CHARTED_PAIRS).filter(({ kpi }) => timeline.series.some((x) => x.country === kpi.country && x.commodity === kpi.commodity));
   const contents: { id: string; heading: string }[] = [{ id: "worst", heading: "Worst shortfalls" }];
   const body: string[] = [renderSection(2, "worst", "Worst shortfalls", headline(input.ranked, start))];
@@ -154,7 +157,7 @@ function eventsTable(summary: Summary, marks: readonly EventMark[], names: Displ
       ? paragraph("The scenario has no scripted events.")
       : renderTable({
           columns: ["scripted event", "id (in the scenario and summary.json)", "happened", "date"],
-          rows: summary.events.map((e) => [names.words(e.id), e.id, e.happened ? "yes" : "no", e.date ?? ""]),
+          rows: summary.events.map((e) => [names.label(e.id), e.id, e.happened ? "yes" : "no", e.date ?? ""]),
           caption: "Scripted events (some before the reported period)",
         });
   const marked = marks.length === 0 ? "" : renderTable({ columns: ["date", "what happens"], rows: marks.map((m) => [m.date, m.label]), caption: "The dates marked on the charts" });
