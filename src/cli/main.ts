@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ChokepointError } from "../engine/index.js";
 import { TOOL_VERSION } from "../version.js";
 import { lineWriter, type CliIo } from "./cli-io.js";
+import { backtestCommand, DEFAULT_BACKTEST_RUNS, type BacktestCommandOptions } from "./commands/backtest.js";
 import { listCommand } from "./commands/list.js";
 import { mergeCommand } from "./commands/merge.js";
 import { runCommand, type RunCommandOptions } from "./commands/run.js";
@@ -166,6 +167,20 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
     .action((files: string[], options: { countries?: string[]; seed?: number }) => {
       done(summarizeCommand(files, options, out));
+    });
+
+  program
+    .command("backtest")
+    .description("Replay the recorded episodes (China's controls of 2023-2025, the 2010 crisis) and score the model against the record: prints the scorecard, writes backtest.csv and report.html (a fan chart per episode with the record's points).")
+    .option("--runs <n>", `replicates of each episode's scenario (default ${DEFAULT_BACKTEST_RUNS})`, wholeNumber("--runs"), DEFAULT_BACKTEST_RUNS)
+    .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
+    .option("--episode <id>", "score only this episode (repeatable; default: all)", collect, [])
+    .option("--record <file>", "a record file of one's own (default: the shipped validation/episodes.yaml)")
+    .option("--markdown", "print the scorecard as a Markdown table")
+    .option("--out <dir>", "output folder (default: out/backtest/); replaced as a whole, all or nothing")
+    .option("-q, --quiet", "print nothing on success")
+    .action(async (options: BacktestCommandOptions) => {
+      done(await backtestCommand(options, io));
     });
 
   program

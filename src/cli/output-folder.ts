@@ -43,6 +43,7 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   "records.bin",
   "tornado.json",
   "sensitivity.csv",
+  "backtest.csv",
 ]);
 
 /** The files of a sweep's working folder that hold its records: a folder holding any is never replaced. */

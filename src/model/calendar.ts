@@ -53,3 +53,27 @@ export function yearShareLeft(epochDay: number): number {
   const length = next - Date.UTC(year, 0, 1) / MS_PER_DAY;
   return (next - Math.floor(epochDay)) / length;
 }
+
+/** A calendar month as a whole number: year x 12 + (month - 1), so consecutive months differ by 1. */
+export function monthOfEpochDay(epochDay: number): number {
+  const date = new Date(Math.floor(epochDay) * MS_PER_DAY);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** The epoch day of the first day of a month (as `monthOfEpochDay` numbers it). */
+export function epochDayOfMonth(month: number): number {
+  return Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY;
+}
+
+/** A month as "YYYY-MM". */
+export function isoMonth(month: number): string {
+  return isoFromEpochDay(epochDayOfMonth(month)).slice(0, 7);
+}
+
+/** The month of "YYYY-MM", or undefined if it is not one. */
+export function monthFromIso(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(text);
+  if (match === null) return undefined;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? Number(match[1]) * 12 + month - 1 : undefined;
+}

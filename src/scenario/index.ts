@@ -12,7 +12,7 @@ export {
   type SampledValue,
   type Scenario,
 } from "./load-scenario.js";
-export { shippedScenarioFile, shippedScenariosFolder } from "./shipped-scenarios.js";
+export { shippedEpisodesFile, shippedScenarioFile, shippedScenariosFolder } from "./shipped-scenarios.js";
 export { SHIPPED_PREFIX } from "./compose.js";
 export { parsePath } from "./set-overlay.js";
 export type { UncertainInput } from "./uncertain-input.js";
@@ -26,3 +26,5 @@ export { suggest as suggestion } from "./reference-index.js";
 export { DEFAULTS, MAX_HORIZON_DAYS } from "./resolve-world.js";
 export { LIMITS, MAX_NESTING_DEPTH, MAX_SCENARIO_FILE_BYTES, type Limit } from "./input-limits.js";
 export type { ConcreteScenario, ParsedScenario, ScenarioFileInput } from "./scenario-schema.js";
+export { SERIES_MEASURES, type MonthWindow, type SeriesMeasure } from "./episode-schema.js";
+export { parseEpisodes, type Episode, type EpisodeCriterion, type EpisodeFile, type EpisodeSeries, type EpisodesResult, type RecordPoint } from "./load-episodes.js";

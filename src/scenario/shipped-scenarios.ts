@@ -3,11 +3,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SHIPPED_PREFIX } from "./compose.js";
 
-/** The package's scenarios folder (this file is dist/src/scenario/ or src/scenario/ inside the package). */
-export function shippedScenariosFolder(): string {
+/** The package's root folder (this file is dist/src/scenario/ or src/scenario/ inside the package). */
+function packageRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.basename(path.dirname(path.dirname(here))) === "dist" ? path.resolve(here, "../../..") : path.resolve(here, "../..");
-  return path.join(root, "scenarios");
+  return path.basename(path.dirname(path.dirname(here))) === "dist" ? path.resolve(here, "../../..") : path.resolve(here, "../..");
+}
+
+/** The package's scenarios folder. */
+export function shippedScenariosFolder(): string {
+  return path.join(packageRoot(), "scenarios");
+}
+
+/** The package's record of past episodes, which `chokepoint backtest` scores the model against. */
+export function shippedEpisodesFile(): string {
+  return path.join(packageRoot(), "validation", "episodes.yaml");
 }
 
 /**

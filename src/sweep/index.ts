@@ -24,3 +24,6 @@ export { rankCorrelations, midranks, type RankCorrelation } from "./rank-correla
 export { runSwingPoint, runTornadoReplicate, summarizeTornado, swingPointCount, type SwingPoint, SWING_HIGH, SWING_LOW, MEDIAN, type TornadoBar, type TornadoReplicate, type TornadoResult } from "./tornado.js";
 export { analyseSensitivity, type SensitivityResult } from "./sensitivity.js";
 export type { ScenarioAbout } from "./sweep-plan.js";
+export { checkEpisode, FAN_PERCENTILES, MET_SHARE, PARTLY_SHARE, runBacktest, scoreCriterion, type BacktestOptions, type CriterionScore, type EpisodeProblem, type EpisodeRun, type EpisodeScore, type Verdict } from "./backtest/backtest.js";
+export { acceptedRange, criterionValue, isMonthCriterion, meets, recordValue, recoveryMonth } from "./backtest/criterion-value.js";
+export { MonthlySeries, monthlySeries, wholeMonths } from "./backtest/monthly-series.js";

@@ -39,6 +39,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   chokepoint(["run", path.join(ROOT, "scenarios/reinstated-2026.yaml"), "--out", path.join(scratch, "run")]);
   chokepoint(["sweep", TINY, "--runs", "40", "--swing-runs", "3", "--out", path.join(scratch, "sweep")]);
+  chokepoint(["backtest", "--runs", "3", "--out", path.join(scratch, "backtest")]);
   chokepoint(["compare", TINY, "--alt", "big-reserve=stockpiles.reserve.level=90 days", "--alt", "no-reserve=stockpiles.reserve.level=0 days", "--runs", "30", "--out", path.join(scratch, "compare")]);
   // A fresh, empty profile (playwright passes it as --user-data-dir).
   browser = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
@@ -59,10 +60,11 @@ const EXPECTED: Record<string, readonly string[]> = {
   run: ["market-us-gallium", "suppliers-us-gallium", "market-us-antimony"],
   sweep: ["fan-aa-metal", "p-short-by-date", "histograms-all-pairs", "histograms-aa-metal", "tornado-unmet-t-all-pairs", "rank-correlations"],
   compare: ["distribution-unmet-t-all-pairs", "paired-differences"],
+  backtest: ["fan-graphite-flake-2023", "fan-gallium-2023", "fan-magnets-2025", "fan-antimony-price-2024", "fan-rare-earths-2010-recovery"],
 };
 
 describe.skipIf(!hasChromium)("reports in a real browser", () => {
-  for (const kind of ["run", "sweep", "compare"] as const) {
+  for (const kind of ["run", "sweep", "compare", "backtest"] as const) {
     it(`the ${kind} report loads offline with no errors, no requests, and its charts drawn`, async () => {
       const file = path.join(scratch, kind, "report.html");
       const url = pathToFileURL(file).href;

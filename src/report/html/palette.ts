@@ -21,6 +21,7 @@ export const COLOURS = {
   band: "#0072B2",
   better: "#009E73",
   worse: "#D55E00",
+  record: "#D55E00",
 } as const;
 
 /**
