@@ -176,7 +176,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .option("--seed <n>", "one seed for every scenario (default: each scenario's own)", parseSeed)
     .option("--episode <id>", "score only this episode (repeatable; default: all)", collect, [])
     .option("--record <file>", "a record file of one's own (default: the shipped validation/episodes.yaml)")
-    .option("--markdown", "print the scorecard as a Markdown table")
+    .option("--markdown", "print the scorecard as Markdown: verdicts per episode, then every criterion")
     .option("--out <dir>", "output folder (default: out/backtest/); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
     .action(async (options: BacktestCommandOptions) => {

@@ -1,7 +1,8 @@
 /**
  * The backtest's scorecard as text: a plain table for the terminal (episode, criterion, record
  * and tolerance, the model's median and 5-95% range, the share of replicates that meet the
- * record, the verdict) and the same as a Markdown table for docs/validation.md and the README.
+ * record, the verdict), the same as a Markdown table for docs/validation.md, and a short
+ * Markdown table of verdicts per episode for the README.
  */
 import type { EpisodeScore } from "../sweep/index.js";
 import { scorecardRows, type ScorecardRow } from "./backtest-format.js";
@@ -38,6 +39,16 @@ export function renderBacktestMarkdown(scores: readonly EpisodeScore[]): string 
     ...rows.map((r) => `| ${KEYS.map((k) => cell(k === "verdict" ? `**${r[k]}**` : r[k])).join(" | ")} |`),
   ];
   return [...lines, "", verdictCount(rows)].join("\n") + "\n";
+}
+
+/** One row per episode: its criteria met, partly met and missed (the README's short table). */
+export function renderBacktestSummaryMarkdown(scores: readonly EpisodeScore[]): string {
+  const lines = ["| episode | criteria | met | partly | missed |", "| --- | ---: | ---: | ---: | ---: |"];
+  for (const score of scores) {
+    const count = (verdict: string) => score.criteria.filter((c) => c.verdict === verdict).length;
+    lines.push(`| ${score.episode.title} | ${score.criteria.length} | ${count("met")} | ${count("partly")} | ${count("missed")} |`);
+  }
+  return lines.join("\n") + "\n";
 }
 
 function verdictCount(rows: readonly ScorecardRow[]): string {

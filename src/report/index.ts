@@ -17,6 +17,6 @@ export { renderSweepReport, type SweepReportInput } from "./html/sweep-report.js
 export { renderSensitivityCsv, SENSITIVITY_CSV_COLUMNS } from "./sensitivity-csv.js";
 export { eventMarks, type EventMark } from "./html/event-markers.js";
 export { renderSensitivityTable } from "./sensitivity-table.js";
-export { renderBacktestTable, renderBacktestMarkdown } from "./backtest-table.js";
+export { renderBacktestTable, renderBacktestMarkdown, renderBacktestSummaryMarkdown } from "./backtest-table.js";
 export { renderBacktestCsv, BACKTEST_CSV_COLUMNS } from "./backtest-csv.js";
 export { renderBacktestReport, type BacktestReportInput } from "./html/backtest-report.js";

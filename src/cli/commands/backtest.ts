@@ -5,7 +5,7 @@
  * backtest.csv and report.html (a fan chart per episode with the record's points on it).
  */
 import path from "node:path";
-import { renderBacktestCsv, renderBacktestMarkdown, renderBacktestReport, renderBacktestTable } from "../../report/index.js";
+import { renderBacktestCsv, renderBacktestMarkdown, renderBacktestReport, renderBacktestSummaryMarkdown, renderBacktestTable } from "../../report/index.js";
 import { formatIssue, nodeFileSource, parseEpisodes, parseScenario, SHIPPED_PREFIX, shippedEpisodesFile, shippedScenarioFile, shippedScenariosFolder, suggestion, type Episode, type Scenario } from "../../scenario/index.js";
 import { checkEpisode, runBacktest, type EpisodeRun } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
@@ -65,7 +65,7 @@ export async function backtestCommand(options: BacktestCommandOptions, io: CliIo
     const command = rerunCommand(options);
     folder.commit({ "backtest.csv": renderBacktestCsv(scores), "report.html": await renderBacktestReport({ scores, recordFile, command }) });
     if (!options.quiet) {
-      out(options.markdown === true ? renderBacktestMarkdown(scores).trimEnd() : renderBacktestTable(scores).trimEnd());
+      out(options.markdown === true ? `${renderBacktestSummaryMarkdown(scores)}\n${renderBacktestMarkdown(scores)}`.trimEnd() : renderBacktestTable(scores).trimEnd());
       out("");
       out(`wrote ${path.join(folder.directory, "backtest.csv")}`);
       out(`report: ${path.join(folder.directory, "report.html")}`);
