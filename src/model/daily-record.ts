@@ -13,8 +13,10 @@
  * are the same numbers to the last bit.
  */
 import type { Stockpile } from "./stockpile.js";
-import { SHORT_DAY_SHARE } from "./shortfall-kpi.js";
 import type { Timeline } from "./timeline.js";
+
+/** A day counts as short when more than this share of its demand went unmet. */
+export const SHORT_DAY_SHARE = 1e-6;
 
 /** Per-period figures of the demand markets (a sweep's raw material for bands). */
 export interface PeriodRecord {

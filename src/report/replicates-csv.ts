@@ -5,8 +5,8 @@
  * the unit a plain number means there (rates t/yr, durations days, shares fractions, dates ISO).
  * Rendered one replicate at a time, so a sweep of any size streams to disk.
  */
-import { KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
-import { isDateKpi, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
+import { isDateKpi, KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
+import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
 import { formatNumber } from "./number-format.js";
 
 /** The input columns of a plan: every alternative's inputs, in first-seen order. */

@@ -5,7 +5,8 @@
  * interval, standard deviation and percentiles; for a compare, the paired differences too.
  * Numbers are rounded to 6 significant decimals so the bytes never depend on float noise.
  */
-import { PERCENTILES, roundTo, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { kpiKindOf } from "../model/index.js";
+import { MEAN_KPIS, PERCENTILES, roundTo, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 
 const LABELS = PERCENTILES.map((p) => `p${Math.round(p * 100)}`);
 
@@ -49,11 +50,13 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
         pShortBy: Object.fromEntries(s.pShortBy.map((b) => [b.date, r(b.p)])),
         firstShortfallDate: Object.fromEntries(s.firstShortfallDate.map((d, i) => [LABELS[i], d])),
         ...Object.fromEntries(
-          Object.entries(s.kpis).map(([name, d]) => [
-            name,
-            // Percentiles of tonnes come from 2% bins: four digits say all they know.
-            { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], name.endsWith("Tonnes") ? r(Number(v.toPrecision(4))) : r(v)])) },
-          ]),
+          MEAN_KPIS.map((name) => {
+            const d = s.kpis[name];
+            // Percentiles of tonnes come from 2% bins: four digits say all they know (the kind's percentileDigits).
+            const digits = kpiKindOf(name).percentileDigits;
+            const percentile = (v: number) => (digits === null ? r(v) : r(Number(v.toPrecision(digits))));
+            return [name, { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], percentile(v)])) }];
+          }),
         ),
       })),
     })),

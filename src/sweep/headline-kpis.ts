@@ -3,8 +3,9 @@
  * every reported pair summed, then the unmet tonnes of the pairs with the most of them on
  * average (seriesByUnmet's ranking).
  */
+import type { MeanKpi } from "../model/index.js";
 import { seriesByUnmet } from "./series-by-unmet.js";
-import { MEAN_KPIS, type MeanKpi, type SweepStatistics } from "./sweep-statistics.js";
+import { MEAN_KPIS, type SweepStatistics } from "./sweep-statistics.js";
 
 /** One headline KPI: a KPI of one series, or summed over all of them (series null). */
 export interface HeadlineKpi {

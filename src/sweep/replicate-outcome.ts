@@ -4,7 +4,7 @@
  * the value each uncertain input took, and the binned per-period figures bands are made of.
  * Small, fixed-size and plain, so that it travels between threads and into a record file.
  */
-import { KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
+import { isDateKpi, KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
 import type { SampledValue } from "../scenario/index.js";
 import { shareBin, stockBin } from "./band-bins.js";
 
@@ -28,13 +28,6 @@ export interface ReplicateOutcome {
   readonly alternatives: readonly AlternativeOutcome[];
 }
 
-const DATE_KPIS = new Set<string>(["firstShortfallDate", "stockpileEmptyDate", "recoveryDate"]);
-
-/** Whether a KPI is a date (stored as a day number from the start). */
-export function isDateKpi(name: string): boolean {
-  return DATE_KPIS.has(name);
-}
-
 /** One alternative's outcome from a run's KPIs, sampled inputs and period record. */
 export function alternativeOutcome(
   kpis: readonly ShortfallKpi[],
@@ -47,8 +40,7 @@ export function alternativeOutcome(
   kpis.forEach((kpi, s) => {
     const at = s * KPI_NAMES.length;
     KPI_NAMES.forEach((name, k) => {
-      const value = kpi[name];
-      values[at + k] = isDateKpi(name) ? dayOf(value as string | null) : (value as number);
+      values[at + k] = isDateKpi(name) ? dayOf(kpi[name]) : kpi[name];
     });
   });
   const size = periods === undefined ? 0 : periods.shortfallShare.length;

@@ -3,7 +3,7 @@
  * hash, seed, replicate, dates), the shortfall KPIs per country and commodity, and what became
  * of each scripted event.
  */
-import { isoFromEpochDay, type RealizedEvent, type ShortfallKpi } from "../model/index.js";
+import { isDateKpi, isoFromEpochDay, KPI_NAMES, kpiKindOf, type KpiFigures, type RealizedEvent, type ShortfallKpi } from "../model/index.js";
 import type { SampledValue } from "../scenario/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { roundTo } from "./round-to.js";
@@ -38,7 +38,7 @@ export interface Summary {
 /** What a summary is built from: the manifest's run-specific fields, the KPIs, the events and the sampled inputs. */
 export type SummaryInput = Omit<Manifest, "tool" | "version"> & Omit<Summary, "manifest" | "inputs"> & { readonly inputs: readonly SampledValue[] };
 
-/** Builds the summary document (numbers rounded to 6 decimals). */
+/** Builds the summary document (KPIs rounded to their kind's decimals, inputs to 9). */
 export function buildSummary(input: SummaryInput): Summary {
   return {
     manifest: {
@@ -51,17 +51,14 @@ export function buildSummary(input: SummaryInput): Summary {
       start: input.start,
       end: input.end,
     },
-    kpis: input.kpis.map((k) => ({
-      ...k,
-      peakShortfallShare: roundTo(k.peakShortfallShare),
-      unmetTonnes: roundTo(k.unmetTonnes),
-      demandTonnes: roundTo(k.demandTonnes),
-      givenUpTonnes: roundTo(k.givenUpTonnes),
-      peakPriceIndex: roundTo(k.peakPriceIndex),
-      defenceUnmetTonnes: roundTo(k.defenceUnmetTonnes),
-      criticalUnmetTonnes: roundTo(k.criticalUnmetTonnes),
-    })),
+    kpis: input.kpis.map(roundedKpis),
     events: input.events,
     inputs: input.inputs.map((v) => ({ name: v.name, value: v.isDate ? isoFromEpochDay(v.value) : roundTo(v.value * v.displayScale, 9) })),
   };
+}
+
+/** One KPI record with each number rounded to its kind's decimals (KPI_KINDS) and dates as they are, in catalogue order. */
+function roundedKpis(kpi: ShortfallKpi): ShortfallKpi {
+  const figures = Object.fromEntries(KPI_NAMES.map((name) => [name, isDateKpi(name) ? kpi[name] : roundTo(kpi[name], kpiKindOf(name).decimals)]));
+  return { country: kpi.country, commodity: kpi.commodity, ...(figures as KpiFigures) };
 }

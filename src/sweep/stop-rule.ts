@@ -7,16 +7,17 @@
  *     unmetTonnes US antimony: mean ±2% @95%        half-width of the 95% interval <= 2% of the mean
  *     shortfallDays JP y-oxide: mean ±5 @90%        half-width <= 5 days
  */
-import type { KpiName } from "../model/index.js";
+import { KPI_CATALOGUE, type RuleKpi } from "../model/index.js";
 import { suggestion } from "../scenario/index.js";
 import { meanInterval } from "./mean-interval.js";
+import { MEAN_KPIS } from "./sweep-statistics.js";
 
-/** KPIs a rule may name: those with a mean. */
-export const RULE_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes"] as const;
+/** KPIs a rule may name (the catalogue's stopRule flag), in MEAN_KPIS order. */
+export const RULE_KPIS: readonly RuleKpi[] = MEAN_KPIS.filter((name): name is RuleKpi => KPI_CATALOGUE[name].statistics.stopRule);
 
 /** One precision target. */
 export interface StopTarget {
-  readonly kpi: (typeof RULE_KPIS)[number] & KpiName;
+  readonly kpi: RuleKpi;
   readonly country: string;
   readonly commodity: string;
   /** Largest half-width of the interval: a share of |mean| when `isRelative`, else in the KPI's units. */
@@ -33,8 +34,8 @@ export function parseStopRule(text: string): { ok: true; targets: StopTarget[] }
     if (match === null) {
       return { ok: false, message: `"${part}" is not a stop rule: write KPI COUNTRY COMMODITY: mean ±X% @95%, such as "unmetTonnes US antimony: mean ±2% @95%"` };
     }
-    const kpi = match[1] as StopTarget["kpi"];
-    if (!(RULE_KPIS as readonly string[]).includes(kpi)) return { ok: false, message: `"${match[1]}" is not a KPI a rule can name; use one of ${RULE_KPIS.join(", ")}` };
+    const kpi = RULE_KPIS.find((name) => name === match[1]);
+    if (kpi === undefined) return { ok: false, message: `"${match[1]}" is not a KPI a rule can name; use one of ${RULE_KPIS.join(", ")}` };
     const value = Number(match[4]);
     const isRelative = match[5] === "%";
     const confidence = match[6] === undefined ? 0.95 : Number(match[6]) / 100;

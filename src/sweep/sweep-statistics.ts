@@ -1,19 +1,20 @@
 /**
- * What a sweep's statistics are: the KPIs with a mean, percentiles and paired differences, and
- * the shape of what a finished tally (sweep-tally.ts) gives. Plain data, for the report and for
- * library users.
+ * What a sweep's statistics are: the KPIs with a mean, percentiles and paired differences
+ * (derived from the KPI catalogue's flags), and the shape of what a finished tally
+ * (sweep-tally.ts) gives. Plain data, for the report and for library users.
  */
+import { KPI_CATALOGUE, KPI_NAMES, type CompareKpi, type KpiName, type MeanKpi } from "../model/index.js";
 
 /** The percentiles reported, as shares. */
 export const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
-/** KPIs with a mean (and an interval, and percentiles). */
-export const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex"] as const;
-/** One KPI with a mean. */
-export type MeanKpi = (typeof MEAN_KPIS)[number];
+const hasMean = (name: KpiName): name is MeanKpi => KPI_CATALOGUE[name].statistics !== null;
 
-/** KPIs a compare reports paired differences of; lower is better for each. */
-export const COMPARE_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare"] as const;
+/** KPIs with a mean (and an interval, and percentiles), in the catalogue's statistics order. */
+export const MEAN_KPIS: readonly MeanKpi[] = KPI_NAMES.filter(hasMean).sort((a, b) => KPI_CATALOGUE[a].statistics.order - KPI_CATALOGUE[b].statistics.order);
+
+/** KPIs a compare reports paired differences of (lower is better for each), in MEAN_KPIS order. */
+export const COMPARE_KPIS: readonly CompareKpi[] = MEAN_KPIS.filter((name): name is CompareKpi => KPI_CATALOGUE[name].statistics.compare);
 
 /** A KPI's distribution over the replicates. */
 export interface KpiDistribution {
@@ -49,7 +50,7 @@ export interface PairedDifference {
   readonly country: string;
   /** The commodity, or ALL_COMMODITIES for the country's total unmet tonnes. */
   readonly commodity: string;
-  readonly kpi: (typeof COMPARE_KPIS)[number];
+  readonly kpi: CompareKpi;
   readonly baseMean: number;
   readonly alternativeMean: number;
   readonly diffMean: number;

@@ -5,17 +5,20 @@
  * split. Memory does not grow with the number of replicates: KPI percentiles and bands come
  * from fixed-bin counts (band-bins.ts), means and intervals from running sums.
  */
-import { KPI_NAMES, epochDayFromIso, isoFromEpochDay } from "../model/index.js";
-import { SHARE_BIN_COUNT, shareOfBin, stockBin, shareBin, tonnesOfBin } from "./band-bins.js";
+import { KPI_NAMES, epochDayFromIso, isoFromEpochDay, type KpiName, type MeanKpi } from "../model/index.js";
+import { shareOfBin, tonnesOfBin } from "./band-bins.js";
 import { CellHistograms } from "./cell-histograms.js";
+import { kpiGrid } from "./kpi-bins.js";
 import { meanInterval } from "./mean-interval.js";
 import type { ReplicateOutcome } from "./replicate-outcome.js";
 import { isPreciseEnough, parseStopRule, type StopTarget, type TargetSums } from "./stop-rule.js";
 import { SweepError } from "./sweep-error.js";
 import type { SweepPlan } from "./sweep-plan.js";
-import { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanKpi, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
+import { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
 
-const KPI_INDEX = Object.fromEntries(KPI_NAMES.map((name, k) => [name, k])) as Record<(typeof KPI_NAMES)[number], number>;
+const KPI_INDEX = Object.fromEntries(KPI_NAMES.map((name, k) => [name, k])) as Record<KpiName, number>;
+/** The grid of each MEAN_KPIS entry, by its index there. */
+const MEAN_GRIDS = MEAN_KPIS.map(kpiGrid);
 
 interface Sums {
   count: number;
@@ -119,7 +122,7 @@ export class SweepTally {
           const value = alt.kpis[at + KPI_INDEX[name]];
           kpiSums.sum[s * MEAN_KPIS.length + j] += value;
           kpiSums.sumOfSquares[s * MEAN_KPIS.length + j] += value * value;
-          this.kpiBins[a][j].add(s, binOf(name, value));
+          this.kpiBins[a][j].add(s, MEAN_GRIDS[j].bin(value));
         });
         const first = alt.kpis[at + KPI_INDEX.firstShortfallDate];
         this.firstShort[a].add(s, Number.isNaN(first) ? this.plan.dayCount : first);
@@ -204,7 +207,7 @@ export class SweepTally {
             const at = s * MEAN_KPIS.length + j;
             const interval = meanInterval(this.kpiSums[a].count, this.kpiSums[a].sum[at], this.kpiSums[a].sumOfSquares[at]);
             const histogram = this.kpiBins[a][j];
-            return [name, { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation, percentiles: PERCENTILES.map((p) => valueOfBin(name, histogram.quantileBin(s, p))) }];
+            return [name, { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation, percentiles: PERCENTILES.map((p) => MEAN_GRIDS[j].valueOfBin(histogram.quantileBin(s, p))) }];
           }),
         ) as unknown as Record<MeanKpi, KpiDistribution>;
         const first = this.firstShort[a];
@@ -286,19 +289,6 @@ export class SweepTally {
     });
     return rows;
   }
-}
-
-/** The bin a KPI value is counted in (its own grid per kind of value). */
-function binOf(name: MeanKpi, value: number): number {
-  if (name === "shortfallDays") return value;
-  if (name === "peakShortfallShare") return shareBin(value);
-  return stockBin(value);
-}
-
-function valueOfBin(name: MeanKpi, bin: number): number {
-  if (name === "shortfallDays") return bin;
-  if (name === "peakShortfallShare") return bin >= SHARE_BIN_COUNT - 1 ? 1 : shareOfBin(bin);
-  return tonnesOfBin(bin);
 }
 
 /** January 1 of every year after the start, and the end: the dates pShortBy reports. */
