@@ -3,6 +3,7 @@
  * (time, priority, insertion sequence), and seeded, named random streams.
  * It knows nothing of what it simulates.
  */
+export { assertNever } from "./assert-never.js";
 export { ChokepointError, EngineError } from "./chokepoint-error.js";
 export { Environment } from "./environment.js";
 export { EventQueue, type EventHandler, type EventId } from "./event-queue.js";
