@@ -14,6 +14,12 @@ export function temporaryOf(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
 }
 
+/** The file and process a temporary name (`.NAME.PID.tmp`) belongs to, or undefined for any other name. */
+export function temporaryOwner(entry: string): { name: string; pid: number } | undefined {
+  const match = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
+  return match === null ? undefined : { name: match[1], pid: Number(match[2]) };
+}
+
 /** Writes all of `bytes` at the descriptor's position. */
 export function writeAll(fd: number, bytes: Uint8Array): void {
   let written = 0;
@@ -21,10 +27,10 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Writes `content` to `file`'s temporary, flushed to disk (the file itself is untouched until
+ * Writes `bytes` to `file`'s temporary, flushed to disk (the file itself is untouched until
  * `putInPlace`). On failure: the temporary is removed and the exit names `file`, then `then`.
  */
-export function writeTemporary(file: string, content: string | Uint8Array, then: string): void {
+export function writeTemporary(file: string, bytes: Uint8Array, then: string): void {
   const temporary = temporaryOf(file);
   writing(
     file,
@@ -32,7 +38,7 @@ export function writeTemporary(file: string, content: string | Uint8Array, then:
     () => {
       const fd = openSync(temporary, "w");
       try {
-        writeAll(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+        writeAll(fd, bytes);
         fsyncSync(fd);
       } finally {
         closeSync(fd);
@@ -53,8 +59,8 @@ export function putInPlace(file: string, then: string): void {
   );
 }
 
-/** Replaces `file` with `content` atomically (see the module's note). */
-export function writeFileAtomically(file: string, content: string | Uint8Array, then: string): void {
-  writeTemporary(file, content, then);
+/** Replaces `file` with `bytes` atomically (see the module's note). */
+export function writeFileAtomically(file: string, bytes: Uint8Array, then: string): void {
+  writeTemporary(file, bytes, then);
   putInPlace(file, then);
 }

@@ -11,7 +11,7 @@ import { backtestCommand, DEFAULT_BACKTEST_RUNS, type BacktestCommandOptions } f
 import { listCommand } from "./commands/list.js";
 import { mergeCommand } from "./commands/merge.js";
 import { runCommand, type RunCommandOptions } from "./commands/run.js";
-import { sweepCommand, type SweepOptions } from "./commands/sweep.js";
+import { sweepCommand, type SweepCommandOptions } from "./commands/sweep.js";
 import { schemaText } from "./commands/schema.js";
 import { MAJOR_CONSUMERS, summarizeCommand } from "./commands/summarize.js";
 import { validateCommand } from "./commands/validate.js";
@@ -46,10 +46,19 @@ const OR_NAMES = ", or shipped scenarios' names as `chokepoint list` prints them
 /** Replicates `sensitivity` runs unless --runs says otherwise. */
 const SENSITIVITY_RUNS = 200;
 
-/** Builds the program; each action stores its command's exit code through `done`. */
+/** What every command's action is given: the io, its line writers, where its exit code goes, the arguments. */
+interface ActionContext {
+  readonly io: CliIo;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Stores the command's exit code. */
+  readonly done: (code: number) => void;
+  readonly argv: readonly string[];
+}
+
+/** Builds the program, its commands in the order help lists them; each action stores its command's exit code through `done`. */
 function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly string[]): Command {
-  const out = lineWriter(io.stdout);
-  const err = lineWriter(io.stderr);
+  const context: ActionContext = { io, out: lineWriter(io.stdout), err: lineWriter(io.stderr), done, argv };
   const program = new Command();
   program
     .name("chokepoint")
@@ -58,7 +67,17 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  addRunCommand(program, context);
+  addSweepCommands(program, context);
+  addMergeCommand(program, context);
+  addScenarioCommands(program, context);
+  addBacktestCommand(program, context);
+  addSchemaCommand(program, context);
+  return program;
+}
 
+/** `run`: one replicate. */
+function addRunCommand(program: Command, { out, done }: ActionContext): void {
   program
     .command("run")
     .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls.")
@@ -73,27 +92,31 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       done(await runCommand(file ?? defaultScenarioFile(), options, out));
     });
+}
 
-  // The default of --runs (sensitivity's) is applied in the action, so that help states it once.
-  const sweepOptions = (command: Command, kind: "sweep" | "compare" | "sensitivity", defaults: { runs?: number } = {}) =>
-    (defaults.runs === undefined
-      ? command.requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
-      : command.option("--runs <n>", `replicates to run (default ${defaults.runs})`, wholeNumber("--runs"))
-    )
-      .option("--seed <n>", "master seed (default: the scenario's seed)", parseSeed)
-      .option("--design <mc|lhs>", "Monte Carlo (mc, default) or Latin hypercube (lhs) draws of the uncertain inputs")
-      .option("--workers <w>", "worker threads (default: one per core)", wholeNumber("--workers"))
-      .option("--shard <I/N>", "run the replicates r with r mod N = I (default: from SLURM_ARRAY_TASK_ID/COUNT, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX/SIZE)")
-      .option("--shard-count <K>", "the number of shards, for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives only the index)", wholeNumber("--shard-count"))
-      .option("--shards-from-env", "require the shard to come from the scheduler's environment")
-      .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them")
-      .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
-      .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
-      .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
-      .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
-      .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded)`)
-      .option("-q, --quiet", "print nothing on success");
+/** The options sweep, compare and sensitivity share. The default of --runs (sensitivity's) is applied in the action, so that help states it once. */
+function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity", defaults: { runs?: number } = {}): Command {
+  return (defaults.runs === undefined
+    ? command.requiredOption("--runs <n>", "replicates to run (with --until: the most to run)", wholeNumber("--runs"))
+    : command.option("--runs <n>", `replicates to run (default ${defaults.runs})`, wholeNumber("--runs"))
+  )
+    .option("--seed <n>", "master seed (default: the scenario's seed)", parseSeed)
+    .option("--design <mc|lhs>", "Monte Carlo (mc, default) or Latin hypercube (lhs) draws of the uncertain inputs")
+    .option("--workers <w>", "worker threads (default: one per core)", wholeNumber("--workers"))
+    .option("--shard <I/N>", "run the replicates r with r mod N = I (default: from SLURM_ARRAY_TASK_ID/COUNT, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX/SIZE)")
+    .option("--shard-count <K>", "the number of shards, for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives only the index)", wholeNumber("--shard-count"))
+    .option("--shards-from-env", "require the shard to come from the scheduler's environment")
+    .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them")
+    .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
+    .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
+    .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
+    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
+    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded)`)
+    .option("-q, --quiet", "print nothing on success");
+}
 
+/** `sweep`, `compare` and `sensitivity`: sweep sessions. */
+function addSweepCommands(program: Command, { io, done, argv }: ActionContext): void {
   sweepOptions(
     program
       .command("sweep")
@@ -101,8 +124,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       .argument("[file]", `scenario file${OR_NAME}; default: the flagship`)
       .option("--swing-runs <n>", "replicates that also run the tornado's one-at-a-time swings of each uncertain input (default 10; 0: none)", wholeNumber("--swing-runs")),
     "sweep",
-  ).action(async (file: string | undefined, options: SweepOptions, command: Command) => {
-    void command;
+  ).action(async (file: string | undefined, options: SweepCommandOptions) => {
     done(await sweepCommand("sweep", [file ?? defaultScenarioFile()], options, io, argv));
   });
 
@@ -114,8 +136,7 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       .argument("[alternatives...]", "scenario files (or shipped names) that extend the base (the shipped policy-* are such files)")
       .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect),
     "compare",
-  ).action(async (base: string, alternatives: string[], options: SweepOptions, command: Command) => {
-    void command;
+  ).action(async (base: string, alternatives: string[], options: SweepCommandOptions) => {
     done(await sweepCommand("compare", [base, ...alternatives], options, io, argv));
   });
 
@@ -129,10 +150,13 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       .option("--swing-runs <n>", "replicates whose random streams the tornado's swings run on (default 20)", wholeNumber("--swing-runs")),
     "sensitivity",
     { runs: SENSITIVITY_RUNS },
-  ).action(async (file: string | undefined, options: SweepOptions) => {
+  ).action(async (file: string | undefined, options: SweepCommandOptions) => {
     done(await sweepCommand("sensitivity", [file ?? sensitivityScenarioFile()], { ...options, runs: options.runs ?? SENSITIVITY_RUNS, swingRuns: options.swingRuns ?? 20 }, io, argv));
   });
+}
 
+/** `merge`: a sharded sweep's final outputs. */
+function addMergeCommand(program: Command, { io, done }: ActionContext): void {
   program
     .command("merge")
     .description("Merge the shard folders of a sweep or compare into its final outputs (the same bytes as an unsharded run).")
@@ -142,7 +166,10 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .action(async (dirs: string[], options: { out?: string; quiet?: boolean }) => {
       done(await mergeCommand(dirs, options, io));
     });
+}
 
+/** `validate`, `list` and `summarize`: commands that read scenarios and write no files. */
+function addScenarioCommands(program: Command, { out, err, done }: ActionContext): void {
   program
     .command("validate")
     .description("Check scenario files; exit 0 if all are valid, else 2 with one line per problem: FILE:LINE:COL path: message.")
@@ -168,7 +195,10 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .action((files: string[], options: { countries?: string[]; seed?: number }) => {
       done(summarizeCommand(files, options, out));
     });
+}
 
+/** `backtest`: the model scored against the record. */
+function addBacktestCommand(program: Command, { io, done }: ActionContext): void {
   program
     .command("backtest")
     .description("Replay the recorded episodes (China's controls of 2023-2025, the 2010 crisis) and score the model against the record: prints the scorecard, writes backtest.csv and report.html (a fan chart per episode with the record's points).")
@@ -182,7 +212,10 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
     .action(async (options: BacktestCommandOptions) => {
       done(await backtestCommand(options, io));
     });
+}
 
+/** `schema`: the scenario format's JSON Schema. */
+function addSchemaCommand(program: Command, { io, done }: ActionContext): void {
   program
     .command("schema")
     .description("Print the JSON Schema (draft-07) of scenario files, for editor autocompletion.")
@@ -190,7 +223,6 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
       io.stdout(schemaText());
       done(ExitCode.OK);
     });
-  return program;
 }
 
 /** Runs the CLI with `argv` (without node and script) on `io`. Returns the exit code. */

@@ -15,7 +15,7 @@
  *   write to the same target, unless the process that made them is still running.
  *
  * The target is checked before anything is simulated: it must be absent, or a folder holding
- * only files chokepoint writes (so that `--out .` or `--out ~` can never replace a folder of
+ * only files chokepoint writes (the outputs catalogue's, so that `--out .` or `--out ~` can never replace a folder of
  * the user's own) and no sweep's records (a sweep's working folder is never replaced: its
  * records may be hours of work), and its parent must be creatable and writable. The folder
  * gets the permissions of any new folder (the umask decides), like the files in it.
@@ -24,30 +24,11 @@ import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { OUTPUT_FILE_NAMES, SWEEP_RECORD_FILE_NAMES, type OutputFileName } from "./output-catalogue.js";
+import type { ByteStream, OutputSink } from "./output-sink.js";
 import { isFileSystemError, reason } from "./write-failure.js";
 
 export { reason } from "./write-failure.js";
-
-/** Names of every file chokepoint writes into an output folder: a folder holding only these may be replaced. */
-export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
-  "timeline.csv",
-  "summary.json",
-  "trade.csv",
-  "licences.csv",
-  "report.html",
-  "replicates.csv",
-  "bands.csv",
-  "compare.csv",
-  "run-log.json",
-  "shard.json",
-  "records.bin",
-  "tornado.json",
-  "sensitivity.csv",
-  "backtest.csv",
-]);
-
-/** The files of a sweep's working folder that hold its records: a folder holding any is never replaced. */
-export const SWEEP_RECORD_FILE_NAMES: ReadonlySet<string> = new Set(["shard.json", "records.bin", "tornado.json"]);
 
 /** The file-system calls the folder uses; tests pass a wrapper that fails on purpose. */
 export type FileSystem = Pick<typeof nodeFs, "closeSync" | "fsyncSync" | "lstatSync" | "mkdirSync" | "openSync" | "readdirSync" | "renameSync" | "rmSync" | "writeSync">;
@@ -56,7 +37,7 @@ const STAGING = "staging";
 const PREVIOUS = "previous";
 
 /** A prepared output folder: checked, with its staging folder made; `commit` swaps the files in. */
-export class OutputFolder {
+export class OutputFolder implements OutputSink {
   /** The folder as the user named it (for messages). */
   readonly directory: string;
   private readonly target: string;
@@ -103,7 +84,7 @@ export class OutputFolder {
    * A file written piece by piece into the staging folder (for outputs too large to hold in
    * memory); it is swapped in with the others by `commit`. Close it before committing.
    */
-  stream(name: string): { write(text: string): void; close(): void } {
+  stream(name: OutputFileName): ByteStream {
     const fs = this.fs;
     const failed = (error: unknown) => this.failure(name, error);
     let fd: number;
@@ -123,8 +104,7 @@ export class OutputFolder {
       }
     };
     return {
-      write: (text) => {
-        const bytes = Buffer.from(text, "utf8");
+      write: (bytes) => {
         let written = 0;
         try {
           while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
@@ -147,14 +127,14 @@ export class OutputFolder {
     };
   }
 
-  /** Writes `files` (name -> content) and swaps them, with any streamed files, in as the folder's whole content. */
-  commit(files: Readonly<Record<string, string | Uint8Array>>): void {
+  /** Writes `files` (name -> bytes) and swaps them, with any streamed files, in as the folder's whole content. */
+  commit(files: ReadonlyMap<OutputFileName, Uint8Array>): void {
     if (this.isDone) throw new CliExit(ExitCode.INTERNAL, "an OutputFolder commits once");
     this.isDone = true;
     const fs = this.fs;
-    for (const [name, content] of Object.entries(files)) {
+    for (const [name, bytes] of files) {
       try {
-        writeDurably(fs, path.join(this.staging, name), content);
+        writeDurably(fs, path.join(this.staging, name), bytes);
       } catch (error) {
         this.removeStaging();
         throw this.failure(name, error);
@@ -363,8 +343,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function writeDurably(fs: FileSystem, file: string, content: string | Uint8Array): void {
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+function writeDurably(fs: FileSystem, file: string, bytes: Uint8Array): void {
   const fd = fs.openSync(file, "wx");
   try {
     let written = 0;

@@ -7,16 +7,18 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, sta
 import path from "node:path";
 import { RecordError, RecordReader, recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
-import { writeAll, writeFileAtomically } from "./atomic-file.js";
+import { writeAll } from "./atomic-file.js";
+import { writeRecordInPlace } from "./in-place-outputs.js";
+import { recordFileName } from "./output-catalogue.js";
 import { isFileSystemError, reason, writing } from "./write-failure.js";
 import { parseShardManifest, type ShardManifest } from "./shard-manifest.js";
 
 export type { ShardManifest } from "./shard-manifest.js";
 
-/** The manifest file of a shard folder. */
-export const MANIFEST_FILE = "shard.json";
-/** The records file of a shard folder. */
-export const RECORDS_FILE = "records.bin";
+/** The manifest file of a shard folder (shard.json). */
+export const MANIFEST_FILE = recordFileName("manifest");
+/** The records file of a shard folder (records.bin). */
+export const RECORDS_FILE = recordFileName("frames");
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -42,7 +44,7 @@ export function readManifest(folder: string): ShardManifest {
 
 /** Writes a shard folder's manifest atomically. */
 export function writeManifest(folder: string, manifest: ShardManifest): void {
-  writeFileAtomically(path.join(folder, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n", "nothing has run yet: free some space (or make the folder writable) and run the command again");
+  writeRecordInPlace(folder, "manifest", manifest, "nothing has run yet: free some space (or make the folder writable) and run the command again");
 }
 
 /**

@@ -1,12 +1,10 @@
 /**
- * run-log.json: how a sweep session went on this machine (wall-clock time, workers, rate,
- * peak memory, replicates resumed). It changes from run to run, so it is kept apart from the
- * result files, whose bytes never depend on the machine.
+ * run-log.json: how a sweep session or a merge went on this machine (wall-clock time, workers,
+ * rate, peak memory, replicates resumed). It changes from run to run, so it is kept apart from
+ * the result files, whose bytes never depend on the machine.
  */
 import { hostname } from "node:os";
-import path from "node:path";
 import type { Shard } from "../sweep/index.js";
-import { writeFileAtomically } from "./atomic-file.js";
 
 /** What a session reports of itself. */
 export interface RunLogEntry {
@@ -21,8 +19,11 @@ export interface RunLogEntry {
   readonly seconds: number;
 }
 
-/** The run log's text: the entry plus the machine's own figures (peak memory, time, host). */
-export function runLogText(entry: Readonly<Record<string, unknown>> & { readonly seconds: number; readonly replicatesRun?: number }): string {
+/** What a run log is made from: a session's entry, or a merge's own fields. */
+export type RunLogFields = Readonly<Record<string, unknown>> & { readonly seconds: number; readonly replicatesRun?: number };
+
+/** The run log's text: the fields plus the machine's own figures (peak memory, time, host). */
+export function runLogText(entry: RunLogFields): string {
   const document = {
     ...entry,
     seconds: Number(entry.seconds.toFixed(3)),
@@ -33,9 +34,4 @@ export function runLogText(entry: Readonly<Record<string, unknown>> & { readonly
     node: process.version,
   };
   return JSON.stringify(document, null, 2) + "\n";
-}
-
-/** Writes the session's run-log.json into `folder` (atomically). */
-export function writeRunLog(folder: string, entry: RunLogEntry): void {
-  writeFileAtomically(path.join(folder, "run-log.json"), runLogText({ ...entry }), "the shard's records are complete: free some space and run the same command with --resume");
 }

@@ -10,25 +10,15 @@ import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { replicateCount, samePlan, type ReplicateOutcome, type Shard, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { temporaryOwner } from "./atomic-file.js";
+import { filesWrittenBy, filesWrittenOnlyBy, isOutputFileName, SWEEP_COMMANDS } from "./output-catalogue.js";
 import { checkReplaceable, makeFolders, refuse } from "./output-folder.js";
 import { cutTornTail, damagedRecords, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
-import { SWING_FILE } from "./swing-file.js";
 
 /** The files a sweep's folder may hold: its records and its own outputs. */
-const SWEEP_FOLDER_FILE_NAMES: ReadonlySet<string> = new Set([
-  MANIFEST_FILE,
-  RECORDS_FILE,
-  SWING_FILE,
-  "run-log.json",
-  "replicates.csv",
-  "bands.csv",
-  "compare.csv",
-  "sensitivity.csv",
-  "summary.json",
-  "report.html",
-]);
+const SWEEP_FOLDER_FILE_NAMES: ReadonlySet<string> = new Set(filesWrittenBy(SWEEP_COMMANDS));
 /** Files only `run` writes. */
-const RUN_FILE_NAMES: ReadonlySet<string> = new Set(["timeline.csv", "trade.csv", "licences.csv"]);
+const RUN_FILE_NAMES: ReadonlySet<string> = new Set(filesWrittenOnlyBy("run"));
 
 /** An opened shard folder. */
 export interface OpenedSweepFolder {
@@ -85,7 +75,10 @@ export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, r
   return { folder: target, recorded, tornBytes, appender: new RecordAppender(recordsFile) };
 }
 
-/** Removes temporary files that a killed write of a process no longer running left in `folder`. */
+/**
+ * Removes temporary files (`.NAME.PID.tmp`, NAME a file of the outputs catalogue) that a killed
+ * write of a process no longer running left in `folder`; any other file is left to the folder check.
+ */
 function removeDeadTemporaries(folder: string): void {
   let entries: string[];
   try {
@@ -95,8 +88,8 @@ function removeDeadTemporaries(folder: string): void {
     return;
   }
   for (const entry of entries) {
-    const match = /^(?:\.[a-z0-9.-]+\.|shard\.json\.)(\d+)\.tmp$/.exec(entry);
-    if (match === null || isRunning(Number(match[1]))) continue;
+    const owner = temporaryOwner(entry);
+    if (owner === undefined || !isOutputFileName(owner.name) || isRunning(owner.pid)) continue;
     rmSync(path.join(folder, entry), { force: true });
   }
 }

@@ -1,25 +1,19 @@
 /**
  * A sweep's final outputs from its shard folders: checks that the shards belong together
  * (the same plan, one shard of each index), reads their records together in replicate order
- * (replicate r comes from shard r mod K), and writes replicates.csv (streamed), bands.csv,
- * summary.json and, for a compare, compare.csv. The same code finishes an unsharded sweep and
- * merges a sharded one, so the two give the same bytes.
+ * (replicate r comes from shard r mod K), streaming them into the catalogue's replicate files
+ * (replicates.csv), then renders the catalogue's sweep files from the statistics (bands.csv,
+ * compare.csv, sensitivity.csv, report.html, summary.json). The same code finishes an
+ * unsharded sweep and merges a sharded one, so the two give the same bytes.
  */
-import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
-import { renderBandsCsv, renderCompareCsv, renderSensitivityCsv, renderSweepReport, renderSweepSummaryJson, replicatesCsvHeader, replicatesCsvRows } from "../report/index.js";
 import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
-import { putInPlace, temporaryOf, writeAll, writeTemporary } from "./atomic-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { renderRecord, renderSet, replicateStreams, toBytes, type OutputFileName } from "./output-catalogue.js";
+import type { OutputSink } from "./output-sink.js";
 import { damagedRecords, readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
-import { readSwings } from "./swing-file.js";
-import { writing } from "./write-failure.js";
-
-/** Where final outputs go: whole files, or files written piece by piece. */
-export interface OutputSink {
-  stream(name: string): { write(text: string): void; close(): void };
-  commit(files: Readonly<Record<string, string>>): void;
-}
+import type { RunLogFields } from "./run-log.js";
+import { readSwings, SWING_FILE } from "./swing-file.js";
 
 /** The shard folders, checked to make one whole sweep; their plan. */
 export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIndex: { folder: string; manifest: ShardManifest }[] } {
@@ -49,15 +43,15 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
 }
 
 /**
- * Reads every shard's records in replicate order into a tally, streaming replicates.csv into
- * `sink`; then writes the rest: bands.csv or compare.csv, sensitivity.csv (a sweep with
- * uncertain inputs), report.html and summary.json.
+ * Reads every shard's records in replicate order into a tally, streaming the catalogue's
+ * replicate files into `sink`; then commits the catalogue's sweep files (and, given `log`, the
+ * run log rendered from it at that moment). Returns the names of every file written.
  */
 export async function writeSweepOutputs(
   folders: readonly string[],
   sink: OutputSink,
-  extraFiles: Readonly<Record<string, string>> = {},
-): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined }> {
+  log?: () => RunLogFields,
+): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
   const { plan, byIndex } = checkShards(folders);
   const count = byIndex.length;
   const torn: string[] = [];
@@ -68,8 +62,11 @@ export async function writeSweepOutputs(
   );
   const tally = new SweepTally(plan);
   const sample = new ReplicateSample(plan);
-  const rows = sink.stream("replicates.csv");
-  rows.write(replicatesCsvHeader(plan));
+  const streams = replicateStreams(plan).map(({ name, stream }) => ({ name, stream, out: sink.stream(name) }));
+  const write = (out: { write(bytes: Uint8Array): void }, content: string | Uint8Array) => {
+    if (content.length > 0) out.write(toBytes(content));
+  };
+  for (const { stream, out } of streams) write(out, stream.begin());
   for (let r = 0; r < plan.runs && !tally.isStopped; r++) {
     const shard = r % count;
     const next = readers[shard].next();
@@ -87,7 +84,7 @@ export async function writeSweepOutputs(
       throw error;
     }
     sample.add(outcome);
-    rows.write(replicatesCsvRows(plan, outcome));
+    for (const { stream, out } of streams) write(out, stream.add(outcome));
   }
   // Every record read, unless a stop rule settled first: a shard holding more (a duplicate, say) is damaged, as --resume says.
   if (!tally.isStopped) {
@@ -98,7 +95,10 @@ export async function writeSweepOutputs(
     });
   }
   for (const reader of readers) reader.return(undefined);
-  rows.close();
+  for (const { stream, out } of streams) {
+    write(out, stream.end());
+    out.close();
+  }
   let statistics: SweepStatistics;
   try {
     statistics = tally.finish();
@@ -109,88 +109,16 @@ export async function writeSweepOutputs(
   const swings = byIndex.flatMap(({ folder, manifest }) => {
     if (plan.swingRuns === 0) return [];
     const found = readSwings(folder, plan, manifest.shard);
-    if (found === undefined) throw new CliExit(ExitCode.BAD_INPUT, `${folder} has no tornado swings (tornado.json): the shard has not finished; resume it with --resume`);
+    if (found === undefined) throw new CliExit(ExitCode.BAD_INPUT, `${folder} has no tornado swings (${SWING_FILE}): the shard has not finished; resume it with --resume`);
     return found;
   });
   const kept = sample.finish();
   const sensitivity = plan.kind === "sweep" ? analyseSensitivity(plan, statistics, kept, swings) : undefined;
-  const files: Record<string, string> = {};
-  if (statistics.bands !== undefined) files["bands.csv"] = renderBandsCsv(statistics.bands);
-  if (plan.kind === "compare") files["compare.csv"] = renderCompareCsv(statistics.differences);
-  if (sensitivity !== undefined) files["sensitivity.csv"] = renderSensitivityCsv(plan, sensitivity);
-  files["report.html"] = await renderSweepReport({ plan, statistics, sample: kept, sensitivity });
-  Object.assign(files, extraFiles);
-  files["summary.json"] = renderSweepSummaryJson(plan, statistics);
+  const files = await renderSet("sweep", { plan, statistics, sample: kept, sensitivity });
+  if (log !== undefined) {
+    const { name, bytes } = renderRecord("log", log());
+    files.set(name, bytes);
+  }
   sink.commit(files);
-  return { plan, statistics, sensitivity };
-}
-
-/** What is left, and what to do, when a sweep's final outputs cannot be written. */
-const OUTPUTS_LEFT = "the sweep's records are complete and its other files are whole (old or new): free some space and run the same command with --resume to write them";
-
-/**
- * Final outputs written into a sweep's own folder beside its records, each file replaced
- * atomically (written under a temporary name, then renamed), summary.json last. Every file
- * of one sweep plan has the same content whenever it is written, so a kill between renames
- * can only leave complete files of that same sweep. A file that cannot be written stops
- * with exit 2 naming it, and no temporary file is left.
- */
-export class InPlaceOutputs implements OutputSink {
-  private readonly folder: string;
-  /** Files written under their temporary names, not yet renamed into place. */
-  private readonly pending: string[] = [];
-
-  constructor(folder: string) {
-    this.folder = folder;
-  }
-
-  stream(name: string): { write(text: string): void; close(): void } {
-    const file = path.join(this.folder, name);
-    const temporary = temporaryOf(file);
-    this.pending.push(name);
-    const fd = writing(file, OUTPUTS_LEFT, () => openSync(temporary, "w"), () => this.discard());
-    let isOpen = true;
-    const close = (sync: boolean) => {
-      if (!isOpen) return;
-      isOpen = false;
-      try {
-        if (sync) fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    };
-    const giveUp = () => {
-      try {
-        close(false);
-      } finally {
-        this.discard();
-      }
-    };
-    return {
-      write: (text) => writing(file, OUTPUTS_LEFT, () => writeAll(fd, Buffer.from(text, "utf8")), giveUp),
-      close: () => writing(file, OUTPUTS_LEFT, () => close(true), () => this.discard()),
-    };
-  }
-
-  commit(files: Readonly<Record<string, string>>): void {
-    const names = Object.keys(files);
-    try {
-      for (const name of names) {
-        this.pending.push(name);
-        writeTemporary(path.join(this.folder, name), files[name], OUTPUTS_LEFT);
-      }
-      const order = [...this.pending.filter((name) => name !== "summary.json"), ...(this.pending.includes("summary.json") ? ["summary.json"] : [])];
-      for (const name of order) putInPlace(path.join(this.folder, name), OUTPUTS_LEFT);
-      this.pending.length = 0;
-    } catch (error) {
-      this.discard();
-      throw error;
-    }
-  }
-
-  /** Removes the temporary files of a write that failed. */
-  discard(): void {
-    for (const name of this.pending) rmSync(temporaryOf(path.join(this.folder, name)), { force: true });
-    this.pending.length = 0;
-  }
+  return { plan, statistics, sensitivity, written: [...streams.map(({ name }) => name), ...files.keys()] };
 }

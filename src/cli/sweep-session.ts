@@ -10,11 +10,13 @@ import path from "node:path";
 import { RecordReader, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
+import { recordFileName, type OutputFileName } from "./output-catalogue.js";
 import { Progress } from "./progress.js";
-import { writeRunLog } from "./run-log.js";
-import { openSweepFolder } from "./sweep-folder.js";
+import type { RecordAppender } from "./record-file.js";
+import { openSweepFolder, type OpenedSweepFolder } from "./sweep-folder.js";
+import { writeSweepOutputs } from "./sweep-outputs.js";
 import { readSwings, swingReplicatesOf, writeSwings } from "./swing-file.js";
-import { InPlaceOutputs, writeSweepOutputs } from "./sweep-outputs.js";
 import { WorkerPool } from "./worker-pool.js";
 import { isFileSystemError, writeFailure } from "./write-failure.js";
 
@@ -40,98 +42,177 @@ export interface SessionResult {
   readonly statistics: SweepStatistics | undefined;
   /** Its sensitivity analysis (a sweep with uncertain inputs). */
   readonly sensitivity: SensitivityResult | undefined;
+  /** The final outputs the session wrote: its run log, and an unsharded sweep's results. */
+  readonly written: readonly OutputFileName[];
 }
 
-/** Runs the session. */
+/** Runs the session: opens the folder, runs the replicates and swings not yet done, writes the run log and, unsharded, the final outputs. */
 export async function runSession(request: SessionRequest, io: CliIo): Promise<SessionResult> {
   const { plan, shard } = request;
   const started = performance.now();
   // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
   const opened = openSweepFolder(request.folder, plan, shard, request.resume, (outcome) => tally?.add(outcome));
-  const resumed = opened.recorded;
-  // The shard's replicates by position (replicateAt), never as a list: a sweep of 10^8 replicates must not hold 10^8 numbers.
-  const total = replicateCount(shard, plan.runs);
-  // The shard's tornado swings, one task per point, unless its folder has them already.
-  const swingReplicates = readSwings(opened.folder, plan, shard) === undefined ? swingReplicatesOf(plan, shard) : [];
-  const points = swingPointCount(plan);
-  const swingTasks = swingReplicates.flatMap((swing) => Array.from({ length: points }, (_, point) => ({ swing, point })));
-  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, total - resumed + swingTasks.length)));
-  const swingNote = swingReplicates.length > 0 ? ` + ${swingReplicates.length} tornado swing replicates` : "";
-  const progress = new Progress(io, total + swingReplicates.length, resumed, `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`);
-  const reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
-  let dispatched = resumed;
-  let recorded = resumed;
-  // Frames that arrived before those ahead of them: appended once the gap closes.
-  const waiting = new Map<number, Uint8Array>();
-  let stopped = tally?.isStopped ?? false;
-  const appendInOrder = () => {
-    while (!stopped && recorded < total && waiting.has(replicateAt(shard, recorded))) {
-      const replicate = replicateAt(shard, recorded);
-      const frame = waiting.get(replicate) as Uint8Array;
-      waiting.delete(replicate);
-      opened.appender.append(frame);
-      recorded++;
-      if (tally !== undefined && reader !== undefined) {
-        reader.push(frame);
-        const outcome = reader.next();
-        if (outcome !== undefined) tally.add(outcome);
-        if (tally.isStopped) stopped = true;
-      }
-    }
-  };
-  // Swing points by replicate, and how many replicates have all their points back.
-  const swings = new Map<number, (SwingPoint | undefined)[]>(swingReplicates.map((r) => [r, Array.from({ length: points }, () => undefined)]));
-  let swung = 0;
-  let swingDispatched = 0;
+  const work = workToDo(request, opened);
+  const records = new InOrderRecords(plan, shard, work.total, opened, tally);
+  const swings = new SwingResults(work.swingReplicates, work.points);
+  const progress = new Progress(io, work.total + work.swingReplicates.length, opened.recorded, progressLabel(plan, shard, work.swingReplicates.length));
   try {
-    if ((total > resumed && !stopped) || swingTasks.length > 0) {
-      const pool = new WorkerPool({ sources: request.sources, plan }, workers);
-      await pool.run(
-        // Replicates first (until a stop rule settles), then the swings.
-        () => (!stopped && dispatched < total ? replicateAt(shard, dispatched++) : swingDispatched < swingTasks.length ? swingTasks[swingDispatched++] : undefined),
-        {
-          record: (replicate, frame) => {
-            waiting.set(replicate, frame);
-            appendInOrder();
-            progress.tick(recorded + swung);
-          },
-          swing: (replicate, point, result) => {
-            const got = swings.get(replicate) as (SwingPoint | undefined)[];
-            got[point] = result;
-            if (got.every((p) => p !== undefined)) swung++;
-            progress.tick(recorded + swung);
-          },
-        },
-      );
-    }
+    await runOnWorkers(request, work, records, swings, progress);
   } finally {
     opened.appender.close();
-    progress.done(recorded + swung);
+    progress.done(records.recorded + swings.complete);
   }
-  if (swingReplicates.length > 0) writeSwings(opened.folder, swingReplicates.map((replicate) => ({ replicate, points: swings.get(replicate) as SwingPoint[] })));
-  const seconds = (performance.now() - started) / 1000;
-  writeRunLog(opened.folder, {
+  if (work.swingReplicates.length > 0) writeSwings(opened.folder, swings.all());
+  const recorded = records.recorded;
+  const resumed = opened.recorded;
+  const log = {
     command: request.command,
     shard,
     shardFrom: request.shardFrom,
-    workers,
+    workers: work.workers,
     replicatesRun: recorded - resumed,
     replicatesResumed: resumed,
     tornBytesCut: opened.tornBytes,
-    stoppedByRule: stopped,
-    seconds,
+    stoppedByRule: records.isStopped,
+    seconds: (performance.now() - started) / 1000,
+  };
+  writeRecordInPlace(opened.folder, "log", log, "the shard's records are complete: free some space and run the same command with --resume");
+  const done = { folder: opened.folder, recorded, resumed };
+  if (shard.count > 1) return { ...done, statistics: undefined, sensitivity: undefined, written: [recordFileName("log")] };
+  const { statistics, sensitivity, written } = await writeFinalOutputs(opened.folder);
+  return { ...done, statistics, sensitivity, written: [...written, recordFileName("log")] };
+}
+
+/** What is left to run in the shard, and on how many workers. */
+interface Work {
+  /** The shard's replicates (by position: replicateAt; never as a list, as a sweep of 10^8 replicates must not hold 10^8 numbers). */
+  readonly total: number;
+  /** The shard's tornado swing replicates still to run (none if its folder has them already). */
+  readonly swingReplicates: readonly number[];
+  /** Swing points per swing replicate. */
+  readonly points: number;
+  /** One task per swing point. */
+  readonly swingTasks: readonly { readonly swing: number; readonly point: number }[];
+  readonly workers: number;
+}
+
+function workToDo(request: SessionRequest, opened: OpenedSweepFolder): Work {
+  const { plan, shard } = request;
+  const total = replicateCount(shard, plan.runs);
+  const swingReplicates = readSwings(opened.folder, plan, shard) === undefined ? swingReplicatesOf(plan, shard) : [];
+  const points = swingPointCount(plan);
+  const swingTasks = swingReplicates.flatMap((swing) => Array.from({ length: points }, (_, point) => ({ swing, point })));
+  const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, total - opened.recorded + swingTasks.length)));
+  return { total, swingReplicates, points, swingTasks, workers };
+}
+
+function progressLabel(plan: SweepPlan, shard: Shard, swingReplicates: number): string {
+  const swingNote = swingReplicates > 0 ? ` + ${swingReplicates} tornado swing replicates` : "";
+  return `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`;
+}
+
+/** Runs the replicates not yet recorded (until a stop rule settles), then the swings, on the worker pool. */
+async function runOnWorkers(request: SessionRequest, work: Work, records: InOrderRecords, swings: SwingResults, progress: Progress): Promise<void> {
+  const { plan, shard } = request;
+  if (!((work.total > records.recorded && !records.isStopped) || work.swingTasks.length > 0)) return;
+  let dispatched = records.recorded;
+  let swingDispatched = 0;
+  const next = () =>
+    !records.isStopped && dispatched < work.total ? replicateAt(shard, dispatched++) : swingDispatched < work.swingTasks.length ? work.swingTasks[swingDispatched++] : undefined;
+  const pool = new WorkerPool({ sources: request.sources, plan }, work.workers);
+  await pool.run(next, {
+    record: (replicate, frame) => {
+      records.add(replicate, frame);
+      progress.tick(records.recorded + swings.complete);
+    },
+    swing: (replicate, point, result) => {
+      swings.add(replicate, point, result);
+      progress.tick(records.recorded + swings.complete);
+    },
   });
-  if (shard.count > 1) return { folder: opened.folder, recorded, resumed, statistics: undefined, sensitivity: undefined };
-  const sink = new InPlaceOutputs(opened.folder);
+}
+
+/**
+ * The shard's records, appended in replicate order as the frames arrive in any order (a frame
+ * that arrives before those ahead of it waits until the gap closes), each fed to a stop rule's
+ * tally when there is one.
+ */
+class InOrderRecords {
+  /** Replicates recorded, resumed ones included. */
+  recorded: number;
+  /** Whether the stop rule has settled (no more replicates are needed). */
+  isStopped: boolean;
+  private readonly shard: Shard;
+  private readonly total: number;
+  private readonly appender: RecordAppender;
+  private readonly tally: SweepTally | undefined;
+  private readonly reader: RecordReader | undefined;
+  private readonly waiting = new Map<number, Uint8Array>();
+
+  constructor(plan: SweepPlan, shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined) {
+    this.shard = shard;
+    this.total = total;
+    this.appender = opened.appender;
+    this.tally = tally;
+    this.reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
+    this.recorded = opened.recorded;
+    this.isStopped = tally?.isStopped ?? false;
+  }
+
+  /** Takes replicate `replicate`'s frame; appends it and any that waited for it. */
+  add(replicate: number, frame: Uint8Array): void {
+    this.waiting.set(replicate, frame);
+    while (!this.isStopped && this.recorded < this.total && this.waiting.has(replicateAt(this.shard, this.recorded))) {
+      const next = replicateAt(this.shard, this.recorded);
+      const ready = this.waiting.get(next) as Uint8Array;
+      this.waiting.delete(next);
+      this.appender.append(ready);
+      this.recorded++;
+      if (this.tally !== undefined && this.reader !== undefined) {
+        this.reader.push(ready);
+        const outcome = this.reader.next();
+        if (outcome !== undefined) this.tally.add(outcome);
+        if (this.tally.isStopped) this.isStopped = true;
+      }
+    }
+  }
+}
+
+/** The swing points by swing replicate, as they arrive. */
+class SwingResults {
+  /** Swing replicates with all their points back. */
+  complete = 0;
+  private readonly replicates: readonly number[];
+  private readonly points: Map<number, (SwingPoint | undefined)[]>;
+
+  constructor(replicates: readonly number[], points: number) {
+    this.replicates = replicates;
+    this.points = new Map(replicates.map((r) => [r, Array.from({ length: points }, () => undefined)]));
+  }
+
+  add(replicate: number, point: number, result: SwingPoint): void {
+    const got = this.points.get(replicate) as (SwingPoint | undefined)[];
+    got[point] = result;
+    if (got.every((p) => p !== undefined)) this.complete++;
+  }
+
+  /** Every swing replicate with its points (all back). */
+  all(): { replicate: number; points: SwingPoint[] }[] {
+    return this.replicates.map((replicate) => ({ replicate, points: this.points.get(replicate) as SwingPoint[] }));
+  }
+}
+
+/** An unsharded sweep's final outputs, from its own records, written in place beside them. */
+async function writeFinalOutputs(folder: string): Promise<{ statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
+  const sink = new InPlaceOutputs(folder);
   try {
-    const { statistics, sensitivity } = await writeSweepOutputs([opened.folder], sink);
-    return { folder: opened.folder, recorded, resumed, statistics, sensitivity };
+    return await writeSweepOutputs([folder], sink);
   } catch (error) {
     sink.discard();
     if (error instanceof CliExit) throw error;
     // Every write names its file; a file-system call that fails unforeseen still exits 2, never with a stack.
-    if (isFileSystemError(error)) throw writeFailure(error.path ?? opened.folder, error, "the sweep's records are complete: fix the cause and run the same command with --resume");
-    throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(opened.folder)}: ${(error as Error).stack ?? String(error)}`);
+    if (isFileSystemError(error)) throw writeFailure(error.path ?? folder, error, "the sweep's records are complete: fix the cause and run the same command with --resume");
+    throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error writing the outputs of ${path.basename(folder)}: ${(error as Error).stack ?? String(error)}`);
   }
 }

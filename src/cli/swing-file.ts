@@ -8,12 +8,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { replicatesOf, type Shard, type SweepPlan, type TornadoReplicate } from "../sweep/index.js";
-import { writeFileAtomically } from "./atomic-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { writeRecordInPlace } from "./in-place-outputs.js";
+import { recordFileName } from "./output-catalogue.js";
 import { reason } from "./write-failure.js";
 
-/** The file's name in a shard folder. */
-export const SWING_FILE = "tornado.json";
+/** The file's name in a shard folder (tornado.json). */
+export const SWING_FILE = recordFileName("swings");
 
 /** The swing replicates shard `shard` runs. */
 export function swingReplicatesOf(plan: SweepPlan, shard: Shard): number[] {
@@ -54,9 +55,10 @@ export function readSwings(folder: string, plan: SweepPlan, shard: Shard): Torna
 
 /** Writes the folder's swings atomically. */
 export function writeSwings(folder: string, swings: readonly TornadoReplicate[]): void {
-  writeFileAtomically(
-    path.join(folder, SWING_FILE),
-    JSON.stringify({ replicates: swings }) + "\n",
+  writeRecordInPlace(
+    folder,
+    "swings",
+    swings,
     "the shard's records are complete: free some space and run the same command with --resume (it runs the tornado swings again)",
   );
 }

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliExit } from "../../src/cli/exit-codes.js";
+import { toBytes, type OutputFileName } from "../../src/cli/output-catalogue.js";
 import { OutputFolder, type FileSystem } from "../../src/cli/output-folder.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -27,6 +28,8 @@ function contentsOf(folder: string): Record<string, string> | null {
 
 const OLD = { "timeline.csv": "old timeline\n", "summary.json": "{\"old\":true}\n", "trade.csv": "old trade\n" };
 const NEW = { "timeline.csv": "new timeline\n".repeat(1000), "summary.json": "{\"new\":true}\n", "trade.csv": "new trade\n" };
+/** A set of files as a sink takes them: bytes by name. */
+const asFiles = (files: Partial<Record<OutputFileName, string>>) => new Map(Object.entries(files).map(([name, text]) => [name as OutputFileName, toBytes(text)]));
 
 /** A file system that fails the `failAt`-th call (counting every call of the listed kinds) with EIO. */
 function failingFs(failAt: number, kinds: readonly (keyof FileSystem)[]): { fs: FileSystem; calls: () => number } {
@@ -46,15 +49,15 @@ function failingFs(failAt: number, kinds: readonly (keyof FileSystem)[]): { fs: 
 describe("OutputFolder", () => {
   it("writes a new folder whole", () => {
     const target = path.join(scratch, "fresh", "deeper", "out");
-    OutputFolder.prepare(target).commit(NEW);
+    OutputFolder.prepare(target).commit(asFiles(NEW));
     expect(contentsOf(target)).toEqual(NEW);
     expect(readdirSync(path.dirname(target))).toEqual(["out"]);
   });
 
   it("replaces an old set whole", () => {
     const target = path.join(scratch, "replace");
-    OutputFolder.prepare(target).commit(OLD);
-    OutputFolder.prepare(target).commit(NEW);
+    OutputFolder.prepare(target).commit(asFiles(OLD));
+    OutputFolder.prepare(target).commit(asFiles(NEW));
     expect(contentsOf(target)).toEqual(NEW);
     expect(readdirSync(scratch).filter((e) => e.startsWith(".replace."))).toEqual([]);
   });
@@ -63,18 +66,18 @@ describe("OutputFolder", () => {
     const kinds = ["openSync", "writeSync", "fsyncSync", "closeSync", "renameSync"] as const;
     // Count the calls of a successful commit, then fail each one in turn.
     const probeTarget = path.join(scratch, "probe");
-    OutputFolder.prepare(probeTarget).commit(OLD);
+    OutputFolder.prepare(probeTarget).commit(asFiles(OLD));
     const probe = failingFs(-1, kinds);
-    OutputFolder.prepare(probeTarget, probe.fs).commit(NEW);
+    OutputFolder.prepare(probeTarget, probe.fs).commit(asFiles(NEW));
     const total = probe.calls();
     expect(total).toBeGreaterThan(10);
     for (let failAt = 1; failAt <= total; failAt++) {
       const target = path.join(scratch, `fail-${failAt}`);
-      OutputFolder.prepare(target).commit(OLD);
+      OutputFolder.prepare(target).commit(asFiles(OLD));
       const injected = failingFs(failAt, kinds);
       let error: unknown;
       try {
-        OutputFolder.prepare(target, injected.fs).commit(NEW);
+        OutputFolder.prepare(target, injected.fs).commit(asFiles(NEW));
       } catch (e) {
         error = e;
       }
@@ -92,7 +95,7 @@ describe("OutputFolder", () => {
 
   it("puts the old set back when killed between the two renames", () => {
     const target = path.join(scratch, "between");
-    OutputFolder.prepare(target).commit(OLD);
+    OutputFolder.prepare(target).commit(asFiles(OLD));
     // What a kill between the renames leaves: the old set aside under a dead process's id, no folder.
     const dead = deadPid();
     fs.renameSync(target, path.join(scratch, `.between.previous-${dead}-abc123`));
@@ -108,7 +111,7 @@ describe("OutputFolder", () => {
     const target = path.join(scratch, "busy");
     const live = path.join(scratch, `.busy.staging-${process.ppid}-zzz999`);
     mkdirSync(live);
-    OutputFolder.prepare(target).commit(NEW);
+    OutputFolder.prepare(target).commit(asFiles(NEW));
     expect(fs.existsSync(live)).toBe(true);
   });
 

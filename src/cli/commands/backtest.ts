@@ -2,16 +2,18 @@
  * `chokepoint backtest [--runs N] [--seed S] [--episode ID]... [--record FILE] [--out DIR]`:
  * replays the recorded episodes (validation/episodes.yaml, or a record file of one's own) over
  * N replicates each, scores the model against the record, prints the scorecard and writes
- * backtest.csv and report.html (a fan chart per episode with the record's points on it).
+ * the catalogue's backtest files: backtest.csv and report.html (a fan chart per episode with
+ * the record's points on it).
  */
 import path from "node:path";
-import { renderBacktestCsv, renderBacktestMarkdown, renderBacktestReport, renderBacktestSummaryMarkdown, renderBacktestTable } from "../../report/index.js";
+import { renderBacktestMarkdown, renderBacktestSummaryMarkdown, renderBacktestTable } from "../../report/index.js";
 import { formatIssue, nodeFileSource, parseEpisodes, parseScenario, SHIPPED_PREFIX, shippedEpisodesFile, shippedScenarioFile, shippedScenariosFolder, suggestion, type Episode, type Scenario } from "../../scenario/index.js";
 import { checkEpisode, runBacktest, type EpisodeRun } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { displayPath } from "../default-scenario.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
+import { renderSet, writtenLines } from "../output-catalogue.js";
 import { OutputFolder } from "../output-folder.js";
 import { Progress, progressIo } from "../progress.js";
 import { shellCommand } from "../shell-command.js";
@@ -62,13 +64,12 @@ export async function backtestCommand(options: BacktestCommandOptions, io: CliIo
     const progress = new Progress(progressIo(io, options.quiet === true), scenarios.size * options.runs, 0, "backtest");
     const scores = runBacktest(runs, { runs: options.runs, seed: options.seed, onProgress: (done) => progress.tick(done) });
     progress.done(scenarios.size * options.runs);
-    const command = rerunCommand(options);
-    folder.commit({ "backtest.csv": renderBacktestCsv(scores), "report.html": await renderBacktestReport({ scores, recordFile, command }) });
+    const files = await renderSet("backtest", { scores, recordFile, command: rerunCommand(options) });
+    folder.commit(files);
     if (!options.quiet) {
       out(options.markdown === true ? `${renderBacktestSummaryMarkdown(scores)}\n${renderBacktestMarkdown(scores)}`.trimEnd() : renderBacktestTable(scores).trimEnd());
       out("");
-      out(`wrote ${path.join(folder.directory, "backtest.csv")}`);
-      out(`report: ${path.join(folder.directory, "report.html")}`);
+      for (const line of writtenLines("backtest", folder.directory, files.keys())) out(line);
     }
     return ExitCode.OK;
   } finally {

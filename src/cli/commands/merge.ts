@@ -8,7 +8,6 @@ import path from "node:path";
 import { lineWriter, type CliIo } from "../cli-io.js";
 import { ExitCode } from "../exit-codes.js";
 import { OutputFolder } from "../output-folder.js";
-import { runLogText } from "../run-log.js";
 import { checkShards, writeSweepOutputs } from "../sweep-outputs.js";
 import { printSummary } from "./sweep.js";
 
@@ -24,9 +23,9 @@ export async function mergeCommand(folders: readonly string[], options: { out?: 
   const folder = OutputFolder.prepare(directory);
   const started = performance.now();
   try {
-    const log = () => runLogText({ command: ["chokepoint", "merge", ...folders], shards: folders.length, seconds: (performance.now() - started) / 1000 });
-    const { statistics } = await writeSweepOutputs(folders, { stream: (name) => folder.stream(name), commit: (files) => folder.commit({ ...files, "run-log.json": log() }) });
-    if (!options.quiet) printSummary(plan, statistics, directory, out);
+    const log = () => ({ command: ["chokepoint", "merge", ...folders], shards: folders.length, seconds: (performance.now() - started) / 1000 });
+    const { statistics, written } = await writeSweepOutputs(folders, folder, log);
+    if (!options.quiet) printSummary(plan, statistics, "merge", directory, written, out);
     return ExitCode.OK;
   } finally {
     folder.discard();

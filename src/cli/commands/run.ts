@@ -1,12 +1,13 @@
-/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to timeline.csv, summary.json, trade.csv, licences.csv and report.html. */
+/** `chokepoint run [FILE] [--seed N] [--out DIR]`: one replicate, written to the catalogue's run files (timeline.csv, summary.json, trade.csv, licences.csv and report.html). */
 import path from "node:path";
-import { rankShortfalls, renderLicencesCsv, renderRunReport, renderShortfallTable, runReportInput, renderSummaryJson, renderTimelineCsv, renderTradeCsv } from "../../report/index.js";
+import { rankShortfalls, renderShortfallTable } from "../../report/index.js";
+import { MAX_SWEEP_RUNS } from "../../sweep/index.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
+import { renderSet, writtenLines } from "../output-catalogue.js";
 import { OutputFolder } from "../output-folder.js";
 import { shellCommand } from "../shell-command.js";
 import { simulateOrExit } from "../simulate-or-exit.js";
-import { MAX_RUNS } from "./sweep.js";
 
 /** Options of the run command. */
 export interface RunCommandOptions {
@@ -23,8 +24,8 @@ export interface RunCommandOptions {
 export async function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): Promise<number> {
   const design = options.design ?? "mc";
   if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
-  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_RUNS)) {
-    throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${options.runs}`);
+  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_SWEEP_RUNS)) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_SWEEP_RUNS}, got ${options.runs}`);
   }
   if (design === "lhs" && options.runs === undefined) throw new CliExit(ExitCode.BAD_INPUT, "--design lhs needs --runs (a Latin hypercube's replicates depend on how many there are)");
   if (options.runs !== undefined && options.replicate !== undefined && options.replicate >= options.runs) {
@@ -40,14 +41,7 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
     const run = simulateOrExit(scenario, { seed, replicate, design, runs: options.runs });
     const seconds = (performance.now() - started) / 1000;
     const ranked = rankShortfalls(run.kpis);
-    const data = {
-      "timeline.csv": renderTimelineCsv(run.timeline),
-      "summary.json": renderSummaryJson(run.summary),
-      "trade.csv": renderTradeCsv(run.trade),
-      "licences.csv": renderLicencesCsv(run.licences ?? [], scenario.spec),
-    };
-    const report = await renderRunReport(runReportInput(scenario, run, ranked, rerunCommand(file, seed, replicate, design, options), Object.keys(data)));
-    const files = { ...data, "report.html": report };
+    const files = await renderSet("run", { scenario, run, ranked, command: rerunCommand(file, seed, replicate, design, options) });
     folder.commit(files);
     if (!options.quiet) {
       out(`${scenario.title} (seed ${seed}${replicate !== 0 ? `, replicate ${replicate}` : ""})`);
@@ -56,8 +50,7 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
       out("");
       out(renderShortfallTable(ranked, run.summary.manifest.start).trimEnd());
       out("");
-      out(`wrote ${Object.keys(data).map((f) => path.join(folder.directory, f)).join(", ")}`);
-      out(`report: ${path.join(folder.directory, "report.html")}`);
+      for (const line of writtenLines("run", folder.directory, files.keys())) out(line);
     }
     return ExitCode.OK;
   } finally {

@@ -8,17 +8,18 @@ import path from "node:path";
 import { eventMarks, renderCompareTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
-import { parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { MAX_SWEEP_RUNS, MAX_SWING_RUNS, parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit, scenarioFileOrExit } from "../load-scenario-or-exit.js";
+import { writtenLines, type OutputFileName, type WritingCommand } from "../output-catalogue.js";
 import { progressIo } from "../progress.js";
 import { chooseShard } from "../shard-from-env.js";
 import { runSession } from "../sweep-session.js";
 
-/** Options shared by sweep and compare. */
-export interface SweepOptions {
+/** Options of the sweep, compare and sensitivity commands (the library's own are sweep/sweep.ts's SweepOptions). */
+export interface SweepCommandOptions {
   readonly runs: number;
   readonly seed?: number;
   readonly design?: string;
@@ -39,24 +40,22 @@ export interface SweepOptions {
   readonly quiet?: boolean;
 }
 
-/** The most replicates a sweep (or the Latin hypercube a `run --design lhs` belongs to) may have. */
-export const MAX_RUNS = 100_000_000;
 /** Replicates of a sweep that also run the tornado's swings, unless --swing-runs says otherwise. */
 export const DEFAULT_SWING_RUNS = 10;
 
 /** Runs a sweep (one file) or a compare (a base and alternatives). Returns the exit code. */
-export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", files: readonly string[], options: SweepOptions, io: CliIo, argv: readonly string[]): Promise<number> {
+export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", files: readonly string[], options: SweepCommandOptions, io: CliIo, argv: readonly string[]): Promise<number> {
   const out = lineWriter(io.stdout);
   const sets = options.set ?? [];
-  if (!(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_RUNS)) throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${options.runs}`);
+  if (!(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_SWEEP_RUNS)) throw new CliExit(ExitCode.BAD_INPUT, `--runs must be a whole number from 1 to ${MAX_SWEEP_RUNS}, got ${options.runs}`);
   const design = (options.design ?? "mc") as Design;
   if (design !== "mc" && design !== "lhs") throw new CliExit(ExitCode.BAD_INPUT, `--design must be mc or lhs, got "${options.design}"`);
   const batch = options.batch ?? 100;
   if (!(Number.isInteger(batch) && batch >= 1)) throw new CliExit(ExitCode.BAD_INPUT, `--batch must be a whole number >= 1, got ${options.batch}`);
   const bandDays = options.bandDays ?? 7;
   if (!(Number.isInteger(bandDays) && bandDays >= 1 && bandDays <= 366)) throw new CliExit(ExitCode.BAD_INPUT, `--band-days must be a whole number from 1 to 366, got ${options.bandDays}`);
-  if (options.swingRuns !== undefined && !(Number.isInteger(options.swingRuns) && options.swingRuns >= 0 && options.swingRuns <= 10_000)) {
-    throw new CliExit(ExitCode.BAD_INPUT, `--swing-runs must be a whole number from 0 to 10000, got ${options.swingRuns}`);
+  if (options.swingRuns !== undefined && !(Number.isInteger(options.swingRuns) && options.swingRuns >= 0 && options.swingRuns <= MAX_SWING_RUNS)) {
+    throw new CliExit(ExitCode.BAD_INPUT, `--swing-runs must be a whole number from 0 to ${MAX_SWING_RUNS}, got ${options.swingRuns}`);
   }
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 256)) {
     throw new CliExit(ExitCode.BAD_INPUT, `--workers must be a whole number from 1 to 256, got ${options.workers}`);
@@ -112,16 +111,15 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   if (kind === "sensitivity" && result.sensitivity !== undefined) {
     out(renderSensitivityTable(plan, result.sensitivity).trimEnd());
     out("");
-    out(`wrote ${["sensitivity.csv", "replicates.csv", "bands.csv", "summary.json", "run-log.json"].map((f) => path.join(folder, f)).join(", ")}`);
-    out(`report: ${path.join(folder, "report.html")}`);
+    for (const line of writtenLines(kind, folder, result.written)) out(line);
     return ExitCode.OK;
   }
-  printSummary(plan, result.statistics, folder, out);
+  printSummary(plan, result.statistics, kind, folder, result.written, out);
   return ExitCode.OK;
 }
 
-/** The few lines a person reads after a sweep or compare. */
-export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folder: string, out: (line: string) => void): void {
+/** The few lines a person reads after a sweep or compare (`command` wrote `written` into `folder`). */
+export function printSummary(plan: SweepPlan, statistics: SweepStatistics, command: WritingCommand, folder: string, written: readonly OutputFileName[], out: (line: string) => void): void {
   out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}`);
   if (plan.kind === "compare") {
     out("");
@@ -142,9 +140,7 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, folde
     }
   }
   out("");
-  const files = ["replicates.csv", ...(plan.kind === "sweep" ? ["bands.csv"] : ["compare.csv"]), ...(plan.kind === "sweep" && plan.alternatives[0].inputs.length > 0 ? ["sensitivity.csv"] : []), "summary.json", "run-log.json"];
-  out(`wrote ${files.map((f) => path.join(folder, f)).join(", ")}`);
-  out(`report: ${path.join(folder, "report.html")}`);
+  for (const line of writtenLines(command, folder, written)) out(line);
 }
 
 /** The dates every replicate of the scenario shares, to mark on the report's time axes: events that surely happen on a fixed date, and the controls' own dates. */
