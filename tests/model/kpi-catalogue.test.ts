@@ -5,6 +5,7 @@
  * row missing a field, a date with a mean or a kind without rounding and binning is a compile
  * error (`npm run typecheck` checks the `@ts-expect-error` lines below).
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -23,6 +24,7 @@ import {
 import { COMPARE_KPIS, MEAN_KPIS, RULE_KPIS } from "../../src/sweep/index.js";
 
 const TINY = path.resolve(import.meta.dirname, "../fixtures/sweep/tiny.yaml");
+const README = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8").replace(/\s+/g, " ");
 
 describe("lists derived from the KPI catalogue", () => {
   it("are the lists the outputs were made with (replicates.csv columns, summary.json keys, compare.csv rows, the stop rule's message)", () => {
@@ -77,6 +79,24 @@ describe("lists derived from the KPI catalogue", () => {
       ["index", null],
       ["money", 4],
     ]);
+  });
+});
+
+describe("the README's outputs section", () => {
+  /** The backquoted names in the README text from `from` up to `to`. */
+  const namesBetween = (from: string, to: string) => {
+    const start = README.indexOf(from) + from.length;
+    const text = README.slice(start, README.indexOf(to, start));
+    return [...text.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]);
+  };
+
+  it("lists replicates.csv's KPI columns as the catalogue orders them", () => {
+    expect(/then the KPIs under the names of `summary\.json` \(`([a-zA-Z,]+)`\)/.exec(README)?.[1].split(",")).toEqual(KPI_NAMES);
+  });
+
+  it("names the KPIs with a mean in a sweep's summary.json and those compare.csv differences", () => {
+    expect(namesBetween("`firstShortfallDate` percentiles, and for", " the `mean`")).toEqual(MEAN_KPIS);
+    expect(namesBetween("(and `all`, the country's total) for", ": the means")).toEqual(COMPARE_KPIS);
   });
 });
 
