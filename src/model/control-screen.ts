@@ -10,28 +10,36 @@
  * - by extraterritorial reach, when more than its threshold of s's stock of k is of the
  *   exporter's origin: then its measure applies to the whole order (times coverage), as if
  *   the exporter shipped it.
- * Restrictions are taken as independent: an order survives each with the share it leaves free.
+ * What a measure does to the share it governs is the measure's (measures/): it calls back one of
+ * this screen's verbs (refuse, requireLicence, capBy). Restrictions are taken as independent: an
+ * order survives each with the share it leaves free.
  */
 import type { ExportControl } from "./export-control.js";
+import type { BanScreen } from "./measures/ban.js";
+import type { Licensing, LicensingScreen } from "./measures/licensing.js";
+import type { Quota, QuotaScreen } from "./measures/quota.js";
 
 /**
  * The controls in force on one order. One instance is reused for every screening: its lists
  * are overwritten in place, not reallocated.
  */
-export class ControlScreen {
+export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   /** Share of the order refused outright (bans, forbidden re-exports), 0..1. */
   refusedShare = 0;
   /** Share of what is not refused that needs licences, 0..1. */
   licensedShare = 0;
-  /** Licensing controls that apply, in `licensing[0 .. licensingCount)` (each decides; all must approve). */
-  readonly licensing: ExportControl[] = [];
+  /** Licensing measures that apply, in `licensing[0 .. licensingCount)` (each decides; all must approve). */
+  readonly licensing: Licensing[] = [];
   licensingCount = 0;
-  /** Quota controls that apply, in `quotas[0 .. quotaCount)` (the tightest binds). */
-  readonly quotas: ExportControl[] = [];
+  /** Quotas that apply, in `quotas[0 .. quotaCount)` (the tightest binds). */
+  readonly quotas: Quota[] = [];
   quotaCount = 0;
   /** Per origin slot: the share of that origin's content refused as a forbidden re-export. */
   readonly originRefused: Float64Array;
   private readonly originSlot: Int32Array;
+  /** While screening: the share of the order no restriction has taken, and the share needing no licence. */
+  private freeShare = 1;
+  private unlicensedShare = 1;
 
   /** `originSlot[c]` is country c's slot among the tracked origins, or -1. */
   constructor(originSlot: Int32Array, origins: number) {
@@ -61,12 +69,12 @@ export class ControlScreen {
     this.licensingCount = 0;
     this.quotaCount = 0;
     this.originRefused.fill(0);
-    let free = 1;
-    let unlicensed = 1;
+    this.freeShare = 1;
+    this.unlicensedShare = 1;
     for (let i = 0; i < controlIndices.length; i++) {
       const control = controls[controlIndices[i]];
       if (!control.appliesTo(commodity, destination, t)) continue;
-      let share = control.coverage;
+      const share = control.coverage;
       if (control.exporter !== supplier) {
         const slot = this.originSlot[control.exporter];
         const originShare = slot < 0 ? 0 : content[slot];
@@ -76,26 +84,31 @@ export class ControlScreen {
           if (!(originShare > control.reachThreshold)) continue;
         } else if (control.refusesReExports && slot >= 0) {
           this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
-          free *= 1 - share * originShare;
+          this.freeShare *= 1 - share * originShare;
           continue;
         } else continue;
       }
-      switch (control.measure.kind) {
-        case "ban":
-          free *= 1 - share;
-          break;
-        case "licensing":
-          this.licensing[this.licensingCount++] = control;
-          unlicensed *= 1 - share;
-          break;
-        case "quota":
-          this.quotas[this.quotaCount++] = control;
-          break;
-      }
+      control.measure.restrictOrder(this, share);
     }
-    this.refusedShare = 1 - free;
-    this.licensedShare = 1 - unlicensed;
+    this.refusedShare = 1 - this.freeShare;
+    this.licensedShare = 1 - this.unlicensedShare;
     return this;
+  }
+
+  /** A ban's verb: `share` of the order is refused. */
+  refuse(share: number): void {
+    this.freeShare *= 1 - share;
+  }
+
+  /** Licensing's verb: `share` of the order needs `licensing`'s licence. */
+  requireLicence(licensing: Licensing, share: number): void {
+    this.licensing[this.licensingCount++] = licensing;
+    this.unlicensedShare *= 1 - share;
+  }
+
+  /** A quota's verb: the order is capped by `quota`'s allowance. */
+  capBy(quota: Quota): void {
+    this.quotas[this.quotaCount++] = quota;
   }
 
   /**
@@ -113,19 +126,13 @@ export class ControlScreen {
 
   /** Deducts shipped tonnes from every quota in this screen (each on its covered share). */
   chargeQuotas(tonnes: number): void {
-    for (let i = 0; i < this.quotaCount; i++) {
-      const quota = this.quotas[i];
-      quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - tonnes * quota.coverage);
-    }
+    for (let i = 0; i < this.quotaCount; i++) this.quotas[i].charge(tonnes);
   }
 
   /** Tonnes the quotas still allow (Infinity when none applies). */
   get quotaAllowanceTonnes(): number {
     let allowance = Infinity;
-    for (let i = 0; i < this.quotaCount; i++) {
-      const quota = this.quotas[i];
-      allowance = Math.min(allowance, quota.quotaRemainingTonnes / Math.max(1e-12, quota.coverage));
-    }
+    for (let i = 0; i < this.quotaCount; i++) allowance = Math.min(allowance, this.quotas[i].allowanceTonnes);
     return allowance;
   }
 }

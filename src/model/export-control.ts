@@ -4,29 +4,36 @@
  * A control is in force at time t when it has been imposed (by its effective date or an
  * `impose` event), t is before its end date, it has not been lifted, and no suspension runs
  * past t. A suspension ends by itself at its `until` date (automatic reinstatement) unless an
- * `extend` event moves that date or a `lift` event ends the control. A licensing control's
- * approval rates and review time may change by events, and general licences exempt
- * destinations for a while.
+ * `extend` event moves that date or a `lift` event ends the control. What it does to an order
+ * is its measure's (measures/), and general licences exempt destinations for a while.
+ *
+ * Whether a control follows its exporter's goods abroad is decided here, once (`followsOrigin`):
+ * by a re-export rule (third countries' re-exports of the exporter's origin refused, where its
+ * measure allows) or by extraterritorial reach. The world tracks those exporters' origin through
+ * stocks and screens other countries' exports under such controls; the control screen applies them.
  */
-import type { Distribution } from "../engine/index.js";
-import { yearShareLeft } from "./calendar.js";
-import type { ControlMeasure, ControlSpec } from "./world-spec.js";
+import { createMeasure, mayRefuseReExports, type Measure } from "./measures/measure.js";
+import type { ControlSpec } from "./world-spec.js";
 
 /** Runtime state of one export control. */
 export class ExportControl {
   readonly index: number;
   readonly id: string;
   readonly exporter: number;
-  readonly measure: ControlMeasure;
+  /** What it does to the orders it governs, with that measure's state (a quota's tonnes left, licensing's terms). */
+  readonly measure: Measure;
   /** coversCommodity[k] is true when commodity k is controlled. */
   readonly coversCommodity: boolean[];
   /** coversDestination[c] is true when exports to country c are controlled. */
   readonly coversDestination: boolean[];
   /** Share of the covered trade the control applies to. */
   readonly coverage: number;
+  /** Whether third countries' re-exports of the exporter's origin to covered destinations are refused. */
   readonly refusesReExports: boolean;
   /** Extraterritorial threshold (share of a good's mass of the exporter's origin), or NaN without reach. */
   readonly reachThreshold: number;
+  /** Whether it follows its exporter's goods abroad (a re-export rule or reach): the one place this is decided. */
+  readonly followsOrigin: boolean;
   /** Announcement time (front-running starts), or null. */
   readonly announcedTime: number | null;
   readonly frontRunCoverDays: number;
@@ -37,12 +44,7 @@ export class ExportControl {
   /** Suspended until this time, or null. */
   suspendedUntil: number | null = null;
   isLifted = false;
-  /** Tonnes still allowed this calendar year (quota controls only). */
-  quotaRemainingTonnes: number;
-  /** Licensing: approval probability by importer, and review time (both may change by events). */
-  approvalByCountry: readonly number[];
-  processingDays: Distribution;
-  /** Licensing: general licence of each destination runs until this time (-Infinity: none). */
+  /** General licence of each destination runs until this time (-Infinity: none). */
   readonly generalLicenceUntil: Float64Array;
   private readonly originEpochDay: number;
 
@@ -50,7 +52,8 @@ export class ExportControl {
     this.index = index;
     this.id = spec.id;
     this.exporter = spec.exporter;
-    this.measure = spec.measure;
+    this.coverage = spec.coverage;
+    this.measure = createMeasure(spec.measure, this);
     this.originEpochDay = originEpochDay;
     this.coversCommodity = new Array<boolean>(commodityCount).fill(false);
     for (const k of spec.commodities) this.coversCommodity[k] = true;
@@ -61,16 +64,13 @@ export class ExportControl {
       if (spec.destinations.mode === "all") return true;
       return spec.destinations.mode === "only" ? listed.has(c) : !listed.has(c);
     });
-    this.coverage = spec.coverage;
-    this.refusesReExports = spec.reExport === "refused" && spec.measure.kind !== "quota";
+    this.refusesReExports = spec.reExport === "refused" && mayRefuseReExports(spec.measure.kind);
     this.reachThreshold = spec.extraterritorial === null ? Number.NaN : spec.extraterritorial.thresholdShare;
+    this.followsOrigin = this.refusesReExports || spec.extraterritorial !== null;
     this.announcedTime = spec.announcedEpochDay === null ? null : spec.announcedEpochDay - originEpochDay;
     this.frontRunCoverDays = spec.frontRunCoverDays;
     this.effectiveTime = spec.effectiveEpochDay === null ? null : spec.effectiveEpochDay - originEpochDay;
     this.endTime = spec.endEpochDay === null ? null : spec.endEpochDay - originEpochDay;
-    this.quotaRemainingTonnes = spec.measure.kind === "quota" ? spec.measure.tonnesPerYear : Infinity;
-    this.approvalByCountry = spec.measure.kind === "licensing" ? spec.measure.approvalByCountry : [];
-    this.processingDays = spec.measure.kind === "licensing" ? spec.measure.processingDays : { kind: "fixed", value: 0 };
     this.generalLicenceUntil = new Float64Array(countryCount).fill(-Infinity);
   }
 
@@ -92,17 +92,17 @@ export class ExportControl {
     return this.announcedTime !== null && this.effectiveTime !== null && t >= this.announcedTime && t < this.effectiveTime;
   }
 
-  /** Puts the control in force from time `t` (clearing any lift or suspension); a quota gets the rest of its year. */
+  /** Puts the control in force from time `t` (clearing any lift or suspension); its measure starts (a quota gets the rest of its year). */
   impose(t: number): void {
     this.effectiveTime = t;
     this.isLifted = false;
     this.suspendedUntil = null;
-    this.prorateQuota(t);
+    this.startMeasure(t);
   }
 
-  /** A quota coming into force at `t` is allowed the share of its annual tonnes left in that calendar year. */
-  prorateQuota(t: number): void {
-    if (this.measure.kind === "quota") this.quotaRemainingTonnes = this.measure.tonnesPerYear * yearShareLeft(this.originEpochDay + t);
+  /** Its measure comes into force at time `t`: a quota is allowed the share of its annual tonnes left in that calendar year. */
+  startMeasure(t: number): void {
+    this.measure.takeEffect(this.originEpochDay + t);
   }
 
   /**

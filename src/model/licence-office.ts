@@ -9,13 +9,14 @@
  * licensed on that route until it expires, and later orders ship against it before anyone
  * applies again. Importers count pending applications at their expected approval.
  */
-import { Priority, type KeyedStream } from "../engine/index.js";
+import { Priority, type Distribution, type KeyedStream } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
 import type { ExportControl } from "./export-control.js";
 import { drawInput } from "./input-draw.js";
 import type { LicenceLog } from "./licence-log.js";
 import { LicensingAuthority } from "./licensing-authority.js";
 import type { Market } from "./market.js";
+import { Licensing } from "./measures/licensing.js";
 import type { Shipping } from "./shipping.js";
 import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
@@ -98,10 +99,7 @@ export class LicenceOffice {
    */
   apply(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
     let size = Infinity;
-    for (let i = 0; i < screen.licensingCount; i++) {
-      const measure = screen.licensing[i].measure;
-      if (measure.kind === "licensing") size = Math.min(size, measure.applicationTonnes);
-    }
+    for (let i = 0; i < screen.licensingCount; i++) size = Math.min(size, screen.licensing[i].applicationTonnes);
     const count = Number.isFinite(size) ? Math.min(MAX_APPLICATIONS_PER_ORDER, Math.max(1, Math.ceil(tonnes / size - 1e-9))) : 1;
     for (let k = 0; k < count; k++) this.file(market, supplier, tonnes / count, screen);
   }
@@ -114,18 +112,17 @@ export class LicenceOffice {
     let validityDays = Infinity;
     let authority = -1;
     for (let i = 0; i < screen.licensingCount; i++) {
-      const control = screen.licensing[i];
-      if (control.measure.kind !== "licensing") continue;
-      const stream = this.licenceStream(control.index, supplier, market);
-      const probability = control.approvalByCountry[market.country];
+      const licensing = screen.licensing[i];
+      const stream = this.licenceStream(licensing.controlIndex, supplier, market);
+      const probability = licensing.approvalByCountry[market.country];
       const isApproved = stream.bernoulli(probability);
       approvalProbability *= probability;
-      const days = Math.max(0, drawInput(control.processingDays, stream, ["controls", control.id, "processingTime"]));
+      const days = Math.max(0, drawInput(licensing.processingDays, stream, licensing.processingTimePath));
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
-      validityDays = Math.min(validityDays, control.measure.validityDays);
+      validityDays = Math.min(validityDays, licensing.validityDays);
       // The first licensing control's authority reviews the application.
-      if (authority < 0) authority = control.measure.authority;
+      if (authority < 0) authority = licensing.authority;
     }
     const application = this.freeApplications.pop() ?? this.applicationMarket.length;
     this.applicationMarket[application] = market.index;
@@ -215,13 +212,13 @@ export class LicenceOffice {
   }
 
   /** The licensing controls' new approval rates, review time or authority capacity (a licensing-change event). */
-  change(controls: readonly ExportControl[], approvalByCountry: readonly number[] | null, processingDays: ExportControl["processingDays"] | null, capacity: LicensingAuthority["capacity"] | null): void {
+  change(controls: readonly ExportControl[], approvalByCountry: readonly number[] | null, processingDays: Distribution | null, capacity: LicensingAuthority["capacity"] | null): void {
     const authorities = new Set<number>();
-    for (const control of controls) {
-      if (control.measure.kind !== "licensing") continue;
-      if (approvalByCountry !== null) control.approvalByCountry = approvalByCountry;
-      if (processingDays !== null) control.processingDays = processingDays;
-      authorities.add(control.measure.authority);
+    for (const { measure } of controls) {
+      // The scenario lets the event name licensing controls only; any other has no terms to change.
+      if (!(measure instanceof Licensing)) continue;
+      measure.change(approvalByCountry, processingDays);
+      authorities.add(measure.authority);
     }
     if (capacity !== null) for (const a of [...authorities].sort((x, y) => x - y)) this.authorities[a].setCapacity(capacity);
   }

@@ -11,6 +11,7 @@
 import { ControlScreen } from "./control-screen.js";
 import type { LicenceOffice } from "./licence-office.js";
 import type { Market } from "./market.js";
+import type { Quota } from "./measures/quota.js";
 import type { Shipping } from "./shipping.js";
 import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
@@ -23,8 +24,8 @@ interface PendingOrder {
   reserve: number;
   tonnes: number;
   allowed: number;
-  /** The quota controls that cover it. */
-  readonly quotas: number[];
+  /** The quotas that cover it, in `quotas[0 .. quotaCount)`. */
+  readonly quotas: Quota[];
   quotaCount: number;
   /** The origin content it may ship with, by origin slot. */
   readonly content: Float64Array;
@@ -42,7 +43,8 @@ export class OrderBook {
   readonly unfilledTonnes: Float64Array;
   private readonly requestedBySupplier: Float64Array;
   private readonly fillShare: Float64Array;
-  private readonly quotaRequested = new Map<number, number>();
+  /** Tonnes the round's orders ask of each quota (on its covered share). */
+  private readonly quotaRequested = new Map<Quota, number>();
 
   constructor(state: WorldState, shipping: Shipping, licences: LicenceOffice) {
     this.state = state;
@@ -92,7 +94,7 @@ export class OrderBook {
     order.tonnes = free;
     order.allowed = free;
     order.quotaCount = screen.quotaCount;
-    for (let q = 0; q < screen.quotaCount; q++) order.quotas[q] = screen.quotas[q].index;
+    for (let q = 0; q < screen.quotaCount; q++) order.quotas[q] = screen.quotas[q];
     screen.shippedContent(origin.content, order.content);
   }
 
@@ -127,10 +129,7 @@ export class OrderBook {
       const shipped = order.allowed * fillShare[order.supplier];
       this.unfilledTonnes[order.market] += order.tonnes - shipped;
       if (shipped <= DUST_TONNES) continue;
-      for (let q = 0; q < order.quotaCount; q++) {
-        const quota = state.controls[order.quotas[q]];
-        quota.quotaRemainingTonnes = Math.max(0, quota.quotaRemainingTonnes - shipped * quota.coverage);
-      }
+      for (let q = 0; q < order.quotaCount; q++) order.quotas[q].charge(shipped);
       this.shipping.ship(order.supplier, order.market, shipped, order.content, order.reserve);
     }
     this.pendingCount = 0;
@@ -138,12 +137,14 @@ export class OrderBook {
 
   /** Caps each order by its quotas: each quota's remaining tonnes shared pro rata among the orders it covers. */
   private applyQuotas(): void {
-    const controls = this.state.controls;
     const requested = this.quotaRequested;
     requested.clear();
     for (let i = 0; i < this.pendingCount; i++) {
       const order = this.pending[i];
-      for (let q = 0; q < order.quotaCount; q++) requested.set(order.quotas[q], (requested.get(order.quotas[q]) ?? 0) + order.tonnes * controls[order.quotas[q]].coverage);
+      for (let q = 0; q < order.quotaCount; q++) {
+        const quota = order.quotas[q];
+        requested.set(quota, (requested.get(quota) ?? 0) + order.tonnes * quota.coverage);
+      }
     }
     if (requested.size === 0) return;
     for (let i = 0; i < this.pendingCount; i++) {
@@ -151,11 +152,11 @@ export class OrderBook {
       let share = 1;
       for (let q = 0; q < order.quotaCount; q++) {
         const asked = requested.get(order.quotas[q]) ?? 0;
-        if (asked > 0) share = Math.min(share, controls[order.quotas[q]].quotaRemainingTonnes / asked);
+        if (asked > 0) share = Math.min(share, order.quotas[q].remainingTonnes / asked);
       }
       // Only the covered share of an order is capped; the rest of it is free of the quota.
       let covered = 0;
-      for (let q = 0; q < order.quotaCount; q++) covered = Math.max(covered, controls[order.quotas[q]].coverage);
+      for (let q = 0; q < order.quotaCount; q++) covered = Math.max(covered, order.quotas[q].coverage);
       order.allowed = order.tonnes * (1 - covered + covered * Math.min(1, share));
     }
   }

@@ -110,10 +110,9 @@ export class TradeDesk {
       const screen = this.screen.evaluate(state.controls, state.controlsOn(share.supplier, market.commodity), market.commodity, share.supplier, market.country, t, content);
       let licenceDays = 0;
       for (let i = 0; i < screen.licensingCount; i++) {
-        const control = screen.licensing[i];
-        if (control.measure.kind !== "licensing") continue;
-        const authority = this.licences.authorities[control.measure.authority];
-        licenceDays = Math.max(licenceDays, meanOf(control.processingDays) + authority.backlogDays);
+        const licensing = screen.licensing[i];
+        const authority = this.licences.authorities[licensing.authority];
+        licenceDays = Math.max(licenceDays, meanOf(licensing.processingDays) + authority.backlogDays);
       }
       lead += share.share * (this.shipping.transit(share.supplier, market.country) + licenceDays * screen.licensedShare);
     }

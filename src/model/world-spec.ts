@@ -7,6 +7,9 @@
  * unit-bearing input.
  */
 import type { Distribution } from "../engine/index.js";
+import type { MeasureSpec } from "./measures/measure.js";
+
+export type { MeasureKind, MeasureSpec } from "./measures/measure.js";
 
 /** A material at one stage of the chain. */
 export interface CommoditySpec {
@@ -208,27 +211,6 @@ export interface AuthoritySpec {
   readonly capacity: LicensingCapacity;
 }
 
-/** What an export control does to an order it applies to. */
-export type ControlMeasure =
-  | { readonly kind: "ban" }
-  | {
-      readonly kind: "licensing";
-      /** Approval probability for each importer, indexed by country. */
-      readonly approvalByCountry: readonly number[];
-      /** Review time of one application, from the day the authority starts on it. */
-      readonly processingDays: Distribution;
-      /** The authority whose queue its applications join (index into WorldSpec.authorities). */
-      readonly authority: number;
-      /** Days an approved licence stays valid for its tonnes; 0: ship at once or lose it. */
-      readonly validityDays: number;
-      /**
-       * Tonnes of one application: an order is filed as that many tonnes a piece, each decided
-       * on its own (Infinity: the whole order is one application).
-       */
-      readonly applicationTonnes: number;
-    }
-  | { readonly kind: "quota"; readonly tonnesPerYear: number };
-
 /** Extraterritorial reach: the control's rule follows its exporter's content into third countries' goods. */
 export interface ExtraterritorialReach {
   /** Input commodities whose content counts (informational: content is tracked by origin, not by input). */
@@ -244,7 +226,8 @@ export interface ControlSpec {
   /** Commodity indices covered (groups already expanded). */
   readonly commodities: readonly number[];
   readonly destinations: DestinationRule;
-  readonly measure: ControlMeasure;
+  /** What it does to the orders it governs: one of the measures of measures/ (ban, licensing, quota). */
+  readonly measure: MeasureSpec;
   /** Share of the covered trade the control applies to (the rest flows as before), 0..1. */
   readonly coverage: number;
   /**

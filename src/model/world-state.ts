@@ -61,14 +61,14 @@ export class WorldState implements SolverState {
     const commodityCount = spec.commodities.length;
     const countryCount = spec.countries.length;
 
-    // Origins tracked through stocks: exporters whose controls follow their goods abroad.
+    this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
+    // Origins tracked through stocks: exporters with a control that follows its goods abroad.
     this.originSlot = new Int32Array(countryCount).fill(-1);
     const origins: number[] = [];
-    for (const c of spec.controls) {
-      const follows = c.extraterritorial !== null || (c.reExport === "refused" && c.measure.kind !== "quota");
-      if (follows && this.originSlot[c.exporter] < 0) {
-        this.originSlot[c.exporter] = origins.length;
-        origins.push(c.exporter);
+    for (const control of this.controls) {
+      if (control.followsOrigin && this.originSlot[control.exporter] < 0) {
+        this.originSlot[control.exporter] = origins.length;
+        origins.push(control.exporter);
       }
     }
     this.origins = origins;
@@ -126,15 +126,13 @@ export class WorldState implements SolverState {
       for (const share of market.imports) this.requireMarket(share.supplier, market.commodity, `import source of market ${market.index}`);
     }
 
-    this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
     // The controls that may govern each (exporter, commodity): its own exporter's, and those that
     // follow their origin into every other country's exports (re-export rules, extraterritorial reach).
     this.controlsByRoute = Array.from({ length: countryCount * commodityCount }, () => []);
     for (const control of this.controls) {
-      const follows = this.originSlot[control.exporter] >= 0 && (control.refusesReExports || !Number.isNaN(control.reachThreshold));
       for (const k of spec.controls[control.index].commodities) {
         for (let exporter = 0; exporter < countryCount; exporter++) {
-          if (exporter !== control.exporter && !(follows && this.marketLookup[exporter * commodityCount + k] >= 0)) continue;
+          if (exporter !== control.exporter && !(control.followsOrigin && this.marketLookup[exporter * commodityCount + k] >= 0)) continue;
           this.controlsByRoute[exporter * commodityCount + k].push(control.index);
         }
       }

@@ -1,7 +1,7 @@
 /**
  * World: one run of a resolved world. It wires the parts (demand, facility operations, trade,
  * scripted events, the market response) onto one environment, keeps the calendar (monthly
- * demand growth, daily ramp-ups, the response's price steps, quota years), runs to the end of
+ * demand growth, daily ramp-ups, the response's price steps, measures' years), runs to the end of
  * the horizon and closes the markets' daily record.
  */
 import { Priority, type RandomStreams } from "../engine/index.js";
@@ -72,8 +72,8 @@ export class World {
   /** isMonthStart[d] is 1 when simulation day d is the first of a calendar month. */
   private readonly isMonthStart: Uint8Array;
   private readonly onTick = (day: number): void => this.tick(day);
-  private readonly onNewYear = (): void => this.resetQuotas();
-  private readonly onQuotaStart = (c: number): void => this.state.controls[c].prorateQuota(this.state.env.now);
+  private readonly onNewYear = (): void => this.startYear();
+  private readonly onMeasureStart = (c: number): void => this.state.controls[c].startMeasure(this.state.env.now);
   private hasRun = false;
 
   constructor(spec: WorldSpec, streams: RandomStreams, options: RecordOptions = {}) {
@@ -133,7 +133,7 @@ export class World {
     const { state } = this;
     const env = state.env;
     this.demand.start();
-    this.prorateQuotas();
+    this.startYearlyAllowances();
     state.scheduleReleaseWindows();
     this.operations.start();
     this.response?.start();
@@ -195,23 +195,25 @@ export class World {
   }
 
   /**
-   * A quota in force at the start gets the share of its annual tonnes left in that year; one
-   * taking effect later gets it on its effective day (impose events prorate themselves).
+   * A measure with a yearly allowance (a quota) in force at the start gets the share of it left
+   * in that year; one taking effect later gets it on its effective day (impose events start
+   * their measures themselves).
    */
-  private prorateQuotas(): void {
+  private startYearlyAllowances(): void {
     for (const control of this.state.controls) {
-      if (control.measure.kind !== "quota") continue;
+      if (!control.measure.hasYearlyAllowance) continue;
       const effective = control.effectiveTime;
-      if (effective !== null && effective > 0) this.state.env.scheduleAt(effective, this.onQuotaStart, control.index, Priority.FIRST);
-      else control.prorateQuota(0);
+      if (effective !== null && effective > 0) this.state.env.scheduleAt(effective, this.onMeasureStart, control.index, Priority.FIRST);
+      else control.startMeasure(0);
     }
   }
 
-  private resetQuotas(): void {
+  /** 1 January: the measures of the controls that have taken effect start their year (a quota's tonnes are renewed). */
+  private startYear(): void {
     const { state } = this;
     for (const control of state.controls) {
-      // A quota not yet in force gets its share when it starts.
-      if (control.measure.kind === "quota" && control.effectiveTime !== null && control.effectiveTime <= state.env.now) control.quotaRemainingTonnes = control.measure.tonnesPerYear;
+      // A measure not yet in force gets its share when it starts.
+      if (control.effectiveTime !== null && control.effectiveTime <= state.env.now) control.measure.startYear();
     }
     const next = nextNewYearEpochDay(state.originEpochDay + state.env.now) - state.originEpochDay;
     if (next < this.totalDays) state.env.scheduleAt(next, this.onNewYear, 0, Priority.FIRST);

@@ -4,7 +4,7 @@
  * processing time, authority and capacity, validity; quota), dates in order, reach and
  * coverage. A licensing control that names no authority gets a queue of its own.
  */
-import { DAYS_PER_YEAR, type AuthoritySpec, type ControlMeasure, type ControlSpec, type LicensingCapacity } from "../model/index.js";
+import { DAYS_PER_YEAR, type AuthoritySpec, type MeasureSpec, type ControlSpec, type LicensingCapacity } from "../model/index.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
@@ -26,7 +26,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       const list = "only" in c.destinations ? c.destinations.only : c.destinations.except;
       destinations = { mode, countries: [...new Set(list.flatMap((ref, i) => refs.countries(ref, [...path, "destinations", mode, i], note)))] };
     }
-    let measure: ControlMeasure;
+    let measure: MeasureSpec;
     switch (c.measure) {
       case "ban":
         measure = { kind: "ban" };

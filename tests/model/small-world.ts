@@ -6,7 +6,7 @@ import type { Distribution } from "../../src/engine/index.js";
 import { RESPONSE_DEFAULTS } from "../../src/scenario/resolve-response.js";
 import type {
   AuthoritySpec,
-  ControlMeasure,
+  MeasureSpec,
   LicensingCapacity,
   ReleasePolicy,
   CommodityResponse,
@@ -159,7 +159,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
   });
   const authorities: AuthoritySpec[] = [];
   const controls: ControlSpec[] = (w.controls ?? []).map((c) => {
-    let measure: ControlMeasure;
+    let measure: MeasureSpec;
     if (c.measure.kind === "licensing") {
       authorities.push({ id: `control:${c.id}`, capacity: c.measure.capacity ?? { unit: "applications", perDay: Infinity } });
       measure = {
