@@ -3,7 +3,7 @@
  * reserve) as indices, with its dates checked against each other.
  */
 import type { ControlSpec, EventAction, EventSpec } from "../model/index.js";
-import { approvalByCountry } from "./resolve-controls.js";
+import { approvalByCountry } from "./control-schema.js";
 import type { MarketTable } from "./market-table.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { FieldPath } from "./scenario-issue.js";

@@ -4,11 +4,12 @@
  * afterwards by the resolver, which has the whole document in view.
  */
 import { z } from "zod";
+import { approval, control } from "./control-schema.js";
 import { LIMITS } from "./input-limits.js";
 import { commodityResponse, worldResponse } from "./response-schema.js";
 import type { Concrete } from "./uncertain-input.js";
 import {
-  COUNTRY_CODE,
+  countryCode,
   countryRef,
   duration,
   durationDistribution,
@@ -26,9 +27,6 @@ import {
   uncertainShare,
 } from "./field-schemas.js";
 
-const countryCode = z
-  .string({ error: "must be a country code such as \"US\"" })
-  .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
 const positiveRatio = uncertainNumber(LIMITS.recipeRatio, "tonnes per tonne of throughput (a number > 0)");
 
 const commodity = z
@@ -120,81 +118,6 @@ const stockpile = z
     note: note.optional(),
   })
   .describe("A government reserve: releases when members run short");
-
-const destinations = z.union(
-  [
-    z.literal("all"),
-    z.strictObject({ only: z.array(countryRef).min(1) }),
-    z.strictObject({ except: z.array(countryRef).min(1) }),
-  ],
-  { error: 'must be "all", { only: [countries] } or { except: [countries] }' },
-);
-
-const approval = z
-  .union([uncertainShare, z.record(z.string(), uncertainShare)], { error: 'must be a share ("80%") or a map of country code to share with an optional "default"' })
-  .describe("Probability an application is approved, overall or per destination ({ default: 90%, US: 50% })");
-
-/** Fields every control has, whatever its measure. */
-const controlBase = {
-  exporter: countryCode,
-  commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
-  destinations: destinations.optional(),
-  coverage: uncertainShare.optional().describe("Share of the covered trade the control applies to; the rest flows as before (default 100%)"),
-  reExport: z
-    .enum(["refused", "free"], { error: 'must be "refused" or "free"' })
-    .optional()
-    .describe("Whether third countries' re-exports of the exporter's origin to covered destinations are refused too (default: refused for bans and licensing)"),
-  announced: uncertainDate.optional().describe("Date it was announced: importers facing it front-run until it takes effect"),
-  frontRunning: uncertainQuantity("duration", { description: "Extra cover importers facing it seek between announcement and effect (default: trade.frontRunning)" }).optional(),
-  effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),
-  end: uncertainDate.optional(),
-  name: z.string().min(1).optional().describe("What reports call it, e.g. \"April 2025 rare-earth licensing\" (default: its id in words)"),
-  legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM Announcement No. 18 (2025)\""),
-  extraterritorial: z
-    .strictObject({
-      inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
-      threshold: uncertainShare.optional().describe("De-minimis share of the good's mass of the exporter's origin (default 0.1%)"),
-    })
-    .optional()
-    .describe("Reach over third countries: the control also governs their exports of its commodities when more than the threshold of the good is of the exporter's origin"),
-  source: source.optional(),
-  note: note.optional(),
-};
-
-const control = z.discriminatedUnion(
-  "measure",
-  [
-    z.strictObject({ measure: z.literal("ban"), ...controlBase }).describe("A ban: covered orders are refused"),
-    z
-      .strictObject({
-        measure: z.literal("licensing"),
-        ...controlBase,
-        approval: approval.optional(),
-        processingTime: durationDistribution.describe("Review time of one application, e.g. \"45 working days\" or a distribution"),
-        authority: slug("authority").optional().describe("The authority whose queue its applications join (default: a queue of its own)"),
-        capacity: licensingCapacity.optional().describe("Capacity of its own queue, when it names no authority (default: unlimited)"),
-        validity: uncertainQuantity("duration", { description: "How long an approved licence's tonnes may ship (default 0: at once)" }).optional(),
-        applicationSize: uncertainQuantity("mass", {
-          rule: "positive",
-          description: "Tonnes of one application (a contract): an order is filed as that many tonnes a piece, each decided on its own (default: the whole order is one application)",
-        }).optional(),
-      })
-      .describe("Licensing: covered orders wait for a decision"),
-    z
-      .strictObject({
-        measure: z.literal("quota"),
-        ...controlBase,
-        quota: uncertainQuantity("rate", { rule: "non-negative", description: "Quota: tonnes per year allowed to the covered destinations" }),
-      })
-      .describe("A quota: covered exports are capped per calendar year"),
-  ],
-  {
-    error: (issue) =>
-      issue.code === "invalid_union" && issue.input !== null && typeof issue.input === "object" && !("measure" in issue.input)
-        ? "a control needs a measure: ban, licensing or quota"
-        : `measure must be "ban", "licensing" or "quota"${issue.input !== null && typeof issue.input === "object" && "measure" in issue.input ? `; got ${JSON.stringify((issue.input as { measure: unknown }).measure)}` : ""}`,
-  },
-);
 
 const authority = z
   .strictObject({

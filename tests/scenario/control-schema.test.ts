@@ -1,0 +1,65 @@
+/**
+ * The `controls` entry (src/scenario/control-schema.ts): the messages naming the measures are
+ * derived from the measures' branches, and each measure's own fields resolve into the model's
+ * MeasureSpec (with the re-export rule's default taken from the measure).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { MEASURE_KINDS } from "../../src/model/index.js";
+import { formatIssue, memoryFileSource, parseScenario } from "../../src/scenario/index.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const minimal = readFileSync(path.join(ROOT, "tests/fixtures/good/minimal.yaml"), "utf8");
+
+function parse(text: string) {
+  return parseScenario("s.yaml", memoryFileSource({ "s.yaml": text }), {});
+}
+
+function issuesOf(text: string): string[] {
+  const result = parse(text);
+  return result.ok ? [] : result.issues.map(formatIssue);
+}
+
+const controls = (...entries: string[]) => `controls:\n${entries.map((e) => `  ${e}\n`).join("")}`;
+
+describe("the measure of a control", () => {
+  it("is named from the measures' branches when missing or unknown", () => {
+    expect(issuesOf(minimal + controls("c: { exporter: CN, commodities: [gallium] }"))).toEqual(["s.yaml:21:6 controls.c.measure: a control needs a measure: ban, licensing or quota"]);
+    expect(issuesOf(minimal + controls("c: { exporter: CN, commodities: [gallium], measure: embargo }"))).toEqual([
+      's.yaml:21:55 controls.c.measure: measure must be "ban", "licensing" or "quota"; got "embargo"',
+    ]);
+    expect(MEASURE_KINDS).toEqual(["ban", "licensing", "quota"]);
+  });
+
+  it("resolves each measure's own fields, and the re-export rule to refused where the measure allows it", () => {
+    const result = parse(
+      minimal +
+        controls(
+          "b: { exporter: CN, commodities: [gallium], measure: ban }",
+          "l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, approval: { default: 90%, US: 50% }, validity: 30 days, applicationSize: 10 t }",
+          "q: { exporter: CN, commodities: [gallium], measure: quota, quota: 365.25 t/yr }",
+          "f: { exporter: CN, commodities: [gallium], measure: ban, reExport: free }",
+        ),
+    );
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    const { controls: resolved, authorities } = result.scenario.spec;
+    expect(resolved.map((c) => [c.id, c.measure, c.reExport])).toEqual([
+      ["b", { kind: "ban" }, "refused"],
+      ["l", { kind: "licensing", approvalByCountry: [0.9, 0.5], processingDays: { kind: "fixed", value: 45 }, authority: 0, validityDays: 30, applicationTonnes: 10 }, "refused"],
+      ["q", { kind: "quota", tonnesPerYear: 365.25 }, "free"],
+      ["f", { kind: "ban" }, "free"],
+    ]);
+    expect(authorities).toEqual([{ id: "control:l", capacity: { unit: "applications", perDay: Infinity } }]);
+  });
+
+  it("reports a licensing control's capacity given beside a named authority, and an unknown authority", () => {
+    const authority = "authorities:\n  mofcom: { capacity: 10 applications/day }\n";
+    expect(
+      issuesOf(minimal + authority + controls("l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, authority: mofcom, capacity: 5 applications/day }")),
+    ).toEqual(['s.yaml:23:120 controls.l.capacity: the capacity is the authority\'s ("mofcom"): give it there']);
+    expect(issuesOf(minimal + authority + controls("l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, authority: mofcm }"))).toEqual([
+      's.yaml:23:102 controls.l.authority: unknown authority "mofcm"; did you mean "mofcom"?',
+    ]);
+  });
+});
