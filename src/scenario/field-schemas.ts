@@ -20,12 +20,12 @@ export const COUNTRY_CODE = /^[A-Z][A-Z0-9]{1,3}$/;
 export const slug = (what: string) =>
   z.string({ error: `must be a ${what} id (text)` }).regex(SLUG, { error: `must be a ${what} id: lower-case letters, digits and dashes, such as "ndpr-oxide"` });
 
-/** A country id or a country-group id. */
 /** A country code as a key or field: ISO 3166 alpha-2, or a bloc code. */
 export const countryCode = z
   .string({ error: "must be a country code such as \"US\"" })
   .regex(COUNTRY_CODE, { error: "must be a country code: ISO 3166 alpha-2 such as \"US\", or a bloc code such as \"EU\" or \"ROW\"" });
 
+/** A country id or a country-group id. */
 export const countryRef = z
   .string({ error: "must be a country code such as \"US\", or a country group id" })
   .regex(new RegExp(`${COUNTRY_CODE.source}|${SLUG.source}`), { error: "must be a country code such as \"US\" or \"ROW\", or a country group id such as \"allies\"" });
