@@ -18,6 +18,7 @@ import type { ExportControl } from "./export-control.js";
 import type { BanScreen } from "./measures/ban.js";
 import type { Licensing, LicensingScreen } from "./measures/licensing.js";
 import type { Quota, QuotaScreen } from "./measures/quota.js";
+import { SHARE_TOLERANCE } from "./tolerance.js";
 
 /**
  * The controls in force on one order. One instance is reused for every screening: its lists
@@ -49,7 +50,7 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
 
   /** Whether nothing of the order may ship. */
   get isBanned(): boolean {
-    return this.refusedShare >= 1 - 1e-12;
+    return this.refusedShare >= 1 - SHARE_TOLERANCE;
   }
 
   /**
@@ -119,7 +120,7 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
     for (let o = 0; o < content.length; o++) {
       const refused = this.originRefused[o];
       const c = content[o];
-      out[o] = refused > 0 ? (c * (1 - refused)) / Math.max(1e-12, 1 - refused * c) : c;
+      out[o] = refused > 0 ? (c * (1 - refused)) / Math.max(SHARE_TOLERANCE, 1 - refused * c) : c;
     }
     return out;
   }

@@ -14,6 +14,7 @@
  */
 import type { Stockpile } from "./stockpile.js";
 import type { Timeline } from "./timeline.js";
+import { ROUNDING_SHARE } from "./tolerance.js";
 
 /** A day counts as short when more than this share of its demand went unmet. */
 export const SHORT_DAY_SHARE = 1e-6;
@@ -154,11 +155,11 @@ export class DailyRecord {
     this.givenUpTonnes[m] += reported * flows.givenUp;
     if (shortfall > 0) {
       // What each class wanted and what it got are in the flows.
-      // (Below a billionth of the day's demand, a difference is the rounding of two integrals.)
+      // (Below ROUNDING_SHARE of the day's demand, a difference is the rounding of two integrals.)
       const defenceShort = flows.wantedDefence - flows.consumedDefence;
       const criticalShort = flows.wantedCritical - flows.consumedCritical;
-      if (defenceShort > 1e-9 * wanted) this.defenceUnmetTonnes[m] += reported * defenceShort;
-      if (criticalShort > 1e-9 * wanted) this.criticalUnmetTonnes[m] += reported * criticalShort;
+      if (defenceShort > ROUNDING_SHARE * wanted) this.defenceUnmetTonnes[m] += reported * defenceShort;
+      if (criticalShort > ROUNDING_SHARE * wanted) this.criticalUnmetTonnes[m] += reported * criticalShort;
     }
     if (isShort) {
       this.shortDays[m] += reported;

@@ -18,7 +18,7 @@ import { LicensingAuthority } from "./licensing-authority.js";
 import type { Market } from "./market.js";
 import { Licensing } from "./measures/licensing.js";
 import type { Shipping } from "./shipping.js";
-import { DUST_TONNES } from "./tolerance.js";
+import { DUST_TONNES, ROUNDING_SHARE } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
 /**
@@ -100,7 +100,7 @@ export class LicenceOffice {
   apply(market: Market, supplier: number, tonnes: number, screen: ControlScreen): void {
     let size = Infinity;
     for (let i = 0; i < screen.licensingCount; i++) size = Math.min(size, screen.licensing[i].applicationTonnes);
-    const count = Number.isFinite(size) ? Math.min(MAX_APPLICATIONS_PER_ORDER, Math.max(1, Math.ceil(tonnes / size - 1e-9))) : 1;
+    const count = Number.isFinite(size) ? Math.min(MAX_APPLICATIONS_PER_ORDER, Math.max(1, Math.ceil(tonnes / size - ROUNDING_SHARE))) : 1;
     for (let k = 0; k < count; k++) this.file(market, supplier, tonnes / count, screen);
   }
 

@@ -4,6 +4,7 @@
  * content and its outflow takes the stock's own, so the share moves toward the inflow's along
  * a closed form; shipments landing and leaving change it as lumps.
  */
+import { EMPTY_TONNES, SHARE_TOLERANCE } from "./tolerance.js";
 
 /**
  * The content share after `days` of a stock that held `level` tonnes with share `share`, taking
@@ -17,7 +18,7 @@ export function mixedShare(share: number, level: number, inflowShare: number, in
   const net = inflow - outflow;
   const after = level + net * days;
   if (!(after > 0)) return inflowShare;
-  const factor = Math.abs(net) <= 1e-12 * inflow ? Math.exp((-inflow * days) / level) : Math.pow(level / after, inflow / net);
+  const factor = Math.abs(net) <= SHARE_TOLERANCE * inflow ? Math.exp((-inflow * days) / level) : Math.pow(level / after, inflow / net);
   const mixed = inflowShare + (share - inflowShare) * factor;
   return mixed < 0 ? 0 : mixed > 1 ? 1 : mixed;
 }
@@ -33,7 +34,7 @@ export function addedShare(share: number, level: number, tonnes: number, lumpSha
 /** The share after `tonnes` of content `lumpShare` leave `level` tonnes of share `share`. */
 export function removedShare(share: number, level: number, tonnes: number, lumpShare: number): number {
   const left = level - tonnes;
-  if (!(left > 1e-9)) return share;
+  if (!(left > EMPTY_TONNES)) return share;
   const mixed = (share * level - lumpShare * tonnes) / left;
   return mixed < 0 ? 0 : mixed > 1 ? 1 : mixed;
 }

@@ -14,3 +14,15 @@ export const DUST_TONNES = 1e-9;
  * time (or of one day, near day 0) runs out now, up to floating-point rounding.
  */
 export const TIME_TOLERANCE = 1e-9;
+
+/**
+ * Relative rounding: two results of floating-point arithmetic on the same quantity (integrals
+ * over a day, a ratio of tonnes) that differ by less than this share of it are equal.
+ */
+export const ROUNDING_SHARE = 1e-9;
+
+/**
+ * Shares (of an order, of a stock's content, of a flow) within this of 0 or 1 are 0 or 1; it is
+ * also the smallest share divided by, so that a share near 0 never divides to infinity.
+ */
+export const SHARE_TOLERANCE = 1e-12;

@@ -9,12 +9,14 @@
  * - Stock in tonnes: bin 0 holds empty (at most a nanotonne); then geometric bins 2% wide from
  *   1e-3 t to 1e12 t, plus one bin below and one above. A quantile reads as the bin's
  *   geometric middle, within 1% of the truth.
+ *
+ * "Not short" and "empty" are the model's own thresholds (SHORT_DAY_SHARE, EMPTY_TONNES).
  */
+import { EMPTY_TONNES, SHORT_DAY_SHARE } from "../model/index.js";
 
 /** Bins of the share of demand unmet, including bin 0 (not short). */
 export const SHARE_BIN_COUNT = 201;
 const SHARE_STEP = 0.005;
-const NOT_SHORT_SHARE = 1e-6;
 
 const STOCK_FLOOR_TONNES = 1e-3;
 const STOCK_RATIO = 1.02;
@@ -23,11 +25,10 @@ const STOCK_LOG_RATIO = Math.log(STOCK_RATIO);
 const STOCK_GEOMETRIC_BINS = Math.ceil(Math.log(1e12 / STOCK_FLOOR_TONNES) / STOCK_LOG_RATIO);
 /** Bins of stock: empty, below the floor, the geometric ones, above the top. */
 export const STOCK_BIN_COUNT = STOCK_GEOMETRIC_BINS + 3;
-const EMPTY_TONNES = 1e-9;
 
 /** The bin of a share of demand unmet. */
 export function shareBin(share: number): number {
-  if (!(share > NOT_SHORT_SHARE)) return 0;
+  if (!(share > SHORT_DAY_SHARE)) return 0;
   if (share >= 1) return SHARE_BIN_COUNT - 1;
   return Math.min(SHARE_BIN_COUNT - 1, Math.max(1, Math.ceil(share / SHARE_STEP)));
 }

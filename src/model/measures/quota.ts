@@ -6,6 +6,7 @@
  * re-exports are never refused (extraterritorial reach still carries it into third countries).
  */
 import { yearShareLeft } from "../calendar.js";
+import { SHARE_TOLERANCE } from "../tolerance.js";
 
 /** A quota as the scenario resolves it. */
 export interface QuotaSpec {
@@ -57,6 +58,6 @@ export class Quota {
 
   /** Tonnes of orders it still lets through: its remaining tonnes over its covered share. */
   get allowanceTonnes(): number {
-    return this.remainingTonnes / Math.max(1e-12, this.coverage);
+    return this.remainingTonnes / Math.max(SHARE_TOLERANCE, this.coverage);
   }
 }
