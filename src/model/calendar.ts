@@ -25,6 +25,19 @@ export function epochDayFromIso(iso: string): number | undefined {
   return ms / MS_PER_DAY;
 }
 
+/**
+ * Milliseconds since 1970-01-01T00:00Z at the start (00:00 UTC) of an ISO date, NaN if it is not
+ * one: time as charts plot it.
+ */
+export function epochMsFromIso(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`);
+}
+
+/** Milliseconds since 1970-01-01T00:00Z at the start of an epoch day's date (fractional days round down). */
+export function epochMsOfEpochDay(epochDay: number): number {
+  return Math.floor(epochDay) * MS_PER_DAY;
+}
+
 /** The ISO date (YYYY-MM-DD) of an epoch day; fractional days round down to their date. */
 export function isoFromEpochDay(epochDay: number): string {
   return new Date(Math.floor(epochDay) * MS_PER_DAY).toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * discrete-event kernel. It takes a resolved WorldSpec and returns data; it does no I/O.
  */
 export { ModelError, type InputPath } from "./model-error.js";
-export { DAYS_PER_YEAR, epochDayFromIso, epochDayOfMonth, isoFromEpochDay, isoMonth, monthFromIso, monthOfEpochDay } from "./calendar.js";
+export { DAYS_PER_YEAR, epochDayFromIso, epochDayOfMonth, epochMsFromIso, epochMsOfEpochDay, isoFromEpochDay, isoMonth, monthFromIso, monthOfEpochDay } from "./calendar.js";
 export { DUST_TONNES, EMPTY_TONNES } from "./tolerance.js";
 export type * from "./world-spec.js";
 export { PRIORITY_CLASSES } from "./world-spec.js";

@@ -4,7 +4,7 @@
  * the value each uncertain input took, and the binned per-period figures bands are made of.
  * Small, fixed-size and plain, so that it travels between threads and into a record file.
  */
-import { isDateKpi, KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
+import { epochDayFromIso, isDateKpi, KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
 import type { SampledValue } from "../scenario/index.js";
 import { shareBin, stockBin } from "./band-bins.js";
 
@@ -36,7 +36,7 @@ export function alternativeOutcome(
   periods: PeriodRecord | undefined,
 ): AlternativeOutcome {
   const values = new Float64Array(kpis.length * KPI_NAMES.length);
-  const dayOf = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(`${iso}T00:00:00Z`) / 86_400_000 - startEpochDay);
+  const dayOf = (iso: string | null) => (iso === null ? Number.NaN : (epochDayFromIso(iso) ?? Number.NaN) - startEpochDay);
   kpis.forEach((kpi, s) => {
     const at = s * KPI_NAMES.length;
     KPI_NAMES.forEach((name, k) => {

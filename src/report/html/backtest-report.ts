@@ -3,7 +3,7 @@
  * and 5-95 percentile bands over the replicates) with the record's points on it and the
  * episode's dates marked, its criteria scored, and the record's points with their sources.
  */
-import { epochDayOfMonth, isoFromEpochDay, isoMonth, monthOfEpochDay } from "../../model/index.js";
+import { epochDayOfMonth, epochMsOfEpochDay, isoFromEpochDay, isoMonth, monthOfEpochDay } from "../../model/index.js";
 import type { EpisodeScore } from "../../sweep/index.js";
 import { criterionText, percentText, recordText, scorecardRows, toleranceText, valueText } from "../backtest-format.js";
 import { formatNumber } from "../number-format.js";
@@ -104,7 +104,7 @@ function fanChart(score: EpisodeScore): ChartDefinition {
   const { episode } = score;
   const series = episode.series[0];
   const isShare = series.baseline === undefined;
-  const date = (month: number) => Date.parse(`${isoFromEpochDay(epochDayOfMonth(month))}T00:00:00Z`);
+  const date = (month: number) => epochMsOfEpochDay(epochDayOfMonth(month));
   const { first, last } = chartedMonths(score);
   const shown = score.fan.map((p, i) => ({ month: score.firstMonth + i, p })).filter(({ month }) => month >= first && month <= last);
   const values = shown.map(({ month, p }) => ({ date: date(month), p5: p[0] * 100, p25: p[1] * 100, p50: p[2] * 100, p75: p[3] * 100, p95: p[4] * 100 })).filter((v) => !Number.isNaN(v.p50));

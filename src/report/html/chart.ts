@@ -5,6 +5,7 @@
  * Times are UTC throughout, so a report renders to the same bytes in every time zone.
  */
 import type { Config, TopLevelSpec } from "vega-lite";
+import { epochMsFromIso } from "../../model/index.js";
 import { escapeHtml, renderTable, type TableData } from "./html.js";
 import { OKABE_ITO } from "./palette.js";
 
@@ -84,7 +85,7 @@ export function timeAxis(start: string, end: string, title = "date"): Record<str
     field: "date",
     type: "temporal",
     title,
-    scale: { type: "utc", domain: [Date.parse(`${start}T00:00:00Z`), Date.parse(`${end}T00:00:00Z`)] },
+    scale: { type: "utc", domain: [epochMsFromIso(start), epochMsFromIso(end)] },
     axis: { format: "%b %Y", labelAngle: 0, tickCount: 8 },
   };
 }

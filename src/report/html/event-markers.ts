@@ -6,7 +6,7 @@
  * date the controls come back), and controls taking effect or ending by their own terms. Events
  * and controls are named in words, not by their ids (see DisplayNames).
  */
-import { isoFromEpochDay, type RealizedEvent, type WorldSpec } from "../../model/index.js";
+import { epochMsFromIso, isoFromEpochDay, type RealizedEvent, type WorldSpec } from "../../model/index.js";
 import { DisplayNames } from "./display-names.js";
 import { COLOURS } from "./palette.js";
 
@@ -47,7 +47,7 @@ export function eventMarks(events: readonly RealizedEvent[], spec: WorldSpec, st
 /** Vega-Lite layers drawing the marks (rules over the panel's height; labels at its top when `labelled`). */
 export function eventLayers(marks: readonly EventMark[], labelled: boolean): Record<string, unknown>[] {
   if (marks.length === 0) return [];
-  const values = marks.map((m, i) => ({ date: Date.parse(`${m.date}T00:00:00Z`), label: `${m.date} ${m.label}`, ty: 2 + 12 * (i % 3) }));
+  const values = marks.map((m, i) => ({ date: epochMsFromIso(m.date), label: `${m.date} ${m.label}`, ty: 2 + 12 * (i % 3) }));
   const rule = {
     data: { values },
     mark: { type: "rule", strokeDash: [4, 3], color: COLOURS.event, strokeWidth: 1 },

@@ -4,6 +4,7 @@
  * beneath it the stock (inventory plus stockpile) the same way, the scenario's shared events
  * marked on the time axis.
  */
+import { epochMsFromIso } from "../../model/index.js";
 import type { BandRow } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { timeAxis, type ChartDefinition } from "./chart.js";
@@ -19,7 +20,7 @@ export function fanChart(rows: readonly BandRow[], start: string, end: string, m
   const x = timeAxis(start, end);
   const xBare = { ...x, title: null, axis: { format: "%b %Y", labelAngle: 0, tickCount: 8, labels: false, ticks: false } };
   const values = rows.map((r) => ({
-    date: Date.parse(`${r.date}T00:00:00Z`),
+    date: epochMsFromIso(r.date),
     s5: r.shortfallShare[0] * 100,
     s25: r.shortfallShare[1] * 100,
     s50: r.shortfallShare[2] * 100,

@@ -4,7 +4,7 @@
  * events marked; beneath it, on the same time axis, the inventory and stockpile, the price
  * index (when it moved), and the licences pending for the country (when it had any).
  */
-import { isoFromEpochDay, type Timeline } from "../../model/index.js";
+import { epochMsFromIso, isoFromEpochDay, type Timeline } from "../../model/index.js";
 import { columnDecimals, formatNumber } from "../number-format.js";
 import type { ChartDefinition } from "./chart.js";
 import { timeAxis } from "./chart.js";
@@ -43,7 +43,7 @@ export function marketChart(input: MarketChartInput): ChartDefinition {
   const price = column("price_index");
   const pending = input.pendingTonnes === undefined ? undefined : periodMeans(input.pendingTonnes, days);
   const dates = demand.map((_, p) => isoFromEpochDay(timeline.startEpochDay + p * days));
-  const time = (p: number) => Date.parse(`${dates[p]}T00:00:00Z`);
+  const time = (p: number) => epochMsFromIso(dates[p]);
   const start = dates[0];
   const end = isoFromEpochDay(timeline.startEpochDay + timeline.dayCount - 1);
   const x = timeAxis(start, end);

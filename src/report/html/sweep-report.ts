@@ -7,6 +7,7 @@
  * sample, so a merged sweep's report is the same bytes as an unsharded one's.
  */
 import type { ReplicateSampleData, SensitivityResult, SeriesStatistics, SweepPlan, SweepStatistics } from "../../sweep/index.js";
+import { epochDayFromIso, epochMsOfEpochDay } from "../../model/index.js";
 import { MEAN_KPIS, seriesByUnmet } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { renderChart, timeAxis, type ChartDefinition } from "./chart.js";
@@ -125,10 +126,11 @@ function headlineTable(ranked: readonly SeriesStatistics[]): string {
 }
 
 function pShortChart(plan: SweepPlan, series: readonly SeriesStatistics[]): ChartDefinition {
-  const start = Date.parse(`${plan.start}T00:00:00Z`);
-  const dateOf = (p: number) => new Date(start + Math.min(plan.dayCount - 1, (p + 1) * plan.bandDays - 1) * 86_400_000).toISOString().slice(0, 10);
+  // A period's point is its last day.
+  const firstDay = epochDayFromIso(plan.start) ?? Number.NaN;
+  const dateOf = (p: number) => epochMsOfEpochDay(firstDay + Math.min(plan.dayCount - 1, (p + 1) * plan.bandDays - 1));
   const names = series.map((s) => `${s.country} ${s.commodity}`);
-  const values = series.flatMap((s, i) => s.pShortByPeriod.map((p, k) => ({ date: Date.parse(`${dateOf(k)}T00:00:00Z`), pair: names[i], p: p * 100 })));
+  const values = series.flatMap((s, i) => s.pShortByPeriod.map((p, k) => ({ date: dateOf(k), pair: names[i], p: p * 100 })));
   return {
     id: "p-short-by-date",
     title: "Share of replicates short on or before each date",
