@@ -12,7 +12,7 @@ import { renderChart, type ChartDefinition } from "./chart.js";
 import { paragraph, renderSection, renderTable, slug } from "./html.js";
 import { countryColours } from "./country-colours.js";
 import { COLOURS } from "./palette.js";
-import type { ReportBody } from "./sweep-report.js";
+import type { ReportBody } from "./report-page.js";
 
 /** Single pairs whose distributions are drawn besides the total. */
 const DISTRIBUTION_PAIRS = 3;

@@ -19,6 +19,12 @@ export interface PageContent {
   readonly body: readonly string[];
 }
 
+/** A page's sections as its parts build them, with its table of contents (a sweep's or a compare's body). */
+export interface ReportBody {
+  readonly contents: { id: string; heading: string }[];
+  readonly sections: string[];
+}
+
 const STYLE = `
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0; line-height: 1.45; }

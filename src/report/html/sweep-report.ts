@@ -16,7 +16,7 @@ import { fanChart } from "./fan-chart.js";
 import { histogramChart } from "./histogram-chart.js";
 import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
 import { OKABE_ITO } from "./palette.js";
-import { renderPage } from "./report-page.js";
+import { renderPage, type ReportBody } from "./report-page.js";
 import { renderSensitivity } from "./sensitivity-section.js";
 
 /** What a sweep's report is made of. */
@@ -40,12 +40,6 @@ export async function renderSweepReport(input: SweepReportInput): Promise<string
   body.sections.push(renderSection(2, "manifest", "How this was made", manifest(plan, statistics)));
   body.contents.push({ id: "manifest", heading: "How this was made" });
   return renderPage({ title: `${about.title}: chokepoint ${plan.kind} report`, heading: about.title, lead, contents: body.contents, body: body.sections });
-}
-
-/** Sections of a report and its table of contents. */
-export interface ReportBody {
-  readonly contents: { id: string; heading: string }[];
-  readonly sections: string[];
 }
 
 async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
