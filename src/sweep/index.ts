@@ -2,7 +2,7 @@
  * Runs and sweeps: one replicate of a scenario with its summary; (with the Monte Carlo issue)
  * replicate plans, seeds, workers, shards, merging, statistics and comparisons.
  */
-export { simulate, type RunOptions, type RunResult } from "./simulate.js";
+export { simulate, type RunOptions, type RunResult } from "./run-scenario.js";
 export { buildSummary, type InputValue, type Manifest, type Summary, type SummaryInput } from "./run-summary.js";
 export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js";
 export { designUniform, type Design } from "./sampling-design.js";

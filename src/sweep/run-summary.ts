@@ -1,7 +1,8 @@
 /**
  * RunSummary: what `summary.json` of one run holds: the manifest (tool, version, scenario, its
  * hash, seed, replicate, dates), the shortfall KPIs per country and commodity, and what became
- * of each scripted event.
+ * of each scripted event. Built by `simulate` (run-scenario.ts), whose result carries it, and
+ * rendered by the report (summary-json.ts).
  */
 import { isDateKpi, isoFromEpochDay, KPI_NAMES, kpiKindOf, type KpiFigures, type RealizedEvent, type ShortfallKpi } from "../model/index.js";
 import type { SampledValue } from "../scenario/index.js";

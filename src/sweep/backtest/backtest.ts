@@ -8,7 +8,7 @@
 import { quantileSorted } from "simple-statistics";
 import { isoMonth, type WorldSpec } from "../../model/index.js";
 import type { Episode, EpisodeCriterion, FieldPath, Scenario } from "../../scenario/index.js";
-import { simulate } from "../simulate.js";
+import { simulate } from "../run-scenario.js";
 import { criterionValue, meets } from "./criterion-value.js";
 import { monthlySeries, wholeMonths, type MonthlySeries } from "./monthly-series.js";
 

@@ -1,4 +1,10 @@
-/** simulate: one replicate of a loaded scenario, with the summary its outputs are built from. */
+/**
+ * simulate: one run of a loaded scenario (`chokepoint run`, the library's `simulate`): its
+ * uncertain inputs drawn for one replicate of a sampling design, then the world simulated
+ * (model/simulate-world.ts), with the summary its outputs are built from (run-summary.ts). It
+ * lives with the sweep because a run is a sweep's replicate: the same draw, so that
+ * `run --seed S --replicate r` reproduces replicate r of a sweep exactly.
+ */
 import { isoFromEpochDay, simulateWorld, type RecordOptions, type SimulationResult, type Timeline } from "../model/index.js";
 import type { SampledValue, Scenario } from "../scenario/index.js";
 import { drawWorldOrThrow } from "./draw-world.js";
