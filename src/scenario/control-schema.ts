@@ -24,6 +24,7 @@ import {
   uncertainShare,
 } from "./field-schemas.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
+import { DEFAULTS, percentText } from "./scenario-defaults.js";
 import type { Concrete } from "./uncertain-input.js";
 
 const destinations = z.union(
@@ -45,7 +46,7 @@ const controlBase = {
   exporter: countryCode,
   commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
   destinations: destinations.optional(),
-  coverage: uncertainShare.optional().describe("Share of the covered trade the control applies to; the rest flows as before (default 100%)"),
+  coverage: uncertainShare.optional().describe(`Share of the covered trade the control applies to; the rest flows as before (default ${percentText(DEFAULTS.coverage)})`),
   reExport: z
     .enum(["refused", "free"], { error: 'must be "refused" or "free"' })
     .optional()
@@ -59,7 +60,7 @@ const controlBase = {
   extraterritorial: z
     .strictObject({
       inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
-      threshold: uncertainShare.optional().describe("De-minimis share of the good's mass of the exporter's origin (default 0.1%)"),
+      threshold: uncertainShare.optional().describe(`De-minimis share of the good's mass of the exporter's origin (default ${percentText(DEFAULTS.deMinimisShare)})`),
     })
     .optional()
     .describe("Reach over third countries: the control also governs their exports of its commodities when more than the threshold of the good is of the exporter's origin"),
@@ -78,7 +79,7 @@ const branches = [
       processingTime: durationDistribution.describe("Review time of one application, e.g. \"45 working days\" or a distribution"),
       authority: slug("authority").optional().describe("The authority whose queue its applications join (default: a queue of its own)"),
       capacity: licensingCapacity.optional().describe("Capacity of its own queue, when it names no authority (default: unlimited)"),
-      validity: uncertainQuantity("duration", { description: "How long an approved licence's tonnes may ship (default 0: at once)" }).optional(),
+      validity: uncertainQuantity("duration", { description: `How long an approved licence's tonnes may ship (default ${DEFAULTS.validityDays}: at once)` }).optional(),
       applicationSize: uncertainQuantity("mass", {
         rule: "positive",
         description: "Tonnes of one application (a contract): an order is filed as that many tonnes a piece, each decided on its own (default: the whole order is one application)",
@@ -148,7 +149,7 @@ export function resolveMeasure(id: string, c: ConcreteControl, context: MeasureC
         approvalByCountry: approvalByCountry(c.approval, refs, [...path, "approval"], note),
         processingDays: c.processingTime,
         authority,
-        validityDays: c.validity ?? 0,
+        validityDays: c.validity ?? DEFAULTS.validityDays,
         applicationTonnes: c.applicationSize ?? Infinity,
       };
     }

@@ -11,7 +11,8 @@ import { checkCompoundLimits } from "./compound-limits.js";
 import { composeScenario } from "./compose.js";
 import type { FileSource } from "./file-source.js";
 import { SLUG } from "./field-schemas.js";
-import { DEFAULTS, resolveWorld } from "./resolve-world.js";
+import { resolveWorld } from "./resolve-world.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import { ScenarioError } from "./scenario-error.js";
 import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
@@ -154,7 +155,7 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     if (inputs.length === 0 && occurrences.length === 0) return { ok: true, spec, values: [] };
     const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
     const drawnDoc = concretize(doc, inputs, values);
-    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? 1));
+    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? DEFAULTS.probability));
     const drawIssues: ScenarioIssue[] = [];
     const drawn = resolve(values, happens, (p, code, message, atKey) => drawIssues.push(locate(p, code, message, atKey)));
     if (drawn === undefined) return { ok: false, issues: sortIssues(drawIssues) };

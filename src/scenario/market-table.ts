@@ -6,6 +6,7 @@
 import type { FacilitySpec, MarketSpec } from "../model/index.js";
 import type { Position } from "./position-map.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { FieldPath } from "./scenario-issue.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
@@ -89,7 +90,7 @@ export class MarketTable {
           const inherited = inheritedEntries(entry.imports ?? {}, [...path, "imports"], where);
           note([...path, "imports"], "shares-sum", `shares add up to ${(total * 100).toFixed(1)}%; they must add up to 100% (within 2 points)${inherited}`);
         }
-        const priority = { defence: entry.priority?.defence ?? 0, critical: entry.priority?.critical ?? 0 };
+        const priority = { defence: entry.priority?.defence ?? DEFAULTS.defenceShare, critical: entry.priority?.critical ?? DEFAULTS.criticalShare };
         if (priority.defence + priority.critical > 1 + 1e-9) {
           note([...path, "priority"], "shares-sum", `defence and critical shares add up to ${((priority.defence + priority.critical) * 100).toFixed(1)}%; they may add up to at most 100%`);
         }

@@ -7,10 +7,8 @@
 import { mayRefuseReExports, type AuthoritySpec, type ControlSpec } from "../model/index.js";
 import { resolveMeasure, type MeasureContext } from "./control-schema.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
-
-/** The de-minimis share an extraterritorial control uses when it gives none: MOFCOM No. 61's 0.1%. */
-const DEFAULT_THRESHOLD = 0.001;
 
 /** The controls of `doc` (in declaration order) and the authorities their licences go to. */
 export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, note: Report): { controls: ControlSpec[]; authorities: AuthoritySpec[] } {
@@ -37,7 +35,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
         ? null
         : {
             inputs: [...new Set(c.extraterritorial.inputs.flatMap((ref, i) => refs.commodities(ref, [...path, "extraterritorial", "inputs", i], note)))],
-            thresholdShare: c.extraterritorial.threshold ?? DEFAULT_THRESHOLD,
+            thresholdShare: c.extraterritorial.threshold ?? DEFAULTS.deMinimisShare,
           };
     if (exporter === undefined) continue;
     controls.push({
@@ -46,10 +44,10 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       commodities,
       destinations,
       measure,
-      coverage: c.coverage ?? 1,
+      coverage: c.coverage ?? DEFAULTS.coverage,
       reExport: c.reExport ?? (mayRefuseReExports(measure.kind) ? "refused" : "free"),
       announcedEpochDay: c.announced ?? null,
-      frontRunCoverDays: c.frontRunning ?? doc.trade?.frontRunning ?? 0,
+      frontRunCoverDays: c.frontRunning ?? doc.trade?.frontRunning ?? DEFAULTS.frontRunningDays,
       effectiveEpochDay: c.effective ?? null,
       endEpochDay: c.end ?? null,
       extraterritorial,

@@ -6,6 +6,7 @@ import type { ControlSpec, EventAction, EventSpec } from "../model/index.js";
 import { approvalByCountry } from "./control-schema.js";
 import type { MarketTable } from "./market-table.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { FieldPath } from "./scenario-issue.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
@@ -99,7 +100,7 @@ export function resolveEvents(doc: ConcreteScenario, refs: ReferenceIndex, note:
         break;
       }
     }
-    if (action !== undefined) events.push({ id, epochDay: event.date, probability: event.probability ?? 1, action });
+    if (action !== undefined) events.push({ id, epochDay: event.date, probability: event.probability ?? DEFAULTS.probability, action });
   }
   return events;
 }

@@ -1,6 +1,7 @@
 /** Resolution of `facilities`: country and commodity references to indices, recipe checks, defaults. */
 import type { FacilitySpec } from "../model/index.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
 /** A facility without an online date has been running since long before any scenario starts. */
@@ -30,9 +31,9 @@ export function resolveFacilities(doc: ConcreteScenario, refs: ReferenceIndex, n
       id,
       country,
       capacityTonnesPerDay: f.capacity,
-      utilization: f.utilization ?? 1,
+      utilization: f.utilization ?? DEFAULTS.utilization,
       onlineEpochDay: f.online ?? doc.start - LONG_AGO_DAYS,
-      rampUpDays: f.rampUp ?? 0,
+      rampUpDays: f.rampUp ?? DEFAULTS.rampUpDays,
       inputs,
       outputs,
       outages: f.outages === undefined ? null : { ratePerYear: f.outages.perYear, durationDays: f.outages.duration },

@@ -5,29 +5,8 @@
  */
 import type { CommodityResponse, ResponseSpec } from "../model/index.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import { RESPONSE_DEFAULTS, UNWIND_SLOWDOWN } from "./scenario-defaults.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
-
-/** The defaults of the response's fields, in model units. */
-export const RESPONSE_DEFAULTS = {
-  priceStepDays: 7,
-  adjustmentDays: 60,
-  relaxationDays: 180,
-  coverSensitivity: 1,
-  maxPrice: 10,
-  minPrice: 0.2,
-  elasticity: 0,
-  substitutionThreshold: 1.5,
-  substitutionPerYear: 0,
-  substitutionMax: 0,
-  supplyThreshold: 1.25,
-  restartDays: 180,
-  supplyRampPerYear: 0,
-  investmentThreshold: 2,
-  investmentAfterDays: 365,
-  investmentLeadDays: 2557,
-  investmentShare: 0,
-  investmentMax: 1,
-} as const;
 
 type Fields = NonNullable<ConcreteScenario["response"]>;
 type Override = NonNullable<ConcreteScenario["commodities"][string]["response"]>;
@@ -73,7 +52,7 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
     substitutionThreshold: substitution.threshold ?? d.substitutionThreshold,
     substitutionPerYear: perYear,
     substitutionMax: substitution.max ?? d.substitutionMax,
-    unwindPerYear: substitution.unwind ?? perYear / 4,
+    unwindPerYear: substitution.unwind ?? perYear / UNWIND_SLOWDOWN,
     supplyThreshold: supply.threshold ?? d.supplyThreshold,
     restartDays: supply.restart ?? d.restartDays,
     supplyRampPerYear: supply.ramp ?? d.supplyRampPerYear,

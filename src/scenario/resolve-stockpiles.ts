@@ -2,6 +2,7 @@
 import type { StockpileSpec } from "../model/index.js";
 import type { MarketTable } from "./market-table.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
 /**
@@ -36,15 +37,15 @@ export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, n
       initialTonnes: level,
       floorTonnes: floor,
       maxReleaseTonnesPerDay: s.maxRelease ?? memberUse,
-      refillTonnesPerDay: s.refill ?? 0,
+      refillTonnesPerDay: s.refill ?? DEFAULTS.refillTonnesPerDay,
       targetTonnes: s.target === undefined ? level : tonnes(s.target),
       release: {
-        triggerShare: s.release?.trigger ?? fallback?.trigger ?? 0,
-        sustainedDays: s.release?.sustained ?? fallback?.sustained ?? 0,
-        decisionLagDays: s.release?.lag ?? fallback?.lag ?? 0,
+        triggerShare: s.release?.trigger ?? fallback?.trigger ?? DEFAULTS.triggerShare,
+        sustainedDays: s.release?.sustained ?? fallback?.sustained ?? DEFAULTS.sustainedDays,
+        decisionLagDays: s.release?.lag ?? fallback?.lag ?? DEFAULTS.decisionLagDays,
         fromEpochDay: s.release?.from ?? fallback?.from ?? null,
       },
-      serves: s.serves ?? "all",
+      serves: s.serves ?? DEFAULTS.serves,
     });
   }
   return stockpiles;

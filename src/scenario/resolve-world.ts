@@ -15,17 +15,8 @@ import { resolveEvents } from "./resolve-events.js";
 import { resolveFacilities } from "./resolve-facilities.js";
 import { resolveResponse } from "./resolve-response.js";
 import { resolveStockpiles } from "./resolve-stockpiles.js";
+import { DEFAULTS } from "./scenario-defaults.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
-
-/** Defaults used where a scenario says nothing. */
-export const DEFAULTS = {
-  coverDays: 30,
-  orderIntervalDays: 30,
-  transitDays: 30,
-  qualificationLagDays: 180,
-  warmUpDays: 365,
-  seed: 1,
-} as const;
 
 /** Longest horizon accepted, in days (the daily record grows with it). */
 export const MAX_HORIZON_DAYS = LIMITS.horizonDays.max;

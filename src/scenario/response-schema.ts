@@ -5,23 +5,24 @@
 import { z } from "zod";
 import { LIMITS } from "./input-limits.js";
 import { duration, note, source, uncertainNumber, uncertainQuantity, uncertainShare } from "./field-schemas.js";
+import { RESPONSE_DEFAULTS as D, UNWIND_SLOWDOWN, yearsText } from "./scenario-defaults.js";
 
 const priceIndex = (what: string) => uncertainNumber(LIMITS.priceIndex, `a price index (1 = the baseline) ${what}`);
 
 /** How a commodity's markets respond to scarcity; every field may be overridden per commodity. */
 const responseFields = {
-  adjustment: uncertainQuantity("duration", { description: "Time for a rising price index to close 63% of its gap to the target (default 60 days)" }).optional(),
-  relaxation: uncertainQuantity("duration", { description: "The same for a falling price index (default 180 days)" }).optional(),
-  coverSensitivity: uncertainNumber(LIMITS.coverSensitivity, "the exponent of the target price in the cover ratio: target = (cover / target cover)^-sensitivity (default 1)").optional(),
-  maxPrice: priceIndex("that the index never exceeds (default 10)").optional(),
-  minPrice: priceIndex("below which the index never falls (default 0.2)").optional(),
-  elasticity: uncertainNumber(LIMITS.elasticity, "the short-run price elasticity of demand, a number <= 0 (default 0)").optional(),
+  adjustment: uncertainQuantity("duration", { description: `Time for a rising price index to close 63% of its gap to the target (default ${D.adjustmentDays} days)` }).optional(),
+  relaxation: uncertainQuantity("duration", { description: `The same for a falling price index (default ${D.relaxationDays} days)` }).optional(),
+  coverSensitivity: uncertainNumber(LIMITS.coverSensitivity, `the exponent of the target price in the cover ratio: target = (cover / target cover)^-sensitivity (default ${D.coverSensitivity})`).optional(),
+  maxPrice: priceIndex(`that the index never exceeds (default ${D.maxPrice})`).optional(),
+  minPrice: priceIndex(`below which the index never falls (default ${D.minPrice})`).optional(),
+  elasticity: uncertainNumber(LIMITS.elasticity, `the short-run price elasticity of demand, a number <= 0 (default ${D.elasticity})`).optional(),
   substitution: z
     .strictObject({
-      threshold: priceIndex("above which substitution and thrifting grow (default 1.5)").optional(),
-      perYear: uncertainShare.optional().describe("Largest growth of the substituted share per year, as a share of demand (default 0)"),
-      max: uncertainShare.optional().describe("Largest share of demand substituted (default 0)"),
-      unwind: uncertainShare.optional().describe("How much of demand comes back per year once the price is below the threshold (default: perYear / 4)"),
+      threshold: priceIndex(`above which substitution and thrifting grow (default ${D.substitutionThreshold})`).optional(),
+      perYear: uncertainShare.optional().describe(`Largest growth of the substituted share per year, as a share of demand (default ${D.substitutionPerYear})`),
+      max: uncertainShare.optional().describe(`Largest share of demand substituted (default ${D.substitutionMax})`),
+      unwind: uncertainShare.optional().describe(`How much of demand comes back per year once the price is below the threshold (default: perYear / ${UNWIND_SLOWDOWN})`),
       source: source.optional(),
       note: note.optional(),
     })
@@ -29,9 +30,9 @@ const responseFields = {
     .describe("Substitution and thrifting while the price stays high"),
   supply: z
     .strictObject({
-      threshold: priceIndex("above which idle capacity outside the controlling countries restarts (default 1.25)").optional(),
-      restart: uncertainQuantity("duration", { description: "How long the price must stay above the threshold before idle capacity restarts (default 180 days)" }).optional(),
-      ramp: uncertainShare.optional().describe("Largest rise of all restarted output per year, as a share of the world's output at the start (default 0)"),
+      threshold: priceIndex(`above which idle capacity outside the controlling countries restarts (default ${D.supplyThreshold})`).optional(),
+      restart: uncertainQuantity("duration", { description: `How long the price must stay above the threshold before idle capacity restarts (default ${D.restartDays} days)` }).optional(),
+      ramp: uncertainShare.optional().describe(`Largest rise of all restarted output per year, as a share of the world's output at the start (default ${D.supplyRampPerYear})`),
       source: source.optional(),
       note: note.optional(),
     })
@@ -39,11 +40,11 @@ const responseFields = {
     .describe("Supply that answers: idle capacity restarting when the price is high"),
   investment: z
     .strictObject({
-      threshold: priceIndex("above which producers outside the controlling countries invest in new capacity (default 2)").optional(),
-      after: uncertainQuantity("duration", { description: "How long the price must stay above the threshold before each investment is decided (default 365 days)" }).optional(),
-      leadTime: uncertainQuantity("duration", { description: "From the decision until the new capacity produces (default 7 years: a new mine, Keilhacker & Minner 2017; less for refineries and plants)" }).optional(),
-      share: uncertainNumber(LIMITS.capacityShare, "the capacity each investment adds, as a share of the facility's nameplate capacity (default 0: no investment)").optional(),
-      max: uncertainNumber(LIMITS.capacityShare, "the most capacity all investments may add to a facility, as a share of its nameplate capacity (default 1)").optional(),
+      threshold: priceIndex(`above which producers outside the controlling countries invest in new capacity (default ${D.investmentThreshold})`).optional(),
+      after: uncertainQuantity("duration", { description: `How long the price must stay above the threshold before each investment is decided (default ${D.investmentAfterDays} days)` }).optional(),
+      leadTime: uncertainQuantity("duration", { description: `From the decision until the new capacity produces (default ${yearsText(D.investmentLeadDays)}: a new mine, Keilhacker & Minner 2017; less for refineries and plants)` }).optional(),
+      share: uncertainNumber(LIMITS.capacityShare, `the capacity each investment adds, as a share of the facility's nameplate capacity (default ${D.investmentShare}: no investment)`).optional(),
+      max: uncertainNumber(LIMITS.capacityShare, `the most capacity all investments may add to a facility, as a share of its nameplate capacity (default ${D.investmentMax})`).optional(),
       source: source.optional(),
       note: note.optional(),
     })
@@ -69,7 +70,7 @@ export const commodityResponse = z
 /** The scenario's market response (absent: no prices, demand fixed). */
 export const worldResponse = z
   .strictObject({
-    priceStep: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: "Days between price updates, the market response's clock (default 7 days)" }).optional(),
+    priceStep: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: `Days between price updates, the market response's clock (default ${D.priceStepDays} days)` }).optional(),
     ...responseFields,
     source: source.optional(),
     note: note.optional(),

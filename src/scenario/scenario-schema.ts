@@ -7,6 +7,7 @@ import { z } from "zod";
 import { approval, control } from "./control-schema.js";
 import { LIMITS } from "./input-limits.js";
 import { commodityResponse, worldResponse } from "./response-schema.js";
+import { DEFAULTS, percentText } from "./scenario-defaults.js";
 import type { Concrete } from "./uncertain-input.js";
 import {
   countryCode,
@@ -54,11 +55,11 @@ const facility = z
     country: countryCode,
     kind: z.enum(["mine", "refinery", "separation", "smelter", "plant", "recycling"]).optional(),
     capacity: uncertainQuantity("rate", { rule: "positive", description: "Nameplate throughput: a number (t/yr) or \"270 kt/yr\"" }),
-    utilization: uncertainShare.optional().describe("Share of capacity used in normal operation (default 100%)"),
+    utilization: uncertainShare.optional().describe(`Share of capacity used in normal operation (default ${percentText(DEFAULTS.utilization)})`),
     inputs: z.record(slug("commodity"), positiveRatio).optional().describe("Tonnes of each input per tonne of throughput"),
     outputs: z.record(slug("commodity"), positiveRatio).describe("Tonnes of each output per tonne of throughput"),
     online: uncertainDate.optional().describe("Date it starts producing (default: before the scenario starts); a distribution of dates when uncertain"),
-    rampUp: uncertainQuantity("duration", { description: "Time from online to full rate, rising linearly" }).optional(),
+    rampUp: uncertainQuantity("duration", { description: `Time from online to full rate, rising linearly (default ${DEFAULTS.rampUpDays})` }).optional(),
     outages: z
       .strictObject({
         perYear: uncertainNumber(LIMITS.outagesPerYear, "a number of outages per year"),
@@ -79,8 +80,8 @@ const market = z
     imports: z.record(countryCode, share).optional().describe("Baseline import sources and their shares (adding up to 100%)"),
     priority: z
       .strictObject({
-        defence: uncertainShare.optional().describe("Share of final demand that is defence use, served first (default 0)"),
-        critical: uncertainShare.optional().describe("Share that is critical civilian use, served next (default 0)"),
+        defence: uncertainShare.optional().describe(`Share of final demand that is defence use, served first (default ${DEFAULTS.defenceShare})`),
+        critical: uncertainShare.optional().describe(`Share that is critical civilian use, served next (default ${DEFAULTS.criticalShare})`),
         source: source.optional(),
         note: note.optional(),
       })
@@ -93,9 +94,9 @@ const market = z
 
 const releasePolicy = z
   .strictObject({
-    trigger: uncertainShare.optional().describe("Share of a member's use it cannot get that counts as a shortage (default 0: any)"),
-    sustained: uncertainQuantity("duration", { description: "How long the shortage must last before the release is decided (default 0)" }).optional(),
-    lag: uncertainQuantity("duration", { description: "From the decision to the first release (default 0)" }).optional(),
+    trigger: uncertainShare.optional().describe(`Share of a member's use it cannot get that counts as a shortage (default ${DEFAULTS.triggerShare}: any)`),
+    sustained: uncertainQuantity("duration", { description: `How long the shortage must last before the release is decided (default ${DEFAULTS.sustainedDays})` }).optional(),
+    lag: uncertainQuantity("duration", { description: `From the decision to the first release (default ${DEFAULTS.decisionLagDays})` }).optional(),
     from: uncertainDate.optional().describe("No release before this date"),
     source: source.optional(),
     note: note.optional(),
@@ -110,10 +111,10 @@ const stockpile = z
     level: uncertainMassOrCover.describe("Starting level: tonnes, or days of the members' use"),
     floor: uncertainMassOrCover.optional(),
     maxRelease: uncertainQuantity("rate", { rule: "positive", description: "Largest release rate (default: the members' daily use)" }).optional(),
-    refill: uncertainQuantity("rate", { description: "Rate at which it buys back toward its target once no member is short (default 0)" }).optional(),
+    refill: uncertainQuantity("rate", { description: `Rate at which it buys back toward its target once no member is short (default ${DEFAULTS.refillTonnesPerDay})` }).optional(),
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
-    serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe('Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "all")'),
+    serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe(`Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "${DEFAULTS.serves}")`),
     source: source.optional(),
     note: note.optional(),
   })
@@ -132,7 +133,7 @@ const controlRefs = z
   .describe("The control, or a list of controls acted on together (one draw decides for all)");
 const eventBase = {
   date: uncertainDate.describe("When: a date, or a distribution of dates (drawn per replicate)"),
-  probability: uncertainShare.optional().describe("Probability it happens at all (default 100%); whether it happens is drawn per replicate"),
+  probability: uncertainShare.optional().describe(`Probability it happens at all (default ${percentText(DEFAULTS.probability)}); whether it happens is drawn per replicate`),
   name: z.string().min(1).optional().describe("What reports call it, e.g. \"October 2025 package suspended\" (default: its id in words)"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
   source: source.optional(),
@@ -187,21 +188,21 @@ const event = z.discriminatedUnion(
 );
 
 const trade = z.strictObject({
-  orderInterval: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: "Days between ordering rounds (default 30 days)" }).optional(),
-  transit: uncertainQuantity("duration", { limit: LIMITS.transitDays, description: "Transit time of routes without their own (default 30 days)" }).optional(),
+  orderInterval: duration({ rule: "positive", limit: LIMITS.orderIntervalDays, description: `Days between ordering rounds (default ${DEFAULTS.orderIntervalDays} days)` }).optional(),
+  transit: uncertainQuantity("duration", { limit: LIMITS.transitDays, description: `Transit time of routes without their own (default ${DEFAULTS.transitDays} days)` }).optional(),
   routes: z
     .array(z.strictObject({ from: countryCode, to: countryCode, transit: uncertainQuantity("duration", { limit: LIMITS.transitDays }), source: source.optional(), note: note.optional() }))
     .optional(),
-  qualificationLag: uncertainQuantity("duration", { description: "Time before an importer can buy from a new supplier (default 180 days)" }).optional(),
+  qualificationLag: uncertainQuantity("duration", { description: `Time before an importer can buy from a new supplier (default ${DEFAULTS.qualificationLagDays} days)` }).optional(),
   frontRunning: uncertainQuantity("duration", {
-    description: "Extra days of cover importers seek between a control's announcement and its effective date (default 0)",
+    description: `Extra days of cover importers seek between a control's announcement and its effective date (default ${DEFAULTS.frontRunningDays})`,
   }).optional(),
   source: source.optional(),
   note: note.optional(),
 });
 
 const defaults = z.strictObject({
-  cover: uncertainQuantity("duration", { description: "Commercial inventory target for markets without their own (default 30 days)" }).optional(),
+  cover: uncertainQuantity("duration", { description: `Commercial inventory target for markets without their own (default ${DEFAULTS.coverDays} days)` }).optional(),
   release: releasePolicy.optional().describe("Release rule of reserves without their own; a reserve's own fields override it field by field"),
   note: note.optional(),
 });
@@ -230,14 +231,14 @@ export const scenarioSchema = z
       )
       .optional()
       .describe(
-        "Time simulated before start and not reported, so stocks, shipments and licence queues settle under the regime in force: a duration (default 365 days), or the date to simulate from, so that a scenario starts from the simulated path of the history before it",
+        `Time simulated before start and not reported, so stocks, shipments and licence queues settle under the regime in force: a duration (default ${DEFAULTS.warmUpDays} days), or the date to simulate from, so that a scenario starts from the simulated path of the history before it`,
       ),
     seed: z
       .number({ error: "must be an integer" })
       .int({ error: "must be an integer" })
       .refine(Number.isSafeInteger, { error: "must be an integer of at most 15 digits (a safe integer)" })
       .optional()
-      .describe("Default random seed (default 1)"),
+      .describe(`Default random seed (default ${DEFAULTS.seed})`),
     defaults: defaults.optional(),
     commodities: z.record(slug("commodity"), commodity),
     countries: z.record(countryCode, country),

@@ -3,7 +3,7 @@
  * commodities instead of indices, defaults for everything else.
  */
 import type { Distribution } from "../../src/engine/index.js";
-import { RESPONSE_DEFAULTS } from "../../src/scenario/resolve-response.js";
+import { RESPONSE_DEFAULTS } from "../../src/scenario/scenario-defaults.js";
 import type {
   AuthoritySpec,
   MeasureSpec,
