@@ -37,73 +37,117 @@ export function composeScenario(
   source: FileSource,
   options: { shippedFolder?: string } = {},
 ): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
-  const realFolder = (folder: string) => source.realPath(folder) ?? folder;
-  const entryRoot = realFolder(path.dirname(path.resolve(entry)));
-  const issues: ScenarioIssue[] = [];
-  const files: string[] = [];
+  const composer = new Composer(source, options.shippedFolder);
+  const document = composer.load(entry, [path.resolve(entry)], undefined, composer.realFolder(path.dirname(path.resolve(entry))));
+  if (document === undefined || composer.issues.length > 0) return { ok: false, issues: composer.issues };
+  return { ok: true, document };
+}
 
-  const load = (file: string, chain: readonly string[], referrer: BaseReference | undefined, root: string): ComposedDocument | undefined => {
-    const read = source.read(file);
+/** A file's own data, as parsed. */
+interface OwnDocument {
+  readonly value: { [key: string]: PlainValue };
+  readonly positions: PositionMap;
+}
+
+/** One composition: the files read so far, in order, and the problems found. */
+class Composer {
+  readonly issues: ScenarioIssue[] = [];
+  private readonly files: string[] = [];
+
+  constructor(
+    private readonly source: FileSource,
+    private readonly shippedFolder: string | undefined,
+  ) {}
+
+  /** A folder with its symbolic links followed. */
+  realFolder(folder: string): string {
+    return this.source.realPath(folder) ?? folder;
+  }
+
+  /**
+   * `file` composed with its bases, or undefined (reported) when it cannot be read or parsed.
+   * `chain`: the resolved paths of the files that led here, entry first (a base among them is a
+   * loop); `referrer`: the base reference that named it; `root`: the folder tree its bases must
+   * stay in.
+   */
+  load(file: string, chain: readonly string[], referrer: BaseReference | undefined, root: string): ComposedDocument | undefined {
+    const own = this.parse(file, referrer);
+    if (own === undefined) return undefined;
+    let merged: ComposedDocument | undefined;
+    for (const base of extendsList(file, own.value, own.positions, this.issues)) {
+      const loaded = this.loadBase(base, file, chain, root);
+      if (loaded !== undefined) merged = mergeBase(merged, loaded, this.files, this.issues);
+    }
+    return this.withOwnOnTop(merged, file, own);
+  }
+
+  /** The data of `file`, noted among the files read; undefined (reported) when it cannot be read or parsed. */
+  private parse(file: string, referrer: BaseReference | undefined): OwnDocument | undefined {
+    const read = this.source.read(file);
     if (!read.ok) {
       const where = referrer?.position ?? { file, line: 1, column: 1 };
-      issues.push({ code: "unreadable", ...where, path: referrer?.path ?? [], message: `cannot read ${file}: ${read.reason}` });
+      this.issues.push({ code: "unreadable", ...where, path: referrer?.path ?? [], message: `cannot read ${file}: ${read.reason}` });
       return undefined;
     }
-    if (!files.includes(file)) files.push(file);
+    if (!this.files.includes(file)) this.files.push(file);
     const parsed = parseSourceDocument(file, read.bytes);
     if (!parsed.ok) {
-      issues.push(...parsed.issues);
+      this.issues.push(...parsed.issues);
       return undefined;
     }
-    const own = parsed.value as { [key: string]: PlainValue };
-    const bases = extendsList(file, own, parsed.positions, issues);
-    let merged: ComposedDocument | undefined;
-    for (const base of bases) {
-      if (base.target.startsWith(SHIPPED_PREFIX)) {
-        const shipped = shippedBase(base, options.shippedFolder, issues);
-        if (shipped === undefined) continue;
-        if (chain.includes(shipped)) {
-          issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops back to ${base.target}` });
-          continue;
-        }
-        const loaded = load(shipped, [...chain, shipped], base, realFolder(options.shippedFolder as string));
-        if (loaded !== undefined) merged = mergeBase(merged, loaded, files, issues);
-        continue;
+    return { value: parsed.value as { [key: string]: PlainValue }, positions: parsed.positions };
+  }
+
+  /**
+   * The base that `base` (written in `file`) names, composed; undefined (reported) when it names
+   * no shipped scenario, leaves the folder tree, loops back, or cannot be loaded.
+   */
+  private loadBase(base: BaseReference, file: string, chain: readonly string[], root: string): ComposedDocument | undefined {
+    if (base.target.startsWith(SHIPPED_PREFIX)) {
+      const shipped = shippedBase(base, this.shippedFolder, this.issues);
+      if (shipped === undefined) return undefined;
+      if (chain.includes(shipped)) {
+        this.issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops back to ${base.target}` });
+        return undefined;
       }
-      const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
-      const display = path.normalize(path.join(path.dirname(file), base.target));
-      // Symbolic links are followed before the check, so a link cannot lead out of the tree.
-      const relative = path.relative(root, source.realPath(resolved) ?? resolved);
-      const escapes = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-      if (path.isAbsolute(base.target) || escapes) {
-        issues.push({
-          code: "extends-escape",
-          ...base.position,
-          path: base.path,
-          message: `"${base.target}" is outside the scenario's folder tree (${root}); extends may only name files in or below it`,
-        });
-        continue;
-      }
-      if (chain.includes(resolved)) {
-        const loop = [...chain.slice(chain.indexOf(resolved)), resolved].map((p) => path.relative(root, p) || p);
-        issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops: ${loop.join(" -> ")}` });
-        continue;
-      }
-      const loaded = load(display, [...chain, resolved], base, root);
-      if (loaded !== undefined) merged = mergeBase(merged, loaded, files, issues);
+      return this.load(shipped, [...chain, shipped], base, this.realFolder(this.shippedFolder as string));
     }
-    const ownValue = { ...own };
+    const resolved = path.resolve(path.dirname(path.resolve(file)), base.target);
+    const display = path.normalize(path.join(path.dirname(file), base.target));
+    // Symbolic links are followed before the check, so a link cannot lead out of the tree.
+    const relative = path.relative(root, this.source.realPath(resolved) ?? resolved);
+    const escapes = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    if (path.isAbsolute(base.target) || escapes) {
+      this.issues.push({
+        code: "extends-escape",
+        ...base.position,
+        path: base.path,
+        message: `"${base.target}" is outside the scenario's folder tree (${root}); extends may only name files in or below it`,
+      });
+      return undefined;
+    }
+    if (chain.includes(resolved)) {
+      const loop = [...chain.slice(chain.indexOf(resolved)), resolved].map((p) => path.relative(root, p) || p);
+      this.issues.push({ code: "extends-cycle", ...base.position, path: base.path, message: `extends loops: ${loop.join(" -> ")}` });
+      return undefined;
+    }
+    return this.load(display, [...chain, resolved], base, root);
+  }
+
+  /** The file's own data (without `extends`) merged over its bases; a null that removes nothing is reported. */
+  private withOwnOnTop(merged: ComposedDocument | undefined, file: string, own: OwnDocument): ComposedDocument {
+    const ownValue = { ...own.value };
     delete ownValue.extends;
     const ownPositions = new PositionMap();
-    ownPositions.overlay(parsed.positions);
+    ownPositions.overlay(own.positions);
     ownPositions.removeBelow(["extends"]);
-    const self = { value: ownValue, positions: ownPositions, files };
+    const self = { value: ownValue, positions: ownPositions, files: this.files };
     const orphans: FieldPath[] = [];
-    const result = mergeDocuments(merged ?? { value: {}, positions: new PositionMap(), files }, self, orphans, issues);
+    const result = mergeDocuments(merged ?? { value: {}, positions: new PositionMap(), files: this.files }, self, orphans, this.issues);
     for (const orphan of orphans) {
-      issues.push({
+      this.issues.push({
         code: "empty-value",
-        ...(parsed.positions.find(orphan, true) ?? { file, line: 1, column: 1 }),
+        ...(own.positions.find(orphan, true) ?? { file, line: 1, column: 1 }),
         path: orphan,
         message:
           /^\d/.test(String(orphan[orphan.length - 1]))
@@ -112,11 +156,7 @@ export function composeScenario(
       });
     }
     return result;
-  };
-
-  const document = load(entry, [path.resolve(entry)], undefined, entryRoot);
-  if (document === undefined || issues.length > 0) return { ok: false, issues };
-  return { ok: true, document };
+  }
 }
 
 /** `merged` with one more base on top (its own name, title, question and description left out). */
