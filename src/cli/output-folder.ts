@@ -18,12 +18,14 @@
  * only files chokepoint writes (the outputs catalogue's, so that `--out .` or `--out ~` can never replace a folder of
  * the user's own) and no sweep's records (a sweep's working folder is never replaced: its
  * records may be hours of work), and its parent must be creatable and writable. The folder
- * gets the permissions of any new folder (the umask decides), like the files in it.
+ * gets the permissions of any new folder (the umask decides), like the files in it. While a
+ * command writes it, the target is locked (folder-lock.ts): a second writer is refused at once.
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { FolderLock } from "./folder-lock.js";
 import { OUTPUT_FILE_NAMES, SWEEP_RECORD_FILE_NAMES, type OutputFileName } from "./output-catalogue.js";
 import type { ByteStream, OutputSink } from "./output-sink.js";
 import { isFileSystemError, reason } from "./write-failure.js";
@@ -43,18 +45,21 @@ export class OutputFolder implements OutputSink {
   private readonly target: string;
   private readonly staging: string;
   private readonly fs: FileSystem;
+  private readonly lock: FolderLock;
   private isDone = false;
 
-  private constructor(directory: string, target: string, staging: string, fs: FileSystem) {
+  private constructor(directory: string, target: string, staging: string, fs: FileSystem, lock: FolderLock) {
     this.directory = directory;
     this.target = target;
     this.staging = staging;
     this.fs = fs;
+    this.lock = lock;
   }
 
   /**
-   * Checks that `directory` may receive outputs and makes its staging folder; cleans up (or
-   * restores) what killed writes left. Throws CliExit (bad input) with the reason otherwise.
+   * Locks `directory`, checks that it may receive outputs and makes its staging folder; cleans
+   * up (or restores) what killed writes left. Throws CliExit (bad input) with the reason
+   * otherwise. The lock is released by `commit` and `discard`.
    */
   static prepare(directory: string, fs: FileSystem = nodeFs): OutputFolder {
     const target = path.resolve(directory);
@@ -65,19 +70,25 @@ export class OutputFolder implements OutputSink {
       throw refuse(directory, "it is, or holds, the current folder; name a folder for the outputs");
     }
     makeFolders(parent, directory, fs);
-    recoverLeftovers(parent, name, fs);
-    const held = checkReplaceable(target, directory, fs);
-    const records = held.filter((entry) => SWEEP_RECORD_FILE_NAMES.has(entry));
-    if (records.length > 0) {
-      throw refuse(directory, `it is a sweep's working folder (it holds ${records.join(", ")}), which replacing it would delete; name another folder`);
-    }
-    let staging: string;
+    const lock = FolderLock.acquire(target, "writing outputs", (why) => refuse(directory, why));
     try {
-      staging = makeStaging(parent, name, fs);
+      recoverLeftovers(parent, name, fs);
+      const held = checkReplaceable(target, directory, fs);
+      const records = held.filter((entry) => SWEEP_RECORD_FILE_NAMES.has(entry));
+      if (records.length > 0) {
+        throw refuse(directory, `it is a sweep's working folder (it holds ${records.join(", ")}), which replacing it would delete; name another folder`);
+      }
+      let staging: string;
+      try {
+        staging = makeStaging(parent, name, fs);
+      } catch (error) {
+        throw refuse(directory, `cannot write into ${parent}: ${reason(error)}`);
+      }
+      return new OutputFolder(directory, target, staging, fs, lock);
     } catch (error) {
-      throw refuse(directory, `cannot write into ${parent}: ${reason(error)}`);
+      lock.release();
+      throw error;
     }
-    return new OutputFolder(directory, target, staging, fs);
   }
 
   /**
@@ -131,6 +142,14 @@ export class OutputFolder implements OutputSink {
   commit(files: ReadonlyMap<OutputFileName, Uint8Array>): void {
     if (this.isDone) throw new CliExit(ExitCode.INTERNAL, "an OutputFolder commits once");
     this.isDone = true;
+    try {
+      this.swapIn(files);
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  private swapIn(files: ReadonlyMap<OutputFileName, Uint8Array>): void {
     const fs = this.fs;
     for (const [name, bytes] of files) {
       try {
@@ -181,6 +200,7 @@ export class OutputFolder implements OutputSink {
     if (this.isDone) return;
     this.isDone = true;
     this.removeStaging();
+    this.lock.release();
   }
 
   private removeStaging(): void {

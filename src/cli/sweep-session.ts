@@ -1,9 +1,9 @@
 /**
- * A sweep session: runs one shard of a sweep or compare plan on worker threads, appending each
- * replicate's record in replicate order as soon as it and those before it are done (so a kill
- * loses only replicates in flight), then the shard's tornado swings on the same workers
- * (written whole to tornado.json at the end), with progress on stderr; then, for an unsharded
- * sweep, writes the final outputs from its own records.
+ * A sweep session: runs one shard of a sweep or compare plan on worker threads, its folder
+ * locked throughout, appending each replicate's record in replicate order as soon as it and
+ * those before it are done (so a kill loses only replicates in flight), then the shard's
+ * tornado swings on the same workers (written whole to tornado.json at the end), with progress
+ * on stderr; then, for an unsharded sweep, writes the final outputs from its own records.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -38,6 +38,8 @@ export interface SessionResult {
   readonly folder: string;
   readonly recorded: number;
   readonly resumed: number;
+  /** The runs the folder's sweep had before this session (fewer than the plan's when it extended the sweep). */
+  readonly runsBefore: number;
   /** The final statistics when the session wrote the final outputs (an unsharded sweep). */
   readonly statistics: SweepStatistics | undefined;
   /** Its sensitivity analysis (a sweep with uncertain inputs). */
@@ -46,13 +48,22 @@ export interface SessionResult {
   readonly written: readonly OutputFileName[];
 }
 
-/** Runs the session: opens the folder, runs the replicates and swings not yet done, writes the run log and, unsharded, the final outputs. */
+/** Runs the session: opens (and locks) the folder, runs the replicates and swings not yet done, writes the run log and, unsharded, the final outputs; then unlocks the folder. */
 export async function runSession(request: SessionRequest, io: CliIo): Promise<SessionResult> {
   const { plan, shard } = request;
   const started = performance.now();
   // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
   const opened = openSweepFolder(request.folder, plan, shard, request.resume, (outcome) => tally?.add(outcome));
+  try {
+    return await runOpened(request, opened, tally, started, io);
+  } finally {
+    opened.lock.release();
+  }
+}
+
+async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tally: SweepTally | undefined, started: number, io: CliIo): Promise<SessionResult> {
+  const { plan, shard } = request;
   const work = workToDo(request, opened);
   const records = new InOrderRecords(plan, shard, work.total, opened, tally);
   const swings = new SwingResults(work.swingReplicates, work.points);
@@ -78,7 +89,7 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
     seconds: (performance.now() - started) / 1000,
   };
   writeRecordInPlace(opened.folder, "log", log, "the shard's records are complete: free some space and run the same command with --resume");
-  const done = { folder: opened.folder, recorded, resumed };
+  const done = { folder: opened.folder, recorded, resumed, runsBefore: opened.runsBefore };
   if (shard.count > 1) return { ...done, statistics: undefined, sensitivity: undefined, written: [recordFileName("log")] };
   const { statistics, sensitivity, written } = await writeFinalOutputs(opened.folder);
   return { ...done, statistics, sensitivity, written: [...written, recordFileName("log")] };

@@ -8,7 +8,7 @@ export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js"
 export { designUniform, type Design } from "./sampling-design.js";
 export { roundTo } from "./round-to.js";
 export { SweepError } from "./sweep-error.js";
-export { MAX_SHARDS, MAX_SWEEP_RUNS, MAX_SWING_RUNS, planSweep, parseShard, recordShape, replicateAt, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
+export { continuationOf, MAX_SHARDS, MAX_SWEEP_RUNS, MAX_SWING_RUNS, planSweep, parseShard, recordShape, replicateAt, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
 export { ReplicateRunner } from "./replicate-runner.js";
 export { alternativeOutcome, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
 export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";

@@ -2,7 +2,8 @@
  * SweepPlan: everything that defines a sweep's results, written into every shard's manifest
  * so that a merge can check that shards belong together (same scenarios and hashes, seed,
  * design, runs, band period, series, tool version) and that every replicate is present
- * exactly once. Also the shard arithmetic: shard I of K runs the replicates r with r mod K = I.
+ * exactly once; and whether a recorded sweep may go on as asked (finished, or extended to
+ * more runs). Also the shard arithmetic: shard I of K runs the replicates r with r mod K = I.
  */
 import { isoFromEpochDay, KPI_NAMES, type WorldSpec } from "../model/index.js";
 import type { Scenario } from "../scenario/index.js";
@@ -181,7 +182,16 @@ export function parseShard(text: string): Shard | string {
 
 /** Whether two plans describe the same sweep (field by field, as written). */
 export function samePlan(a: SweepPlan, b: SweepPlan): string | undefined {
-  const fields: (keyof SweepPlan)[] = ["tool", "kind", "version", "scenario", "seed", "design", "runs", "batch", "until", "bandDays", "start", "end", "dayCount", "periodCount", "swingRuns"];
+  const difference = sameSweep(a, b);
+  if (difference !== undefined) return difference;
+  if (a.runs !== b.runs) return `runs differs (${a.runs} and ${b.runs}): a sweep extended with --resume --runs M must be extended in every shard`;
+  if (a.swingRuns !== b.swingRuns) return `swingRuns differs (${a.swingRuns} and ${b.swingRuns})`;
+  return undefined;
+}
+
+/** Whether two plans describe the same sweep but for its size (runs, and the swing runs capped by it). */
+function sameSweep(a: SweepPlan, b: SweepPlan): string | undefined {
+  const fields: (keyof SweepPlan)[] = ["tool", "kind", "version", "scenario", "seed", "design", "batch", "until", "bandDays", "start", "end", "dayCount", "periodCount"];
   for (const field of fields) {
     if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) return `${field} differs (${JSON.stringify(a[field])} and ${JSON.stringify(b[field])})`;
   }
@@ -191,6 +201,35 @@ export function samePlan(a: SweepPlan, b: SweepPlan): string | undefined {
   }
   if (JSON.stringify(a.series) !== JSON.stringify(b.series)) return "the reported series differ";
   return undefined;
+}
+
+/**
+ * How a sweep recorded under plan `recorded` may go on as `requested`: `same` (to finish it),
+ * `extend` (the same sweep with more runs), or why it may not. A Monte Carlo replicate's draws
+ * depend only on the seed, the input and the replicate number, so a sweep of N runs is the first
+ * N replicates of a sweep of M > N, and growing it gives the bytes of the sweep planned at M. A
+ * Latin hypercube cuts each input into N strata shared out over the N runs, so its replicates
+ * depend on N: it cannot grow. `another` means a different sweep altogether; `refused`, the
+ * same sweep asked for in a way it cannot go on.
+ */
+export function continuationOf(recorded: SweepPlan, requested: SweepPlan): { kind: "same" | "extend" } | { kind: "another" | "refused"; why: string } {
+  const difference = sameSweep(recorded, requested);
+  if (difference !== undefined) return { kind: "another", why: difference };
+  if (requested.runs < recorded.runs) {
+    return { kind: "refused", why: `it holds a sweep of ${recorded.runs} runs, and --runs ${requested.runs} would shrink it, which a sweep cannot do; give --runs ${recorded.runs} to finish it (or more, to extend it), or name another folder` };
+  }
+  if (requested.runs > recorded.runs && recorded.design === "lhs") {
+    return {
+      kind: "refused",
+      why: `it holds a Latin hypercube sweep of ${recorded.runs} runs, which cannot be extended to ${requested.runs}: a Latin hypercube cuts each input into as many strata as runs, so every replicate's draws depend on the number of runs, and ${requested.runs} runs would draw all of them anew; run --runs ${requested.runs} in another folder (or use --design mc, whose sweeps extend)`,
+    };
+  }
+  // The swing runs as asked (S) are capped by the runs: the folder's min(S, N) and the request's min(S, M) must come from one S.
+  const isCapped = recorded.swingRuns === recorded.runs;
+  if (isCapped ? requested.swingRuns < recorded.swingRuns : requested.swingRuns !== recorded.swingRuns) {
+    return { kind: "another", why: `swingRuns differs (${recorded.swingRuns} and ${requested.swingRuns}): give the --swing-runs the sweep was started with` };
+  }
+  return { kind: requested.runs > recorded.runs ? "extend" : "same" };
 }
 
 /** The sizes every record of the plan's sweep shares. */

@@ -104,7 +104,8 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   );
   if (options.quiet) return ExitCode.OK;
   if (result.statistics === undefined) {
-    out(`shard ${shard.index}/${shard.count}: ${result.recorded} replicates recorded in ${folder}${result.resumed > 0 ? ` (${result.resumed} resumed)` : ""}`);
+    const notes = [...(result.resumed > 0 ? [`${result.resumed} resumed`] : []), ...(result.runsBefore < plan.runs ? [`extended from ${result.runsBefore} to ${plan.runs} runs`] : [])];
+    out(`shard ${shard.index}/${shard.count}: ${result.recorded} replicates recorded in ${folder}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`);
     out(`when every shard is done: chokepoint merge <the ${shard.count} shard folders> --out ${path.join("out", `${plan.scenario}-${suffix}`)}`);
     return ExitCode.OK;
   }
