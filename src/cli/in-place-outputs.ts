@@ -22,8 +22,9 @@ const IN_PLACE_ORDER: readonly OutputFileName[] = filesRenderedFrom("replicates"
  * Final outputs written into a sweep's own folder beside its records, each file replaced
  * atomically, in catalogue order (summary.json last). Every file of one sweep plan has the
  * same content whenever it is written, so a kill between renames can only leave complete
- * files of that same sweep. A file that cannot be written stops with exit 2 naming it, and
- * no temporary file is left.
+ * files of that same sweep; a final file the result does not have is removed before the
+ * renames. A file that cannot be written stops with exit 2 naming it, and no temporary file
+ * is left.
  */
 export class InPlaceOutputs implements OutputSink {
   private readonly folder: string;
@@ -67,6 +68,12 @@ export class InPlaceOutputs implements OutputSink {
       for (const [name, bytes] of files) {
         this.pending.add(name);
         writeTemporary(path.join(this.folder, name), bytes, OUTPUTS_LEFT);
+      }
+      // A final file this result does not have (replicates.csv of a sweep extended past a
+      // spreadsheet's rows) goes first, so that it is never left beside outputs it does not match.
+      for (const name of IN_PLACE_ORDER) {
+        const file = path.join(this.folder, name);
+        if (!this.pending.has(name)) writing(file, OUTPUTS_LEFT, () => rmSync(file, { force: true }));
       }
       for (const name of IN_PLACE_ORDER) if (this.pending.has(name)) putInPlace(path.join(this.folder, name), OUTPUTS_LEFT);
       this.pending.clear();

@@ -120,7 +120,7 @@ function addSweepCommands(program: Command, { io, done, argv }: ActionContext): 
   sweepOptions(
     program
       .command("sweep")
-      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.csv, bands.csv, sensitivity.csv, summary.json, report.html (and run-log.json).")
+      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.parquet (and replicates.csv while it fits a spreadsheet), bands.csv, sensitivity.csv, summary.json, report.html (and run-log.json).")
       .argument("[file]", `scenario file${OR_NAME}; default: the flagship`)
       .option("--swing-runs <n>", "replicates that also run the tornado's one-at-a-time swings of each uncertain input (default 10; 0: none)", wholeNumber("--swing-runs")),
     "sweep",
@@ -131,7 +131,7 @@ function addSweepCommands(program: Command, { io, done, argv }: ActionContext): 
   sweepOptions(
     program
       .command("compare")
-      .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.csv, summary.json, report.html.")
+      .description("Policies on common random numbers: every replicate runs the base and each alternative on the same random world; compare.csv, replicates.parquet (and .csv), summary.json, report.html.")
       .argument("<base>", `the base scenario file${OR_NAME}`)
       .argument("[alternatives...]", "scenario files (or shipped names) that extend the base (the shipped policy-* are such files)")
       .option("--alt <name=path=value;...>", "an alternative made of --set overlays of the base (repeatable)", collect),

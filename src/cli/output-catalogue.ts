@@ -28,7 +28,9 @@ import {
   renderTradeCsv,
   replicatesCsvHeader,
   replicatesCsvRows,
+  ReplicatesParquet,
   runReportInput,
+  writesReplicatesCsv,
   type BacktestReportInput,
   type RankedShortfall,
   type SweepReportInput,
@@ -90,8 +92,8 @@ export type Renderers<C> = {
 } & {
   readonly [S in RecordSource]?: (input: OutputSources[S]) => C;
 } & {
-  /** Piece by piece, replicate by replicate, from a sweep's records. */
-  readonly replicates?: (plan: SweepPlan) => ReplicateStream<C>;
+  /** Piece by piece, replicate by replicate, from a sweep's records; undefined: not written for this plan (replicates.csv past a spreadsheet's rows). */
+  readonly replicates?: (plan: SweepPlan) => ReplicateStream<C> | undefined;
   /** Frame by frame as replicates finish (records.bin: sweep/record-codec.ts frames, encoded by the workers). */
   readonly frames?: true;
 };
@@ -120,8 +122,11 @@ export const OUTPUT_FILES = {
     encoding: "text",
     role: "final",
     listed: "wrote",
-    render: { replicates: (plan) => ({ begin: () => replicatesCsvHeader(plan), add: (outcome) => replicatesCsvRows(plan, outcome), end: () => "" }) },
+    render: {
+      replicates: (plan) => (writesReplicatesCsv(plan) ? { begin: () => replicatesCsvHeader(plan), add: (outcome) => replicatesCsvRows(plan, outcome), end: () => "" } : undefined),
+    },
   },
+  "replicates.parquet": { writtenBy: SWEEPS_AND_MERGE, encoding: "binary", role: "final", listed: "wrote", render: { replicates: (plan) => new ReplicatesParquet(plan) } },
   "bands.csv": { writtenBy: ["sweep", "sensitivity", "merge"], encoding: "text", role: "final", listed: "wrote", render: { sweep: (s) => (s.statistics.bands === undefined ? undefined : renderBandsCsv(s.statistics.bands)) } },
   "compare.csv": { writtenBy: ["compare", "merge"], encoding: "text", role: "final", listed: "wrote", render: { sweep: (s) => (s.plan.kind === "compare" ? renderCompareCsv(s.statistics.differences) : undefined) } },
   "sensitivity.csv": {
@@ -222,11 +227,12 @@ export function renderRecord<S extends RecordSource>(source: S, input: OutputSou
   return { name, bytes: toBytes(render(input)) };
 }
 
-/** The files a sweep's records are streamed into, each with its stream for `plan`, in catalogue order. */
+/** The files a sweep's records are streamed into for `plan`, each with its stream, in catalogue order. */
 export function replicateStreams(plan: SweepPlan): { name: OutputFileName; stream: ReplicateStream<string | Uint8Array> }[] {
   return ENTRIES.flatMap(([name, file]) => {
-    const open = file.render.replicates as ((plan: SweepPlan) => ReplicateStream<string | Uint8Array>) | undefined;
-    return open === undefined ? [] : [{ name, stream: open(plan) }];
+    const open = file.render.replicates as ((plan: SweepPlan) => ReplicateStream<string | Uint8Array> | undefined) | undefined;
+    const stream = open?.(plan);
+    return stream === undefined ? [] : [{ name, stream }];
   });
 }
 

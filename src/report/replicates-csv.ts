@@ -3,11 +3,23 @@
  * compare, per alternative, in a first `alternative` column): the KPIs under the names
  * summary.json uses, then one column per sampled input named by its path in the scenario, in
  * the unit a plain number means there (rates t/yr, durations days, shares fractions, dates ISO).
- * Rendered one replicate at a time, so a sweep of any size streams to disk.
+ * Rendered one replicate at a time, so a sweep of any size streams to disk. Written only while
+ * it fits a spreadsheet (SPREADSHEET_ROWS); replicates.parquet holds the same rows at any size.
  */
 import { isDateKpi, KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
 import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
 import { formatNumber } from "./number-format.js";
+
+/** The most rows a spreadsheet opens (Excel's and LibreOffice Calc's limit), header included. */
+export const SPREADSHEET_ROWS = 1_048_576;
+
+/**
+ * Whether a plan's replicates.csv is written: when its planned rows (and header) fit a
+ * spreadsheet. Decided from the plan alone, so a merge and the unsharded sweep agree.
+ */
+export function writesReplicatesCsv(plan: SweepPlan): boolean {
+  return 1 + plan.runs * plan.alternatives.length * plan.series.length <= SPREADSHEET_ROWS;
+}
 
 /** The input columns of a plan: every alternative's inputs, in first-seen order. */
 export function inputColumns(plan: SweepPlan): string[] {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const TINY = path.join(ROOT, "tests/fixtures/sweep/tiny.yaml");
-const RESULTS = ["replicates.csv", "bands.csv", "summary.json", "sensitivity.csv", "report.html"];
+const RESULTS = ["replicates.csv", "replicates.parquet", "bands.csv", "summary.json", "sensitivity.csv", "report.html"];
 const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-merge-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

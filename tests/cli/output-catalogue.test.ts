@@ -53,10 +53,10 @@ describe("the catalogue", () => {
   it("derives every list that was kept by hand, equal to the old lists", () => {
     // output-folder.ts OUTPUT_FILE_NAMES and SWEEP_RECORD_FILE_NAMES, sweep-folder.ts SWEEP_FOLDER_FILE_NAMES and RUN_FILE_NAMES, as they were.
     expect(sorted(OUTPUT_FILE_NAMES)).toEqual(
-      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "tornado.json", "sensitivity.csv", "backtest.csv"]),
+      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "tornado.json", "sensitivity.csv", "backtest.csv"]),
     );
     expect(sorted(SWEEP_RECORD_FILE_NAMES)).toEqual(["records.bin", "shard.json", "tornado.json"]);
-    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "tornado.json", "run-log.json", "replicates.csv", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
+    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "tornado.json", "run-log.json", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
     expect(filesWrittenOnlyBy("run")).toEqual(["timeline.csv", "trade.csv", "licences.csv"]);
     expect([MANIFEST_FILE, RECORDS_FILE, SWING_FILE, recordFileName("log")]).toEqual(["shard.json", "records.bin", "tornado.json", "run-log.json"]);
   });

@@ -65,7 +65,7 @@ describe("a folder holding another command's outputs", () => {
     const result = await cli(["sweep", TINY, "--runs", "2", "--out", mergedFolder, "-q"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      `cannot write outputs to ${mergedFolder}: it holds the outputs of a merge or of another command (bands.csv, replicates.csv, report.html, run-log.json, sensitivity.csv, summary.json): a sweep would leave them beside its own files, mixing the two; name a new or empty folder`,
+      `cannot write outputs to ${mergedFolder}: it holds the outputs of a merge or of another command (bands.csv, replicates.csv, replicates.parquet, report.html, run-log.json, sensitivity.csv, summary.json): a sweep would leave them beside its own files, mixing the two; name a new or empty folder`,
     );
     expect(contentsOf(mergedFolder)).toEqual(before);
   });

@@ -16,7 +16,7 @@ import { renderSensitivityCsv } from "../../src/report/index.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(ROOT, "dist/src/cli/bin.js");
 const TINY = path.join(ROOT, "tests/fixtures/sweep/tiny.yaml");
-const RESULTS = ["replicates.csv", "bands.csv", "summary.json", "sensitivity.csv", "report.html"];
+const RESULTS = ["replicates.csv", "replicates.parquet", "bands.csv", "summary.json", "sensitivity.csv", "report.html"];
 const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-sweep-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
