@@ -106,7 +106,7 @@ function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity
     .option("--shard <I/N>", "run the replicates r with r mod N = I (default: from SLURM_ARRAY_TASK_ID/COUNT, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX/SIZE)")
     .option("--shard-count <K>", "the number of shards, for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives only the index)", wholeNumber("--shard-count"))
     .option("--shards-from-env", "require the shard to come from the scheduler's environment")
-    .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them")
+    .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them; with a larger --runs, grow a Monte Carlo sweep to it")
     .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
     .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
     .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
