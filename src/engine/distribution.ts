@@ -1,8 +1,8 @@
 /**
  * Distribution: the closed set of probability distributions an uncertain input may take
  * instead of a fixed number, and what the kernel does with one: its inverse CDF (`quantile`),
- * its support (`bounds`), its mean (`meanOf`), a parameter check (`checkDistribution`), and
- * `sample`, which draws through the inverse CDF.
+ * its support (`bounds`), its mean (`meanOf`), and `sample`, which draws through the inverse
+ * CDF. Whether parameters describe one is checked in distribution-check.ts.
  *
  * Every draw is the quantile of exactly one uniform number u, so a sweep may feed u from plain
  * Monte Carlo or from a Latin hypercube design and get the same family of draws. Truncated
@@ -151,94 +151,6 @@ export function meanOf(distribution: Distribution): number {
       const support = bounds(distribution);
       return clamp(mean, support.min, support.max);
     }
-  }
-}
-
-/**
- * Throws EngineError("bad-distribution") unless the parameters describe a distribution:
- * finite where they must be, min <= mode <= max, spreads >= 0, median > 0, min < max when a
- * truncated spread is > 0 (and the centre inside [min, max] when it is 0), weights >= 0 with
- * a sum > 0. The message names `what`, the rule and the value.
- */
-export function checkDistribution(distribution: Distribution, what: string): void {
-  const bad = (rule: string, value: unknown): never => {
-    throw new EngineError("bad-distribution", `${what}: ${rule}, got ${show(value)} in ${describe(distribution)}`);
-  };
-  const finite = (name: string, value: number) => {
-    if (!Number.isFinite(value)) bad(`${name} must be a finite number`, value);
-  };
-  const notNaN = (name: string, value: number) => {
-    if (typeof value !== "number" || Number.isNaN(value)) bad(`${name} must be a number (it may be infinite)`, value);
-  };
-  const ordered = (min: number, mode: number, max: number) => {
-    if (!(min <= mode && mode <= max)) bad("min <= mode <= max must hold", [min, mode, max]);
-  };
-  switch (distribution.kind) {
-    case "fixed":
-      finite("value", distribution.value);
-      return;
-    case "uniform":
-      finite("min", distribution.min);
-      finite("max", distribution.max);
-      if (distribution.min > distribution.max) bad("min must be <= max", [distribution.min, distribution.max]);
-      return;
-    case "triangular":
-      finite("min", distribution.min);
-      finite("mode", distribution.mode);
-      finite("max", distribution.max);
-      ordered(distribution.min, distribution.mode, distribution.max);
-      return;
-    case "pert":
-      finite("min", distribution.min);
-      finite("mode", distribution.mode);
-      finite("max", distribution.max);
-      finite("shape", distribution.shape);
-      ordered(distribution.min, distribution.mode, distribution.max);
-      if (distribution.shape < 0) bad("shape must be >= 0", distribution.shape);
-      return;
-    case "normal": {
-      const { mean, standardDeviation, min, max } = distribution;
-      finite("mean", mean);
-      finite("standardDeviation", standardDeviation);
-      notNaN("min", min);
-      notNaN("max", max);
-      if (standardDeviation < 0) bad("standardDeviation must be >= 0", standardDeviation);
-      if (standardDeviation > 0 && !(min < max)) bad("min must be < max when standardDeviation > 0", [min, max]);
-      if (standardDeviation === 0 && !(min <= mean && mean <= max)) bad("min <= mean <= max must hold when standardDeviation is 0", [min, mean, max]);
-      return;
-    }
-    case "lognormal": {
-      const { median, sigma, min, max } = distribution;
-      finite("median", median);
-      finite("sigma", sigma);
-      finite("min", min);
-      notNaN("max", max);
-      if (median <= 0) bad("median must be > 0", median);
-      if (sigma < 0) bad("sigma must be >= 0", sigma);
-      if (min < 0) bad("min must be >= 0", min);
-      if (sigma > 0 && !(min < max)) bad("min must be < max when sigma > 0", [min, max]);
-      if (sigma === 0 && !(min <= median && median <= max)) bad("min <= median <= max must hold when sigma is 0", [min, median, max]);
-      return;
-    }
-    case "exponential":
-      finite("mean", distribution.mean);
-      if (distribution.mean <= 0) bad("mean must be > 0", distribution.mean);
-      return;
-    case "discrete": {
-      const { values, weights } = distribution;
-      if (!Array.isArray(values) || values.length === 0) bad("values must be a non-empty list of numbers", values);
-      if (!Array.isArray(weights) || weights.length !== values.length) bad(`weights must be a list as long as values (${values.length})`, weights);
-      values.forEach((value, i) => finite(`values[${i}]`, value));
-      weights.forEach((weight, i) => {
-        finite(`weights[${i}]`, weight);
-        if (weight < 0) bad(`weights[${i}] must be >= 0`, weight);
-      });
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      if (!(total > 0 && Number.isFinite(total))) bad("the weights must have a finite sum > 0", total);
-      return;
-    }
-    default:
-      bad("kind must be one of fixed, uniform, triangular, pert, normal, lognormal, exponential, discrete", (distribution as { kind: unknown }).kind);
   }
 }
 
@@ -466,15 +378,4 @@ function upperSideQuantile(alpha: number, beta: number, w: number): number {
     t = next;
   }
   return alpha + t;
-}
-
-/** "normal { mean: 10, standardDeviation: 2, min: 0, max: Infinity }": the distribution as written, Infinity included. */
-function describe(distribution: Distribution): string {
-  const { kind, ...parameters } = distribution as { kind: unknown } & Record<string, unknown>;
-  const fields = Object.entries(parameters).map(([name, value]) => `${name}: ${show(value)}`);
-  return `${String(kind)} { ${fields.join(", ")} }`;
-}
-
-function show(value: unknown): string {
-  return Array.isArray(value) ? `[${value.map(show).join(", ")}]` : String(value);
 }

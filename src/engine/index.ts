@@ -9,4 +9,5 @@ export { Environment } from "./environment.js";
 export { EventQueue, type EventHandler, type EventId } from "./event-queue.js";
 export { Priority, MAX_PRIORITY } from "./priority.js";
 export { KeyedStream, RandomStream, RandomStreams } from "./random-stream.js";
-export { type Distribution, fixed, sample, quantile, bounds, meanOf, checkDistribution } from "./distribution.js";
+export { type Distribution, fixed, sample, quantile, bounds, meanOf } from "./distribution.js";
+export { checkDistribution } from "./distribution-check.js";

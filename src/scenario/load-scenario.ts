@@ -18,7 +18,7 @@ import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import { checkUncertainDateOrder } from "./date-order.js";
 import type { Report } from "./reference-index.js";
-import type { ConcreteScenario } from "./scenario-schema.js";
+import type { ConcreteScenario, ParsedScenario } from "./scenario-schema.js";
 import { applySets } from "./set-overlay.js";
 import { concretize, isUncertain, uncertainInputs, type UncertainInput } from "./uncertain-input.js";
 import { validateDocument } from "./validate-document.js";
@@ -125,16 +125,13 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     note([], "no-name", `the file name "${path.basename(file)}" gives no usable scenario id; add name: (lower-case letters, digits and dashes)`);
   }
   const inputs = uncertainInputs(doc);
-  const occurrences = Object.entries(doc.events ?? {})
-    .filter(([, e]) => e.probability !== undefined && (isUncertain(e.probability) || e.probability < 1))
-    .map(([id]) => ({ name: `events.${id}.happens`, eventId: id }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const occurrences = chanceEvents(doc);
   checkUncertainDateOrder(doc, (p, code, message, atKey) => {
     note(p, code, message, atKey);
     orderPaths.add(JSON.stringify(p));
   });
 
-  const resolve = (values: readonly number[], happens: readonly boolean[], report: Report): WorldSpec | undefined => {
+  const resolve: ResolveDrawn = (values, happens, report) => {
     let concrete = concretize(doc, inputs, values);
     if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
     return resolveWorld(concrete, name ?? "scenario", report, (p) => positions.find(p, true));
@@ -148,23 +145,6 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   if (central !== undefined) checkCompoundLimits(central, doc, note);
   if (issues.length > 0 || central === undefined || name === undefined) return { ok: false, issues: sortIssues(dedupe(issues)) };
   const spec = central;
-  const hash = createHash("sha256")
-    .update(JSON.stringify({ spec, inputs: inputs.map((i) => ({ name: i.name, distribution: i.distribution })), occurrences: occurrences.map((o) => o.name) }))
-    .digest("hex");
-  const draw = (uniform: (inputName: string) => number): DrawResult => {
-    if (inputs.length === 0 && occurrences.length === 0) return { ok: true, spec, values: [] };
-    const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
-    const drawnDoc = concretize(doc, inputs, values);
-    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? DEFAULTS.probability));
-    const drawIssues: ScenarioIssue[] = [];
-    const drawn = resolve(values, happens, (p, code, message, atKey) => drawIssues.push(locate(p, code, message, atKey)));
-    if (drawn === undefined) return { ok: false, issues: sortIssues(drawIssues) };
-    const sampled: SampledValue[] = [
-      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate, displayScale: input.displayScale })),
-      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false, displayScale: 1 })),
-    ];
-    return { ok: true, spec: drawn, values: sampled };
-  };
   return {
     ok: true,
     scenario: {
@@ -177,11 +157,58 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
       inputs,
       occurrences,
       files,
-      hash,
-      draw,
+      hash: scenarioHash(spec, inputs, occurrences),
+      draw: drawing(spec, doc, inputs, occurrences, resolve, locate),
       labels: labelsOf(doc),
       locate: (p) => positions.find(p),
     },
+  };
+}
+
+/** The world of a document with its uncertain inputs at `values` and its chance events decided by `happens`, problems reported to `report`. */
+type ResolveDrawn = (values: readonly number[], happens: readonly boolean[], report: Report) => WorldSpec | undefined;
+
+/** The events that happen by chance (a probability below 1 or uncertain), by input name. */
+function chanceEvents(doc: ParsedScenario): OccurrenceInput[] {
+  return Object.entries(doc.events ?? {})
+    .filter(([, e]) => e.probability !== undefined && (isUncertain(e.probability) || e.probability < 1))
+    .map(([id]) => ({ name: `events.${id}.happens`, eventId: id }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** The scenario's identity: its central world, its uncertain inputs' distributions and its chance events. */
+function scenarioHash(spec: WorldSpec, inputs: readonly UncertainInput[], occurrences: readonly OccurrenceInput[]): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ spec, inputs: inputs.map((i) => ({ name: i.name, distribution: i.distribution })), occurrences: occurrences.map((o) => o.name) }))
+    .digest("hex");
+}
+
+/**
+ * The scenario's `draw`: its inputs at the quantiles `uniform` gives each by name, its chance
+ * events happening when their uniform falls below their (drawn) probability, then resolved;
+ * a scenario with nothing uncertain is its central world.
+ */
+function drawing(
+  spec: WorldSpec,
+  doc: ParsedScenario,
+  inputs: readonly UncertainInput[],
+  occurrences: readonly OccurrenceInput[],
+  resolve: ResolveDrawn,
+  locate: (issuePath: FieldPath, code: string, message: string, atKey?: boolean) => ScenarioIssue,
+): Scenario["draw"] {
+  return (uniform) => {
+    if (inputs.length === 0 && occurrences.length === 0) return { ok: true, spec, values: [] };
+    const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
+    const drawnDoc = concretize(doc, inputs, values);
+    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? DEFAULTS.probability));
+    const drawIssues: ScenarioIssue[] = [];
+    const drawn = resolve(values, happens, (p, code, message, atKey) => drawIssues.push(locate(p, code, message, atKey)));
+    if (drawn === undefined) return { ok: false, issues: sortIssues(drawIssues) };
+    const sampled: SampledValue[] = [
+      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate, displayScale: input.displayScale })),
+      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false, displayScale: 1 })),
+    ];
+    return { ok: true, spec: drawn, values: sampled };
   };
 }
 

@@ -4,12 +4,15 @@
  * the value each uncertain input took, and the binned per-period figures bands are made of.
  * Small, fixed-size and plain, so that it travels between threads and into a record file.
  */
-import { epochDayFromIso, isDateKpi, KPI_NAMES, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
+import { epochDayFromIso, isDateKpi, KPI_NAMES, type KpiName, type PeriodRecord, type ShortfallKpi } from "../model/index.js";
 import type { SampledValue } from "../scenario/index.js";
 import { shareBin, stockBin } from "./band-bins.js";
 
 /** KPI values per series: index series * KPI_NAMES.length + k; dates as day numbers from the start, NaN for null. */
 export type KpiValues = Float64Array;
+
+/** Each KPI's position k among a series' KpiValues. */
+export const KPI_INDEX = Object.fromEntries(KPI_NAMES.map((name, k) => [name, k])) as Record<KpiName, number>;
 
 /** One alternative's share of a replicate. */
 export interface AlternativeOutcome {

@@ -1,0 +1,49 @@
+/**
+ * BandTally: a sweep's bands, the base's per-period share of demand unmet and stock at the
+ * period's end for every reported series, counted on fixed bins (band-bins.ts) so that their
+ * quantiles across replicates merge exactly.
+ */
+import { isoFromEpochDay } from "../model/index.js";
+import { shareOfBin, tonnesOfBin } from "./band-bins.js";
+import { CellHistograms } from "./cell-histograms.js";
+import type { AlternativeOutcome } from "./replicate-outcome.js";
+import type { SweepPlan } from "./sweep-plan.js";
+import { PERCENTILES, type BandRow } from "./sweep-statistics.js";
+
+/** Bin counts by (period, series) cell. */
+export class BandTally {
+  private readonly shares: CellHistograms;
+  private readonly stocks: CellHistograms;
+
+  /** `cells`: periods times series. */
+  constructor(cells: number) {
+    this.shares = new CellHistograms(cells);
+    this.stocks = new CellHistograms(cells);
+  }
+
+  /** Counts the base alternative's binned figures of one replicate. */
+  add(base: AlternativeOutcome): void {
+    for (let i = 0; i < base.shareBins.length; i++) {
+      this.shares.add(i, base.shareBins[i]);
+      this.stocks.add(i, base.stockBins[i]);
+    }
+  }
+
+  /** A row per series and period: its percentiles and the share of replicates short in it. */
+  rows(plan: SweepPlan, startDay: number): BandRow[] {
+    const rows: BandRow[] = [];
+    plan.series.forEach((series, s) => {
+      for (let p = 0; p < plan.periodCount; p++) {
+        const cell = p * plan.series.length + s;
+        rows.push({
+          date: isoFromEpochDay(startDay + p * plan.bandDays),
+          ...series,
+          shortfallShare: PERCENTILES.map((q) => shareOfBin(this.shares.quantileBin(cell, q))),
+          stockTonnes: PERCENTILES.map((q) => tonnesOfBin(this.stocks.quantileBin(cell, q))),
+          pShort: this.shares.shareAboveZero(cell),
+        });
+      }
+    });
+    return rows;
+  }
+}
