@@ -84,7 +84,7 @@ export class FolderLock {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         isReadOnly = options?.unlessReadOnly === true && (code === "EROFS" || code === "EACCES" || code === "EPERM");
-        if (code !== "EEXIST" && !isReadOnly) throw refuse(`cannot create its lock ${file}: ${reason(error)}`);
+        if (code !== "EEXIST" && !isReadOnly) throw refuse(`cannot write into ${path.dirname(file)}: ${reason(error)}`);
       }
       const found = readHolder(file);
       // A reader that cannot lock still respects a live lock of a process that can.
