@@ -104,12 +104,10 @@ export class Demand {
   private apply(m: number): void {
     const market = this.state.markets[m];
     const gross = this.grossRate(m);
-    market.grossDemandRate = gross;
-    market.demandRate = gross * this.responseShare[m];
+    market.setDemand(gross, gross * this.responseShare[m]);
     if (this.hasClassFactor[m] === 1) {
       const mix = this.classMix(m);
-      market.defenceShare = mix.total > 0 ? mix.defence / mix.total : 0;
-      market.criticalShare = mix.total > 0 ? mix.critical / mix.total : 0;
+      market.setClassShares(mix.total > 0 ? mix.defence / mix.total : 0, mix.total > 0 ? mix.critical / mix.total : 0);
     }
   }
 }

@@ -39,7 +39,7 @@ export class FacilityOperations {
     for (const facility of this.ramping) {
       if (!facility.isRampingOn(day) && facility.rampShare === 1) continue;
       facility.rampShare = facility.rampShareOn(day);
-      if (facility.refreshNominal(day)) this.state.markGroupDirty(this.state.groupOfFacility(facility.index));
+      this.state.refreshFacility(facility.index, day);
     }
   }
 
@@ -61,13 +61,8 @@ export class FacilityOperations {
   }
 
   private refresh(facility: Facility): void {
-    const now = this.state.env.now;
-    facility.rampShare = facility.rampShareOn(Math.floor(now));
-    if (facility.refreshNominal(now)) {
-      // Solving the group advances its markets to now before the new rate takes effect.
-      this.state.markGroupDirty(this.state.groupOfFacility(facility.index));
-      this.state.settle();
-    }
+    facility.rampShare = facility.rampShareOn(Math.floor(this.state.env.now));
+    if (this.state.refreshFacility(facility.index)) this.state.settle();
   }
 
   private scheduleNextOutage(facility: Facility): void {

@@ -134,7 +134,7 @@ export class LicenceOffice {
     // Counted at its expected value, so an importer facing refusals orders enough to make up for them.
     this.applicationExpectedTonnes[application] = tonnes * approvalProbability;
     this.applicationDecision[application] = -1;
-    market.expectedFromLicencesTonnes += tonnes * approvalProbability;
+    market.applicationFiled(tonnes * approvalProbability);
     this.log?.applied(state.env.now, supplier, market.commodity, market.country, tonnes);
     this.authorities[authority < 0 ? 0 : authority].file(application, tonnes);
   }
@@ -179,7 +179,7 @@ export class LicenceOffice {
     const approved = this.applicationApproved[application];
     const validity = this.applicationValidity[application];
     this.freeApplications.push(application);
-    market.expectedFromLicencesTonnes = Math.max(0, market.expectedFromLicencesTonnes - this.applicationExpectedTonnes[application]);
+    market.applicationDecided(this.applicationExpectedTonnes[application]);
     this.log?.decided(t, supplier, market.commodity, market.country, tonnes, approved);
     let shipped = 0;
     if (approved) {

@@ -6,19 +6,23 @@
  * below claims) first draws on its stockpiles (up to their release rates, shared reserves
  * split by deficit), then serves final demand and facility inputs pro rata to their nominal
  * claims; within final demand, the defence class first, then critical civilian, then the rest
- * (a defence-only reserve tops up what defence lacks, and serves nothing else). A facility runs at the smallest served share among its inputs, and its outputs
- * feed markets further down the chain, so markets are solved stage by stage in the
- * commodities' topological order (recipes never loop). Input a facility could not use
- * because another input limited it goes back to final demand; only what no one can use
- * stays in stock. Trade crosses borders as discrete shipments, so each group of markets
- * joined by facilities (a country's recipe chains) or by a reserve (its host and members) is
- * solved on its own: a change in antimony never re-solves the same country's copper.
+ * (a defence-only reserve tops up what defence lacks, and serves nothing else). A facility runs
+ * at the smallest served share among its inputs, and its outputs feed markets further down the
+ * chain, so markets are solved stage by stage in the commodities' topological order (recipes
+ * never loop). Input a facility could not use because another input limited it goes back to
+ * final demand; only what no one can use stays in stock. Trade crosses borders as discrete
+ * shipments, so each group of markets joined by facilities (a country's recipe chains) or by a
+ * reserve (its host and members) is solved on its own: a change in antimony never re-solves the
+ * same country's copper.
+ *
+ * The solver works in its own arrays, by market, and hands each market its rates once at the
+ * end (`Market.setRates`): nothing is allocated per solve.
  */
 import type { Facility } from "./facility.js";
 import type { Market } from "./market.js";
+import type { SolvedRates } from "./market-rates.js";
 import type { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES } from "./tolerance.js";
-
 
 /**
  * Whether a market is dry: no stock on hand (or only the rounding residue of a stock that ran
@@ -49,19 +53,84 @@ export interface SolverState {
   readonly stockpiles: readonly Stockpile[];
 }
 
-/**
- * Recomputes every rate in `group`. All of its markets and stockpiles must already be
- * advanced to the current time.
- */
-export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[], deficit: Float64Array): void {
-  const { markets, facilities, stockpiles } = state;
-  // Indexed loops throughout: this runs for most events.
-  const groupFacilities = group.facilities;
-  for (let i = 0; i < groupFacilities.length; i++) facilities[groupFacilities[i]].inputShare = 1;
+/** Solves the rates of one group at a time, in arrays it keeps between solves. */
+export class RateSolver {
+  private readonly markets: readonly Market[];
+  private readonly facilities: readonly Facility[];
+  private readonly stockpiles: readonly Stockpile[];
+  /** Whether each market was dry at its group's last solve (1) or not (0). */
+  private readonly dry: Uint8Array;
+  /** Open deficit of each dry market, tonnes/day, while releases are shared out. */
+  private readonly deficit: Float64Array;
+  // Each market's rates as the solve works them out, tonnes/day.
+  private readonly production: Float64Array;
+  private readonly claims: Float64Array;
+  private readonly inputUse: Float64Array;
+  private readonly consumed: Float64Array;
+  private readonly consumedDefence: Float64Array;
+  private readonly consumedCritical: Float64Array;
+  private readonly releaseIn: Float64Array;
+  private readonly transferIn: Float64Array;
+  private readonly transferOut: Float64Array;
+  /** The record each market's rates are handed over in. */
+  private readonly solved: SolvedRates = { production: 0, nominalInput: 0, inputUse: 0, consumed: 0, consumedDefence: 0, consumedCritical: 0, releaseIn: 0, transferIn: 0, transferOut: 0 };
 
-  const layers = group.layers;
-  for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
-    const layer = layers[layerIndex];
+  constructor(state: SolverState) {
+    this.markets = state.markets;
+    this.facilities = state.facilities;
+    this.stockpiles = state.stockpiles;
+    const n = state.markets.length;
+    this.dry = new Uint8Array(n);
+    this.deficit = new Float64Array(n);
+    this.production = new Float64Array(n);
+    this.claims = new Float64Array(n);
+    this.inputUse = new Float64Array(n);
+    this.consumed = new Float64Array(n);
+    this.consumedDefence = new Float64Array(n);
+    this.consumedCritical = new Float64Array(n);
+    this.releaseIn = new Float64Array(n);
+    this.transferIn = new Float64Array(n);
+    this.transferOut = new Float64Array(n);
+  }
+
+  /** Whether market `m` was dry at its group's last solve. */
+  isDry(m: number): boolean {
+    return this.dry[m] === 1;
+  }
+
+  /**
+   * Recomputes every rate in `group`. All of its markets and stockpiles must already be
+   * advanced to the current time.
+   */
+  solve(group: RateGroup): void {
+    // Indexed loops throughout: this runs for most events.
+    const facilities = this.facilities;
+    const groupFacilities = group.facilities;
+    for (let i = 0; i < groupFacilities.length; i++) facilities[groupFacilities[i]].inputShare = 1;
+    const layers = group.layers;
+    for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
+      const layer = layers[layerIndex];
+      this.supplyLayer(layer);
+      this.allocateReleases(layer, group.stockpilesByLayer[layerIndex]);
+      this.limitConsumers(layer);
+    }
+    for (let i = 0; i < groupFacilities.length; i++) {
+      const facility = facilities[groupFacilities[i]];
+      facility.throughputRate = facility.nominalRate * facility.inputShare;
+    }
+    const groupMarkets = group.markets;
+    for (let i = 0; i < groupMarkets.length; i++) this.serveMarket(groupMarkets[i]);
+    this.flowReleases(group.stockpiles);
+    this.handOver(groupMarkets);
+  }
+
+  /**
+   * Step 1 of a layer: what its markets' producers make (at the input shares the layers above
+   * left them), what their consumers claim at nominal rates, which markets are dry and by how
+   * much; releases start at nothing.
+   */
+  private supplyLayer(layer: Int32Array): void {
+    const { markets, facilities } = this;
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
       const market = markets[m];
@@ -76,49 +145,56 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
       let claims = 0;
       const consumers = market.consumers;
       for (let j = 0; j < consumers.length; j++) claims += facilities[consumers[j].facility].nominalRate * consumers[j].tonnesPerTonne;
-      market.productionRate = production;
-      market.nominalInputRate = claims;
-      const need = market.demandRate + claims;
+      this.production[m] = production;
+      this.claims[m] = claims;
+      const need = market.demand.wantedRate + claims;
       const dry = isDryWith(market.level, market.isDrained, production, need);
-      if (!dry) market.isDrained = false;
-      isDry[m] = dry;
-      deficit[m] = dry ? need - production : 0;
-      market.releaseInRate = 0;
-      market.transferInRate = 0;
-      market.transferOutRate = 0;
+      this.dry[m] = dry ? 1 : 0;
+      this.deficit[m] = dry ? need - production : 0;
+      this.releaseIn[m] = 0;
+      this.transferIn[m] = 0;
+      this.transferOut[m] = 0;
     }
+  }
 
-    // Reserves that serve every class first; then those that serve defence only, into what
-    // defence still lacks once the general supply is shared out (defence is served first).
-    const layerStockpiles = group.stockpilesByLayer[layerIndex];
+  /**
+   * Step 2 of a layer: reserves that serve every class release into their dry members' deficits
+   * first; then those that serve defence only, into what defence still lacks once the general
+   * supply is shared out (defence is served first).
+   */
+  private allocateReleases(layer: Int32Array, layerStockpiles: Int32Array): void {
+    const { markets, stockpiles, deficit } = this;
     let defenceOnly = 0;
     for (let i = 0; i < layerStockpiles.length; i++) {
       const stockpile = stockpiles[layerStockpiles[i]];
       if (stockpile.spec.serves === "defence") defenceOnly++;
       else allocateRelease(stockpile, deficit);
     }
-    if (defenceOnly > 0) {
-      for (let i = 0; i < layer.length; i++) {
-        const m = layer[i];
-        if (!isDry[m]) continue;
-        const market = markets[m];
-        const need = market.demandRate + market.nominalInputRate;
-        const share = need > 0 ? Math.min(1, (market.productionRate + releaseInto(market, stockpiles, false)) / need) : 1;
-        deficit[m] = Math.max(0, (market.defenceShare - share) * market.demandRate);
-      }
-      for (let i = 0; i < layerStockpiles.length; i++) {
-        const stockpile = stockpiles[layerStockpiles[i]];
-        if (stockpile.spec.serves === "defence") allocateRelease(stockpile, deficit);
-      }
+    if (defenceOnly === 0) return;
+    for (let i = 0; i < layer.length; i++) {
+      const m = layer[i];
+      if (this.dry[m] === 0) continue;
+      const market = markets[m];
+      const need = market.demand.wantedRate + this.claims[m];
+      const share = need > 0 ? Math.min(1, (this.production[m] + releaseInto(market, stockpiles, false)) / need) : 1;
+      deficit[m] = Math.max(0, (market.demand.defenceShare - share) * market.demand.wantedRate);
     }
+    for (let i = 0; i < layerStockpiles.length; i++) {
+      const stockpile = stockpiles[layerStockpiles[i]];
+      if (stockpile.spec.serves === "defence") allocateRelease(stockpile, deficit);
+    }
+  }
 
+  /** Step 3 of a layer: each consumer of a dry market runs at most at the share of claims it serves. */
+  private limitConsumers(layer: Int32Array): void {
+    const { markets, facilities, stockpiles } = this;
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
       const market = markets[m];
       let share = 1;
-      if (isDry[m]) {
-        const need = market.demandRate + market.nominalInputRate;
-        const supply = market.productionRate + releaseInto(market, stockpiles, false);
+      if (this.dry[m] === 1) {
+        const need = market.demand.wantedRate + this.claims[m];
+        const supply = this.production[m] + releaseInto(market, stockpiles, false);
         share = need > 0 ? Math.min(1, supply / need) : 1;
       }
       const consumers = market.consumers;
@@ -129,32 +205,76 @@ export function solveRates(state: SolverState, group: RateGroup, isDry: boolean[
     }
   }
 
-  for (let i = 0; i < groupFacilities.length; i++) {
-    const facility = facilities[groupFacilities[i]];
-    facility.throughputRate = facility.nominalRate * facility.inputShare;
+  /**
+   * Sets consumption and input use of one market from final facility throughputs. Final demand
+   * is served in priority order: defence, then critical civilian, then the rest; a defence-only
+   * reserve serves what defence still lacks after the general supply.
+   */
+  private serveMarket(m: number): void {
+    const { facilities, stockpiles } = this;
+    const market = this.markets[m];
+    let inputUse = 0;
+    const consumers = market.consumers;
+    for (let i = 0; i < consumers.length; i++) inputUse += facilities[consumers[i].facility].throughputRate * consumers[i].tonnesPerTonne;
+    this.inputUse[m] = inputUse;
+    const demand = market.demand.wantedRate;
+    const defence = market.demand.defenceShare * demand;
+    const critical = market.demand.criticalShare * demand;
+    if (this.dry[m] === 0) {
+      this.consumed[m] = demand;
+      this.consumedDefence[m] = defence;
+      this.consumedCritical[m] = critical;
+      return;
+    }
+    const supply = this.production[m] + releaseInto(market, stockpiles, false);
+    const general = Math.min(demand, Math.max(0, supply - inputUse));
+    // Release nobody can use stays in the reserve: trim it, last reserve first.
+    trimRelease(market, stockpiles, false, supply - inputUse - general);
+    const defenceFromGeneral = Math.min(defence, general);
+    const defenceRelease = releaseInto(market, stockpiles, true);
+    const defenceFromReserve = defenceRelease > 0 ? Math.min(defenceRelease, defence - defenceFromGeneral) : 0;
+    if (defenceRelease > 0) trimRelease(market, stockpiles, true, defenceRelease - defenceFromReserve);
+    this.consumed[m] = general + defenceFromReserve;
+    this.consumedDefence[m] = defenceFromGeneral + defenceFromReserve;
+    this.consumedCritical[m] = Math.min(critical, general - defenceFromGeneral);
   }
 
-  const groupMarkets = group.markets;
-  for (let i = 0; i < groupMarkets.length; i++) settleMarket(markets[groupMarkets[i]], isDry[groupMarkets[i]], facilities, stockpiles);
-  const groupStockpiles = group.stockpiles;
-  for (let i = 0; i < groupStockpiles.length; i++) {
-    const stockpile = stockpiles[groupStockpiles[i]];
-    let total = 0;
-    for (let j = 0; j < stockpile.releaseRates.length; j++) {
-      const rate = stockpile.releaseRates[j];
-      total += rate;
-      const member = markets[stockpile.memberMarkets[j]];
-      if (stockpile.memberMarkets[j] === stockpile.hostMarket) member.releaseInRate += rate;
-      else {
-        member.transferInRate += rate;
-        markets[stockpile.hostMarket].transferOutRate += rate;
+  /** Each reserve's final release rates flow into its members: into its host's stock, or across a border. */
+  private flowReleases(groupStockpiles: Int32Array): void {
+    const stockpiles = this.stockpiles;
+    for (let i = 0; i < groupStockpiles.length; i++) {
+      const stockpile = stockpiles[groupStockpiles[i]];
+      let total = 0;
+      for (let j = 0; j < stockpile.releaseRates.length; j++) {
+        const rate = stockpile.releaseRates[j];
+        total += rate;
+        const member = stockpile.memberMarkets[j];
+        if (member === stockpile.hostMarket) this.releaseIn[member] += rate;
+        else {
+          this.transferIn[member] += rate;
+          this.transferOut[stockpile.hostMarket] += rate;
+        }
       }
+      stockpile.totalReleaseRate = total;
     }
-    stockpile.totalReleaseRate = total;
   }
-  for (let i = 0; i < groupMarkets.length; i++) {
-    const market = markets[groupMarkets[i]];
-    market.netRate = market.productionRate + market.releaseInRate + market.transferInRate - market.inputUseRate - market.consumedRate;
+
+  /** Hands each market of the group its rates. */
+  private handOver(groupMarkets: Int32Array): void {
+    const solved = this.solved;
+    for (let i = 0; i < groupMarkets.length; i++) {
+      const m = groupMarkets[i];
+      solved.production = this.production[m];
+      solved.nominalInput = this.claims[m];
+      solved.inputUse = this.inputUse[m];
+      solved.consumed = this.consumed[m];
+      solved.consumedDefence = this.consumedDefence[m];
+      solved.consumedCritical = this.consumedCritical[m];
+      solved.releaseIn = this.releaseIn[m];
+      solved.transferIn = this.transferIn[m];
+      solved.transferOut = this.transferOut[m];
+      this.markets[m].setRates(solved, this.dry[m] === 1);
+    }
   }
 }
 
@@ -191,38 +311,6 @@ function releaseInto(market: Market, stockpiles: readonly Stockpile[], defenceOn
     if ((stockpile.spec.serves === "defence") === defenceOnly) total += stockpile.releaseRates[market.stockpileSlots[i]];
   }
   return total;
-}
-
-/**
- * Sets consumption and input use of one market from final facility throughputs. Final demand
- * is served in priority order: defence, then critical civilian, then the rest; a defence-only
- * reserve serves what defence still lacks after the general supply.
- */
-function settleMarket(market: Market, dry: boolean, facilities: readonly Facility[], stockpiles: readonly Stockpile[]): void {
-  let inputUse = 0;
-  const consumers = market.consumers;
-  for (let i = 0; i < consumers.length; i++) inputUse += facilities[consumers[i].facility].throughputRate * consumers[i].tonnesPerTonne;
-  market.inputUseRate = inputUse;
-  const demand = market.demandRate;
-  const defence = market.defenceShare * demand;
-  const critical = market.criticalShare * demand;
-  if (!dry) {
-    market.consumedRate = demand;
-    market.consumedDefenceRate = defence;
-    market.consumedCriticalRate = critical;
-    return;
-  }
-  const supply = market.productionRate + releaseInto(market, stockpiles, false);
-  const general = Math.min(demand, Math.max(0, supply - inputUse));
-  // Release nobody can use stays in the reserve: trim it, last reserve first.
-  trimRelease(market, stockpiles, false, supply - inputUse - general);
-  const defenceFromGeneral = Math.min(defence, general);
-  const defenceRelease = releaseInto(market, stockpiles, true);
-  const defenceFromReserve = defenceRelease > 0 ? Math.min(defenceRelease, defence - defenceFromGeneral) : 0;
-  if (defenceRelease > 0) trimRelease(market, stockpiles, true, defenceRelease - defenceFromReserve);
-  market.consumedRate = general + defenceFromReserve;
-  market.consumedDefenceRate = defenceFromGeneral + defenceFromReserve;
-  market.consumedCriticalRate = Math.min(critical, general - defenceFromGeneral);
 }
 
 /** Cuts `surplus` from the release of a market's reserves of one kind, last reserve first. */

@@ -2,22 +2,48 @@
  * Release decisions: when a government reserve may release (see ReleasePolicy). A shortage
  * episode opens, a decision follows after the sustained time and the lag, and the decision
  * lapses once no member has been short for the sustained time. The rate solver releases only
- * from reserves whose release is authorized (or that release by reflex).
+ * from reserves whose release is authorized (or that release by reflex). The rules of a
+ * release, and the state of each reserve's episode, live here.
  */
-import { Priority } from "../engine/index.js";
+import { Priority, type Environment } from "../engine/index.js";
+import type { Market } from "./market.js";
 import type { Stockpile } from "./stockpile.js";
-import type { WorldState } from "./world-state.js";
+
+/** The run state release decisions read, and the re-solve they ask for. */
+export interface ReleaseState {
+  readonly env: Environment;
+  /** Epoch day of simulation time 0. */
+  readonly originEpochDay: number;
+  readonly markets: readonly Market[];
+  readonly stockpiles: readonly Stockpile[];
+  isMarketDry(m: number): boolean;
+  groupOfMarket(m: number): number;
+  markGroupDirty(g: number): void;
+  settle(): void;
+}
 
 /** The release decisions of a run's reserves. */
 export class ReleaseDecisions {
-  private readonly state: WorldState;
+  private readonly state: ReleaseState;
+  /** Time each reserve's current shortage episode opened, or -1. */
+  private readonly shortageSince: Float64Array;
+  /** Time its members stopped being short, while the episode is still open, or -1. */
+  private readonly shortEndedAt: Float64Array;
+  /** Ids of each reserve's pending decision and lapse events, or -1. */
+  private readonly decisionEventId: Float64Array;
+  private readonly lapseEventId: Float64Array;
   private readonly onDecision = (s: number): void => this.decide(s);
   private readonly onLapse = (s: number): void => this.lapse(s);
   /** A release rule's first date: a shortage already under way opens an episode now (rates are as the last solve left them). */
   private readonly onWindow = (s: number): void => this.review(this.state.stockpiles[s]);
 
-  constructor(state: WorldState) {
+  constructor(state: ReleaseState) {
     this.state = state;
+    const n = state.stockpiles.length;
+    this.shortageSince = new Float64Array(n).fill(-1);
+    this.shortEndedAt = new Float64Array(n).fill(-1);
+    this.decisionEventId = new Float64Array(n).fill(-1);
+    this.lapseEventId = new Float64Array(n).fill(-1);
   }
 
   /**
@@ -31,6 +57,7 @@ export class ReleaseDecisions {
   review(stockpile: Stockpile): void {
     const policy = stockpile.spec.release;
     const state = this.state;
+    const s = stockpile.index;
     const now = state.env.now;
     const from = policy.fromEpochDay === null ? -Infinity : policy.fromEpochDay - state.originEpochDay;
     let isShort = false;
@@ -38,29 +65,29 @@ export class ReleaseDecisions {
       for (const m of stockpile.memberMarkets) {
         if (!state.isMarketDry(m)) continue;
         const market = state.markets[m];
-        const need = market.demandRate + market.nominalInputRate;
-        if (need > 0 && (need - market.productionRate) / need >= policy.triggerShare) isShort = true;
+        const need = market.demand.wantedRate + market.rates.nominalInput;
+        if (need > 0 && (need - market.rates.production) / need >= policy.triggerShare) isShort = true;
       }
     }
     if (isShort) {
-      stockpile.shortEndedAt = -1;
-      stockpile.lapseEventId = -1;
-      if (stockpile.isReleaseAuthorized || stockpile.shortageSince >= 0) return;
-      stockpile.shortageSince = now;
-      stockpile.decisionEventId = state.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onDecision, stockpile.index, Priority.EARLY);
+      this.shortEndedAt[s] = -1;
+      this.lapseEventId[s] = -1;
+      if (stockpile.isReleaseAuthorized || this.shortageSince[s] >= 0) return;
+      this.shortageSince[s] = now;
+      this.decisionEventId[s] = state.env.scheduleIn(policy.sustainedDays + policy.decisionLagDays, this.onDecision, s, Priority.EARLY);
       return;
     }
-    if (stockpile.shortEndedAt >= 0 || (stockpile.shortageSince < 0 && !stockpile.isReleaseAuthorized)) return;
-    stockpile.shortEndedAt = now;
-    stockpile.lapseEventId = state.env.scheduleIn(policy.sustainedDays, this.onLapse, stockpile.index, Priority.EARLY);
+    if (this.shortEndedAt[s] >= 0 || (this.shortageSince[s] < 0 && !stockpile.isReleaseAuthorized)) return;
+    this.shortEndedAt[s] = now;
+    this.lapseEventId[s] = state.env.scheduleIn(policy.sustainedDays, this.onLapse, s, Priority.EARLY);
   }
 
   private decide(s: number): void {
     const state = this.state;
     const stockpile = state.stockpiles[s];
-    if (state.env.currentEventId !== stockpile.decisionEventId) return; // the episode closed first
-    stockpile.decisionEventId = -1;
-    stockpile.isReleaseAuthorized = true;
+    if (state.env.currentEventId !== this.decisionEventId[s]) return; // the episode closed first
+    this.decisionEventId[s] = -1;
+    stockpile.authorizeRelease(true);
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
     state.settle();
   }
@@ -69,13 +96,13 @@ export class ReleaseDecisions {
   private lapse(s: number): void {
     const state = this.state;
     const stockpile = state.stockpiles[s];
-    if (state.env.currentEventId !== stockpile.lapseEventId) return; // a shortage came back first
-    stockpile.lapseEventId = -1;
-    stockpile.shortEndedAt = -1;
-    stockpile.shortageSince = -1;
-    stockpile.decisionEventId = -1;
+    if (state.env.currentEventId !== this.lapseEventId[s]) return; // a shortage came back first
+    this.lapseEventId[s] = -1;
+    this.shortEndedAt[s] = -1;
+    this.shortageSince[s] = -1;
+    this.decisionEventId[s] = -1;
     if (!stockpile.isReleaseAuthorized) return;
-    stockpile.isReleaseAuthorized = false;
+    stockpile.authorizeRelease(false);
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
     state.settle();
   }

@@ -30,7 +30,7 @@ export class ReserveRefill {
 
   /** Raises a reserve's target by `tonnes`, to be bought like any refill (a stockpile-purchase event). */
   purchase(s: number, tonnes: number): void {
-    this.state.stockpiles[s].targetTonnes += tonnes;
+    this.state.stockpiles[s].raiseTarget(tonnes);
     this.purchaseOutstanding[s] += tonnes;
   }
 
@@ -60,16 +60,14 @@ export class ReserveRefill {
     }
   }
 
-  /** Cargo bought for reserve `s` has landed: into the reserve (the host counts it as an import). */
+  /** Cargo bought for reserve `s` has landed (the host has counted it as an import): into the reserve. */
   land(s: number, tonnes: number, content: Float64Array): void {
     const state = this.state;
     const stockpile = state.stockpiles[s];
-    const host = state.markets[stockpile.hostMarket];
     stockpile.advanceTo(state.env.now);
     stockpile.receive(tonnes, content);
-    host.countImportIntoReserve(tonnes);
     this.purchaseOutstanding[s] = Math.max(0, this.purchaseOutstanding[s] - tonnes);
-    state.markGroupDirty(state.groupOfMarket(host.index));
+    state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
   }
 
   /**
@@ -87,7 +85,7 @@ export class ReserveRefill {
       const stockpile = state.stockpiles[s];
       stockpile.advanceTo(t);
       stockpile.receive(moved, host.content);
-      host.level -= moved;
+      host.draw(moved);
       this.movedThisRound[s] += moved;
       this.purchaseOutstanding[s] = Math.max(0, this.purchaseOutstanding[s] - moved);
       state.touchMarket(host.index);

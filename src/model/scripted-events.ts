@@ -88,9 +88,8 @@ export class ScriptedEvents {
         // The host records its reserve's level day by day: bring both up to now first.
         state.markets[stockpile.hostMarket].advanceTo(now);
         stockpile.advanceTo(now);
-        const tonnes = Math.min(action.tonnes, stockpile.availableTonnes);
-        stockpile.level -= tonnes;
-        state.markets[stockpile.hostMarket].addStock(tonnes, stockpile.content);
+        const tonnes = stockpile.release(action.tonnes);
+        state.markets[stockpile.hostMarket].receiveRelease(tonnes, stockpile.content);
         state.touchMarket(stockpile.hostMarket);
         state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
         state.settle();

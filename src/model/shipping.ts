@@ -97,7 +97,7 @@ export class Shipping {
       if (controlled > 0) this.originByRoute.set(key, (this.originByRoute.get(key) ?? 0) + tonnes * Math.min(1, controlled));
     }
     state.touchMarket(origin.index);
-    destination.inTransitTonnes += tonnes;
+    destination.expectCargo(tonnes);
     const arrival = state.env.now + this.transit(supplier, destination.country);
     // Commercial cargo landing in the same market at the same moment travels as one shipment: one event.
     if (reserve < 0 && this.latestArrival[m] === arrival) {
@@ -132,9 +132,9 @@ export class Shipping {
     this.freeShipments.push(shipment);
     if (this.latestShipment[market.index] === shipment) this.latestArrival[market.index] = -1;
     market.advanceTo(state.env.now);
-    market.inTransitTonnes = Math.max(0, market.inTransitTonnes - tonnes);
     if (reserve >= 0) {
       // Bought for the reserve: it lands there (the host records the import, the reserve the stock).
+      market.receiveForReserve(tonnes);
       this.reserveInTransit[reserve] = Math.max(0, this.reserveInTransit[reserve] - tonnes);
       this.onReserveCargo(reserve, tonnes, this.landing);
       state.settle();

@@ -16,65 +16,107 @@ export class Stockpile {
   readonly hostMarket: number;
   /** Market index for each member country (same order as spec.members). */
   readonly memberMarkets: number[];
-  level: number;
-  lastTime = 0;
+  /** Tonnes held, as of `lastTime` (written only here: `receive`, `release`, `reachFloor`). */
+  private stock: number;
+  private lastTime = 0;
   /** Target level for refills (raised by purchases). */
-  targetTonnes: number;
-  /** Current release into each member market, tonnes/day (same order as memberMarkets). */
+  private target: number;
+  /** Current release into each member market, tonnes/day (same order as memberMarkets; set by the rate solver). */
   readonly releaseRates: number[];
-  /** Sum of releaseRates. */
+  /** Sum of releaseRates (set by the rate solver). */
   totalReleaseRate = 0;
-  /** Id of the pending "reaches its floor" event, or -1. */
-  floorEventId = -1;
   /** First simulation time it reached its floor after releasing, or -1. */
-  firstEmptyTime = -1;
-  /** Origin content of its stock, by origin slot. */
+  private firstEmpty = -1;
+  /** Origin content of its stock, by origin slot (read-only outside the reserve: it moves with the stock). */
   readonly content: Float64Array;
   /** Whether its policy is the reflex one (release the moment a member runs dry): always authorized. */
   readonly isReflex: boolean;
-  /** Whether a release is decided and in force (it then releases while a member is short). */
-  isReleaseAuthorized: boolean;
-  /** Time the current shortage episode opened, or -1 (see ReleaseDecisions.review). */
-  shortageSince = -1;
-  /** Time its members stopped being short, while the episode is still open, or -1. */
-  shortEndedAt = -1;
-  /** Ids of the pending decision and lapse events, or -1. */
-  decisionEventId = -1;
-  lapseEventId = -1;
+  /** Whether a release is decided and in force (it then releases while a member is short; set by ReleaseDecisions). */
+  private releaseAuthorized: boolean;
 
-  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], origins: number) {
+  /**
+   * A reserve of `spec` hosted by market `hostMarket`, releasing into `memberMarkets`; its
+   * starting stock has its host's origin content (`hostContent`).
+   */
+  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], hostContent: Float64Array) {
     this.index = index;
     this.spec = spec;
     this.hostMarket = hostMarket;
     this.memberMarkets = memberMarkets;
-    this.level = spec.initialTonnes;
-    this.targetTonnes = spec.targetTonnes;
+    this.stock = spec.initialTonnes;
+    this.target = spec.targetTonnes;
     this.releaseRates = memberMarkets.map(() => 0);
-    this.content = new Float64Array(origins);
+    this.content = Float64Array.from(hostContent);
     const policy = spec.release;
     this.isReflex = policy.triggerShare === 0 && policy.sustainedDays === 0 && policy.decisionLagDays === 0 && policy.fromEpochDay === null;
-    this.isReleaseAuthorized = this.isReflex;
+    this.releaseAuthorized = this.isReflex;
+  }
+
+  /** Tonnes held, as of the last time it was advanced. */
+  get level(): number {
+    return this.stock;
+  }
+
+  /** Target level for refills (raised by purchases), tonnes. */
+  get targetTonnes(): number {
+    return this.target;
+  }
+
+  /** First simulation time it reached its floor after releasing, or -1. */
+  get firstEmptyTime(): number {
+    return this.firstEmpty;
+  }
+
+  /** Whether a release is decided and in force (it then releases while a member is short). */
+  get isReleaseAuthorized(): boolean {
+    return this.releaseAuthorized;
   }
 
   /** Tonnes above the floor. */
   get availableTonnes(): number {
-    return Math.max(0, this.level - this.spec.floorTonnes);
+    return Math.max(0, this.stock - this.spec.floorTonnes);
   }
 
   /** Whether it can release now: decided, and stock above the floor. */
   get canRelease(): boolean {
-    return this.isReleaseAuthorized && this.spec.maxReleaseTonnesPerDay > 0 && this.level > this.spec.floorTonnes + EMPTY_TONNES;
+    return this.releaseAuthorized && this.spec.maxReleaseTonnesPerDay > 0 && this.stock > this.spec.floorTonnes + EMPTY_TONNES;
   }
 
   /** Adds tonnes (a refill landing, or moved from the host's stock) of the given origin content. */
   receive(tonnes: number, content: Float64Array): void {
-    for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.level, tonnes, content[o]);
-    this.level += tonnes;
+    for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.stock, tonnes, content[o]);
+    this.stock += tonnes;
+  }
+
+  /**
+   * Releases up to `tonnes` at once, down to its floor (a release by event, advanced to now):
+   * returns the tonnes released, of its stock's content.
+   */
+  release(tonnes: number): number {
+    const released = Math.min(tonnes, this.availableTonnes);
+    this.stock -= released;
+    return released;
+  }
+
+  /** Its release has run it down to its floor at time `t` (advanced to `t`): it holds the floor exactly. */
+  reachFloor(t: number): void {
+    this.stock = this.spec.floorTonnes;
+    if (this.firstEmpty < 0) this.firstEmpty = t;
+  }
+
+  /** Raises its refill target by `tonnes` (a purchase). */
+  raiseTarget(tonnes: number): void {
+    this.target += tonnes;
+  }
+
+  /** A release is decided (true) or has lapsed (false). */
+  authorizeRelease(isAuthorized: boolean): void {
+    this.releaseAuthorized = isAuthorized;
   }
 
   /** The level at time `t` (before or after the last update) at the current release rate. */
   levelAt(t: number): number {
-    const level = this.level - this.totalReleaseRate * (t - this.lastTime);
+    const level = this.stock - this.totalReleaseRate * (t - this.lastTime);
     return level < this.spec.floorTonnes ? this.spec.floorTonnes : level;
   }
 
@@ -83,8 +125,8 @@ export class Stockpile {
     const dt = t - this.lastTime;
     if (dt <= 0) return;
     this.lastTime = t;
-    this.level -= this.totalReleaseRate * dt;
+    this.stock -= this.totalReleaseRate * dt;
     // Releases stop exactly at the floor; only rounding can leave the level a hair below it.
-    if (this.level < this.spec.floorTonnes) this.level = this.spec.floorTonnes;
+    if (this.stock < this.spec.floorTonnes) this.stock = this.spec.floorTonnes;
   }
 }

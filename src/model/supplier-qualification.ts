@@ -44,7 +44,7 @@ export class SupplierQualification {
       if (s === market.country || this.status[base + s] !== UNKNOWN) continue;
       const candidate = state.marketAt(s, market.commodity);
       if (candidate === undefined) continue;
-      if (candidate.productionRate <= 0 && candidate.exportableTonnes <= DUST_TONNES) continue;
+      if (candidate.rates.production <= 0 && candidate.exportableTonnes <= DUST_TONNES) continue;
       this.status[base + s] = QUALIFYING;
       state.env.scheduleAt(t + lag, this.onQualified, base + s, Priority.EARLY);
     }

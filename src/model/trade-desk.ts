@@ -19,6 +19,15 @@ import { SupplierQualification } from "./supplier-qualification.js";
 import { DUST_TONNES } from "./tolerance.js";
 import type { WorldState } from "./world-state.js";
 
+/**
+ * Weight of the last estimate of a market's export rate when a round's exports are added to
+ * it (exponential smoothing, the new round weighing the rest). Exports leave as whole shipments,
+ * so one round's tonnes are lumpy: at a half each round's weight halves with every round after
+ * it, enough to damp a single lump while following a lasting change in what a re-exporter
+ * sells on within a few rounds.
+ */
+const EXPORT_RATE_SMOOTHING = 0.5;
+
 /** Runs ordering rounds. */
 export class TradeDesk {
   private readonly state: WorldState;
@@ -31,6 +40,8 @@ export class TradeDesk {
   private readonly expectedLeadDays: Float64Array;
   private readonly screen: ControlScreen;
   private readonly noContent: Float64Array;
+  /** Smoothed export rate, tonnes/day, by market: what it sells on, which it must also buy or make. */
+  private readonly exportRate: Float64Array;
   private readonly onRound = (): void => this.runRound();
 
   constructor(state: WorldState, log: LicenceLog | undefined) {
@@ -52,6 +63,7 @@ export class TradeDesk {
     this.screen = new ControlScreen(state.originSlot, state.originCount);
     this.noContent = new Float64Array(state.originCount);
     this.expectedLeadDays = new Float64Array(markets.length);
+    this.exportRate = new Float64Array(markets.length);
     for (const market of markets) {
       let lead = market.imports.length === 0 ? spec.trade.defaultTransitDays : 0;
       for (const share of market.imports) lead += share.share * this.shipping.transit(share.supplier, market.country);
@@ -72,9 +84,9 @@ export class TradeDesk {
       for (const link of market.producers) production += facilities[link.facility].nominalRate * link.tonnesPerTonne;
       let claims = 0;
       for (const link of market.consumers) claims += facilities[link.facility].nominalRate * link.tonnesPerTonne;
-      const use = market.demandRate + claims;
+      const use = market.demand.wantedRate + claims;
       const cycleDays = spec.trade.orderIntervalDays + this.expectedLeadDays[m];
-      market.level = market.coverDays * use + Math.max(0, use - production) * cycleDays;
+      market.setOpeningStock(market.coverDays * use + Math.max(0, use - production) * cycleDays);
     });
     this.state.env.scheduleAt(0, this.onRound, 0, Priority.LATE);
   }
@@ -85,9 +97,9 @@ export class TradeDesk {
     state.advanceAll(t);
     const interval = state.spec.trade.orderIntervalDays;
     for (const market of state.markets) {
-      // Exponential smoothing over rounds: a re-exporter keeps buying what it sells on.
-      market.exportRateEstimate = 0.5 * market.exportRateEstimate + 0.5 * (market.exportedSinceRound / interval);
-      market.exportedSinceRound = 0;
+      // Smoothed over rounds: a re-exporter keeps buying what it sells on.
+      const m = market.index;
+      this.exportRate[m] = EXPORT_RATE_SMOOTHING * this.exportRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (market.takeExportedTonnes() / interval);
     }
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
     for (const market of state.markets) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
@@ -136,10 +148,15 @@ export class TradeDesk {
   private commercialTarget(market: Market, t: number): number {
     const use = market.useRate;
     const cover = market.coverDays + this.frontRunDays(market, t);
-    const netUse = Math.max(0, use + market.exportRateEstimate - market.productionRate);
+    const netUse = Math.max(0, use + this.exportRate[market.index] - market.rates.production);
     if (netUse <= 0) return cover * use;
     const cycleDays = this.state.spec.trade.orderIntervalDays + this.plannedLeadDays(market, t);
     return cover * use + netUse * cycleDays;
+  }
+
+  /** What market `m` sells abroad, smoothed over ordering rounds, tonnes/day. */
+  exportRateOf(m: number): number {
+    return this.exportRate[m];
   }
 
   /**

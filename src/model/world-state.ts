@@ -1,49 +1,62 @@
 /**
  * WorldState: everything one run mutates (markets, facilities, reserves, controls, the
  * environment) plus the bookkeeping that keeps rates consistent: which groups of countries
- * need their rates re-solved, and the scheduling of the exact times stocks run dry.
+ * need their rates re-solved, and the scheduling of the exact times stocks run dry. Its lookups
+ * come from the world index (world-index.ts), built once.
  */
 import { Environment, Priority, type RandomStreams } from "../engine/index.js";
 import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
+import { InflowContent } from "./inflow-content.js";
 import { Market } from "./market.js";
 import { ModelError } from "./model-error.js";
-import { isDryWith, solveRates, type RateGroup, type SolverState } from "./rate-solver.js";
+import { isDryWith, RateSolver, type RateGroup } from "./rate-solver.js";
 import { ReleaseDecisions } from "./release-decisions.js";
 import { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES, TIME_TOLERANCE } from "./tolerance.js";
+import { buildWorldIndex } from "./world-index.js";
 import type { WorldSpec } from "./world-spec.js";
-import { commodityOrder, solveGroups } from "./world-topology.js";
+
+/**
+ * Most times the rates may be re-solved at one instant before the run is stopped as stuck. A
+ * healthy instant re-solves a few times per event that lands then (rounds, arrivals, dry-outs
+ * waking each other); a hundred thousand is far beyond any shipped scenario's busiest day and
+ * still stops a model that chatters (two markets draining each other without end) in seconds.
+ */
+const MAX_SOLVES_PER_INSTANT = 100_000;
 
 /** Mutable state of one run, with the operations every part of the model shares. */
-export class WorldState implements SolverState {
+export class WorldState {
   readonly spec: WorldSpec;
   /** Epoch day of simulation time 0: the start of the warm-up. */
   readonly originEpochDay: number;
   readonly env: Environment;
   readonly streams: RandomStreams;
-  readonly markets: Market[];
-  readonly facilities: Facility[];
-  readonly stockpiles: Stockpile[];
-  readonly controls: ExportControl[];
-  readonly groups: RateGroup[];
-  /** The group each market is solved in. */
-  private readonly marketGroup: Int32Array;
-  /** The group each facility is solved in (that of its markets). */
-  private readonly facilityGroup: Int32Array;
+  readonly markets: readonly Market[];
+  readonly facilities: readonly Facility[];
+  readonly stockpiles: readonly Stockpile[];
+  readonly controls: readonly ExportControl[];
+  readonly groups: readonly RateGroup[];
   /** Tracked origins (countries whose controls follow their goods abroad), and each country's slot (-1: not tracked). */
   readonly origins: readonly number[];
   readonly originCount: number;
   readonly originSlot: Int32Array;
-  /** Tonnes of output per tonne of throughput, by facility (for content of what it makes). */
-  private readonly facilityOutputTonnes: Float64Array;
-  /** Control indices by (exporting country, commodity): index exporter * commodityCount + commodity. */
-  private readonly controlsByRoute: number[][];
   /** Markets of each commodity, by commodity index. */
-  readonly marketsByCommodity: number[][];
+  readonly marketsByCommodity: readonly (readonly number[])[];
+  /** The group each market is solved in. */
+  private readonly marketGroup: Int32Array;
+  /** The group each facility is solved in (that of its markets). */
+  private readonly facilityGroup: Int32Array;
+  /** Control indices by (exporting country, commodity): index exporter * commodityCount + commodity. */
+  private readonly controlsByRoute: readonly (readonly number[])[];
   private readonly marketLookup: Int32Array;
-  private readonly isDry: boolean[];
-  private readonly deficit: Float64Array;
+  private readonly solver: RateSolver;
+  private readonly inflow: InflowContent;
+  /** Id and time of each market's pending "runs dry" event (id -1: none). */
+  private readonly dryEventId: Float64Array;
+  private readonly dryEventTime: Float64Array;
+  /** Id of each reserve's pending "reaches its floor" event, or -1. */
+  private readonly floorEventId: Float64Array;
   private readonly dirtyGroups: number[] = [];
   private readonly isGroupDirty: boolean[];
   private readonly onMarketDry = (m: number): void => this.handleMarketDry(m);
@@ -60,115 +73,31 @@ export class WorldState implements SolverState {
     this.env = new Environment(0);
     const commodityCount = spec.commodities.length;
     const countryCount = spec.countries.length;
-
     this.controls = spec.controls.map((c, i) => new ExportControl(i, c, commodityCount, countryCount, this.originEpochDay));
-    // Origins tracked through stocks: exporters with a control that follows its goods abroad.
-    this.originSlot = new Int32Array(countryCount).fill(-1);
-    const origins: number[] = [];
-    for (const control of this.controls) {
-      if (control.followsOrigin && this.originSlot[control.exporter] < 0) {
-        this.originSlot[control.exporter] = origins.length;
-        origins.push(control.exporter);
-      }
-    }
-    this.origins = origins;
-    this.originCount = origins.length;
-
-    this.marketLookup = new Int32Array(commodityCount * countryCount).fill(-1);
-    this.markets = spec.markets.map((marketSpec, i) => {
-      const key = marketSpec.country * commodityCount + marketSpec.commodity;
-      if (this.marketLookup[key] !== -1) {
-        throw new ModelError("duplicate-market", `two markets for country ${marketSpec.country}, commodity ${marketSpec.commodity}`);
-      }
-      this.marketLookup[key] = i;
-      const market = new Market(i, marketSpec, this.originCount);
-      // Starting stock: all of its own country's origin where that is tracked, else as its import shares say.
-      const own = this.originSlot[marketSpec.country];
-      if (own >= 0) market.content[own] = 1;
-      else for (const share of marketSpec.imports) if (this.originSlot[share.supplier] >= 0) market.content[this.originSlot[share.supplier]] += share.share;
-      return market;
+    const index = buildWorldIndex(spec, this.controls);
+    this.marketLookup = index.marketByKey;
+    this.marketsByCommodity = index.marketsByCommodity;
+    this.origins = index.origins;
+    this.originCount = index.origins.length;
+    this.originSlot = index.originSlot;
+    this.controlsByRoute = index.controlsByRoute;
+    this.groups = index.groups;
+    this.marketGroup = index.groupOfMarket;
+    this.facilityGroup = index.groupOfFacility;
+    const markets = spec.markets.map((marketSpec, m) => new Market(m, marketSpec, index.marketLinks[m], index.originSlot, this.originCount));
+    this.markets = markets;
+    this.facilities = spec.facilities.map((facilitySpec, f) => new Facility(f, facilitySpec, Math.floor(facilitySpec.onlineEpochDay) - this.originEpochDay));
+    this.stockpiles = spec.stockpiles.map((stockpileSpec, s) => {
+      const host = index.reserveHosts[s];
+      return new Stockpile(s, stockpileSpec, host, index.reserveMembers[s], markets[host].content);
     });
-    this.marketsByCommodity = Array.from({ length: commodityCount }, () => []);
-    for (const market of this.markets) this.marketsByCommodity[market.commodity].push(market.index);
-
-    this.facilities = spec.facilities.map((facilitySpec, i) => {
-      const online = Math.floor(facilitySpec.onlineEpochDay);
-      const facility = new Facility(i, facilitySpec, online - this.originEpochDay);
-      for (const term of facilitySpec.inputs) {
-        this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} input`).consumers.push({
-          facility: i,
-          tonnesPerTonne: term.tonnesPerTonne,
-        });
-      }
-      for (const term of facilitySpec.outputs) {
-        this.requireMarket(facilitySpec.country, term.commodity, `facility ${facilitySpec.id} output`).producers.push({
-          facility: i,
-          tonnesPerTonne: term.tonnesPerTonne,
-        });
-      }
-      return facility;
-    });
-
-    this.stockpiles = spec.stockpiles.map((stockpileSpec, i) => {
-      const host = this.requireMarket(stockpileSpec.country, stockpileSpec.commodity, `stockpile ${stockpileSpec.id}`);
-      const members = stockpileSpec.members.map((c) => this.requireMarket(c, stockpileSpec.commodity, `stockpile ${stockpileSpec.id} member`));
-      host.hostedStockpiles.push(i);
-      members.forEach((member, slot) => {
-        member.stockpiles.push(i);
-        member.stockpileSlots.push(slot);
-      });
-      const stockpile = new Stockpile(i, stockpileSpec, host.index, members.map((m) => m.index), this.originCount);
-      stockpile.content.set(host.content);
-      return stockpile;
-    });
-
-    for (const market of this.markets) {
-      for (const share of market.imports) this.requireMarket(share.supplier, market.commodity, `import source of market ${market.index}`);
-    }
-
-    // The controls that may govern each (exporter, commodity): its own exporter's, and those that
-    // follow their origin into every other country's exports (re-export rules, extraterritorial reach).
-    this.controlsByRoute = Array.from({ length: countryCount * commodityCount }, () => []);
-    for (const control of this.controls) {
-      for (const k of spec.controls[control.index].commodities) {
-        for (let exporter = 0; exporter < countryCount; exporter++) {
-          if (exporter !== control.exporter && !(control.followsOrigin && this.marketLookup[exporter * commodityCount + k] >= 0)) continue;
-          this.controlsByRoute[exporter * commodityCount + k].push(control.index);
-        }
-      }
-    }
-    this.facilityOutputTonnes = Float64Array.from(spec.facilities, (f) => f.outputs.reduce((sum, t) => sum + t.tonnesPerTonne, 0));
-
-    const order = commodityOrder(spec);
-    const { groupOfMarket, groupCount } = solveGroups(spec, (c, k) => this.marketLookup[c * commodityCount + k]);
-    this.marketGroup = groupOfMarket;
-    this.facilityGroup = Int32Array.from(this.facilities, (f) => groupOfMarket[this.marketLookup[f.spec.country * commodityCount + f.spec.outputs[0].commodity]]);
-    const marketsOfGroup: number[][] = Array.from({ length: groupCount }, () => []);
-    for (let m = 0; m < this.markets.length; m++) marketsOfGroup[groupOfMarket[m]].push(m);
-    this.groups = Array.from({ length: groupCount }, (_, g) => {
-      const layers: number[][] = [];
-      const stockpilesByLayer: number[][] = [];
-      const mine = new Set(marketsOfGroup[g]);
-      for (const k of order) {
-        const layer = this.marketsByCommodity[k].filter((m) => mine.has(m));
-        if (layer.length === 0) continue;
-        layers.push(layer);
-        stockpilesByLayer.push(this.stockpiles.filter((s) => s.spec.commodity === k && mine.has(s.hostMarket)).map((s) => s.index));
-      }
-      const facilities = this.facilities.filter((f) => this.facilityGroup[f.index] === g).map((f) => f.index);
-      return {
-        index: g,
-        layers: layers.map((layer) => Int32Array.from(layer)),
-        facilities: Int32Array.from(facilities),
-        stockpilesByLayer: stockpilesByLayer.map((list) => Int32Array.from(list)),
-        markets: Int32Array.from(layers.flat()),
-        stockpiles: Int32Array.from(stockpilesByLayer.flat()),
-      };
-    });
-    this.isDry = new Array<boolean>(this.markets.length).fill(false);
+    this.solver = new RateSolver(this);
+    this.inflow = new InflowContent(this);
     this.releases = new ReleaseDecisions(this);
-    this.deficit = new Float64Array(this.markets.length);
-    this.isGroupDirty = new Array<boolean>(groupCount).fill(false);
+    this.dryEventId = new Float64Array(markets.length).fill(-1);
+    this.dryEventTime = new Float64Array(markets.length);
+    this.floorEventId = new Float64Array(spec.stockpiles.length).fill(-1);
+    this.isGroupDirty = new Array<boolean>(this.groups.length).fill(false);
   }
 
   /** Indices of the controls that may govern exports of `commodity` by `exporter` (in force or not). */
@@ -194,7 +123,7 @@ export class WorldState implements SolverState {
 
   /** Whether market `m` was dry at the last solve. */
   isMarketDry(m: number): boolean {
-    return this.isDry[m];
+    return this.solver.isDry(m);
   }
 
   /** Flags a group for re-solving at the next `settle()`. */
@@ -210,13 +139,24 @@ export class WorldState implements SolverState {
   }
 
   /**
+   * Recomputes facility `f`'s nominal rate at time `t` (after its state changed) and flags its
+   * group when the rate changes (solving the group advances its markets to now before the new
+   * rate takes effect); returns whether it changed.
+   */
+  refreshFacility(f: number, t: number = this.env.now): boolean {
+    if (!this.facilities[f].refreshNominal(t)) return false;
+    this.markGroupDirty(this.facilityGroup[f]);
+    return true;
+  }
+
+  /**
    * Call after a discrete change to a market's level (already advanced to now): re-solves its
    * group if the market starts or stops being dry, else only moves its dry-out time.
    */
   touchMarket(m: number): void {
     const market = this.markets[m];
-    const wouldBeDry = isDryWith(market.level, market.isDrained, market.productionRate, market.demandRate + market.nominalInputRate);
-    if (wouldBeDry !== this.isDry[m]) this.markGroupDirty(this.groupOfMarket(m));
+    const wouldBeDry = isDryWith(market.level, market.isDrained, market.rates.production, market.demand.wantedRate + market.rates.nominalInput);
+    if (wouldBeDry !== this.solver.isDry(m)) this.markGroupDirty(this.groupOfMarket(m));
     else this.scheduleDryOut(market);
   }
 
@@ -234,8 +174,8 @@ export class WorldState implements SolverState {
     if (this.dirtyGroups.length === 0) return;
     const t = this.env.now;
     if (t === this.lastSolveTime) {
-      if (++this.sameInstantSolves > 100_000) {
-        throw new ModelError("solver-stuck", `rates were re-solved more than 100000 times at day ${t}: the model is chattering`);
+      if (++this.sameInstantSolves > MAX_SOLVES_PER_INSTANT) {
+        throw new ModelError("solver-stuck", `rates were re-solved more than ${MAX_SOLVES_PER_INSTANT} times at day ${t}: the model is chattering`);
       }
     } else {
       this.lastSolveTime = t;
@@ -264,8 +204,8 @@ export class WorldState implements SolverState {
       const groupStockpiles = group.stockpiles;
       for (let i = 0; i < groupMarkets.length; i++) markets[groupMarkets[i]].advanceTo(t);
       for (let i = 0; i < groupStockpiles.length; i++) stockpiles[groupStockpiles[i]].advanceTo(t);
-      solveRates(this, group, this.isDry, this.deficit);
-      if (this.originCount > 0) this.updateInflowContent(group);
+      this.solver.solve(group);
+      if (this.originCount > 0) this.inflow.update(group);
       for (let i = 0; i < groupStockpiles.length; i++) {
         const stockpile = stockpiles[groupStockpiles[i]];
         if (!stockpile.isReflex) this.releases.review(stockpile);
@@ -276,90 +216,52 @@ export class WorldState implements SolverState {
     dirty.length = 0;
   }
 
-  /**
-   * The origin content of each market's inflow until the next solve: what its facilities make
-   * (all of its own country's origin where that is tracked, else the content of their inputs per
-   * tonne of output) and what reserves release into it.
-   */
-  private updateInflowContent(group: RateGroup): void {
-    const origins = this.originCount;
-    const markets = this.markets;
-    const groupMarkets = group.markets;
-    for (let i = 0; i < groupMarkets.length; i++) {
-      const market = markets[groupMarkets[i]];
-      const inflow = market.productionRate + market.releaseInRate + market.transferInRate;
-      const into = market.inflowContent;
-      into.fill(0);
-      if (!(inflow > 0)) continue;
-      const own = this.originSlot[market.country];
-      for (let j = 0; j < market.producers.length; j++) {
-        const link = market.producers[j];
-        const facility = this.facilities[link.facility];
-        const tonnes = facility.throughputRate * link.tonnesPerTonne;
-        if (!(tonnes > 0)) continue;
-        if (own >= 0) {
-          into[own] += tonnes;
-          continue;
-        }
-        const perOutput = 1 / this.facilityOutputTonnes[link.facility];
-        for (const input of facility.spec.inputs) {
-          const source = this.marketAt(market.country, input.commodity) as Market;
-          for (let o = 0; o < origins; o++) into[o] += tonnes * Math.min(1, input.tonnesPerTonne * perOutput) * source.content[o];
-        }
-      }
-      for (let j = 0; j < market.stockpiles.length; j++) {
-        const stockpile = this.stockpiles[market.stockpiles[j]];
-        const rate = stockpile.releaseRates[market.stockpileSlots[j]];
-        if (rate > 0) for (let o = 0; o < origins; o++) into[o] += rate * stockpile.content[o];
-      }
-      for (let o = 0; o < origins; o++) into[o] = Math.min(1, into[o] / inflow);
-    }
-  }
-
   /** Schedules a look at each decided-release reserve on the first day its policy allows a release. */
   scheduleReleaseWindows(): void {
     this.releases.scheduleWindows();
   }
 
   private scheduleDryOut(market: Market): void {
-    if (market.netRate < 0 && market.level > EMPTY_TONNES) {
-      const time = this.env.now + market.level / -market.netRate;
+    const m = market.index;
+    if (market.rates.net < 0 && market.level > EMPTY_TONNES) {
+      const time = this.env.now + market.level / -market.rates.net;
       // A vanishing rate can put the dry-out beyond any horizon: it never comes.
       if (!Number.isFinite(time)) {
-        market.dryEventId = -1;
+        this.dryEventId[m] = -1;
         return;
       }
       // Keep a pending event that is not later: an earlier one that finds stock left simply
       // looks again (fewer stale events to pop). A later one, even by rounding, would let the
       // stock run below empty, consuming tonnes it does not hold.
-      if (market.dryEventId !== -1 && market.dryEventTime <= time) return;
-      market.dryEventTime = time;
-      market.dryEventId = this.env.scheduleAt(time, this.onMarketDry, market.index, Priority.NORMAL);
+      if (this.dryEventId[m] !== -1 && this.dryEventTime[m] <= time) return;
+      this.dryEventTime[m] = time;
+      this.dryEventId[m] = this.env.scheduleAt(time, this.onMarketDry, m, Priority.NORMAL);
     } else {
-      market.dryEventId = -1;
+      this.dryEventId[m] = -1;
     }
   }
 
   private scheduleFloor(stockpile: Stockpile): void {
+    const s = stockpile.index;
     if (stockpile.totalReleaseRate > 0) {
       const delay = stockpile.availableTonnes / stockpile.totalReleaseRate;
       if (!Number.isFinite(delay)) {
-        stockpile.floorEventId = -1;
+        this.floorEventId[s] = -1;
         return;
       }
-      stockpile.floorEventId = this.env.scheduleAt(this.env.now + delay, this.onStockpileFloor, stockpile.index, Priority.NORMAL);
+      this.floorEventId[s] = this.env.scheduleAt(this.env.now + delay, this.onStockpileFloor, s, Priority.NORMAL);
     } else {
-      stockpile.floorEventId = -1;
+      this.floorEventId[s] = -1;
     }
   }
 
   private handleMarketDry(m: number): void {
     const market = this.markets[m];
-    if (this.env.currentEventId !== market.dryEventId) return; // superseded by a later solve
+    if (this.env.currentEventId !== this.dryEventId[m]) return; // superseded by a later solve
     market.advanceTo(this.env.now);
-    market.dryEventId = -1;
+    this.dryEventId[m] = -1;
     // Woken early (stock arrived after this was scheduled): schedule the true time instead.
-    const remaining = market.netRate < 0 ? market.level / -market.netRate : Infinity;
+    const remaining = market.rates.net < 0 ? market.level / -market.rates.net : Infinity;
     if (remaining > TIME_TOLERANCE * Math.max(1, this.env.now)) {
       this.scheduleDryOut(market);
       return;
@@ -367,30 +269,18 @@ export class WorldState implements SolverState {
     // Out within rounding of now: it is dry from now on. The residue stays in stock, so no
     // tonne is rounded away, and counting it as dry stops markets that drain one another from
     // waking each other an instant apart without end.
-    market.isDrained = true;
+    market.markDrained();
     this.markGroupDirty(this.groupOfMarket(m));
     this.settle();
   }
 
   private handleStockpileFloor(s: number): void {
     const stockpile = this.stockpiles[s];
-    if (this.env.currentEventId !== stockpile.floorEventId) return;
+    if (this.env.currentEventId !== this.floorEventId[s]) return;
     stockpile.advanceTo(this.env.now);
-    stockpile.level = stockpile.spec.floorTonnes;
-    stockpile.floorEventId = -1;
-    if (stockpile.firstEmptyTime < 0) stockpile.firstEmptyTime = this.env.now;
+    stockpile.reachFloor(this.env.now);
+    this.floorEventId[s] = -1;
     this.markGroupDirty(this.marketGroup[stockpile.hostMarket]);
     this.settle();
-  }
-
-  private requireMarket(country: number, commodity: number, what: string): Market {
-    const market = this.marketAt(country, commodity);
-    if (market === undefined) {
-      throw new ModelError(
-        "missing-market",
-        `${what}: no market for ${this.spec.commodities[commodity]?.id ?? commodity} in ${this.spec.countries[country]?.id ?? country}`,
-      );
-    }
-    return market;
   }
 }

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulateWorld, TIMELINE_COLUMNS, type CommodityResponse, type TimelineColumn, type TimelineResult } from "../../src/model/index.js";
-import { steppedSubstitution } from "../../src/model/market-price.js";
+import { steppedSubstitution } from "../../src/model/response/substitution.js";
 import { randomWorld } from "./random-world.js";
 import { buildWorld, QUIET_RESPONSE, type SmallWorld } from "./small-world.js";
 

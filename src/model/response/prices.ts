@@ -1,0 +1,146 @@
+/**
+ * Prices, a mechanism of the market response: the scarcity price index of each market, stepped
+ * on the response's clock (never inside a rate solve), and the pure step functions it follows.
+ *
+ * The index (1 = the scenario's baseline) moves toward a target set by the market's cover
+ * ratio r: what it holds and has at sea, over its cover target at the demand it would have at
+ * the baseline price (the cover its buyers seek rises while a control they face is announced;
+ * tonnes waiting for licences do not count). Below target the target price is r^-sensitivity
+ * (half the cover, twice the price at sensitivity 1); at or above target it is 1, and a
+ * producer that has cut output because its stock cannot be stored sees oversupply: r is then
+ * 1 / (share of output it keeps), so a controlling exporter's domestic price falls while
+ * importers' prices rise. A market that does not control the commodity's exports never sells
+ * at home for less than its customers pay (free trade ties prices together; a control cuts the
+ * tie, so a controlling exporter's glut gives a two-tier price). The index closes the gap to its
+ * target by 1 - exp(-step / time) a step (in logarithms), with one time rising and another
+ * falling back. With demand = base x price^elasticity and a fixed supply, stock stops moving
+ * only where demand equals supply, so the price settles where the demand curve says (the cover
+ * settles where the target equals that price).
+ *
+ * Its state: each market's index, this step's targets, and the log of steps for the record.
+ */
+import type { DailyRecord } from "../daily-record.js";
+import { ROUNDING_SHARE } from "../tolerance.js";
+import type { TradeDesk } from "../trade-desk.js";
+import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
+import type { WorldState } from "../world-state.js";
+import type { Throttling } from "./throttling.js";
+
+/** The price a market's cover and output cut point to, within the response's bounds. */
+export function targetPrice(response: CommodityResponse, coverRatio: number, keptOutputShare: number): number {
+  // A kept share within rounding of nothing counts as that much: the ratio stays finite.
+  const ratio = coverRatio < 1 ? coverRatio : keptOutputShare < 1 ? 1 / Math.max(keptOutputShare, ROUNDING_SHARE) : 1;
+  const target = ratio <= 0 ? response.maxPrice : Math.pow(ratio, -response.coverSensitivity);
+  return Math.min(response.maxPrice, Math.max(response.minPrice, target));
+}
+
+/** The price after one step of `stepDays` toward `target`. */
+export function steppedPrice(response: CommodityResponse, price: number, target: number, stepDays: number): number {
+  const time = target > price ? response.adjustmentDays : response.relaxationDays;
+  const pull = time <= 0 ? 1 : 1 - Math.exp(-stepDays / time);
+  return Math.exp(Math.log(price) + pull * (Math.log(target) - Math.log(price)));
+}
+
+/** The scarcity price index of every market. */
+export class Prices {
+  private readonly state: WorldState;
+  private readonly spec: ResponseSpec;
+  /** The cover buyers seek (front-running announced controls). */
+  private readonly trade: TradeDesk;
+  /** The output producers keep (the oversupply signal). */
+  private readonly throttling: Throttling;
+  /** Price index by market (1 = the baseline). */
+  private readonly index: Float64Array;
+  /** Target prices of this step, by market. */
+  private readonly targets: Float64Array;
+  /** Each market's customers (markets that import from it) and their baseline shares of it. */
+  private readonly customers: { readonly markets: Int32Array; readonly shares: Float64Array }[];
+  /** Whether a market's country controls exports of its commodity (its price is not tied to its customers'). */
+  private readonly isControlling: Uint8Array;
+  /** Each market's price steps: the day of each and the price from then on. */
+  private readonly priceDays: number[][];
+  private readonly priceSteps: number[][];
+
+  /** Prices of `state`'s markets; `controlling` flags the (country, commodity) keys under a control of that country. */
+  constructor(state: WorldState, spec: ResponseSpec, trade: TradeDesk, throttling: Throttling, controlling: Uint8Array) {
+    this.state = state;
+    this.spec = spec;
+    this.trade = trade;
+    this.throttling = throttling;
+    const markets = state.markets.length;
+    this.index = new Float64Array(markets).fill(1);
+    this.targets = new Float64Array(markets);
+    this.priceDays = Array.from({ length: markets }, () => []);
+    this.priceSteps = Array.from({ length: markets }, () => []);
+    const customers: { m: number; share: number }[][] = state.markets.map(() => []);
+    for (const market of state.markets) {
+      for (const source of market.imports) {
+        const supplier = state.marketAt(source.supplier, market.commodity);
+        if (supplier !== undefined) customers[supplier.index].push({ m: market.index, share: source.share });
+      }
+    }
+    this.customers = customers.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), shares: Float64Array.from(list, (x) => x.share) }));
+    const commodities = state.spec.commodities.length;
+    this.isControlling = Uint8Array.from(state.markets, (m) => controlling[m.country * commodities + m.commodity]);
+  }
+
+  /** The price index of market `m` (1 = the baseline). */
+  priceOf(m: number): number {
+    return this.index[m];
+  }
+
+  /** Sets every responding market's target for this step, all from the prices as the last step left them (so market order does not matter). */
+  aim(): void {
+    const state = this.state;
+    const now = state.env.now;
+    for (const market of state.markets) {
+      const response = this.spec.byCommodity[market.commodity];
+      if (response === null) continue;
+      const m = market.index;
+      const use = market.demand.grossRate + market.rates.nominalInput;
+      const level = market.levelAt(now);
+      // The cover buyers seek now: their own, plus front-running cover while a control they face is announced.
+      const cover = market.coverDays + this.trade.frontRunDays(market, now);
+      // A market that keeps no cover measures scarcity by the share of its use it is served.
+      const served = use > 0 ? Math.min(1, (market.rates.consumed + market.rates.inputUse) / use) : 1;
+      const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : served;
+      const own = targetPrice(response, ratio, this.throttling.keptShare(m));
+      this.targets[m] = this.isControlling[m] === 1 ? own : Math.max(own, this.customersPrice(m));
+    }
+  }
+
+  /** Steps market `m`'s price toward its target (set by `aim`) and logs a change; returns the new price. */
+  step(m: number, response: CommodityResponse): number {
+    const before = this.index[m];
+    const price = steppedPrice(response, before, this.targets[m], this.spec.priceStepDays);
+    if (price !== before) {
+      this.index[m] = price;
+      this.priceDays[m].push(this.state.env.now);
+      this.priceSteps[m].push(price);
+    }
+    return price;
+  }
+
+  /** Hands every market's price path to the record. */
+  record(record: DailyRecord): void {
+    for (let m = 0; m < this.priceDays.length; m++) record.prices(m, this.priceDays[m], this.priceSteps[m]);
+  }
+
+  /**
+   * The price a market's customers pay, weighted by what each buys from it now (its share of
+   * their use): a seller that may sell abroad freely does not sell at home for less (arbitrage
+   * ties the markets of free trade together; 0 without customers).
+   */
+  private customersPrice(m: number): number {
+    const { markets, shares } = this.customers[m];
+    let total = 0;
+    let weighted = 0;
+    for (let i = 0; i < markets.length; i++) {
+      const customer = this.state.markets[markets[i]];
+      const weight = shares[i] * (customer.demand.grossRate + customer.rates.nominalInput);
+      total += weight;
+      weighted += weight * this.index[markets[i]];
+    }
+    return total > 0 ? weighted / total : 0;
+  }
+}

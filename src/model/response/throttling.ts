@@ -1,0 +1,66 @@
+/**
+ * Throttling, a mechanism of the market response: producers whose market holds more than
+ * `storageDays` of their output cut it to what the market uses and sells (the output they keep
+ * is the oversupply signal of its price), and run at capacity again once the stock is below
+ * the limit. Its state: the share of its producers' output each market keeps.
+ */
+import type { TradeDesk } from "../trade-desk.js";
+import type { CommodityResponse } from "../world-spec.js";
+import type { WorldState } from "../world-state.js";
+
+/** Cuts and restores producers' output as their markets' stocks say. */
+export class Throttling {
+  private readonly state: WorldState;
+  /** What each market sells abroad (part of what it must keep making). */
+  private readonly trade: TradeDesk;
+  /** Share of its producers' output a market keeps (1: no cut), by market. */
+  private readonly keptOutput: Float64Array;
+  /** Facilities by primary output market (outputs[0]), by market. */
+  private readonly producersByMarket: number[][];
+
+  constructor(state: WorldState, trade: TradeDesk) {
+    this.state = state;
+    this.trade = trade;
+    this.keptOutput = new Float64Array(state.markets.length).fill(1);
+    this.producersByMarket = state.markets.map(() => []);
+    for (const facility of state.facilities) {
+      const primary = facility.spec.outputs[0];
+      if (primary === undefined) continue;
+      const market = state.marketAt(facility.spec.country, primary.commodity);
+      if (market !== undefined) this.producersByMarket[market.index].push(facility.index);
+    }
+  }
+
+  /** Share of its producers' output market `m` keeps (1: no cut). */
+  keptShare(m: number): number {
+    return this.keptOutput[m];
+  }
+
+  /**
+   * Cuts a market's producers to what it uses and sells while it stores more than its limit
+   * (at the current time; an infinite limit never cuts).
+   */
+  step(m: number, response: CommodityResponse): void {
+    if (!Number.isFinite(response.storageDays)) return;
+    const state = this.state;
+    const now = state.env.now;
+    const market = state.markets[m];
+    const producers = this.producersByMarket[m];
+    if (producers.length === 0) return;
+    const level = market.levelAt(now);
+    // Uncut producers make at least what the market produces now when they are all it has (no
+    // by-product makers): below that many days of it, no cut, and no need to add them up.
+    if (this.keptOutput[m] === 1 && producers.length === market.producers.length && level <= response.storageDays * market.rates.production) return;
+    let potential = 0;
+    for (const f of producers) potential += state.facilities[f].unthrottledRate(now) * state.facilities[f].spec.outputs[0].tonnesPerTonne;
+    if (potential <= 0) return;
+    const sales = market.demand.wantedRate + market.rates.nominalInput + this.trade.exportRateOf(m);
+    const kept = level > response.storageDays * potential ? Math.min(1, sales / potential) : 1;
+    if (kept === this.keptOutput[m]) return;
+    this.keptOutput[m] = kept;
+    for (const f of producers) {
+      state.facilities[f].throttle = kept;
+      state.refreshFacility(f);
+    }
+  }
+}
