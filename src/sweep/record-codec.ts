@@ -75,33 +75,56 @@ function checkSize(a: AlternativeOutcome, shape: RecordShape, i: number, replica
   }
 }
 
+/** Whether this machine stores numbers little-endian, as records do (then typed arrays read them directly). */
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** `count` little-endian doubles from `at` in `raw`: copied whole into an aligned buffer when the machine is little-endian. */
+function doublesAt(raw: Uint8Array, view: DataView, at: number, count: number): Float64Array {
+  if (IS_LITTLE_ENDIAN) return new Float64Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + count * 8));
+  const values = new Float64Array(count);
+  for (let k = 0; k < count; k++) values[k] = view.getFloat64(at + k * 8, true);
+  return values;
+}
+
+/** `count` little-endian u16 from `at` in `raw`. */
+function u16At(raw: Uint8Array, view: DataView, at: number, count: number): Uint16Array {
+  if (IS_LITTLE_ENDIAN) return new Uint16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + count * 2));
+  const values = new Uint16Array(count);
+  for (let k = 0; k < count; k++) values[k] = view.getUint16(at + k * 2, true);
+  return values;
+}
+
 /** Decodes one frame's payload (already checked) into an outcome. */
 function decodePayload(payload: Uint8Array, shape: RecordShape): ReplicateOutcome {
   const raw = inflateRawSync(payload);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const replicate = view.getUint32(0, true);
+  const series = shape.series;
+  const periods = series === 0 ? 0 : shape.bandCells / series;
+  const expected = 4 + shape.alternatives * (shape.kpiValues * 8 + shape.bandCells * 3) + shape.inputs.reduce((sum, n) => sum + n * 8, 0);
+  if (expected !== raw.length) throw new RecordError(`a record of replicate ${replicate} has ${raw.length} bytes, the sweep's records have ${expected}`);
   let at = 4;
   const alternatives: AlternativeOutcome[] = [];
   for (let i = 0; i < shape.alternatives; i++) {
-    const kpis = new Float64Array(shape.kpiValues);
-    for (let k = 0; k < kpis.length; k++, at += 8) kpis[k] = view.getFloat64(at, true);
-    const inputs = new Float64Array(shape.inputs[i]);
-    for (let k = 0; k < inputs.length; k++, at += 8) inputs[k] = view.getFloat64(at, true);
-    const series = shape.series;
-    const periods = series === 0 ? 0 : shape.bandCells / series;
+    const kpis = doublesAt(raw, view, at, shape.kpiValues);
+    at += shape.kpiValues * 8;
+    const inputs = doublesAt(raw, view, at, shape.inputs[i]);
+    at += shape.inputs[i] * 8;
+    // Stored series by series (a series' periods side by side); held period by period.
     const shareBins = new Uint8Array(shape.bandCells);
-    for (let s = 0; s < series; s++) for (let p = 0; p < periods; p++) shareBins[p * series + s] = raw[at++];
+    for (let s = 0; s < series; s++) for (let p = 0, cell = s; p < periods; p++, cell += series) shareBins[cell] = raw[at++];
+    const deltas = u16At(raw, view, at, shape.bandCells);
+    at += shape.bandCells * 2;
     const stockBins = new Uint16Array(shape.bandCells);
-    for (let s = 0; s < series; s++) {
+    for (let s = 0, k = 0; s < series; s++) {
       let previous = 0;
-      for (let p = 0; p < periods; p++, at += 2) {
-        previous = (previous + view.getUint16(at, true)) & 0xffff;
-        stockBins[p * series + s] = previous;
+      for (let p = 0, cell = s; p < periods; p++, cell += series) {
+        previous = (previous + deltas[k++]) & 0xffff;
+        stockBins[cell] = previous;
       }
     }
     alternatives.push({ kpis, inputs, shareBins, stockBins });
   }
-  if (at !== raw.length) throw new RecordError(`a record of replicate ${replicate} has ${raw.length} bytes, the sweep's records have ${at}`);
   return { replicate, alternatives };
 }
 
