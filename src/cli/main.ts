@@ -144,7 +144,7 @@ function addSweepCommands(program: Command, { io, done, argv }: ActionContext): 
     program
       .command("sensitivity")
       .description(
-        "Which uncertain inputs drive the shortfalls: a tornado of one-at-a-time swings (each input at its 10th and 90th percentile, the others at their medians, common random numbers) and Monte Carlo rank correlations of every input with the headline KPIs; sensitivity.csv, report.html and a sweep's files.",
+        "Which uncertain inputs drive the shortfalls: a tornado of one-at-a-time swings (each input at its 10th and 90th percentile, an event with a probability not happening and happening, the others at their medians, common random numbers; each swing with its 95% interval) and Monte Carlo rank correlations of every input with the headline KPIs; sensitivity.csv, report.html and a sweep's files.",
       )
       .argument("[file]", `scenario file with uncertain inputs${OR_NAME}; default: scenarios/uncertain-2026.yaml`)
       .option("--swing-runs <n>", "replicates whose random streams the tornado's swings run on (default 20)", wholeNumber("--swing-runs")),

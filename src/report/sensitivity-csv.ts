@@ -1,16 +1,40 @@
 /**
  * sensitivity.csv: a sweep's sensitivity analysis as rows, one per input and headline KPI:
- * the tornado's means with the input at its 10th and 90th percentiles (the others at their
- * medians, common random numbers) and the swing between them; Spearman's rank correlation with
- * its 95% interval, and the standardized rank regression coefficient. Empty cells: not
- * computed (no swings run, or the input or KPI never varied).
+ * the tornado's means with the input at its low and high ends (its 10th and 90th percentiles;
+ * a yes/no input "does not happen" and "happens", named in the `low` and `high` columns), the
+ * others at their medians on common random numbers, where the bar's halves meet, the swing
+ * between the ends with its 95% interval over the swing replicates; Spearman's rank
+ * correlation with its 95% interval, the standardized rank regression coefficient, and whether
+ * the swing and rho agree in sign (sign-check.ts). Empty cells: not computed (no swings run,
+ * one swing replicate, or the input or KPI never varied).
  */
-import type { SensitivityResult, SweepPlan } from "../sweep/index.js";
+import { swingEnds, type SensitivityResult, type SweepPlan } from "../sweep/index.js";
 import { formatInputValue } from "./input-value.js";
 import { formatNumber } from "./number-format.js";
 
 /** The header's columns. */
-export const SENSITIVITY_CSV_COLUMNS = ["input", "kpi", "input_p10", "input_p50", "input_p90", "kpi_at_p10", "kpi_at_p50", "kpi_at_p90", "swing", "spearman", "spearman_low", "spearman_high", "srrc", "replicates", "swing_replicates"];
+export const SENSITIVITY_CSV_COLUMNS = [
+  "input",
+  "kpi",
+  "low",
+  "high",
+  "input_low",
+  "input_centre",
+  "input_high",
+  "kpi_at_low",
+  "kpi_at_centre",
+  "kpi_at_high",
+  "swing",
+  "swing_low",
+  "swing_high",
+  "spearman",
+  "spearman_low",
+  "spearman_high",
+  "srrc",
+  "signs",
+  "replicates",
+  "swing_replicates",
+];
 
 /** Renders the analysis, inputs in the tornado's order (widest swing first) or, without swings, by |rho| with the first KPI. */
 export function renderSensitivityCsv(plan: SweepPlan, result: SensitivityResult): string {
@@ -24,17 +48,22 @@ export function renderSensitivityCsv(plan: SweepPlan, result: SensitivityResult)
         [
           result.inputs[i],
           quote(h.label),
+          bar ? swingEnds(bar.input).low : "",
+          bar ? swingEnds(bar.input).high : "",
           bar ? formatInputValue(plan, i, bar.lowValue) : "",
-          bar ? formatInputValue(plan, i, bar.medianValue) : "",
+          bar ? (bar.kind === "yes-no" ? formatNumber(bar.centreValue, 6) : formatInputValue(plan, i, bar.centreValue)) : "",
           bar ? formatInputValue(plan, i, bar.highValue) : "",
           cell(bar?.low[k]),
-          cell(result.tornado?.base[k]),
+          cell(bar?.centre[k]),
           cell(bar?.high[k]),
-          cell(bar === undefined ? undefined : bar.high[k] - bar.low[k]),
+          cell(bar?.swing[k]),
+          cell(bar?.swingLow[k]),
+          cell(bar?.swingHigh[k]),
           cell(c.rho),
           cell(c.low),
           cell(c.high),
           cell(c.srrc),
+          result.signs[i][k] ?? "",
           String(result.sampleSize),
           String(result.tornado?.runs ?? 0),
         ].join(","),

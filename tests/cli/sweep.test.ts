@@ -218,12 +218,12 @@ describe("bad sweep requests", () => {
     expect(ran.code, ran.stderr).toBe(0);
     const lines = ran.stdout.trimEnd().split("\n");
     const header = lines.findIndex((line) => line.startsWith("input "));
-    expect(lines[header]).toMatch(/^input\s+p10\s+p90\s+KPI at p10\s+KPI at p90\s+swing\s+rho \(95% interval\)$/);
+    expect(lines[header]).toMatch(/^input\s+low end\s+high end\s+KPI at low\s+KPI at high\s+swing \(95% interval\)\s+rho \(95% interval\)$/);
     expect(lines[header + 1]).toMatch(/^stockpiles\.reserve\.level\s+12\s+108\s/);
     expect(lines.at(-1)).toBe(`report: ${path.join(folder, "report.html")}`);
     const csv = readFileSync(path.join(folder, "sensitivity.csv"), "utf8").split("\n");
-    expect(csv[0]).toBe("input,kpi,input_p10,input_p50,input_p90,kpi_at_p10,kpi_at_p50,kpi_at_p90,swing,spearman,spearman_low,spearman_high,srrc,replicates,swing_replicates");
-    expect(csv[1]).toMatch(/^stockpiles\.reserve\.level,"unmet t, all pairs",12,60,108,/);
+    expect(csv[0]).toBe("input,kpi,low,high,input_low,input_centre,input_high,kpi_at_low,kpi_at_centre,kpi_at_high,swing,swing_low,swing_high,spearman,spearman_low,spearman_high,srrc,signs,replicates,swing_replicates");
+    expect(csv[1]).toMatch(/^stockpiles\.reserve\.level,"unmet t, all pairs",10th percentile,90th percentile,12,60,108,/);
     expect(existsSync(path.join(folder, "report.html"))).toBe(true);
 
     const none = await cli(["sensitivity", path.join(ROOT, "scenarios/baseline-2024.yaml"), "--runs", "5", "--out", fresh("none")]);
