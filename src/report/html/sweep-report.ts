@@ -1,7 +1,7 @@
 /**
- * report.html of a sweep or compare. A sweep: the pairs most likely short, their fan charts,
- * the probability of being short by date, histograms of the headline KPIs, and the sensitivity
- * section. A compare: the alternatives ranked by how much unmet demand they save on common
+ * report.html of a sweep or compare. A sweep: the pairs most likely short, the sensitivity
+ * section right after them (at the end when the scenario has no uncertain inputs), their fan
+ * charts, the probability of being short by date and histograms of the headline KPIs. A compare: the alternatives ranked by how much unmet demand they save on common
  * random numbers, each one's KPI distributions side by side with the base's, and the paired
  * differences with their intervals. Everything comes from the plan, the statistics and the
  * sample, so a merged sweep's report is the same bytes as an unsharded one's.
@@ -48,6 +48,12 @@ async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
   const ranked = seriesByUnmet(base.series).map((i) => base.series[i]);
   const contents = [{ id: "headline", heading: "Who runs short" }];
   const sections = [renderSection(2, "headline", "Who runs short", headlineTable(ranked))];
+  // What drives the shortfalls is the question read first after who runs short: right after the headline when there is an analysis.
+  const sensitivity = async () => {
+    contents.push({ id: "sensitivity", heading: "What drives the shortfalls" });
+    sections.push(renderSection(2, "sensitivity", "What drives the shortfalls", await renderSensitivity(plan, input.sensitivity)));
+  };
+  if (input.sensitivity !== undefined) await sensitivity();
   const fanned = ranked.slice(0, FANNED_PAIRS);
   if (fanned.length > 0 && statistics.bands !== undefined) {
     const charts: string[] = [];
@@ -90,8 +96,7 @@ async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
     contents.push({ id: "histograms", heading: "Distributions of the headline KPIs" });
     sections.push(renderSection(2, "histograms", "Distributions of the headline KPIs", note + charts.join("\n")));
   }
-  contents.push({ id: "sensitivity", heading: "What drives the shortfalls" });
-  sections.push(renderSection(2, "sensitivity", "What drives the shortfalls", await renderSensitivity(plan, input.sensitivity)));
+  if (input.sensitivity === undefined) await sensitivity();
   return { contents, sections };
 }
 
