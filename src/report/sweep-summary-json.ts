@@ -52,9 +52,10 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
         ...Object.fromEntries(
           MEAN_KPIS.map((name) => {
             const d = s.kpis[name];
-            // Percentiles of tonnes come from 2% bins: four digits say all they know (the kind's percentileDigits).
+            // Percentiles of tonnes come from 2% bins: four digits say all they know (the kind's percentileDigits),
+            // held within the values seen, so that a constant prints as itself.
             const digits = kpiKindOf(name).percentileDigits;
-            const percentile = (v: number) => (digits === null ? r(v) : r(Number(v.toPrecision(digits))));
+            const percentile = (v: number) => (digits === null ? r(v) : r(Math.min(d.max, Math.max(d.min, Number(v.toPrecision(digits))))));
             return [name, { mean: r(d.mean), ciLow: r(d.ciLow), ciHigh: r(d.ciHigh), sd: r(d.sd), ...Object.fromEntries(d.percentiles.map((v, i) => [LABELS[i], percentile(v)])) }];
           }),
         ),

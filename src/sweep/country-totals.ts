@@ -7,12 +7,9 @@
 import { KPI_NAMES } from "../model/index.js";
 import type { MeanInterval } from "./mean-interval.js";
 import { KPI_INDEX, type ReplicateOutcome } from "./replicate-outcome.js";
-import { RunningSums } from "./running-sums.js";
+import { RunningMoments } from "./running-moments.js";
 import type { PlannedAlternative, PlannedSeries } from "./sweep-plan.js";
-import { ALL_COMMODITIES, type KpiDistribution, type PairedDifference, type SweepStatistics } from "./sweep-statistics.js";
-
-/** A total's mean, interval and standard deviation. */
-type TotalDistribution = Omit<KpiDistribution, "percentiles">;
+import { ALL_COMMODITIES, type MeanDistribution, type PairedDifference, type SweepStatistics } from "./sweep-statistics.js";
 
 /** Unmet tonnes by country and in all, per alternative, with paired differences from the base. */
 export class CountryTotals {
@@ -20,10 +17,10 @@ export class CountryTotals {
   readonly countries: readonly string[];
   /** Each series' country slot. */
   private readonly countryOf: Int32Array;
-  /** Per alternative: sums by slot (countries, then all). */
-  private readonly sums: RunningSums[];
-  /** Per alternative (the base's unused): sums of differences from the base, and wins, by slot. */
-  private readonly diffSums: RunningSums[];
+  /** Per alternative: moments by slot (countries, then all). */
+  private readonly moments: RunningMoments[];
+  /** Per alternative (the base's unused): moments of the differences from the base, and wins, by slot. */
+  private readonly diffMoments: RunningMoments[];
   private readonly wins: Float64Array[];
   /** Per alternative: this replicate's totals, by slot. */
   private readonly totals: Float64Array[];
@@ -34,8 +31,8 @@ export class CountryTotals {
     // One slot per country, and a last one for the sum over every country (every reported pair).
     const slots = this.countries.length + 1;
     const perAlternative = Array.from({ length: alternatives });
-    this.sums = perAlternative.map(() => new RunningSums(slots));
-    this.diffSums = perAlternative.map(() => new RunningSums(slots));
+    this.moments = perAlternative.map(() => new RunningMoments(slots));
+    this.diffMoments = perAlternative.map(() => new RunningMoments(slots));
     this.wins = perAlternative.map(() => new Float64Array(slots));
     this.totals = perAlternative.map(() => new Float64Array(slots));
   }
@@ -50,11 +47,11 @@ export class CountryTotals {
       const kpis = outcome.alternatives[a].kpis;
       for (let s = 0; s < this.countryOf.length; s++) totals[this.countryOf[s]] += kpis[s * KPI_NAMES.length + unmet];
       for (let c = 0; c < all; c++) totals[all] += totals[c];
-      const sums = this.sums[a];
-      sums.count++;
-      for (let c = 0; c < totals.length; c++) sums.add(c, totals[c]);
+      const moments = this.moments[a];
+      moments.count++;
+      for (let c = 0; c < totals.length; c++) moments.add(c, totals[c]);
       if (a === 0) continue;
-      const diffs = this.diffSums[a];
+      const diffs = this.diffMoments[a];
       diffs.count++;
       for (let c = 0; c < totals.length; c++) {
         const diff = totals[c] - this.totals[0][c];
@@ -72,7 +69,7 @@ export class CountryTotals {
   /** Alternative `a`'s paired differences from the base in each country's total (a >= 1). */
   differences(a: number, alternative: string): PairedDifference[] {
     return this.countries.map((country, c): PairedDifference => {
-      const diff = this.diffSums[a].interval(c);
+      const diff = this.diffMoments[a].interval(c);
       return {
         alternative,
         country,
@@ -83,7 +80,7 @@ export class CountryTotals {
         diffMean: diff.mean,
         diffCiLow: diff.low,
         diffCiHigh: diff.high,
-        pBetter: this.wins[a][c] / this.diffSums[a].count,
+        pBetter: this.wins[a][c] / this.diffMoments[a].count,
       };
     });
   }
@@ -93,16 +90,16 @@ export class CountryTotals {
     const all = this.countries.length;
     return alternatives.map((alternative, a) => {
       if (a === 0) return { name: alternative.name, unmetTonnes: this.total(0, all), difference: undefined };
-      const diff = this.diffSums[a].interval(all);
-      return { name: alternative.name, unmetTonnes: this.total(a, all), difference: { mean: diff.mean, ciLow: diff.low, ciHigh: diff.high, pBetter: this.wins[a][all] / this.diffSums[a].count } };
+      const diff = this.diffMoments[a].interval(all);
+      return { name: alternative.name, unmetTonnes: this.total(a, all), difference: { mean: diff.mean, ciLow: diff.low, ciHigh: diff.high, pBetter: this.wins[a][all] / this.diffMoments[a].count } };
     });
   }
 
-  private total(a: number, slot: number): TotalDistribution {
-    return distribution(this.sums[a].interval(slot));
+  private total(a: number, slot: number): MeanDistribution {
+    return distribution(this.moments[a].interval(slot));
   }
 }
 
-function distribution(interval: MeanInterval): TotalDistribution {
+function distribution(interval: MeanInterval): MeanDistribution {
   return { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation };
 }

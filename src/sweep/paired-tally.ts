@@ -1,34 +1,34 @@
 /**
  * PairedTally: in a compare, one alternative against the base on the same replicates (common
- * random numbers), per reported series: the running sums of each compared KPI's difference
+ * random numbers), per reported series: the running moments of each compared KPI's difference
  * (alternative minus base) and how often the alternative came out strictly lower.
  */
 import { KPI_NAMES } from "../model/index.js";
 import { KPI_INDEX, type KpiValues } from "./replicate-outcome.js";
-import { RunningSums } from "./running-sums.js";
+import { RunningMoments } from "./running-moments.js";
 import type { PlannedSeries } from "./sweep-plan.js";
 import { COMPARE_KPIS, type PairedDifference, type SeriesStatistics } from "./sweep-statistics.js";
 
 /** One alternative's paired differences from the base, per series and compared KPI. */
 export class PairedTally {
-  /** Difference sums by (series, COMPARE_KPIS index). */
-  private readonly sums: RunningSums;
+  /** Moments of the differences by (series, COMPARE_KPIS index). */
+  private readonly moments: RunningMoments;
   /** Replicates in which the alternative's value was lower, by the same cells. */
   private readonly wins: Float64Array;
 
   constructor(private readonly seriesCount: number) {
-    this.sums = new RunningSums(seriesCount * COMPARE_KPIS.length);
+    this.moments = new RunningMoments(seriesCount * COMPARE_KPIS.length);
     this.wins = new Float64Array(seriesCount * COMPARE_KPIS.length);
   }
 
   /** Counts one replicate: the alternative's KPIs and the base's. */
   add(kpis: KpiValues, base: KpiValues): void {
-    this.sums.count++;
+    this.moments.count++;
     for (let s = 0; s < this.seriesCount; s++) {
       const at = s * KPI_NAMES.length;
       COMPARE_KPIS.forEach((name, j) => {
         const diff = kpis[at + KPI_INDEX[name]] - base[at + KPI_INDEX[name]];
-        this.sums.add(s * COMPARE_KPIS.length + j, diff);
+        this.moments.add(s * COMPARE_KPIS.length + j, diff);
         if (diff < 0) this.wins[s * COMPARE_KPIS.length + j]++;
       });
     }
@@ -39,7 +39,7 @@ export class PairedTally {
     return series.flatMap((pair, s) =>
       COMPARE_KPIS.map((kpi, j): PairedDifference => {
         const at = s * COMPARE_KPIS.length + j;
-        const diff = this.sums.interval(at);
+        const diff = this.moments.interval(at);
         return {
           alternative,
           ...pair,
@@ -49,7 +49,7 @@ export class PairedTally {
           diffMean: diff.mean,
           diffCiLow: diff.low,
           diffCiHigh: diff.high,
-          pBetter: this.wins[at] / this.sums.count,
+          pBetter: this.wins[at] / this.moments.count,
         };
       }),
     );

@@ -1,14 +1,15 @@
 /**
  * SeriesTally: one alternative's statistics per reported series (a country and commodity with
- * demand), fed each replicate's KPIs in replicate order: for each KPI with a mean, running sums
- * (its mean and interval) and fixed-bin counts (its percentiles); and the day of the first
- * shortfall, counted by day (the share of replicates short by each date).
+ * demand), fed each replicate's KPIs in replicate order: for each KPI with a mean, running
+ * moments (its mean and interval), fixed-bin counts and the least and greatest value (its
+ * percentiles: a bin's reading held within the values seen, so a constant reads as itself);
+ * and the day of the first shortfall, counted by day (the share of replicates short by each date).
  */
 import { epochDayFromIso, isoFromEpochDay, KPI_NAMES, type MeanKpi } from "../model/index.js";
 import { CellHistograms } from "./cell-histograms.js";
 import { kpiGrid } from "./kpi-bins.js";
 import { KPI_INDEX, type KpiValues } from "./replicate-outcome.js";
-import { RunningSums } from "./running-sums.js";
+import { RunningMoments } from "./running-moments.js";
 import type { SweepPlan } from "./sweep-plan.js";
 import { MEAN_KPIS, PERCENTILES, type KpiDistribution, type SeriesStatistics } from "./sweep-statistics.js";
 
@@ -17,10 +18,13 @@ const MEAN_GRIDS = MEAN_KPIS.map(kpiGrid);
 
 /** One alternative's KPI distributions and first shortfalls, per series. */
 export class SeriesTally {
-  /** Sums by (series, MEAN_KPIS index). */
-  private readonly sums: RunningSums;
+  /** Moments by (series, MEAN_KPIS index). */
+  private readonly moments: RunningMoments;
   /** Per MEAN_KPIS entry: histograms by series. */
   private readonly bins: CellHistograms[];
+  /** The least and greatest value by (series, MEAN_KPIS index), which percentiles are held within. */
+  private readonly least: Float64Array;
+  private readonly greatest: Float64Array;
   /** First short day by series (bin = day; dayCount = never short). */
   private readonly firstShort: CellHistograms;
 
@@ -28,19 +32,24 @@ export class SeriesTally {
     private readonly seriesCount: number,
     private readonly dayCount: number,
   ) {
-    this.sums = new RunningSums(seriesCount * MEAN_KPIS.length);
+    this.moments = new RunningMoments(seriesCount * MEAN_KPIS.length);
     this.bins = MEAN_KPIS.map(() => new CellHistograms(seriesCount));
+    this.least = new Float64Array(seriesCount * MEAN_KPIS.length).fill(Infinity);
+    this.greatest = new Float64Array(seriesCount * MEAN_KPIS.length).fill(-Infinity);
     this.firstShort = new CellHistograms(seriesCount);
   }
 
   /** Counts one replicate's KPIs of this alternative. */
   add(kpis: KpiValues): void {
-    this.sums.count++;
+    this.moments.count++;
     for (let s = 0; s < this.seriesCount; s++) {
       const at = s * KPI_NAMES.length;
       MEAN_KPIS.forEach((name, j) => {
         const value = kpis[at + KPI_INDEX[name]];
-        this.sums.add(s * MEAN_KPIS.length + j, value);
+        const cell = s * MEAN_KPIS.length + j;
+        this.moments.add(cell, value);
+        if (value < this.least[cell]) this.least[cell] = value;
+        if (value > this.greatest[cell]) this.greatest[cell] = value;
         this.bins[j].add(s, MEAN_GRIDS[j].bin(value));
       });
       const first = kpis[at + KPI_INDEX.firstShortfallDate];
@@ -70,9 +79,12 @@ export class SeriesTally {
   private distributions(s: number): Record<MeanKpi, KpiDistribution> {
     return Object.fromEntries(
       MEAN_KPIS.map((name, j) => {
-        const interval = this.sums.interval(s * MEAN_KPIS.length + j);
+        const cell = s * MEAN_KPIS.length + j;
+        const interval = this.moments.interval(cell);
         const histogram = this.bins[j];
-        return [name, { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation, percentiles: PERCENTILES.map((p) => MEAN_GRIDS[j].valueOfBin(histogram.quantileBin(s, p))) }];
+        // A bin reads as its middle, which may lie beyond every value in it: held within the values seen.
+        const percentiles = PERCENTILES.map((p) => Math.min(this.greatest[cell], Math.max(this.least[cell], MEAN_GRIDS[j].valueOfBin(histogram.quantileBin(s, p)))));
+        return [name, { mean: interval.mean, ciLow: interval.low, ciHigh: interval.high, sd: interval.standardDeviation, min: this.least[cell], max: this.greatest[cell], percentiles }];
       }),
     ) as unknown as Record<MeanKpi, KpiDistribution>;
   }

@@ -16,13 +16,23 @@ export const MEAN_KPIS: readonly MeanKpi[] = KPI_NAMES.filter(hasMean).sort((a, 
 /** KPIs a compare reports paired differences of (lower is better for each), in MEAN_KPIS order. */
 export const COMPARE_KPIS: readonly CompareKpi[] = MEAN_KPIS.filter((name): name is CompareKpi => KPI_CATALOGUE[name].statistics.compare);
 
-/** A KPI's distribution over the replicates. */
-export interface KpiDistribution {
+/** A mean over the replicates, with its 95% interval and the sample standard deviation (a constant: sd 0, interval ±0). */
+export interface MeanDistribution {
   readonly mean: number;
   readonly ciLow: number;
   readonly ciHigh: number;
   readonly sd: number;
-  /** Values at PERCENTILES (from bins: tonnes within 1%, shares within 0.25 points, days exact). */
+}
+
+/** A KPI's distribution over the replicates. */
+export interface KpiDistribution extends MeanDistribution {
+  /** The least and greatest value any replicate had. */
+  readonly min: number;
+  readonly max: number;
+  /**
+   * Values at PERCENTILES (from bins: tonnes within 1%, shares within 0.25 points, days exact),
+   * never below `min` or above `max`, so a constant reads as itself.
+   */
   readonly percentiles: readonly number[];
 }
 
@@ -80,7 +90,7 @@ export interface SweepStatistics {
     readonly name: string;
     readonly series: readonly SeriesStatistics[];
     /** Each country's unmet tonnes summed over its reported commodities. */
-    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: Omit<KpiDistribution, "percentiles"> }[];
+    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: MeanDistribution }[];
   }[];
   readonly differences: readonly PairedDifference[];
   /**
@@ -89,7 +99,7 @@ export interface SweepStatistics {
    */
   readonly overall: readonly {
     readonly name: string;
-    readonly unmetTonnes: Omit<KpiDistribution, "percentiles">;
+    readonly unmetTonnes: MeanDistribution;
     readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number } | undefined;
   }[];
   /** Bands of the base (a sweep only; undefined for a compare). */

@@ -1,5 +1,5 @@
 /**
- * The accumulators SweepTally is made of, each on hand-computed replicates: running sums,
+ * The accumulators SweepTally is made of, each on hand-computed replicates: running moments,
  * a series' KPI distributions and first shortfalls, paired differences (a tie is no win), the
  * countries' totals with their differences, and bands. (SweepTally as a whole, and its bytes
  * however a sweep is split, are tested in sweep-replicates.test.ts and the CLI's merge tests.)
@@ -11,7 +11,7 @@ import { CountryTotals } from "../../src/sweep/country-totals.js";
 import { meanInterval } from "../../src/sweep/mean-interval.js";
 import { PairedTally } from "../../src/sweep/paired-tally.js";
 import { KPI_INDEX, type AlternativeOutcome, type ReplicateOutcome } from "../../src/sweep/replicate-outcome.js";
-import { RunningSums } from "../../src/sweep/running-sums.js";
+import { RunningMoments } from "../../src/sweep/running-moments.js";
 import { SeriesTally } from "../../src/sweep/series-tally.js";
 import type { SweepPlan } from "../../src/sweep/sweep-plan.js";
 import { ALL_COMMODITIES, type SeriesStatistics } from "../../src/sweep/sweep-statistics.js";
@@ -38,15 +38,16 @@ function alternative(values: Float64Array): AlternativeOutcome {
 
 const PLAN = { series: SERIES, dayCount: 100, periodCount: 2, bandDays: 50 } as unknown as SweepPlan;
 
-describe("running sums", () => {
+describe("running moments", () => {
   it("give the mean and interval of the values added", () => {
-    const sums = new RunningSums(2);
+    const moments = new RunningMoments(2);
     for (const v of [3, 5, 10]) {
-      sums.count++;
-      sums.add(1, v);
+      moments.count++;
+      moments.add(1, v);
     }
-    expect(sums.interval(1)).toEqual(meanInterval(3, 18, 9 + 25 + 100));
-    expect(sums.sum[0]).toBe(0);
+    // Mean 6, squared deviations 9 + 1 + 16.
+    expect(moments.interval(1)).toEqual(meanInterval({ count: 3, mean: 6, squaredDeviations: 26 }));
+    expect(moments.mean[0]).toBe(0);
   });
 });
 
