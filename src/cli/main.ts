@@ -107,7 +107,7 @@ function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity
     .option("--shard-count <K>", "the number of shards, for Kubernetes Indexed Jobs (JOB_COMPLETION_INDEX gives only the index)", wholeNumber("--shard-count"))
     .option("--shards-from-env", "require the shard to come from the scheduler's environment")
     .option("--resume", "finish a sweep whose folder holds some of its records, without redoing them; with a larger --runs, grow a Monte Carlo sweep to it")
-    .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, e.g. "unmetTonnes US antimony: mean ±2% @95%"')
+    .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, never before 30 (or "min N"), e.g. "unmetTonnes US antimony: mean ±2% @95%" or "pShort KR ndfeb-magnet: ±2 points @95% min 100"')
     .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
     .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
     .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)

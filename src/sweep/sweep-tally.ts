@@ -5,13 +5,14 @@
  * split. Memory does not grow with the number of replicates: KPI percentiles and bands come
  * from fixed-bin counts (band-bins.ts), means and intervals from running sums.
  */
-import { epochDayFromIso, KPI_NAMES } from "../model/index.js";
+import { epochDayFromIso } from "../model/index.js";
 import { BandTally } from "./band-tally.js";
 import { CountryTotals } from "./country-totals.js";
 import { PairedTally } from "./paired-tally.js";
-import { KPI_INDEX, type ReplicateOutcome } from "./replicate-outcome.js";
+import type { ReplicateOutcome } from "./replicate-outcome.js";
 import { SeriesTally } from "./series-tally.js";
-import { isPreciseEnough, parseStopRule, type StopTarget, type TargetSums } from "./stop-rule.js";
+import { parseStopRule } from "./stop-rule.js";
+import { StopTally } from "./stop-tally.js";
 import { SweepError } from "./sweep-error.js";
 import type { SweepPlan } from "./sweep-plan.js";
 import type { PairedDifference, SweepStatistics } from "./sweep-statistics.js";
@@ -20,7 +21,7 @@ import type { PairedDifference, SweepStatistics } from "./sweep-statistics.js";
  * Statistics of a sweep, fed one outcome at a time in replicate order. Each kind of statistic
  * has its own accumulator: per alternative, the series' KPI distributions (SeriesTally); per
  * alternative but the base, their paired differences (PairedTally); the countries' totals
- * (CountryTotals); the bands (BandTally, a sweep's only); and here, the stop rule's sums.
+ * (CountryTotals); the bands (BandTally, a sweep's only); and the stop rule's (StopTally).
  */
 export class SweepTally {
   readonly plan: SweepPlan;
@@ -32,9 +33,7 @@ export class SweepTally {
   private readonly paired: PairedTally[];
   private readonly totals: CountryTotals;
   private readonly bands: BandTally | undefined;
-  private readonly targets: readonly StopTarget[];
-  private readonly targetSlots: readonly { series: number; kpi: number }[];
-  private readonly targetSums: TargetSums[];
+  private readonly stopRule: StopTally | undefined;
 
   constructor(plan: SweepPlan) {
     this.plan = plan;
@@ -45,13 +44,7 @@ export class SweepTally {
     this.bands = plan.kind === "sweep" ? new BandTally(plan.periodCount * n) : undefined;
     const rule = plan.until === null ? undefined : parseStopRule(plan.until);
     if (rule !== undefined && !rule.ok) throw new SweepError("bad-stop-rule", rule.message);
-    this.targets = rule?.ok ? rule.targets : [];
-    this.targetSlots = this.targets.map((t) => {
-      const series = plan.series.findIndex((s) => s.country === t.country && s.commodity === t.commodity);
-      if (series < 0) throw new SweepError("bad-stop-rule", `the stop rule names ${t.commodity} in ${t.country}, which the sweep does not report (no demand there)`);
-      return { series, kpi: KPI_INDEX[t.kpi] };
-    });
-    this.targetSums = this.targets.map(() => ({ count: 0, sum: 0, sumOfSquares: 0 }));
+    this.stopRule = rule?.ok ? new StopTally(rule.targets, plan.series, plan.dayCount) : undefined;
   }
 
   /** Replicates counted so far. */
@@ -80,10 +73,10 @@ export class SweepTally {
     }
     this.totals.add(outcome);
     this.bands?.add(base);
-    this.addToStopRule(base.kpis);
+    this.stopRule?.add(base.kpis);
     this.counted++;
     // The rule is looked at only at batch ends, so the count it settles on never depends on how the work was split.
-    if (this.targets.length > 0 && this.counted % this.plan.batch === 0 && isPreciseEnough(this.targets, this.targetSums)) this.stopped = true;
+    if (this.stopRule !== undefined && this.counted % this.plan.batch === 0 && this.stopRule.isMet()) this.stopped = true;
     return true;
   }
 
@@ -108,17 +101,6 @@ export class SweepTally {
     }
     const overall = this.totals.overall(plan.alternatives);
     return { runs: this.counted, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, bands: this.bands?.rows(plan, startDay) };
-  }
-
-  /** Adds the base's value of each KPI the stop rule watches. */
-  private addToStopRule(kpis: Float64Array): void {
-    this.targetSlots.forEach(({ series, kpi }, i) => {
-      const value = kpis[series * KPI_NAMES.length + kpi];
-      const t = this.targetSums[i];
-      t.count++;
-      t.sum += value;
-      t.sumOfSquares += value * value;
-    });
   }
 }
 

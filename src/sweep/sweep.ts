@@ -21,7 +21,7 @@ export interface SweepOptions {
   readonly design?: Design;
   /** Days per band period (default 7). */
   readonly bandDays?: number;
-  /** A stop rule such as "unmetTonnes US antimony: mean ±2% @95%", checked every `batch` replicates. */
+  /** A stop rule such as "unmetTonnes US antimony: mean ±2% @95%" or "pShort KR ndfeb-magnet: ±2 points @95%", checked every `batch` replicates, never before its minimum (30, or "min N"). */
   readonly until?: string;
   readonly batch?: number;
   /** Replicates 0..swingRuns-1 also run the tornado's one-at-a-time swings (default 0; a sweep with uncertain inputs only). */

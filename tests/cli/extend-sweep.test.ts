@@ -86,8 +86,8 @@ function sweepArgs(c: Case, runs: number): string[] {
   const args = c.kind === "compare" ? ["compare", world, "--alt", "other=stockpiles.reserve.level=5 days"] : ["sweep", world];
   args.push("--runs", String(runs), "--seed", String(c.seed), "--band-days", String(c.bandDays), "--workers", "2", "-q");
   if (c.kind === "sweep" && c.swingRuns !== undefined) args.push("--swing-runs", String(c.swingRuns));
-  // A loose rule checked every 2 replicates: it may settle before the smaller size, between the two, or never.
-  if (c.until) args.push("--until", "unmetTonnes AA metal: mean ±60% @80%", "--batch", "2");
+  // A loose rule checked every 2 replicates from the second on (min 2): it may settle before the smaller size, between the two, or never.
+  if (c.until) args.push("--until", "unmetTonnes AA metal: mean ±60% @80% min 2", "--batch", "2");
   return args;
 }
 
