@@ -23,10 +23,8 @@ export class BandTally {
 
   /** Counts the base alternative's binned figures of one replicate. */
   add(base: AlternativeOutcome): void {
-    for (let i = 0; i < base.shareBins.length; i++) {
-      this.shares.add(i, base.shareBins[i]);
-      this.stocks.add(i, base.stockBins[i]);
-    }
+    this.shares.addRow(base.shareBins);
+    this.stocks.addRow(base.stockBins);
   }
 
   /** A row per series and period: its percentiles and the share of replicates short in it. */

@@ -6,13 +6,25 @@
  *
  * Bins are counted a few at a time: each cell keeps its last PENDING_PER_CELL bins side by side
  * and counts them together, so a sweep's 26,000 band cells are not each visited once per
- * replicate (a merge spent most of its time there, on cache misses). The counts are the same
- * in any order, so what a query reads is unchanged; every query counts what is pending first.
+ * replicate (a merge spent most of its time there, on cache misses). A whole row (one bin for
+ * every cell, as a replicate's bands give) is kept as it comes, one copy, and PENDING_ROWS rows
+ * are counted cell by cell together, each cell's counts in place while its bins stay in its
+ * span (the flagship's bands cost about half what a cell-by-cell add did). The counts are the
+ * same in any order, so what a query reads is unchanged; every query counts what is pending
+ * first.
  */
 
 /** Bins a cell keeps before counting them (fewer when there are millions of cells, so the pending bins stay within 16 MB). */
 const PENDING_PER_CELL = 64;
 const PENDING_BUDGET = 1 << 22;
+/**
+ * Whole rows kept before counting them: fewer when there are millions of cells, so that they
+ * stay within 8 million bins (16 MB of a replicate's u16 stock bins). Many rows make each
+ * cell's walk long, which is what pays: 256 rows count the flagship's bands at a third of a
+ * cell-by-cell add's cost, 64 rows at two thirds.
+ */
+const PENDING_ROWS = 256;
+const ROWS_BUDGET = 1 << 23;
 
 /** Bin counts per cell. */
 export class CellHistograms {
@@ -25,6 +37,10 @@ export class CellHistograms {
   private readonly pending: Int32Array;
   private readonly pendingCounts: Uint8Array;
   private isPending = false;
+  /** Whole rows not yet counted: `rowCount` of them, row k from k * cellCount; allocated at the first row. */
+  private rows: Uint8Array | Uint16Array | Int32Array | undefined;
+  private rowCount = 0;
+  private readonly rowCapacity: number;
 
   constructor(cellCount: number) {
     this.cellCount = cellCount;
@@ -33,6 +49,7 @@ export class CellHistograms {
     this.batch = Math.max(1, Math.min(PENDING_PER_CELL, Math.floor(PENDING_BUDGET / Math.max(1, cellCount))));
     this.pending = new Int32Array(cellCount * this.batch);
     this.pendingCounts = new Uint8Array(cellCount);
+    this.rowCapacity = Math.max(1, Math.min(PENDING_ROWS, Math.floor(ROWS_BUDGET / Math.max(1, cellCount))));
   }
 
   /** Observations added per cell (every cell gets one per replicate). */
@@ -50,6 +67,82 @@ export class CellHistograms {
     if (k + 1 === this.batch) this.countPending(cell);
   }
 
+  /** Counts one observation in every cell: `bins[cell]` (whole numbers, one per cell). */
+  addRow(bins: ArrayLike<number>): void {
+    if (bins.length !== this.cellCount) throw new RangeError(`a row of ${bins.length} bins for ${this.cellCount} cells`);
+    // Kept in the row's own narrow type when it has one (a replicate's bins are bytes and u16): less memory to walk.
+    const type = bins instanceof Uint8Array ? Uint8Array : bins instanceof Uint16Array ? Uint16Array : Int32Array;
+    if (this.rows !== undefined && this.rows.constructor !== type) {
+      this.countRows();
+      this.rows = undefined;
+    }
+    this.rows ??= new type(this.rowCapacity * this.cellCount);
+    this.rows.set(bins, this.rowCount * this.cellCount);
+    this.total += this.cellCount;
+    if (++this.rowCount === this.rowCapacity) this.countRows();
+  }
+
+  /** Counts the pending rows, cell by cell: each cell's run of counts grown once to hold its bins, then each counted. */
+  private countRows(): void {
+    const rows = this.rows;
+    const n = this.rowCount;
+    if (rows === undefined || n === 0) return;
+    const stride = this.cellCount;
+    const end = n * stride;
+    for (let cell = 0; cell < stride; cell++) {
+      let at = cell;
+      const counts = this.counts[cell];
+      if (counts !== undefined) {
+        // Counted in place while the bins fall in the cell's span (almost always, once it has seen a few rows).
+        const low = this.low[cell];
+        const span = counts.length;
+        for (; at < end; at += stride) {
+          const i = rows[at] - low;
+          if (i < 0 || i >= span) break;
+          counts[i]++;
+        }
+      }
+      if (at < end) this.countOutsideSpan(cell, rows, at, stride, end);
+    }
+    this.rowCount = 0;
+  }
+
+  /** Counts a cell's pending row bins from `at` on, after growing its span to hold them all. */
+  private countOutsideSpan(cell: number, rows: Uint8Array | Uint16Array | Int32Array, from: number, stride: number, end: number): void {
+    let lowest = rows[from];
+    let highest = lowest;
+    for (let at = from + stride; at < end; at += stride) {
+      const bin = rows[at];
+      if (bin < lowest) lowest = bin;
+      else if (bin > highest) highest = bin;
+    }
+    const counts = this.spanning(cell, lowest, highest);
+    const low = this.low[cell];
+    for (let at = from; at < end; at += stride) counts[rows[at] - low]++;
+  }
+
+  /** The cell's run of counts, grown (to exactly the bins seen) to hold bins lowest to highest. */
+  private spanning(cell: number, lowest: number, highest: number): Uint32Array {
+    let counts = this.counts[cell];
+    if (counts === undefined) {
+      counts = new Uint32Array(highest - lowest + 1);
+      this.counts[cell] = counts;
+      this.low[cell] = lowest;
+      return counts;
+    }
+    const low = this.low[cell];
+    if (lowest < low || highest >= low + counts.length) {
+      const newLow = Math.min(low, lowest);
+      const newHigh = Math.max(low + counts.length, highest + 1);
+      // Grown to exactly the bins seen: a cell's span is bounded by the grid, so copies are few.
+      const grown = new Uint32Array(newHigh - newLow);
+      grown.set(counts, low - newLow);
+      this.counts[cell] = counts = grown;
+      this.low[cell] = newLow;
+    }
+    return counts;
+  }
+
   /** Counts a cell's pending bins: its run of counts grown once to hold them all, then each counted. */
   private countPending(cell: number): void {
     const n = this.pendingCounts[cell];
@@ -63,27 +156,15 @@ export class CellHistograms {
       if (bin < lowest) lowest = bin;
       else if (bin > highest) highest = bin;
     }
-    let counts = this.counts[cell];
-    let low = this.low[cell];
-    if (counts === undefined) {
-      counts = new Uint32Array(highest - lowest + 1);
-      this.counts[cell] = counts;
-      this.low[cell] = low = lowest;
-    } else if (lowest < low || highest >= low + counts.length) {
-      const newLow = Math.min(low, lowest);
-      const newHigh = Math.max(low + counts.length, highest + 1);
-      // Grown to exactly the bins seen: a cell's span is bounded by the grid, so copies are few.
-      const grown = new Uint32Array(newHigh - newLow);
-      grown.set(counts, low - newLow);
-      this.counts[cell] = counts = grown;
-      this.low[cell] = low = newLow;
-    }
+    const counts = this.spanning(cell, lowest, highest);
+    const low = this.low[cell];
     for (let j = 0; j < n; j++) counts[pending[from + j] - low]++;
     this.pendingCounts[cell] = 0;
   }
 
   /** Counts every cell's pending bins (before a query). */
   private countAllPending(): void {
+    this.countRows();
     if (!this.isPending) return;
     for (let cell = 0; cell < this.cellCount; cell++) this.countPending(cell);
     this.isPending = false;
