@@ -3,7 +3,7 @@
  * replicate order (0, 1, 2, ...), whichever shards and workers produced them, so that every
  * sum is formed in the same order and the results are the same bytes however the sweep was
  * split. Memory does not grow with the number of replicates: KPI percentiles and bands come
- * from fixed-bin counts (band-bins.ts), means and intervals from running sums.
+ * from fixed-bin counts (band-bins.ts), means and intervals from running moments (Welford).
  */
 import { epochDayFromIso } from "../model/index.js";
 import { BandTally } from "./band-tally.js";
