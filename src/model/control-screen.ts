@@ -5,8 +5,9 @@
  *
  * Three ways a control governs an order of commodity k from supplier s to destination d:
  * - directly, when s is its exporter, on `coverage` of the order;
- * - as a re-export rule, when s is a third country: the part of s's stock of the control
- *   exporter's origin (times coverage) is refused, as that exporter's licences forbid re-export;
+ * - as a re-export rule, when s is a third country and the control forbids passing its
+ *   exporter's origin on to d (a ban that follows the goods, as No. 46 (2024) does to the US):
+ *   the part of s's stock of that origin (times coverage) is refused;
  * - by extraterritorial reach, when more than its threshold of s's stock of k is of the
  *   exporter's origin: then its measure applies to the whole order (times coverage), as if
  *   the exporter shipped it.
@@ -74,7 +75,6 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
     this.unlicensedShare = 1;
     for (let i = 0; i < controlIndices.length; i++) {
       const control = controls[controlIndices[i]];
-      if (!control.appliesTo(commodity, destination, t)) continue;
       const share = control.coverage;
       if (control.exporter !== supplier) {
         const slot = this.originSlot[control.exporter];
@@ -82,13 +82,16 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
         if (!Number.isNaN(control.reachThreshold)) {
           // Extraterritorial reach: above the threshold the measure governs the whole order, as if
           // the exporter shipped it; below it (de minimis) the order is free of this control.
-          if (!(originShare > control.reachThreshold)) continue;
-        } else if (control.refusesReExports && slot >= 0) {
-          this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
-          this.freeShare *= 1 - share * originShare;
+          if (!control.appliesTo(commodity, destination, t) || !(originShare > control.reachThreshold)) continue;
+        } else {
+          // A re-export rule: the exporter's origin may not be passed on to this destination.
+          if (slot >= 0 && control.refusesReExportAt(commodity, destination, t)) {
+            this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
+            this.freeShare *= 1 - share * originShare;
+          }
           continue;
-        } else continue;
-      }
+        }
+      } else if (!control.appliesTo(commodity, destination, t)) continue;
       control.measure.restrictOrder(this, share);
     }
     this.refusedShare = 1 - this.freeShare;

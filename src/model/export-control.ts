@@ -8,9 +8,9 @@
  * is its measure's (measures/), and general licences exempt destinations for a while.
  *
  * Whether a control follows its exporter's goods abroad is decided here, once (`followsOrigin`):
- * by a re-export rule (third countries' re-exports of the exporter's origin refused, where its
- * measure allows) or by extraterritorial reach. The world tracks those exporters' origin through
- * stocks and screens other countries' exports under such controls; the control screen applies them.
+ * by a re-export rule (third countries may not pass the exporter's origin on to the destinations
+ * it names, where its measure allows) or by extraterritorial reach. The world screens other
+ * countries' exports under such controls; the control screen applies them.
  */
 import { createMeasure, mayRefuseReExports, type Measure } from "./measures/measure.js";
 import type { ControlSpec } from "./world-spec.js";
@@ -28,8 +28,10 @@ export class ExportControl {
   readonly coversDestination: boolean[];
   /** Share of the covered trade the control applies to. */
   readonly coverage: number;
-  /** Whether third countries' re-exports of the exporter's origin to covered destinations are refused. */
+  /** Whether third countries' re-exports of the exporter's origin are refused somewhere. */
   readonly refusesReExports: boolean;
+  /** refusesReExportTo[c] is true when third countries may not pass the exporter's origin on to country c. */
+  readonly refusesReExportTo: boolean[];
   /** Extraterritorial threshold (share of a good's mass of the exporter's origin), or NaN without reach. */
   readonly reachThreshold: number;
   /** Whether it follows its exporter's goods abroad (a re-export rule or reach): the one place this is decided. */
@@ -64,7 +66,14 @@ export class ExportControl {
       if (spec.destinations.mode === "all") return true;
       return spec.destinations.mode === "only" ? listed.has(c) : !listed.has(c);
     });
-    this.refusesReExports = spec.reExport === "refused" && mayRefuseReExports(spec.measure.kind);
+    const reExport = spec.reExport;
+    const reExportListed = new Set(reExport.mode === "only" ? reExport.countries : []);
+    const mayRefuse = mayRefuseReExports(spec.measure.kind);
+    this.refusesReExportTo = Array.from({ length: countryCount }, (_, c) => {
+      if (!mayRefuse || c === spec.exporter || reExport.mode === "none") return false;
+      return reExport.mode === "covered" ? this.coversDestination[c] : reExportListed.has(c);
+    });
+    this.refusesReExports = this.refusesReExportTo.includes(true);
     this.reachThreshold = spec.extraterritorial === null ? Number.NaN : spec.extraterritorial.thresholdShare;
     this.followsOrigin = this.refusesReExports || spec.extraterritorial !== null;
     this.announcedTime = spec.announcedEpochDay === null ? null : spec.announcedEpochDay - originEpochDay;
@@ -84,6 +93,15 @@ export class ExportControl {
   /** Whether it governs exports of `commodity` to `destination` at time `t` (a general licence exempts). */
   appliesTo(commodity: number, destination: number, t: number): boolean {
     if (!this.coversCommodity[commodity] || !this.coversDestination[destination] || !this.isInForceAt(t)) return false;
+    return !(t < this.generalLicenceUntil[destination]);
+  }
+
+  /**
+   * Whether it refuses, at `t`, third countries' re-exports of its exporter's origin of
+   * `commodity` to `destination` (a general licence for that destination exempts them too).
+   */
+  refusesReExportAt(commodity: number, destination: number, t: number): boolean {
+    if (!this.coversCommodity[commodity] || !this.refusesReExportTo[destination] || !this.isInForceAt(t)) return false;
     return !(t < this.generalLicenceUntil[destination]);
   }
 

@@ -7,7 +7,7 @@ export { DAYS_PER_YEAR, epochDayFromIso, epochDayOfMonth, epochMsFromIso, epochM
 export { DUST_TONNES, EMPTY_TONNES } from "./tolerance.js";
 export type * from "./world-spec.js";
 export { PRIORITY_CLASSES } from "./world-spec.js";
-export { MEASURE_KINDS, mayRefuseReExports } from "./measures/measure.js";
+export { defaultReExport, MEASURE_KINDS, mayRefuseReExports } from "./measures/measure.js";
 export { Timeline, TIMELINE_COLUMNS, type TimelineColumn, type TimelineSeries } from "./timeline.js";
 export { isDateKpi, KPI_CATALOGUE, KPI_KINDS, KPI_NAMES, kpiKindOf, type CompareKpi, type DateKpi, type KpiBinning, type KpiFigures, type KpiKind, type KpiName, type KpiSpec, type KpiStatistics, type KpiValue, type MeanKpi, type NumberKindSpec, type NumberKpiKind, type RuleKpi } from "./kpi-catalogue.js";
 export { shortfallKpis, type KpiSeries, type ShortfallKpi } from "./shortfall-kpi.js";

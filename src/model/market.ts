@@ -76,6 +76,8 @@ export class Market implements MarketLinks {
   private readonly inflowContent: Float64Array;
   /** The flows of the day being accumulated, handed to the record as days are crossed. */
   private readonly openDay = new OpenDay();
+  /** Tonnes of origin content departing shipments asked of this stock beyond what it held (0 while origin is conserved). */
+  private originImbalance = 0;
   /** Where its days go; undefined when nothing of it is recorded (no demand and no timeline kept). */
   private record: DailyRecord | undefined;
 
@@ -233,10 +235,30 @@ export class Market implements MarketLinks {
    * tonnes were held back).
    */
   dispatch(tonnes: number, content?: Float64Array): void {
-    if (content !== undefined) for (let o = 0; o < this.content.length; o++) this.content[o] = removedShare(this.content[o], this.stock, tonnes, content[o]);
+    if (content !== undefined) {
+      const left = this.stock - tonnes;
+      let tracked = 0;
+      for (let o = 0; o < this.content.length; o++) {
+        const exact = left > 0 ? (this.content[o] * this.stock - content[o] * tonnes) / left : this.content[o];
+        this.content[o] = removedShare(this.content[o], this.stock, tonnes, content[o]);
+        // What the stock cannot give of an origin as the shipment's content asks (the share clamped).
+        if (left > 0) this.originImbalance += Math.abs(exact - this.content[o]) * left;
+        tracked += this.content[o];
+      }
+      if (left > 0 && tracked > 1) this.originImbalance += (tracked - 1) * left;
+    }
     this.stock = Math.max(0, this.stock - tonnes);
     this.openDay.addExports(tonnes);
     this.exportedSinceRound += tonnes;
+  }
+
+  /**
+   * Tonnes of origin content its departing shipments took beyond what its stock held of an
+   * origin (or of other origin), summed over the run: a check that origin is conserved, 0 within
+   * rounding when it is.
+   */
+  get originImbalanceTonnes(): number {
+    return this.originImbalance;
   }
 
   /** Tonnes of the stock's own mix move into a reserve this market hosts (neither an export nor a use). */

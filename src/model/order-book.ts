@@ -5,8 +5,9 @@
  * needs licences ships against an open licence if the route has one, else goes to the licence
  * office; the rest waits to be filled. Filling is where quota logic lives: each quota's
  * remaining tonnes are shared pro rata among the orders it covers, then each supplier's spare
- * stock (above its own cover) pro rata among the orders it received; what ships is charged to
- * its quotas and leaves with the origin content the screen allowed.
+ * stock (above its own cover) pro rata among the orders it received, each origin component
+ * (a controlling exporter's, or other) at most what the supplier's stock holds of it; what ships
+ * is charged to its quotas and leaves with the origin content the screen allowed.
  */
 import { ControlScreen } from "./control-screen.js";
 import type { LicenceOffice } from "./licence-office.js";
@@ -43,6 +44,8 @@ export class OrderBook {
   readonly unfilledTonnes: Float64Array;
   private readonly requestedBySupplier: Float64Array;
   private readonly fillShare: Float64Array;
+  /** Per supplier and origin component (each tracked origin, then all other origin): tonnes the round's shipments ask of it, then the share of that it can give. */
+  private readonly componentShare: Float64Array;
   /** Tonnes the round's orders ask of each quota (on its covered share). */
   private readonly quotaRequested = new Map<Quota, number>();
 
@@ -54,6 +57,7 @@ export class OrderBook {
     this.unfilledTonnes = new Float64Array(state.markets.length);
     this.requestedBySupplier = new Float64Array(state.spec.countries.length);
     this.fillShare = new Float64Array(state.spec.countries.length);
+    this.componentShare = new Float64Array(state.spec.countries.length * (state.originCount + 1));
   }
 
   /**
@@ -124,15 +128,77 @@ export class OrderBook {
       const exportable = supplier === undefined ? 0 : supplier.exportableTonnes;
       fillShare[s] = Math.min(1, exportable / requested[s]);
     }
+    if (state.originCount > 0) this.conserveOrigin(k);
     for (let i = 0; i < count; i++) {
       const order = this.pending[i];
-      const shipped = order.allowed * fillShare[order.supplier];
+      const shipped = this.shippedTonnes(order, fillShare[order.supplier]);
       this.unfilledTonnes[order.market] += order.tonnes - shipped;
       if (shipped <= DUST_TONNES) continue;
       for (let q = 0; q < order.quotaCount; q++) order.quotas[q].charge(shipped);
       this.shipping.ship(order.supplier, order.market, shipped, order.content, order.reserve);
     }
     this.pendingCount = 0;
+  }
+
+  /**
+   * Origin is conserved: what the round's shipments from one supplier take of each origin
+   * component (each tracked origin, and all other origin) is at most what its stock holds of it.
+   * An order refused an origin ships other origin in its place, and several such orders could
+   * together ask for more other origin than the stock has; then every order's part of that
+   * component is cut in proportion (the rest goes unfilled and is sought elsewhere), so no
+   * tonne of an origin is created or lost. Sets `componentShare`, read by `shippedTonnes`.
+   */
+  private conserveOrigin(k: number): void {
+    const state = this.state;
+    const origins = state.originCount;
+    const stride = origins + 1;
+    const share = this.componentShare;
+    share.fill(0);
+    for (let i = 0; i < this.pendingCount; i++) {
+      const order = this.pending[i];
+      const tonnes = order.allowed * this.fillShare[order.supplier];
+      const at = order.supplier * stride;
+      let tracked = 0;
+      for (let o = 0; o < origins; o++) {
+        share[at + o] += tonnes * order.content[o];
+        tracked += order.content[o];
+      }
+      share[at + origins] += tonnes * Math.max(0, 1 - tracked);
+    }
+    for (let s = 0; s < this.fillShare.length; s++) {
+      const at = s * stride;
+      const supplier = state.marketAt(s, k);
+      const level = supplier === undefined ? 0 : supplier.level;
+      let tracked = 0;
+      for (let c = 0; c < stride; c++) {
+        const held = c < origins ? level * (supplier?.content[c] ?? 0) : level * Math.max(0, 1 - tracked);
+        if (c < origins) tracked += supplier?.content[c] ?? 0;
+        const asked = share[at + c];
+        share[at + c] = asked > held ? held / asked : 1;
+      }
+    }
+  }
+
+  /** Tonnes `order` ships at its supplier's fill share, each origin component cut to what the stock holds (its content set to match). */
+  private shippedTonnes(order: PendingOrder, fillShare: number): number {
+    const tonnes = order.allowed * fillShare;
+    const origins = this.state.originCount;
+    if (origins === 0 || tonnes <= 0) return tonnes;
+    const at = order.supplier * (origins + 1);
+    const share = this.componentShare;
+    let isWhole = true;
+    for (let c = 0; c <= origins; c++) if (share[at + c] < 1) isWhole = false;
+    if (isWhole) return tonnes;
+    let tracked = 0;
+    let kept = 0;
+    for (let o = 0; o < origins; o++) {
+      tracked += order.content[o];
+      kept += order.content[o] * share[at + o];
+    }
+    kept += Math.max(0, 1 - tracked) * share[at + origins];
+    // Some component is short: the order keeps `kept` of its tonnes, with the content of what it keeps.
+    if (kept > 0) for (let o = 0; o < origins; o++) order.content[o] = (order.content[o] * share[at + o]) / kept;
+    return tonnes * kept;
   }
 
   /** Caps each order by its quotas: each quota's remaining tonnes shared pro rata among the orders it covers. */

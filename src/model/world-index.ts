@@ -24,7 +24,7 @@ export interface WorldIndex {
   readonly reserveHosts: Int32Array;
   /** Each reserve's member markets (in the order of its spec's members), by reserve. */
   readonly reserveMembers: readonly number[][];
-  /** Tracked origins: exporters with a control that follows its goods abroad, in control order. */
+  /** Tracked origins: the exporters of the controls, in control order. */
   readonly origins: readonly number[];
   /** Each country's slot among the origins (-1: not tracked). */
   readonly originSlot: Int32Array;
@@ -94,12 +94,16 @@ export function buildWorldIndex(spec: WorldSpec, controls: readonly ExportContro
   return { marketByKey, marketsByCommodity, marketLinks: links, reserveHosts, reserveMembers, origins, originSlot, controlsByRoute, groups, groupOfMarket, groupOfFacility };
 }
 
-/** Origins tracked through stocks: exporters with a control that follows its goods abroad. */
+/**
+ * Origins tracked through stocks: the exporter of every control, in control order. Those whose
+ * control follows its goods abroad are screened on third countries' routes; the others are
+ * tracked so that what third countries pass on of a controlled origin is reported exactly.
+ */
 function trackedOrigins(controls: readonly ExportControl[], countryCount: number): { origins: number[]; originSlot: Int32Array } {
   const originSlot = new Int32Array(countryCount).fill(-1);
   const origins: number[] = [];
   for (const control of controls) {
-    if (control.followsOrigin && originSlot[control.exporter] < 0) {
+    if (originSlot[control.exporter] < 0) {
       originSlot[control.exporter] = origins.length;
       origins.push(control.exporter);
     }

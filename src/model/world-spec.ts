@@ -190,6 +190,9 @@ export interface StockpileSpec {
 }
 
 /** Which importers a control applies to. */
+/** Where a control forbids third countries to pass on its exporter's origin. */
+export type ReExportRule = { readonly mode: "none" } | { readonly mode: "covered" } | { readonly mode: "only"; readonly countries: readonly number[] };
+
 export interface DestinationRule {
   readonly mode: "all" | "only" | "except";
   readonly countries: readonly number[];
@@ -231,10 +234,12 @@ export interface ControlSpec {
   /** Share of the covered trade the control applies to (the rest flows as before), 0..1. */
   readonly coverage: number;
   /**
-   * Whether third countries' re-exports of the exporter's origin to covered destinations are
-   * refused too (licences that forbid re-export, a ban that follows the goods), or free.
+   * Where third countries' re-exports of the exporter's origin are refused: nowhere (`none`: a
+   * licensing regime controls the exporter's own shipments), to the destinations the control
+   * covers (`covered`: a ban that follows the goods, as MOFCOM No. 46 (2024) does for the US),
+   * or to listed countries.
    */
-  readonly reExport: "refused" | "free";
+  readonly reExport: ReExportRule;
   /** Epoch day it was announced (importers front-run from then to its effective date), or null. */
   readonly announcedEpochDay: number | null;
   /** Extra days of cover importers facing it seek between announcement and effect. */

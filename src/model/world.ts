@@ -126,6 +126,13 @@ export class World {
     for (let d = 0; d < this.totalDays; d++) this.isMonthStart[d] = isFirstOfMonth(this.state.originEpochDay + d) ? 1 : 0;
   }
 
+  /** Tonnes of origin content shipments took beyond what their stocks held, over every market (0 within rounding: origin is conserved). */
+  originImbalanceTonnes(): number {
+    let tonnes = 0;
+    for (const market of this.state.markets) tonnes += market.originImbalanceTonnes;
+    return tonnes;
+  }
+
   /** Runs the whole horizon once and returns the record. */
   run(): RunRecord {
     if (this.hasRun) throw new ModelError("already-run", "a World runs once; build a new one for another run");

@@ -48,9 +48,13 @@ const controlBase = {
   destinations: destinations.optional(),
   coverage: uncertainShare.optional().describe(`Share of the covered trade the control applies to; the rest flows as before (default ${percentText(DEFAULTS.coverage)})`),
   reExport: z
-    .enum(["refused", "free"], { error: 'must be "refused" or "free"' })
+    .union([z.enum(["none", "covered", "refused", "free"]), z.strictObject({ only: z.array(countryRef).min(1) })], {
+      error: 'must be "none", "covered" or { only: [countries] }',
+    })
     .optional()
-    .describe("Whether third countries' re-exports of the exporter's origin to covered destinations are refused too (default: refused for bans and licensing)"),
+    .describe(
+      'Where third countries may not pass on goods of the exporter\'s origin: "none" (only its own exports are controlled; the default for licensing and quotas), "covered" (to the destinations it covers; the default for bans) or { only: [countries] }. "refused" and "free" are older spellings of "covered" and "none".',
+    ),
   announced: uncertainDate.optional().describe("Date it was announced: importers facing it front-run until it takes effect"),
   frontRunning: uncertainQuantity("duration", { description: "Extra cover importers facing it seek between announcement and effect (default: trade.frontRunning)" }).optional(),
   effective: uncertainDate.optional().describe("Date it takes effect; leave out to wait for an impose event"),

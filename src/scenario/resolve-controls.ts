@@ -1,10 +1,11 @@
 /**
  * Resolution of `controls` and `authorities`: exporter, commodities (groups expanded) and
  * destinations to indices, dates in order, reach, coverage and the re-export rule (by default
- * refused where the measure allows it); each measure's own fields resolve beside its schema
+ * the measure's: a ban's follows the goods to the destinations it covers, licensing and quotas
+ * control only the exporter's own shipments); each measure's own fields resolve beside its schema
  * branch (control-schema.ts). A licensing control that names no authority gets a queue of its own.
  */
-import { mayRefuseReExports, type AuthoritySpec, type ControlSpec } from "../model/index.js";
+import { defaultReExport, type AuthoritySpec, type ControlSpec, type MeasureKind, type ReExportRule } from "../model/index.js";
 import { resolveMeasure, type MeasureContext } from "./control-schema.js";
 import type { ReferenceIndex, Report } from "./reference-index.js";
 import { DEFAULTS } from "./scenario-defaults.js";
@@ -45,7 +46,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       destinations,
       measure,
       coverage: c.coverage ?? DEFAULTS.coverage,
-      reExport: c.reExport ?? (mayRefuseReExports(measure.kind) ? "refused" : "free"),
+      reExport: resolveReExport(c.reExport, measure.kind, refs, [...path, "reExport"], note),
       announcedEpochDay: c.announced ?? null,
       frontRunCoverDays: c.frontRunning ?? doc.trade?.frontRunning ?? DEFAULTS.frontRunningDays,
       effectiveEpochDay: c.effective ?? null,
@@ -54,4 +55,12 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
     });
   }
   return { controls, authorities };
+}
+
+/** The re-export rule as written (older spellings: "refused" is "covered", "free" is "none"), or the measure's default. */
+function resolveReExport(written: "none" | "covered" | "refused" | "free" | { only: string[] } | undefined, kind: MeasureKind, refs: ReferenceIndex, path: (string | number)[], note: Report): ReExportRule {
+  if (written === undefined) return { mode: defaultReExport(kind) };
+  if (written === "covered" || written === "refused") return { mode: "covered" };
+  if (written === "none" || written === "free") return { mode: "none" };
+  return { mode: "only", countries: [...new Set(written.only.flatMap((ref, i) => refs.countries(ref, [...path, "only", i], note)))] };
 }

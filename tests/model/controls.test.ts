@@ -193,11 +193,33 @@ describe("re-exports of a controlling exporter's origin", () => {
     const shares = { cc: 0.5, dd: 0.5, ccMine: 10, ddMine: 0, ccFromBB: 0.5 };
     const intoAA = (result: TimelineResult) => result.trade.filter((f) => f.importer === "AA").reduce((sum, f) => sum + f.tonnes, 0);
     const refused = simulateWorld(buildWorld(laundering(shares)), { seed: 1 });
-    const free = simulateWorld(buildWorld({ ...laundering(shares), controls: laundering(shares).controls!.map((c) => ({ ...c, reExport: "free" as const })) }), { seed: 1 });
+    const free = simulateWorld(buildWorld({ ...laundering(shares), controls: laundering(shares).controls!.map((c) => ({ ...c, reExport: "none" as const })) }), { seed: 1 });
     // CC's own surplus still reaches AA under the rule (5 t/day over 240 days, less what its stock holds of BB's).
     expect(intoAA(refused)).toBeGreaterThan(1000);
     // With re-exports free, BB's tonnes flow to AA through CC and DD.
     expect(intoAA(free)).toBeGreaterThan(intoAA(refused) + 1000);
+  });
+
+  /** BB licenses all its exports of x (approval 100%, 10 days): the laundering world under licensing. */
+  const licensed = (reExport?: "covered" | "none" | { only: string[] }): SmallWorld => {
+    const w = laundering({ cc: 0.5, dd: 0.5, ccMine: 0, ddMine: 0, ccFromBB: 1 });
+    const licensing = { kind: "licensing" as const, approval: 1, processingDays: { kind: "fixed" as const, value: 10 } };
+    return { ...w, controls: [{ id: "licensing", exporter: "BB", commodities: ["x"], measure: licensing, effectiveDay: 0, reExport }] };
+  };
+  const originInto = (result: TimelineResult, importer: string) => result.trade.filter((f) => f.importer === importer && f.exporter !== "BB").reduce((sum, f) => sum + f.controlledOriginTonnes, 0);
+
+  it("lets a third country sell what it refined from a licensing exporter's goods to anyone (a licensing regime reaches no further)", () => {
+    // CC and DD mine nothing: all they sell AA is of BB's origin, licensed when BB shipped it.
+    const result = simulateWorld(buildWorld(licensed()), { seed: 1 });
+    expect(originInto(result, "AA")).toBeGreaterThan(1000);
+    expect(originInto(simulateWorld(buildWorld(licensed("none")), { seed: 1 }), "AA")).toBe(originInto(result, "AA"));
+  });
+
+  it("refuses the origin only to the destinations a re-export rule lists", () => {
+    const onlyAA = simulateWorld(buildWorld({ ...licensed({ only: ["AA"] }), markets: [...(licensed().markets ?? []), { country: "EE", commodity: "x", demand: 5, coverDays: 20, imports: { CC: 1 } }], countries: ["AA", "BB", "CC", "DD", "EE"] }), { seed: 1 });
+    expect(originInto(onlyAA, "AA")).toBeLessThanOrEqual(1e-9);
+    // EE buys from CC, whose stock is all BB's origin: not listed, so it flows.
+    expect(originInto(onlyAA, "EE")).toBeGreaterThan(100);
   });
 });
 

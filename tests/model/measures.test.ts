@@ -12,7 +12,7 @@ import { ControlScreen } from "../../src/model/control-screen.js";
 import { ExportControl } from "../../src/model/export-control.js";
 import { Ban } from "../../src/model/measures/ban.js";
 import { Licensing } from "../../src/model/measures/licensing.js";
-import { createMeasure, MEASURE_KINDS, mayRefuseReExports, type MeasureSpec } from "../../src/model/measures/measure.js";
+import { createMeasure, defaultReExport, MEASURE_KINDS, mayRefuseReExports, type MeasureSpec } from "../../src/model/measures/measure.js";
 import { Quota } from "../../src/model/measures/quota.js";
 import type { ControlSpec } from "../../src/model/world-spec.js";
 import { WorldState } from "../../src/model/world-state.js";
@@ -37,7 +37,7 @@ function control(index: number, measure: MeasureSpec, options: Partial<ControlSp
     destinations: { mode: "all", countries: [] },
     measure,
     coverage: 1,
-    reExport: mayRefuseReExports(measure.kind) ? "refused" : "free",
+    reExport: { mode: defaultReExport(measure.kind) },
     announcedEpochDay: null,
     frontRunCoverDays: 0,
     effectiveEpochDay: START,
@@ -113,31 +113,31 @@ describe("the choice of a measure", () => {
 
 describe("whether a control follows its exporter's goods abroad", () => {
   const table: [MeasureSpec, ControlSpec["reExport"], boolean, { refuses: boolean; follows: boolean }][] = [
-    [{ kind: "ban" }, "refused", false, { refuses: true, follows: true }],
-    [{ kind: "ban" }, "free", false, { refuses: false, follows: false }],
-    [LICENSING, "refused", false, { refuses: true, follows: true }],
-    [LICENSING, "free", false, { refuses: false, follows: false }],
+    [{ kind: "ban" }, { mode: "covered" }, false, { refuses: true, follows: true }],
+    [{ kind: "ban" }, { mode: "none" }, false, { refuses: false, follows: false }],
+    [LICENSING, { mode: "covered" }, false, { refuses: true, follows: true }],
+    [LICENSING, { mode: "none" }, false, { refuses: false, follows: false }],
     // A quota's re-export rule is never applied (what it lets out is free abroad)...
-    [{ kind: "quota", tonnesPerYear: 1 }, "refused", false, { refuses: false, follows: false }],
+    [{ kind: "quota", tonnesPerYear: 1 }, { mode: "covered" }, false, { refuses: false, follows: false }],
     // ...but reach carries any measure into third countries.
-    [{ kind: "quota", tonnesPerYear: 1 }, "free", true, { refuses: false, follows: true }],
-    [{ kind: "ban" }, "free", true, { refuses: false, follows: true }],
+    [{ kind: "quota", tonnesPerYear: 1 }, { mode: "none" }, true, { refuses: false, follows: true }],
+    [{ kind: "ban" }, { mode: "none" }, true, { refuses: false, follows: true }],
   ];
   it.each(table)("%j, reExport %s, reach %s: %j", (measure, reExport, reach, expected) => {
     const c = control(0, measure, { reExport, extraterritorial: reach ? { inputs: [0], thresholdShare: 0.001 } : null });
     expect({ refuses: c.refusesReExports, follows: c.followsOrigin }).toEqual(expected);
   });
 
-  it("decides both which origins the world tracks and which routes a control is screened on (random worlds)", () => {
-    const rules = fc.array(fc.record({ reExport: fc.constantFrom("refused" as const, "free" as const), reach: fc.boolean() }), { minLength: 4, maxLength: 4 });
+  it("tracks every controlling exporter's origin, and screens third countries' routes only under rules that follow it (random worlds)", () => {
+    const rules = fc.array(fc.record({ reExport: fc.constantFrom("covered" as const, "none" as const), reach: fc.boolean() }), { minLength: 4, maxLength: 4 });
     fc.assert(
       fc.property(randomWorld(), rules, (world: SmallWorld, rule) => {
         const controls = (world.controls ?? []).map((c, i) => ({ ...c, reExport: rule[i].reExport, extraterritorialInputs: rule[i].reach ? [c.commodities[0]] : undefined }));
         const spec = buildWorld({ ...world, controls });
         const state = new WorldState(spec, new RandomStreams(1));
+        // Every controlling exporter's origin is tracked (trade reports it); only rules that follow it screen third countries.
         for (let country = 0; country < spec.countries.length; country++) {
-          const follows = state.controls.some((c) => c.exporter === country && c.followsOrigin);
-          expect(state.originSlot[country] >= 0).toBe(follows);
+          expect(state.originSlot[country] >= 0).toBe(state.controls.some((c) => c.exporter === country));
         }
         for (const c of state.controls) {
           for (let exporter = 0; exporter < spec.countries.length; exporter++) {
@@ -187,7 +187,7 @@ describe("what each measure does to an order in the control screen", () => {
     const ban = new ControlScreen(originSlot, 1).evaluate([control(0, { kind: "ban" })], [0], 0, 2, 0, 1, mixed);
     expect(ban.refusedShare).toBeCloseTo(0.6, 12);
     expect(Array.from(ban.shippedContent(mixed, new Float64Array(1)))).toEqual([0]);
-    const quota = new ControlScreen(originSlot, 1).evaluate([control(0, { kind: "quota", tonnesPerYear: 1 }, { reExport: "refused" })], [0], 0, 2, 0, 1, mixed);
+    const quota = new ControlScreen(originSlot, 1).evaluate([control(0, { kind: "quota", tonnesPerYear: 1 }, { reExport: { mode: "covered" } })], [0], 0, 2, 0, 1, mixed);
     expect([quota.refusedShare, quota.quotaCount]).toEqual([0, 0]);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { Distribution } from "../../src/engine/index.js";
 import { RESPONSE_DEFAULTS } from "../../src/scenario/scenario-defaults.js";
+import { defaultReExport } from "../../src/model/measures/measure.js";
 import type {
   AuthoritySpec,
   MeasureSpec,
@@ -72,7 +73,8 @@ export interface SmallWorld {
     announcedDay?: number;
     frontRunCoverDays?: number;
     coverage?: number;
-    reExport?: "refused" | "free";
+    /** The re-export rule (default: the measure's, as scenarios resolve it). */
+    reExport?: "covered" | "none" | { only: string[] };
     /** Extraterritorial reach: input commodities and the threshold share (default 0.1%). */
     extraterritorialInputs?: string[];
     threshold?: number;
@@ -180,7 +182,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       effectiveEpochDay: c.effectiveDay === null ? null : START + (c.effectiveDay ?? 0),
       endEpochDay: c.endDay === undefined || c.endDay === null ? null : START + c.endDay,
       coverage: c.coverage ?? 1,
-      reExport: c.reExport ?? (c.measure.kind === "quota" ? "free" : "refused"),
+      reExport: c.reExport === undefined ? { mode: defaultReExport(measure.kind) } : typeof c.reExport === "string" ? { mode: c.reExport } : { mode: "only", countries: c.reExport.only.map(country) },
       announcedEpochDay: c.announcedDay === undefined ? null : START + c.announcedDay,
       frontRunCoverDays: c.frontRunCoverDays ?? 0,
       extraterritorial: c.extraterritorialInputs === undefined ? null : { inputs: c.extraterritorialInputs.map(commodity), thresholdShare: c.threshold ?? 0.001 },

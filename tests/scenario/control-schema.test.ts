@@ -32,7 +32,7 @@ describe("the measure of a control", () => {
     expect(MEASURE_KINDS).toEqual(["ban", "licensing", "quota"]);
   });
 
-  it("resolves each measure's own fields, and the re-export rule to refused where the measure allows it", () => {
+  it("resolves each measure's own fields, and the re-export rule to each measure's default or as written", () => {
     const result = parse(
       minimal +
         controls(
@@ -40,17 +40,25 @@ describe("the measure of a control", () => {
           "l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, approval: { default: 90%, US: 50% }, validity: 30 days, applicationSize: 10 t }",
           "q: { exporter: CN, commodities: [gallium], measure: quota, quota: 365.25 t/yr }",
           "f: { exporter: CN, commodities: [gallium], measure: ban, reExport: free }",
+          "n: { exporter: CN, commodities: [gallium], measure: ban, reExport: none }",
+          "r: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, reExport: refused }",
+          "o: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, reExport: { only: [US] } }",
         ),
     );
     if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
     const { controls: resolved, authorities } = result.scenario.spec;
     expect(resolved.map((c) => [c.id, c.measure, c.reExport])).toEqual([
-      ["b", { kind: "ban" }, "refused"],
-      ["l", { kind: "licensing", approvalByCountry: [0.9, 0.5], processingDays: { kind: "fixed", value: 45 }, authority: 0, validityDays: 30, applicationTonnes: 10 }, "refused"],
-      ["q", { kind: "quota", tonnesPerYear: 365.25 }, "free"],
-      ["f", { kind: "ban" }, "free"],
+      // A ban follows the goods to its destinations; licensing and quotas control the exporter's own shipments.
+      ["b", { kind: "ban" }, { mode: "covered" }],
+      ["l", { kind: "licensing", approvalByCountry: [0.9, 0.5], processingDays: { kind: "fixed", value: 45 }, authority: 0, validityDays: 30, applicationTonnes: 10 }, { mode: "none" }],
+      ["q", { kind: "quota", tonnesPerYear: 365.25 }, { mode: "none" }],
+      ["f", { kind: "ban" }, { mode: "none" }],
+      ["n", { kind: "ban" }, { mode: "none" }],
+      ["r", expect.objectContaining({ kind: "licensing" }), { mode: "covered" }],
+      ["o", expect.objectContaining({ kind: "licensing" }), { mode: "only", countries: [result.scenario.spec.countries.findIndex((c) => c.id === "US")] }],
     ]);
-    expect(authorities).toEqual([{ id: "control:l", capacity: { unit: "applications", perDay: Infinity } }]);
+    expect(authorities.map((a) => a.id)).toEqual(["control:l", "control:r", "control:o"]);
+    expect(authorities[0]).toEqual({ id: "control:l", capacity: { unit: "applications", perDay: Infinity } });
   });
 
   it("reports a licensing control's capacity given beside a named authority, and an unknown authority", () => {

@@ -16,8 +16,10 @@ export interface BanScreen {
 
 /** A ban at run time. */
 export class Ban {
-  /** Re-exports of banned goods may be refused too (`reExport: refused`, the default). */
+  /** Re-exports of banned goods may be refused too. */
   static readonly mayRefuseReExports = true;
+  /** A ban follows the goods to the destinations it covers (`reExport: covered`, the default). */
+  static readonly defaultReExport = "covered";
   readonly hasYearlyAllowance = false;
 
   /** Refuses the `share` of an order it governs. */

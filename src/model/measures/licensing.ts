@@ -33,8 +33,10 @@ export interface LicensingScreen {
 
 /** A licensing measure at run time: its terms, as they stand after any licensing-change events. */
 export class Licensing {
-  /** Licences forbid re-export: re-exports may be refused too (`reExport: refused`, the default). */
+  /** A scenario may give licensing a re-export rule (licences whose conditions forbid passing the goods on). */
   static readonly mayRefuseReExports = true;
+  /** A licensing regime licenses its exporter's own shipments: no re-export rule unless a scenario states one (`reExport: none`, the default). */
+  static readonly defaultReExport = "none";
   readonly hasYearlyAllowance = false;
   /** The control it belongs to (index and id: licence draws and error messages name it). */
   readonly controlIndex: number;

@@ -37,10 +37,12 @@ export interface MeasureBehaviour {
   readonly hasYearlyAllowance: boolean;
 }
 
-/** A measure's class: whether third countries' re-exports may be refused under it, and its instances' behaviour. */
+/** A measure's class: whether third countries' re-exports may be refused under it, its default re-export rule, and its instances' behaviour. */
 interface MeasureClass {
-  /** Whether `reExport: refused` applies to it (and is its default): what it lets out stays controlled abroad. */
+  /** Whether a re-export rule applies to it: what it lets out may stay controlled abroad (not a quota's tonnes). */
   readonly mayRefuseReExports: boolean;
+  /** Its re-export rule where a scenario states none. */
+  readonly defaultReExport: "none" | "covered";
   new (...args: never[]): MeasureBehaviour;
 }
 
@@ -55,10 +57,21 @@ export const MEASURE_KINDS = Object.keys(MEASURE_CLASSES) as readonly MeasureKin
 
 /**
  * Whether third countries' re-exports of the exporter's origin may be refused under a measure
- * of `kind` (ban, licensing), so `reExport` defaults to "refused"; a quota's tonnes are free abroad.
+ * of `kind` (ban, licensing); a quota's tonnes are free abroad, whatever its rule says.
  */
 export function mayRefuseReExports(kind: MeasureKind): boolean {
   return MEASURE_CLASSES[kind].mayRefuseReExports;
+}
+
+/**
+ * The re-export rule of a measure of `kind` where the scenario states none: a ban follows the
+ * goods to the destinations it covers (MOFCOM No. 46 (2024) holds anyone who passes PRC-origin
+ * gallium, germanium or antimony to the US liable); a licensing regime licenses the exporter's
+ * own shipments against end-user declarations and reaches no further (MOFCOM/GAC Nos. 23/2023,
+ * 33/2024, 18/2025); a quota's tonnes are free abroad.
+ */
+export function defaultReExport(kind: MeasureKind): "none" | "covered" {
+  return MEASURE_CLASSES[kind].defaultReExport;
 }
 
 /** The control a measure belongs to: what a measure may need of it. */

@@ -21,8 +21,10 @@ export interface QuotaScreen {
 
 /** A quota at run time, with the tonnes it still allows this year. */
 export class Quota {
-  /** What a quota lets out may be re-exported: `reExport: refused` is ignored (and not the default). */
+  /** What a quota lets out may be re-exported: a re-export rule is ignored. */
   static readonly mayRefuseReExports = false;
+  /** A quota's tonnes are free abroad. */
+  static readonly defaultReExport = "none";
   readonly hasYearlyAllowance = true;
   readonly tonnesPerYear: number;
   /** Share of the covered trade the control applies to: shipments are charged on that share. */
