@@ -2,12 +2,14 @@
  * replicates.csv: one row per replicate, country and commodity with demand (and, for a
  * compare, per alternative, in a first `alternative` column): the KPIs under the names
  * summary.json uses, then one column per sampled input named by its path in the scenario, in
- * the unit a plain number means there (rates t/yr, durations days, shares fractions, dates ISO).
+ * the unit a plain number means there (rates t/yr, durations days, shares fractions, dates ISO;
+ * empty for the date or other inputs of an event that did not happen in the replicate: drawn,
+ * but never used).
  * Rendered one replicate at a time, so a sweep of any size streams to disk. Written only while
  * it fits a spreadsheet (SPREADSHEET_ROWS); replicates.parquet holds the same rows at any size.
  */
 import { isDateKpi, KPI_NAMES, isoFromEpochDay, epochDayFromIso } from "../model/index.js";
-import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
+import { eventOccurrenceIndex, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { formatNumber } from "./number-format.js";
 
 /** The most rows a spreadsheet opens (Excel's and LibreOffice Calc's limit), header included. */
@@ -42,9 +44,10 @@ export function replicatesCsvRows(plan: SweepPlan, outcome: ReplicateOutcome): s
   plan.alternatives.forEach((alternative, a) => {
     const alt = outcome.alternatives[a];
     const dateInputs = new Set(alternative.dateInputs);
+    const occurrences = eventOccurrenceIndex(alternative.inputs);
     const inputCells = columns.map((name) => {
       const i = alternative.inputs.indexOf(name);
-      if (i < 0) return "";
+      if (i < 0 || (occurrences[i] >= 0 && alt.inputs[occurrences[i]] === 0)) return "";
       const value = alt.inputs[i];
       return dateInputs.has(name) ? isoFromEpochDay(value) : formatNumber(value * alternative.inputScales[i], 9);
     });

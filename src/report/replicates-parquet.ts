@@ -6,7 +6,7 @@
  * under the CSV's column names: the KPIs at full double precision (the CSV rounds them to 6
  * decimals), dates as DATE (null for a date that never came), then the sampled inputs in the
  * unit a plain number means in the scenario (dates as DATE; null where an alternative lacks
- * the input).
+ * the input, and for the date or other inputs of an event that did not happen in the replicate).
  *
  * Written one replicate at a time: rows gather in typed arrays until a row group holds about
  * ROW_GROUP_ROWS rows (whole replicates only), which is then encoded and handed back as bytes,
@@ -15,7 +15,7 @@
  */
 import { ByteWriter, ParquetWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
 import { epochDayFromIso, isDateKpi, KPI_NAMES } from "../model/index.js";
-import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
+import { eventOccurrenceIndex, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { inputColumns } from "./replicates-csv.js";
 
 /** Rows a row group gathers before it is written (it closes at the end of the replicate that reaches this). */
@@ -32,18 +32,25 @@ const required = (name: string, type: "DOUBLE" | "INT32"): SchemaElement => ({ n
 const text = (name: string): SchemaElement => ({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" });
 const date = (name: string): SchemaElement => ({ name, type: "INT32", converted_type: "DATE", repetition_type: "OPTIONAL" });
 
-/** Where each alternative finds an input column's value: its index in the alternative's inputs, or -1. */
+/**
+ * Where each alternative finds an input column's value: its index in the alternative's inputs,
+ * or -1; and the index of its event's yes/no input (-1: none), whose 0 makes the value null
+ * (the date of an event that did not happen).
+ */
 interface InputColumn {
   readonly name: string;
   readonly isDate: boolean;
   readonly isNullable: boolean;
   readonly indexOf: readonly number[];
+  readonly occurrenceOf: readonly number[];
 }
 
 function planInputs(plan: SweepPlan): InputColumn[] {
+  const occurrences = plan.alternatives.map((a) => eventOccurrenceIndex(a.inputs));
   return inputColumns(plan).map((name) => {
     const indexOf = plan.alternatives.map((a) => a.inputs.indexOf(name));
-    return { name, isDate: plan.alternatives.some((a) => a.dateInputs.includes(name)), isNullable: indexOf.some((i) => i < 0), indexOf };
+    const occurrenceOf = indexOf.map((i, a) => (i < 0 ? -1 : occurrences[a][i]));
+    return { name, isDate: plan.alternatives.some((a) => a.dateInputs.includes(name)), isNullable: indexOf.some((i) => i < 0) || occurrenceOf.some((j) => j >= 0), indexOf, occurrenceOf };
   });
 }
 
@@ -114,7 +121,8 @@ export class ReplicatesParquet {
           const at = input.indexOf[a];
           const column = columns[lead + 3 + kpiCount + i];
           // A date input is drawn as a fractional epoch day; the CSV shows the day it falls on, and so does this file.
-          const value = at < 0 ? null : input.isDate ? Math.floor(alt.inputs[at]) : alt.inputs[at] * alternative.inputScales[at];
+          const occurrence = input.occurrenceOf[a];
+          const value = at < 0 || (occurrence >= 0 && alt.inputs[occurrence] === 0) ? null : input.isDate ? Math.floor(alt.inputs[at]) : alt.inputs[at] * alternative.inputScales[at];
           if (column.values instanceof Float64Array) column.values[row] = value as number;
           else column.values[row] = value;
         });
