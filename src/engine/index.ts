@@ -11,3 +11,4 @@ export { Priority, MAX_PRIORITY } from "./priority.js";
 export { KeyedStream, RandomStream, RandomStreams } from "./random-stream.js";
 export { type Distribution, fixed, sample, quantile, bounds, meanOf } from "./distribution.js";
 export { checkDistribution } from "./distribution-check.js";
+export { mathjs } from "./mathjs.js";

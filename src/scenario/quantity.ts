@@ -4,7 +4,8 @@
  * days, fractions). Unit strings are parsed by mathjs's unit parser, never evaluated as
  * expressions: "2+3 t" or "sqrt(4) t" are refused.
  */
-import { create, createUnitDependencies, unitDependencies, type MathJsInstance, type Unit } from "mathjs";
+import type { MathJsInstance, Unit } from "mathjs";
+import { mathjs } from "../engine/index.js";
 import { DAYS_PER_YEAR } from "../model/index.js";
 
 /** What kind of quantity a field holds. */
@@ -23,6 +24,7 @@ let references: Record<QuantityKind, Unit> | undefined;
 // Created on first use, so importing the library costs nothing until a unit is parsed.
 function units(): { math: MathJsInstance; references: Record<QuantityKind, Unit> } {
   if (math === undefined || references === undefined) {
+    const { create, unitDependencies, createUnitDependencies } = mathjs();
     const instance = create({ unitDependencies, createUnitDependencies });
     instance.createUnit("yr", { definition: "1 year", aliases: ["yrs"] });
     // A working week is five days in seven: "45 working days" are 63 calendar days.

@@ -6,7 +6,7 @@
  * (SRRC: the regression of the KPI's ranks on all inputs' ranks together, each standardized,
  * solved by mathjs), which separate inputs that a design happened to draw together.
  */
-import { lusolve } from "mathjs";
+import { mathjs } from "../engine/index.js";
 import { sampleRankCorrelation } from "simple-statistics";
 
 /** One input's rank correlation with one KPI. */
@@ -67,7 +67,7 @@ function standardizedRankRegression(inputs: readonly (readonly number[])[], kpi:
   const xtx = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => dot(x[a], x[b]) / (n - 1)));
   const xty = x.map((column) => [dot(column, y) / (n - 1)]);
   try {
-    const b = lusolve(xtx, xty) as number[][];
+    const b = mathjs().lusolve(xtx, xty) as number[][];
     used.forEach(({ i }, k) => {
       const value = b[k][0];
       result[i] = Number.isFinite(value) ? value : null;
