@@ -28,7 +28,6 @@ import {
   renderTradeCsv,
   replicatesCsvHeader,
   replicatesCsvRows,
-  ReplicatesParquet,
   runReportInput,
   writesReplicatesCsv,
   type BacktestReportInput,
@@ -38,6 +37,7 @@ import {
 import type { Scenario } from "../scenario/index.js";
 import type { ReplicateOutcome, RunResult, SweepPlan, TornadoReplicate } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { replicatesParquetStream } from "./parquet-on-thread.js";
 import { runLogText, type RunLogFields } from "./run-log.js";
 import type { ShardManifest } from "./shard-manifest.js";
 
@@ -126,7 +126,7 @@ export const OUTPUT_FILES = {
       replicates: (plan) => (writesReplicatesCsv(plan) ? { begin: () => replicatesCsvHeader(plan), add: (outcome) => replicatesCsvRows(plan, outcome), end: () => "" } : undefined),
     },
   },
-  "replicates.parquet": { writtenBy: SWEEPS_AND_MERGE, encoding: "binary", role: "final", listed: "wrote", render: { replicates: (plan) => new ReplicatesParquet(plan) } },
+  "replicates.parquet": { writtenBy: SWEEPS_AND_MERGE, encoding: "binary", role: "final", listed: "wrote", render: { replicates: (plan) => replicatesParquetStream(plan) } },
   "bands.csv": { writtenBy: ["sweep", "sensitivity", "merge"], encoding: "text", role: "final", listed: "wrote", render: { sweep: (s) => (s.statistics.bands === undefined ? undefined : renderBandsCsv(s.statistics.bands)) } },
   "compare.csv": { writtenBy: ["compare", "merge"], encoding: "text", role: "final", listed: "wrote", render: { sweep: (s) => (s.plan.kind === "compare" ? renderCompareCsv(s.statistics.differences) : undefined) } },
   "sensitivity.csv": {

@@ -1,0 +1,126 @@
+/**
+ * replicates.parquet encoded on a thread of its own: the same ReplicateStream as
+ * ReplicatesParquet, and the same bytes, but `add` only hands the replicate's values to the
+ * thread (parquet-worker.ts) in batches and returns whatever encoded bytes have come back so
+ * far, so that encoding (a third of a merge's work per replicate) runs beside the reading and
+ * counting. It stays synchronous, as the catalogue's streams are: bytes are taken from the
+ * thread's port with receiveMessageOnPort, and when the thread falls behind by MAX_AHEAD
+ * replicates (or at the end) the main thread waits on a shared counter (Atomics.wait), so
+ * memory stays bounded. Without a built worker file (running from TypeScript sources) the file
+ * is encoded here, as before.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { ReplicatesParquet } from "../report/index.js";
+import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
+import { CliExit, ExitCode } from "./exit-codes.js";
+import { PROGRESS_STATE, PROGRESS_TAKEN, type ParquetThreadMessage, type ParquetThreadSetup, type ParquetThreadTask } from "./parquet-worker.js";
+
+/** The catalogue's ReplicateStream, for bytes (named here so that this file and the catalogue do not import each other). */
+export interface ByteReplicateStream {
+  begin(): Uint8Array;
+  add(outcome: ReplicateOutcome): Uint8Array;
+  end(): Uint8Array;
+}
+
+const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "parquet-worker.js");
+/** Replicates sent in one message (fewer messages; the thread is at most this far behind at the end). */
+const BATCH = 16;
+/** Replicates sent but not yet encoded before `add` waits: about 2 MB of the flagship's values. */
+const MAX_AHEAD = 256;
+/** A thread that takes no replicate for this long has died (a row group of 100,000 rows encodes in about a second). */
+const STALL_MS = 120_000;
+
+/** replicates.parquet's stream: on its own thread when the worker file is built, else ReplicatesParquet itself. */
+export function replicatesParquetStream(plan: SweepPlan): ByteReplicateStream {
+  return existsSync(WORKER_FILE) ? new ParquetOnThread(plan) : new ReplicatesParquet(plan);
+}
+
+/** ReplicatesParquet's bytes, encoded on a worker thread. */
+class ParquetOnThread implements ByteReplicateStream {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly counter: Int32Array;
+  private batch: ReplicateOutcome[] = [];
+  private sent = 0;
+
+  constructor(plan: SweepPlan) {
+    const { port1, port2 } = new MessageChannel();
+    const progress = new SharedArrayBuffer(8);
+    this.port = port1;
+    this.counter = new Int32Array(progress);
+    const setup: ParquetThreadSetup = { plan, port: port2, progress };
+    this.worker = new Worker(WORKER_FILE, { workerData: setup, transferList: [port2] });
+    // The thread never keeps the process alive: the stream's end waits for it, and an abandoned stream (a failed merge) must not hang the exit.
+    this.worker.unref();
+  }
+
+  begin(): Uint8Array {
+    return this.received();
+  }
+
+  add(outcome: ReplicateOutcome): Uint8Array {
+    // Only what the file reads: the replicate number and each alternative's KPI and input values (copied when posted).
+    this.batch.push({ replicate: outcome.replicate, alternatives: outcome.alternatives.map(({ kpis, inputs }) => ({ kpis, inputs, shareBins: EMPTY_U8, stockBins: EMPTY_U16 })) });
+    if (this.batch.length === BATCH) this.flush();
+    if (this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) > MAX_AHEAD) this.waitUntil(() => this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) <= MAX_AHEAD / 2);
+    return this.received();
+  }
+
+  end(): Uint8Array {
+    this.flush();
+    this.worker.postMessage({ kind: "end" } satisfies ParquetThreadTask);
+    this.waitUntil(() => Atomics.load(this.counter, PROGRESS_STATE) !== 0);
+    const bytes = this.received();
+    void this.worker.terminate();
+    this.port.close();
+    return bytes;
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage({ kind: "add", outcomes: this.batch } satisfies ParquetThreadTask);
+    this.sent += this.batch.length;
+    this.batch = [];
+  }
+
+  /** Blocks until `isDone`, waking whenever the thread takes replicates or stops; a thread silent for STALL_MS has died. */
+  private waitUntil(isDone: () => boolean): void {
+    let taken = Atomics.load(this.counter, PROGRESS_TAKEN);
+    let since = performance.now();
+    while (!isDone()) {
+      if (Atomics.load(this.counter, PROGRESS_STATE) === 2) break;
+      Atomics.wait(this.counter, PROGRESS_TAKEN, taken, 1000);
+      const now = Atomics.load(this.counter, PROGRESS_TAKEN);
+      if (now !== taken) {
+        taken = now;
+        since = performance.now();
+      } else if (performance.now() - since > STALL_MS) {
+        throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error: the thread writing replicates.parquet took no replicate for ${STALL_MS / 1000} s`);
+      }
+    }
+  }
+
+  /** The bytes the thread has posted so far, in order; its failure as an internal error. */
+  private received(): Uint8Array {
+    const parts: Uint8Array[] = [];
+    for (let message = receiveMessageOnPort(this.port); message !== undefined; message = receiveMessageOnPort(this.port)) {
+      const body = message.message as ParquetThreadMessage;
+      if (body.kind === "failed") throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error: writing replicates.parquet failed: ${body.message}`);
+      parts.push(body.bytes);
+    }
+    if (parts.length === 1) return parts[0];
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
+  }
+}
+
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_U16 = new Uint16Array(0);
