@@ -120,7 +120,7 @@ function addSweepCommands(program: Command, { io, done, argv }: ActionContext): 
   sweepOptions(
     program
       .command("sweep")
-      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.parquet (and replicates.csv while it fits a spreadsheet), bands.csv, sensitivity.csv, summary.json, report.html (and run-log.json).")
+      .description("Monte Carlo over a scenario's uncertain inputs and random events: replicates.parquet (and replicates.csv while it fits a spreadsheet), bands.csv, sensitivity.csv, invalid-draws.csv (replicates skipped because their draw broke a rule), summary.json, report.html (and run-log.json).")
       .argument("[file]", `scenario file${OR_NAME}; default: the flagship`)
       .option("--swing-runs <n>", "replicates that also run the tornado's one-at-a-time swings of each uncertain input (default 10; 0: none)", wholeNumber("--swing-runs")),
     "sweep",

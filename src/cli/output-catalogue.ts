@@ -20,6 +20,7 @@ import {
   renderCompareCsv,
   renderLicencesCsv,
   renderRunReport,
+  renderInvalidDrawsCsv,
   renderSensitivityCsv,
   renderSummaryJson,
   renderSweepReport,
@@ -69,8 +70,8 @@ export interface OutputSources {
   readonly log: RunLogFields;
   /** A shard's plan and which shard it is. */
   readonly manifest: ShardManifest;
-  /** A shard's tornado swings. */
-  readonly swings: readonly TornadoReplicate[];
+  /** A shard's tornado swings, with what each point of a swing replicate is. */
+  readonly swings: { readonly points: readonly string[]; readonly replicates: readonly TornadoReplicate[] };
 }
 
 /** Sources whose files are rendered together, once a command has its results (a renderer may be async). */
@@ -96,6 +97,10 @@ export type Renderers<C> = {
   readonly replicates?: (plan: SweepPlan) => ReplicateStream<C> | undefined;
   /** Frame by frame as replicates finish (records.bin: sweep/record-codec.ts frames, encoded by the workers). */
   readonly frames?: true;
+  /** Line by line as a shard's swing replicates finish (one JSON line each: swing-file.ts). */
+  readonly swingLines?: true;
+  /** Line by line as replicates with an invalid draw take their place (one JSON line each: invalid-draw-file.ts). */
+  readonly invalidLines?: true;
 };
 
 interface OutputFileCommon {
@@ -137,6 +142,13 @@ export const OUTPUT_FILES = {
     listedFirstBy: ["sensitivity"],
     render: { sweep: (s) => (s.sensitivity === undefined ? undefined : renderSensitivityCsv(s.plan, s.sensitivity)) },
   },
+  "invalid-draws.csv": {
+    writtenBy: SWEEPS_AND_MERGE,
+    encoding: "text",
+    role: "final",
+    listed: "wrote",
+    render: { sweep: (s) => (s.invalidDraws === undefined || s.invalidDraws.length === 0 ? undefined : renderInvalidDrawsCsv(s.invalidDraws)) },
+  },
   "backtest.csv": { writtenBy: ["backtest"], encoding: "text", role: "final", listed: "wrote", render: { backtest: (b) => renderBacktestCsv(b.scores) } },
   "report.html": {
     writtenBy: ["run", ...SWEEPS_AND_MERGE, "backtest"],
@@ -154,14 +166,16 @@ export const OUTPUT_FILES = {
     encoding: "text",
     role: "final",
     listed: "wrote",
-    render: { run: (r) => renderSummaryJson(r.run.summary), sweep: (s) => renderSweepSummaryJson(s.plan, s.statistics) },
+    render: { run: (r) => renderSummaryJson(r.run.summary), sweep: (s) => renderSweepSummaryJson(s.plan, s.statistics, s.invalidDraws?.length ?? 0) },
   },
   "trade.csv": { writtenBy: ["run"], encoding: "text", role: "final", listed: "wrote", render: { run: (r) => renderTradeCsv(r.run.trade) } },
   "licences.csv": { writtenBy: ["run"], encoding: "text", role: "final", listed: "wrote", render: { run: (r) => renderLicencesCsv(r.run.licences ?? [], r.scenario.spec) } },
   "run-log.json": { writtenBy: SWEEPS_AND_MERGE, encoding: "text", role: "final", listed: "wrote", render: { log: runLogText } },
   "shard.json": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { manifest: (manifest) => JSON.stringify(manifest, null, 2) + "\n" } },
   "records.bin": { writtenBy: SWEEP_COMMANDS, encoding: "binary", role: "record", listed: "unlisted", render: { frames: true } },
-  "tornado.json": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { swings: (swings) => JSON.stringify({ replicates: swings }) + "\n" } },
+  "invalid-draws.jsonl": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { invalidLines: true } },
+  "tornado-progress.jsonl": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { swingLines: true } },
+  "tornado.json": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { swings: (swings) => JSON.stringify({ points: swings.points, replicates: swings.replicates }) + "\n" } },
 } as const satisfies Record<string, OutputFile>;
 
 /** The name of a file chokepoint writes. */
@@ -197,7 +211,7 @@ export function filesRenderedFrom(...sources: (keyof Renderers<string>)[]): Outp
 }
 
 /** The one file a record source renders (shard.json from the manifest, records.bin from the frames...). */
-export function recordFileName(source: RecordSource | "frames"): OutputFileName {
+export function recordFileName(source: RecordSource | "frames" | "swingLines" | "invalidLines"): OutputFileName {
   const names = filesRenderedFrom(source);
   if (names.length !== 1) throw new CliExit(ExitCode.INTERNAL, `chokepoint: internal error: the outputs catalogue renders ${names.length} files from ${source}, not one`);
   return names[0];

@@ -8,32 +8,34 @@ import type { CliIo } from "./cli-io.js";
 
 const PLAIN_EVERY_MS = 5000;
 
-/** A progress display for `total` replicates, `already` of them done before it started. */
+/** A progress display for `total` replicates (or runs: `unit`), `already` of them done before it started. */
 export class Progress {
   private readonly io: CliIo;
   private readonly total: number;
   private readonly label: string;
+  private readonly unit: string;
   private readonly bar: SingleBar | undefined;
   private readonly started = performance.now();
   private readonly already: number;
   private lastPlain = 0;
 
-  constructor(io: CliIo, total: number, already: number, label: string) {
+  constructor(io: CliIo, total: number, already: number, label: string, unit = "replicates") {
     this.io = io;
     this.total = total;
     this.already = already;
     this.label = label;
+    this.unit = unit;
     const isPlain = !io.isErrorTerminal || (io.env.CI !== undefined && io.env.CI !== "" && io.env.CI !== "false");
     if (!isPlain) {
       this.bar = new SingleBar({
-        format: `${label} [{bar}] {value}/{total} replicates | {rate}/s | ETA {eta_formatted}`,
+        format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | ETA {eta_formatted}`,
         stream: { write: (text: string) => io.stderr(text), isTTY: true, cursorTo: () => true, clearLine: () => true, moveCursor: () => true, columns: 100 } as unknown as NodeJS.WriteStream,
         hideCursor: false,
         barsize: 30,
       });
       this.bar.start(total, already, { rate: "0" });
     } else if (already > 0) {
-      io.stderr(`${label}: resuming at ${already} of ${total} replicates\n`);
+      io.stderr(`${label}: resuming at ${already} of ${total} ${unit}\n`);
     }
   }
 
@@ -49,7 +51,7 @@ export class Progress {
     if (now - this.lastPlain < PLAIN_EVERY_MS) return;
     this.lastPlain = now;
     const left = rate > 0 ? (this.total - done) / rate : Infinity;
-    this.io.stderr(`${this.label}: ${done}/${this.total} replicates, ${rate.toFixed(1)}/s, ${Number.isFinite(left) ? `about ${Math.ceil(left)} s left` : "estimating"}\n`);
+    this.io.stderr(`${this.label}: ${done}/${this.total} ${this.unit}, ${rate.toFixed(1)}/s, ${Number.isFinite(left) ? `about ${Math.ceil(left)} s left` : "estimating"}\n`);
   }
 
   /** The end: the bar closes, or a last plain line. */
@@ -60,7 +62,7 @@ export class Progress {
       this.bar.stop();
       return;
     }
-    this.io.stderr(`${this.label}: ${done}/${this.total} replicates in ${seconds.toFixed(1)} s\n`);
+    this.io.stderr(`${this.label}: ${done}/${this.total} ${this.unit} in ${seconds.toFixed(1)} s\n`);
   }
 }
 

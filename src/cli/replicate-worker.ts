@@ -1,12 +1,13 @@
 /**
  * A worker thread of a sweep: loads the plan's scenarios from the same files and overlays as
  * the main thread (checking their hashes against the plan), then runs the tasks it is sent: a
- * replicate, posted back as an encoded record frame (transferred, not copied), or one point of
- * a tornado swing replicate, posted back as its values.
+ * replicate, posted back as an encoded record frame (transferred, not copied), or as an invalid
+ * draw (its drawn inputs break a rule of the format: the sweep records and skips it), or one
+ * point of a tornado swing replicate, posted back as its values.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../scenario/index.js";
-import { encodeRecord, recordShape, ReplicateRunner, runSwingPoint, type SwingPoint, type SweepPlan } from "../sweep/index.js";
+import { encodeRecord, recordShape, ReplicateRunner, runSwingPoint, type InvalidDraw, type SwingPoint, type SweepPlan } from "../sweep/index.js";
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -22,6 +23,7 @@ export type WorkerMessage =
   | { readonly kind: "ready" }
   | { readonly kind: "record"; readonly replicate: number; readonly frame: Uint8Array }
   | { readonly kind: "swing"; readonly replicate: number; readonly point: number; readonly result: SwingPoint }
+  | { readonly kind: "invalid"; readonly draw: InvalidDraw }
   | { readonly kind: "failed"; readonly replicate: number; readonly message: string; readonly isBadInput: boolean };
 
 const port = parentPort;
@@ -51,7 +53,18 @@ if (port !== null) {
             port.postMessage({ kind: "swing", replicate, point: task.point, result } satisfies WorkerMessage);
             return;
           }
-          const frame = encodeRecord((runner as ReplicateRunner).run(replicate), shape);
+          let outcome;
+          try {
+            outcome = (runner as ReplicateRunner).run(replicate);
+          } catch (error) {
+            // The scenarios loaded, so a ScenarioError here is the replicate's draw breaking a rule: recorded and skipped.
+            const e = error as Error & { issues?: readonly Parameters<typeof formatIssue>[0][] };
+            if (e.name !== "ScenarioError" || !Array.isArray(e.issues) || e.issues.length === 0) throw error;
+            const draw: InvalidDraw = { replicate, field: e.issues[0].path.join("."), message: e.issues.map((i) => formatIssue(i)).join("\n") };
+            port.postMessage({ kind: "invalid", draw } satisfies WorkerMessage);
+            return;
+          }
+          const frame = encodeRecord(outcome, shape);
           port.postMessage({ kind: "record", replicate, frame } satisfies WorkerMessage, [frame.buffer as ArrayBuffer]);
         } catch (error) {
           const e = error as Error & { issues?: unknown };

@@ -15,7 +15,8 @@ import { FolderLock } from "./folder-lock.js";
 import { filesRenderedFrom, filesWrittenBy, filesWrittenOnlyBy, isOutputFileName, SWEEP_COMMANDS } from "./output-catalogue.js";
 import { checkReplaceable, makeFolders, refuse } from "./output-folder.js";
 import { cutTornTail, damagedRecords, MANIFEST_FILE, readManifest, readRecords, RECORDS_FILE, RecordAppender, writeManifest } from "./record-file.js";
-import { SWING_FILE } from "./swing-file.js";
+import { readInvalidDraws } from "./invalid-draw-file.js";
+import { SWING_FILE, SWING_PROGRESS_FILE } from "./swing-file.js";
 import { writing } from "./write-failure.js";
 
 /** The files a sweep's folder may hold: its records and its own outputs. */
@@ -25,10 +26,16 @@ const RUN_FILE_NAMES: ReadonlySet<string> = new Set(filesWrittenOnlyBy("run"));
 /** A sweep's final outputs written beside its records, summary.json last. */
 const FINAL_OUTPUT_NAMES = filesRenderedFrom("replicates", "sweep");
 
+/** What --resume replays, in replicate order: each recorded outcome, and each replicate skipped for an invalid draw. */
+export interface Replay {
+  outcome(outcome: ReplicateOutcome): void;
+  skipped(replicate: number): void;
+}
+
 /** An opened shard folder, locked until `lock` is released. */
 export interface OpenedSweepFolder {
   readonly folder: string;
-  /** Replicates already recorded (resumed), in order. */
+  /** Replicates already recorded (resumed), in order: outcomes in records.bin and invalid draws in invalid-draws.jsonl. */
   readonly recorded: number;
   /** Bytes cut off a torn last record. */
   readonly tornBytes: number;
@@ -43,7 +50,7 @@ export interface OpenedSweepFolder {
  * into `replay` (in order) before returning, and extends a recorded sweep of fewer runs to
  * `plan`'s. The folder stays locked until the returned lock is released.
  */
-export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, resume: boolean, replay: (outcome: ReplicateOutcome) => void): OpenedSweepFolder {
+export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, resume: boolean, replay: Replay): OpenedSweepFolder {
   const target = path.resolve(folder);
   makeFolders(path.dirname(target), folder);
   const lock = FolderLock.acquire(target, `${plan.kind} writing its records`, (why) => refuse(folder, why));
@@ -55,7 +62,7 @@ export function openSweepFolder(folder: string, plan: SweepPlan, shard: Shard, r
   }
 }
 
-function openLocked(folder: string, target: string, plan: SweepPlan, shard: Shard, resume: boolean, replay: (outcome: ReplicateOutcome) => void): Omit<OpenedSweepFolder, "lock"> {
+function openLocked(folder: string, target: string, plan: SweepPlan, shard: Shard, resume: boolean, replay: Replay): Omit<OpenedSweepFolder, "lock"> {
   removeDeadTemporaries(target);
   const held = checkReplaceable(target, folder);
   const manifestFile = path.join(target, MANIFEST_FILE);
@@ -88,15 +95,23 @@ function openLocked(folder: string, target: string, plan: SweepPlan, shard: Shar
   let goodBytes = 0;
   const expected = (i: number) => shard.index + i * shard.count;
   const count = replicateCount(shard, existing.plan.runs);
+  // Replicates skipped for an invalid draw hold their places in replicate order without a frame.
+  const invalid = new Set(readInvalidDraws(target, shard, true).map((d) => d.replicate));
+  const skipInvalid = () => {
+    while (recorded < count && invalid.delete(expected(recorded))) replay.skipped(expected(recorded++));
+  };
   for (const outcome of readRecords(recordsFile, plan, (good, torn) => {
     goodBytes = good;
     tornBytes = torn;
   })) {
+    skipInvalid();
     if (recorded >= count) throw damagedRecords(recordsFile, outcome.replicate, undefined, expected(count - 1));
     if (outcome.replicate !== expected(recorded)) throw damagedRecords(recordsFile, outcome.replicate, expected(recorded));
-    replay(outcome);
+    replay.outcome(outcome);
     recorded++;
   }
+  skipInvalid();
+  if (invalid.size > 0) throw refuse(folder, `its invalid draws name replicate ${Math.min(...invalid)}, which is not next after the records: the records are damaged; start the shard again in a new folder`);
   if (tornBytes > 0) cutTornTail(recordsFile, goodBytes);
   if (continuation.kind === "extend") extend(target, existing.plan, plan, shard);
   return { folder: target, recorded, tornBytes, runsBefore: existing.plan.runs, appender: new RecordAppender(recordsFile) };
@@ -116,8 +131,10 @@ function extend(folder: string, before: SweepPlan, plan: SweepPlan, shard: Shard
     writing(file, then, () => rmSync(file, { force: true }));
   }
   if (plan.swingRuns !== before.swingRuns) {
-    const file = path.join(folder, SWING_FILE);
-    writing(file, then, () => rmSync(file, { force: true }));
+    for (const name of [SWING_FILE, SWING_PROGRESS_FILE]) {
+      const file = path.join(folder, name);
+      writing(file, then, () => rmSync(file, { force: true }));
+    }
   }
   writeManifest(folder, { plan, shard });
 }

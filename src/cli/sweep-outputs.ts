@@ -1,15 +1,18 @@
 /**
  * A sweep's final outputs from its shard folders: checks that the shards belong together
  * (the same plan, one shard of each index), reads their records together in replicate order
- * (replicate r comes from shard r mod K), streaming them into the catalogue's replicate files
+ * (replicate r comes from shard r mod K; a replicate the shard's invalid-draws.jsonl names is
+ * skipped: it adds to no statistic and is listed in invalid-draws.csv), streaming them into the
+ * catalogue's replicate files
  * (replicates.csv), then renders the catalogue's sweep files from the statistics (bands.csv,
  * compare.csv, sensitivity.csv, report.html, summary.json). The same code finishes an
  * unsharded sweep and merges a sharded one, so the two give the same bytes.
  */
 import path from "node:path";
-import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type InvalidDraw, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { renderRecord, renderSet, replicateStreams, toBytes, type OutputFileName } from "./output-catalogue.js";
+import { INVALID_DRAWS_FILE, readInvalidDraws } from "./invalid-draw-file.js";
 import type { OutputSink } from "./output-sink.js";
 import { damagedRecords, readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
 import type { RunLogFields } from "./run-log.js";
@@ -60,6 +63,8 @@ export async function writeSweepOutputs(
       if (tornBytes > 0) torn.push(folder);
     }),
   );
+  const invalid = byIndex.map(({ folder, manifest }) => new Map(readInvalidDraws(folder, manifest.shard, false).map((d) => [d.replicate, d])));
+  const skipped: InvalidDraw[] = [];
   const tally = new SweepTally(plan);
   const sample = new ReplicateSample(plan);
   const streams = replicateStreams(plan).map(({ name, stream }) => ({ name, stream, out: sink.stream(name) }));
@@ -69,6 +74,13 @@ export async function writeSweepOutputs(
   for (const { stream, out } of streams) write(out, stream.begin());
   for (let r = 0; r < plan.runs && !tally.isStopped; r++) {
     const shard = r % count;
+    const draw = invalid[shard].get(r);
+    if (draw !== undefined) {
+      invalid[shard].delete(r);
+      skipped.push(draw);
+      tally.skip(r);
+      continue;
+    }
     const next = readers[shard].next();
     if (next.done === true) {
       const folder = byIndex[shard].folder;
@@ -87,13 +99,7 @@ export async function writeSweepOutputs(
     for (const { stream, out } of streams) write(out, stream.add(outcome));
   }
   // Every record read, unless a stop rule settled first: a shard holding more (a duplicate, say) is damaged, as --resume says.
-  if (!tally.isStopped) {
-    byIndex.forEach(({ folder, manifest }, shard) => {
-      const extra = readers[shard].next();
-      const count = replicateCount(manifest.shard, plan.runs);
-      if (extra.done !== true) throw damagedRecords(path.join(folder, RECORDS_FILE), extra.value.replicate, undefined, manifest.shard.index + (count - 1) * manifest.shard.count);
-    });
-  }
+  if (!tally.isStopped) checkNothingLeft(plan, byIndex, readers, invalid);
   for (const reader of readers) reader.return(undefined);
   for (const { stream, out } of streams) {
     write(out, stream.end());
@@ -114,11 +120,22 @@ export async function writeSweepOutputs(
   });
   const kept = sample.finish();
   const sensitivity = plan.kind === "sweep" ? analyseSensitivity(plan, statistics, kept, swings) : undefined;
-  const files = await renderSet("sweep", { plan, statistics, sample: kept, sensitivity });
+  const files = await renderSet("sweep", { plan, statistics, sample: kept, sensitivity, invalidDraws: skipped });
   if (log !== undefined) {
     const { name, bytes } = renderRecord("log", log());
     files.set(name, bytes);
   }
   sink.commit(files);
   return { plan, statistics, sensitivity, written: [...streams.map(({ name }) => name), ...files.keys()] };
+}
+
+/** Throws when a shard holds a record or an invalid draw past the sweep's runs: it is damaged. */
+function checkNothingLeft(plan: SweepPlan, byIndex: readonly { folder: string; manifest: ShardManifest }[], readers: readonly Generator<ReplicateOutcome>[], invalid: readonly Map<number, InvalidDraw>[]): void {
+  byIndex.forEach(({ folder, manifest }, shard) => {
+    const extra = readers[shard].next();
+    const count = replicateCount(manifest.shard, plan.runs);
+    if (extra.done !== true) throw damagedRecords(path.join(folder, RECORDS_FILE), extra.value.replicate, undefined, manifest.shard.index + (count - 1) * manifest.shard.count);
+    const left = [...invalid[shard].keys()];
+    if (left.length > 0) throw new CliExit(ExitCode.BAD_INPUT, `${path.join(folder, INVALID_DRAWS_FILE)}: replicate ${left[0]} is not one of the sweep's ${plan.runs} runs: the records are damaged; start the shard again in a new folder`);
+  });
 }

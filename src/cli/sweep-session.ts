@@ -2,21 +2,24 @@
  * A sweep session: runs one shard of a sweep or compare plan on worker threads, its folder
  * locked throughout, appending each replicate's record in replicate order as soon as it and
  * those before it are done (so a kill loses only replicates in flight), then the shard's
- * tornado swings on the same workers (written whole to tornado.json at the end), with progress
- * on stderr; then, for an unsharded sweep, writes the final outputs from its own records.
+ * tornado swings on the same workers (each swing replicate appended to tornado-progress.jsonl
+ * as it finishes, so a kill loses only those in flight; written whole to tornado.json at the
+ * end), with progress on stderr counted in runs (a swing replicate is one run per point); then,
+ * for an unsharded sweep, writes the final outputs from its own records.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RecordReader, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { RecordReader, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
+import { InvalidDrawAppender } from "./invalid-draw-file.js";
 import { recordFileName, type OutputFileName } from "./output-catalogue.js";
 import { Progress } from "./progress.js";
 import type { RecordAppender } from "./record-file.js";
 import { openSweepFolder, type OpenedSweepFolder } from "./sweep-folder.js";
 import { writeSweepOutputs } from "./sweep-outputs.js";
-import { readSwings, swingReplicatesOf, writeSwings } from "./swing-file.js";
+import { readSwingProgress, readSwings, removeSwingProgress, SwingProgressAppender, swingReplicatesOf, writeSwings } from "./swing-file.js";
 import { WorkerPool } from "./worker-pool.js";
 import { isFileSystemError, writeFailure } from "./write-failure.js";
 
@@ -54,7 +57,7 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   const started = performance.now();
   // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
-  const opened = openSweepFolder(request.folder, plan, shard, request.resume, (outcome) => tally?.add(outcome));
+  const opened = openSweepFolder(request.folder, plan, shard, request.resume, { outcome: (outcome) => tally?.add(outcome), skipped: (replicate) => tally?.skip(replicate) });
   try {
     return await runOpened(request, opened, tally, started, io);
   } finally {
@@ -66,15 +69,19 @@ async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tal
   const { plan, shard } = request;
   const work = workToDo(request, opened);
   const records = new InOrderRecords(plan, shard, work.total, opened, tally);
-  const swings = new SwingResults(work.swingReplicates, work.points);
-  const progress = new Progress(io, work.total + work.swingReplicates.length, opened.recorded, progressLabel(plan, shard, work.swingReplicates.length));
+  const swingProgress = new SwingProgressAppender(opened.folder);
+  const swings = new SwingResults(work.swingReplicates, work.points, (swing) => swingProgress.append(swing));
+  const isInRuns = work.swingTasks.length > 0;
+  const progress = new Progress(io, work.total + work.swingTasks.length, opened.recorded, progressLabel(plan, shard, work), isInRuns ? "runs" : "replicates");
   try {
     await runOnWorkers(request, work, records, swings, progress);
   } finally {
     opened.appender.close();
-    progress.done(records.recorded + swings.complete);
+    records.close();
+    swingProgress.close();
+    progress.done(records.recorded + swings.pointsBack);
   }
-  if (work.swingReplicates.length > 0) writeSwings(opened.folder, swings.all());
+  if (work.needsSwingFile) writeSwings(opened.folder, plan, [...work.resumedSwings.values(), ...swings.all()]);
   const recorded = records.recorded;
   const resumed = opened.recorded;
   const log = {
@@ -84,6 +91,8 @@ async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tal
     workers: work.workers,
     replicatesRun: recorded - resumed,
     replicatesResumed: resumed,
+    swingReplicatesRun: work.swingReplicates.length,
+    swingReplicatesResumed: work.resumedSwings.size,
     tornBytesCut: opened.tornBytes,
     stoppedByRule: records.isStopped,
     seconds: (performance.now() - started) / 1000,
@@ -101,6 +110,10 @@ interface Work {
   readonly total: number;
   /** The shard's tornado swing replicates still to run (none if its folder has them already). */
   readonly swingReplicates: readonly number[];
+  /** Those a killed session finished (from the progress file), by replicate. */
+  readonly resumedSwings: ReadonlyMap<number, TornadoReplicate>;
+  /** Whether tornado.json is still to be written (the shard has swing replicates and no such file). */
+  readonly needsSwingFile: boolean;
   /** Swing points per swing replicate. */
   readonly points: number;
   /** One task per swing point. */
@@ -111,15 +124,19 @@ interface Work {
 function workToDo(request: SessionRequest, opened: OpenedSweepFolder): Work {
   const { plan, shard } = request;
   const total = replicateCount(shard, plan.runs);
-  const swingReplicates = readSwings(opened.folder, plan, shard) === undefined ? swingReplicatesOf(plan, shard) : [];
+  const finished = readSwings(opened.folder, plan, shard);
+  // A session killed after writing tornado.json and before removing the progress file left it behind.
+  if (finished !== undefined) removeSwingProgress(opened.folder);
+  const resumedSwings = finished === undefined ? readSwingProgress(opened.folder, plan, shard) : new Map<number, TornadoReplicate>();
+  const swingReplicates = finished === undefined ? swingReplicatesOf(plan, shard).filter((r) => !resumedSwings.has(r)) : [];
   const points = swingPointCount(plan);
   const swingTasks = swingReplicates.flatMap((swing) => Array.from({ length: points }, (_, point) => ({ swing, point })));
   const workers = Math.max(1, Math.min(request.workers ?? availableParallelism(), Math.max(1, total - opened.recorded + swingTasks.length)));
-  return { total, swingReplicates, points, swingTasks, workers };
+  return { total, swingReplicates, resumedSwings, needsSwingFile: finished === undefined, points, swingTasks, workers };
 }
 
-function progressLabel(plan: SweepPlan, shard: Shard, swingReplicates: number): string {
-  const swingNote = swingReplicates > 0 ? ` + ${swingReplicates} tornado swing replicates` : "";
+function progressLabel(plan: SweepPlan, shard: Shard, work: Work): string {
+  const swingNote = work.swingTasks.length > 0 ? ` + ${work.swingTasks.length} tornado swing runs (${work.swingReplicates.length} replicates x ${work.points} points)` : "";
   return `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`;
 }
 
@@ -135,11 +152,15 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
   await pool.run(next, {
     record: (replicate, frame) => {
       records.add(replicate, frame);
-      progress.tick(records.recorded + swings.complete);
+      progress.tick(records.recorded + swings.pointsBack);
+    },
+    invalid: (draw) => {
+      records.add(draw.replicate, draw);
+      progress.tick(records.recorded + swings.pointsBack);
     },
     swing: (replicate, point, result) => {
       swings.add(replicate, point, result);
-      progress.tick(records.recorded + swings.complete);
+      progress.tick(records.recorded + swings.pointsBack);
     },
   });
 }
@@ -147,7 +168,8 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
 /**
  * The shard's records, appended in replicate order as the frames arrive in any order (a frame
  * that arrives before those ahead of it waits until the gap closes), each fed to a stop rule's
- * tally when there is one.
+ * tally when there is one. A replicate whose draw was invalid takes its place as a line of
+ * invalid-draws.jsonl instead of a frame (written before any later frame).
  */
 class InOrderRecords {
   /** Replicates recorded, resumed ones included. */
@@ -159,7 +181,8 @@ class InOrderRecords {
   private readonly appender: RecordAppender;
   private readonly tally: SweepTally | undefined;
   private readonly reader: RecordReader | undefined;
-  private readonly waiting = new Map<number, Uint8Array>();
+  private readonly waiting = new Map<number, Uint8Array | InvalidDraw>();
+  private readonly invalid: InvalidDrawAppender;
 
   constructor(plan: SweepPlan, shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined) {
     this.shard = shard;
@@ -169,15 +192,27 @@ class InOrderRecords {
     this.reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
     this.recorded = opened.recorded;
     this.isStopped = tally?.isStopped ?? false;
+    this.invalid = new InvalidDrawAppender(opened.folder);
   }
 
-  /** Takes replicate `replicate`'s frame; appends it and any that waited for it. */
-  add(replicate: number, frame: Uint8Array): void {
-    this.waiting.set(replicate, frame);
+  /** Closes the invalid draws' file. */
+  close(): void {
+    this.invalid.close();
+  }
+
+  /** Takes replicate `replicate`'s frame (or invalid draw); appends it and any that waited for it. */
+  add(replicate: number, result: Uint8Array | InvalidDraw): void {
+    this.waiting.set(replicate, result);
     while (!this.isStopped && this.recorded < this.total && this.waiting.has(replicateAt(this.shard, this.recorded))) {
       const next = replicateAt(this.shard, this.recorded);
-      const ready = this.waiting.get(next) as Uint8Array;
+      const ready = this.waiting.get(next) as Uint8Array | InvalidDraw;
       this.waiting.delete(next);
+      if (!(ready instanceof Uint8Array)) {
+        this.invalid.append(ready);
+        this.recorded++;
+        if (this.tally?.skip(next) === true && this.tally.isStopped) this.isStopped = true;
+        continue;
+      }
       this.appender.append(ready);
       this.recorded++;
       if (this.tally !== undefined && this.reader !== undefined) {
@@ -190,22 +225,25 @@ class InOrderRecords {
   }
 }
 
-/** The swing points by swing replicate, as they arrive. */
+/** The swing points by swing replicate, as they arrive; a swing replicate with all its points back goes to `onComplete`. */
 class SwingResults {
-  /** Swing replicates with all their points back. */
-  complete = 0;
+  /** Swing points (runs) back. */
+  pointsBack = 0;
   private readonly replicates: readonly number[];
   private readonly points: Map<number, (SwingPoint | undefined)[]>;
+  private readonly onComplete: (swing: TornadoReplicate) => void;
 
-  constructor(replicates: readonly number[], points: number) {
+  constructor(replicates: readonly number[], points: number, onComplete: (swing: TornadoReplicate) => void) {
     this.replicates = replicates;
     this.points = new Map(replicates.map((r) => [r, Array.from({ length: points }, () => undefined)]));
+    this.onComplete = onComplete;
   }
 
   add(replicate: number, point: number, result: SwingPoint): void {
     const got = this.points.get(replicate) as (SwingPoint | undefined)[];
     got[point] = result;
-    if (got.every((p) => p !== undefined)) this.complete++;
+    this.pointsBack++;
+    if (got.every((p) => p !== undefined)) this.onComplete({ replicate, points: got as SwingPoint[] });
   }
 
   /** Every swing replicate with its points (all back). */

@@ -8,12 +8,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CliExit, ExitCode } from "./exit-codes.js";
-import type { SwingPoint } from "../sweep/index.js";
+import type { InvalidDraw, SwingPoint } from "../sweep/index.js";
 import type { WorkerMessage, WorkerSetup, WorkerTask } from "./replicate-worker.js";
 
 /** What the caller does with each result as it arrives. */
 export interface PoolResults {
   record(replicate: number, frame: Uint8Array): void;
+  /** A replicate whose draw broke a rule: recorded and skipped. */
+  invalid(draw: InvalidDraw): void;
   swing(replicate: number, point: number, result: SwingPoint): void;
 }
 
@@ -66,6 +68,7 @@ export class WorkerPool {
             busy--;
             try {
               if (message.kind === "record") results.record(message.replicate, message.frame);
+              else if (message.kind === "invalid") results.invalid(message.draw);
               else results.swing(message.replicate, message.point, message.result);
             } catch (error) {
               return finish(error);

@@ -16,6 +16,7 @@ export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";
 export { renderRunReport, runReportInput, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";
 export { renderSweepReport, type SweepReportInput } from "./html/sweep-report.js";
 export { renderSensitivityCsv, SENSITIVITY_CSV_COLUMNS } from "./sensitivity-csv.js";
+export { INVALID_DRAWS_CSV_COLUMNS, renderInvalidDrawsCsv } from "./invalid-draws-csv.js";
 export { eventMarks, type EventMark } from "./html/event-markers.js";
 export { renderSensitivityTable } from "./sensitivity-table.js";
 export { renderBacktestTable, renderBacktestMarkdown, renderBacktestSummaryMarkdown } from "./backtest-table.js";

@@ -1,6 +1,6 @@
 /**
  * summary.json of a sweep or compare: the manifest (tool, version, scenario hashes, seed,
- * design, runs, band period, stop rule) and, per alternative, country and commodity, the
+ * design, runs and invalid draws skipped, band period, stop rule) and, per alternative, country and commodity, the
  * probability of any shortfall and of one by given dates, and each KPI's mean with its 95%
  * interval, standard deviation and percentiles; for a compare, the paired differences too.
  * Numbers are rounded to 6 significant decimals so the bytes never depend on float noise.
@@ -10,8 +10,8 @@ import { MEAN_KPIS, PERCENTILES, roundTo, type SweepPlan, type SweepStatistics }
 
 const LABELS = PERCENTILES.map((p) => `p${Math.round(p * 100)}`);
 
-/** The summary document as pretty JSON text. */
-export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatistics): string {
+/** The summary document as pretty JSON text; `invalidDraws`: the replicates skipped for an invalid draw (not in `runs`). */
+export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatistics, invalidDraws = 0): string {
   const r = (v: number) => (Number.isFinite(v) ? roundTo(v, 6) : null);
   const document = {
     manifest: {
@@ -24,6 +24,7 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
       seed: plan.seed,
       design: plan.design,
       runs: statistics.runs,
+      invalidDraws,
       plannedRuns: plan.runs,
       batch: plan.batch,
       until: plan.until,

@@ -26,6 +26,8 @@ import type { PairedDifference, SweepStatistics } from "./sweep-statistics.js";
 export class SweepTally {
   readonly plan: SweepPlan;
   private counted = 0;
+  /** Replicates skipped (invalid draws) among those counted. */
+  private skipped = 0;
   private stopped = false;
   /** Per alternative. */
   private readonly series: SeriesTally[];
@@ -47,9 +49,19 @@ export class SweepTally {
     this.stopRule = rule?.ok ? new StopTally(rule.targets, plan.series, plan.dayCount) : undefined;
   }
 
-  /** Replicates counted so far. */
+  /** Replicates counted so far (skipped ones included: their place in replicate order). */
   get runs(): number {
     return this.counted;
+  }
+
+  /** Skips the next replicate (an invalid draw): it takes its place in replicate order and adds to no statistic. */
+  skip(replicate: number): boolean {
+    if (this.stopped) return false;
+    if (replicate !== this.counted) throw new SweepError(replicate < this.counted ? "duplicate-replicate" : "missing-replicate", replicate < this.counted ? `replicate ${replicate} appears twice` : `replicate ${this.counted} is missing (the next one found is ${replicate})`);
+    this.counted++;
+    this.skipped++;
+    if (this.stopRule !== undefined && this.counted % this.plan.batch === 0 && this.stopRule.isMet()) this.stopped = true;
+    return true;
   }
 
   /** Whether the stop rule has been met (no more outcomes are taken). */
@@ -85,7 +97,7 @@ export class SweepTally {
     if (!this.stopped && this.counted < this.plan.runs) {
       throw new SweepError("missing-replicate", `replicates ${this.counted} to ${this.plan.runs - 1} are missing (${this.plan.runs - this.counted} of ${this.plan.runs})`);
     }
-    if (this.counted === 0) throw new SweepError("missing-replicate", "no replicate was run");
+    if (this.counted === this.skipped) throw new SweepError("missing-replicate", this.counted === 0 ? "no replicate was run" : `every replicate's draw was invalid (${this.skipped} of ${this.counted}): the scenario's distributions reach values its rules forbid`);
     const plan = this.plan;
     const startDay = epochDayFromIso(plan.start) as number;
     const byDates = datesToReport(plan);
@@ -100,7 +112,7 @@ export class SweepTally {
       differences.push(...this.totals.differences(a, name), ...this.paired[a - 1].differences(name, alternatives[0].series, alternatives[a].series, plan.series));
     }
     const overall = this.totals.overall(plan.alternatives);
-    return { runs: this.counted, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, bands: this.bands?.rows(plan, startDay) };
+    return { runs: this.counted - this.skipped, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, bands: this.bands?.rows(plan, startDay) };
   }
 }
 

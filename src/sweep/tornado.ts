@@ -66,13 +66,19 @@ export function swingPointCount(plan: SweepPlan): number {
   return 1 + 2 * plan.alternatives[0].inputs.length;
 }
 
+/** What point `p` of a swing replicate is, in words ("every input at its median", "X at its 10th percentile", "events.e.happens: does not happen"). */
+export function swingPointLabel(plan: SweepPlan, p: number): string {
+  if (p === 0) return "every input at its median";
+  const swung = plan.alternatives[0].inputs[Math.floor((p - 1) / 2)];
+  const ends = swingEnds(swung);
+  const end = (p - 1) % 2 === 0 ? ends.low : ends.high;
+  return ends.kind === "yes-no" ? `${swung}: ${end}` : `${swung} at its ${end}`;
+}
+
 /** Runs point `p` (see swingPointCount) of swing replicate `replicate` of the plan's base. */
 export function runSwingPoint(runner: ReplicateRunner, plan: SweepPlan, replicate: number, p: number): SwingPoint {
   const inputs = plan.alternatives[0].inputs;
-  const swung = inputs[Math.floor((p - 1) / 2)];
-  const ends = p === 0 ? undefined : swingEnds(swung);
-  const end = ends === undefined ? "" : (p - 1) % 2 === 0 ? ends.low : ends.high;
-  const how = ends === undefined ? "every input at its median" : `${swung}${ends.kind === "yes-no" ? `: ${end}` : ` at its ${end}`}, the others at their medians`;
+  const how = p === 0 ? swingPointLabel(plan, 0) : `${swingPointLabel(plan, p)}, the others at their medians`;
   const outcome = runner.runAt(replicate, uniformAt(inputs, p), `the tornado, replicate ${replicate}, ${how}`).alternatives[0];
   return { inputs: [...outcome.inputs], kpis: [...meanKpiValues(outcome.kpis, plan.series.length)] };
 }

@@ -53,10 +53,10 @@ describe("the catalogue", () => {
   it("derives every list that was kept by hand, equal to the old lists", () => {
     // output-folder.ts OUTPUT_FILE_NAMES and SWEEP_RECORD_FILE_NAMES, sweep-folder.ts SWEEP_FOLDER_FILE_NAMES and RUN_FILE_NAMES, as they were.
     expect(sorted(OUTPUT_FILE_NAMES)).toEqual(
-      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "tornado.json", "sensitivity.csv", "backtest.csv"]),
+      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "sensitivity.csv", "invalid-draws.csv", "backtest.csv"]),
     );
-    expect(sorted(SWEEP_RECORD_FILE_NAMES)).toEqual(["records.bin", "shard.json", "tornado.json"]);
-    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "tornado.json", "run-log.json", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
+    expect(sorted(SWEEP_RECORD_FILE_NAMES)).toEqual(["invalid-draws.jsonl", "records.bin", "shard.json", "tornado-progress.jsonl", "tornado.json"]);
+    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "invalid-draws.csv", "run-log.json", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
     expect(filesWrittenOnlyBy("run")).toEqual(["timeline.csv", "trade.csv", "licences.csv"]);
     expect([MANIFEST_FILE, RECORDS_FILE, SWING_FILE, recordFileName("log")]).toEqual(["shard.json", "records.bin", "tornado.json", "run-log.json"]);
   });
@@ -90,7 +90,7 @@ describe("the catalogue", () => {
   });
 
   it("renders the records as their readers expect them", () => {
-    expect(new TextDecoder().decode(renderRecord("swings", [{ replicate: 3, points: [] }]).bytes)).toBe('{"replicates":[{"replicate":3,"points":[]}]}\n');
+    expect(new TextDecoder().decode(renderRecord("swings", { points: ["every input at its median"], replicates: [{ replicate: 3, points: [] }] }).bytes)).toBe('{"points":["every input at its median"],"replicates":[{"replicate":3,"points":[]}]}\n');
     const log = renderRecord("log", { command: ["chokepoint", "merge"], shards: 2, seconds: 1.23456 });
     expect(log.name).toBe("run-log.json");
     expect(JSON.parse(new TextDecoder().decode(log.bytes))).toMatchObject({ command: ["chokepoint", "merge"], shards: 2, seconds: 1.235, runsPerSecond: null });
@@ -170,7 +170,7 @@ describe("a sweep's folder", () => {
     mkdirSync(folder);
     const leftover = `.bands.csv.${deadPid()}.tmp`;
     writeFileSync(path.join(folder, leftover), "half a file");
-    const opened = openSweepFolder(folder, plan, WHOLE, false, () => {});
+    const opened = openSweepFolder(folder, plan, WHOLE, false, { outcome: () => {}, skipped: () => {} });
     opened.appender.close();
     expect(sorted(readdirSync(folder))).toEqual(["records.bin", "shard.json"]);
   });
@@ -181,7 +181,7 @@ describe("a sweep's folder", () => {
     mkdirSync(folder);
     const mine = `.notes.${deadPid()}.tmp`;
     writeFileSync(path.join(folder, mine), "my notes");
-    expect(() => openSweepFolder(folder, plan, WHOLE, false, () => {})).toThrow(
+    expect(() => openSweepFolder(folder, plan, WHOLE, false, { outcome: () => {}, skipped: () => {} })).toThrow(
       `cannot write outputs to ${folder}: it holds files chokepoint did not write (${mine}), which replacing it would delete; name a new or empty folder`,
     );
     expect(readFileSync(path.join(folder, mine), "utf8")).toBe("my notes");

@@ -107,7 +107,8 @@ describe.skipIf(!hasChromium)("reports in a real browser", () => {
       }
       if (kind === "sweep") {
         // What drives the shortfalls comes right after who runs short, before the fan charts (issue 20).
-        const top = (id: string) => page.$eval(`section#${id}`, (section) => section.getBoundingClientRect().top + window.scrollY);
+        // The page is not scrolled yet: a section's top is its distance from the page's top.
+        const top = (id: string) => page.$eval(`section#${id}`, (section) => section.getBoundingClientRect().top);
         const [headline, sensitivity, fans] = [await top("headline"), await top("sensitivity"), await top("fans")];
         expect(headline).toBeLessThan(sensitivity);
         expect(sensitivity).toBeLessThan(fans);

@@ -121,7 +121,9 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
 
 /** The few lines a person reads after a sweep or compare (`command` wrote `written` into `folder`). */
 export function printSummary(plan: SweepPlan, statistics: SweepStatistics, command: WritingCommand, folder: string, written: readonly OutputFileName[], out: (line: string) => void): void {
-  out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}`);
+  // Replicates whose draw broke a rule were skipped (invalid-draws.csv): without a stop rule, the planned runs less the valid ones.
+  const skipped = written.includes("invalid-draws.csv") ? `; ${statistics.stoppedByRule ? "some" : plan.runs - statistics.runs} skipped for an invalid draw, listed in invalid-draws.csv` : "";
+  out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}${skipped}`);
   if (plan.kind === "compare") {
     out("");
     out(renderCompareTable(statistics.differences).trimEnd());

@@ -6,7 +6,7 @@
  * differences with their intervals. Everything comes from the plan, the statistics and the
  * sample, so a merged sweep's report is the same bytes as an unsharded one's.
  */
-import type { ReplicateSampleData, SensitivityResult, SeriesStatistics, SweepPlan, SweepStatistics } from "../../sweep/index.js";
+import type { InvalidDraw, ReplicateSampleData, SensitivityResult, SeriesStatistics, SweepPlan, SweepStatistics } from "../../sweep/index.js";
 import { epochDayFromIso, epochMsOfEpochDay } from "../../model/index.js";
 import { MEAN_KPIS, seriesByUnmet } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
@@ -25,6 +25,8 @@ export interface SweepReportInput {
   readonly statistics: SweepStatistics;
   readonly sample: ReplicateSampleData;
   readonly sensitivity: SensitivityResult | undefined;
+  /** Replicates skipped because their draw broke a rule (none when not given). */
+  readonly invalidDraws?: readonly InvalidDraw[];
 }
 
 /** Pairs given fan charts and histograms, most unmet tonnes on average first. */
@@ -37,7 +39,7 @@ export async function renderSweepReport(input: SweepReportInput): Promise<string
   const about = plan.about;
   const lead = [about.question, about.description, `${plan.kind === "compare" ? "Compare" : "Sweep"} of ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design === "lhs" ? "Latin hypercube" : "Monte Carlo"}${statistics.stoppedByRule ? `, stopped by the rule ${plan.until}` : ""}), ${plan.start} to ${plan.end}.`].filter((l) => l !== "");
   const body = plan.kind === "compare" ? await renderCompareBody(plan, statistics, input.sample) : await sweepBody(input);
-  body.sections.push(renderSection(2, "manifest", "How this was made", manifest(plan, statistics)));
+  body.sections.push(renderSection(2, "manifest", "How this was made", manifest(plan, statistics, input.invalidDraws ?? [])));
   body.contents.push({ id: "manifest", heading: "How this was made" });
   return renderPage({ title: `${about.title}: chokepoint ${plan.kind} report`, heading: about.title, lead, contents: body.contents, body: body.sections });
 }
@@ -156,7 +158,7 @@ function pShortChart(plan: SweepPlan, series: readonly SeriesStatistics[]): Char
   };
 }
 
-function manifest(plan: SweepPlan, statistics: SweepStatistics): string {
+function manifest(plan: SweepPlan, statistics: SweepStatistics, invalidDraws: readonly InvalidDraw[]): string {
   const entries: [string, string][] = [
     ["tool", `${plan.tool} ${plan.version}`],
     ["kind", plan.kind],
@@ -166,6 +168,7 @@ function manifest(plan: SweepPlan, statistics: SweepStatistics): string {
     ["replicates", `${statistics.runs} of ${plan.runs} planned`],
     ["band period", `${plan.bandDays} days`],
     ["tornado swing replicates", String(plan.swingRuns)],
+    ...(invalidDraws.length === 0 ? [] : [["invalid draws skipped", `${invalidDraws.length} (replicates ${invalidDraws.slice(0, 10).map((d) => d.replicate).join(", ")}${invalidDraws.length > 10 ? ", ..." : ""}: invalid-draws.csv; excluded from every figure)`] as [string, string]]),
   ];
   return [
     `<dl class="manifest">${entries.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>`,
