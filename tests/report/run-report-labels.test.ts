@@ -89,17 +89,23 @@ describe("the flagship's run report", async () => {
     expect(html).toContain("<tr><td>October 2025 package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
   });
 
-  it("says that US gallium, short on 2026-01-01, was already short when the period began", () => {
-    const section = html.slice(html.indexOf('<section id="pair-us-gallium">'));
+  it("says that US gallium, short on 2026-01-01, was already short when the period began (with the US ban left in force)", async () => {
+    // Without the suspension of No. 46's US ban, third countries may not pass Chinese-origin
+    // gallium on to the US, and US gallium starts the period short.
+    const inForce = loadScenario(FLAGSHIP, { sets: ["events.us-ban-suspended.probability=0%"] });
+    const result = simulate(inForce, { timeline: true });
+    const rankedInForce = rankShortfalls(result.kpis);
+    const page = await renderRunReport(runReportInput(inForce, result, rankedInForce, "npx chokepoint run", []));
+    const section = page.slice(page.indexOf('<section id="pair-us-gallium">'));
     expect(section).toMatch(/^<section id="pair-us-gallium">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
-    expect(html).toMatch(/<td>US<\/td><td>gallium<\/td><td>at start<\/td>/);
-    expect(html).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
-    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/US\s+gallium\s+at start\s/);
+    expect(page).toMatch(/<td>US<\/td><td>gallium<\/td><td>at start<\/td>/);
+    expect(page).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
+    expect(renderShortfallTable(rankedInForce, "2026-01-01")).toMatch(/US\s+gallium\s+at start\s/);
   });
 
-  it("ranks US NdFeB magnets (305 t unmet, 1% of demand) among the ten worst, in the report and the terminal", () => {
+  it("ranks US NdFeB magnets (255 t unmet, under 1% of demand) among the ten worst, in the report and the terminal", () => {
     expect(ranked.slice(0, 10).map((r) => `${r.kpi.country} ${r.kpi.commodity}`)).toContain("US ndfeb-magnet");
     expect(html).toContain('id="market-us-ndfeb-magnet"');
-    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d+\s+2\s+US\s+ndfeb-magnet\s/m);
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d+\s+3\s+US\s+ndfeb-magnet\s/m);
   });
 });
