@@ -78,6 +78,8 @@ describe("the catalogue", () => {
       manifest: SWEEP_COMMANDS,
       swings: SWEEP_COMMANDS,
       frames: SWEEP_COMMANDS,
+      swingLines: SWEEP_COMMANDS,
+      invalidLines: SWEEP_COMMANDS,
     };
     for (const [name, file] of ENTRIES) {
       const sources = Object.keys(file.render);
