@@ -18,11 +18,19 @@
  *                   second, peak memory. Then sweep-targets: the ratios the Monte Carlo issue sets,
  *                   measured in this same run (a replicate's cost against world-run's, the speed-up
  *                   of 2 workers, the memory growth at 10N).
+ *   merge           `chokepoint merge` through the CLI of two shards of a flagship sweep of N
+ *                   replicates (BENCH_MERGE_RUNS, default "500,2000"), made of a small real sweep's
+ *                   records cloned (bench/merge.ts): the merge's wall-clock and CPU seconds, peak
+ *                   memory, bytes of records. Then merge-targets: wall-clock and CPU seconds per
+ *                   1,000 replicates (the slope between the sizes, so start-up and the report cancel
+ *                   out), the fixed part, 100,000 replicates extrapolated, and the columnar write
+ *                   cost (replicates.parquet's encoding per 1,000 replicates, in-process) and size.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchMerge, type MergeTiming } from "./merge.js";
 import { runMM1 } from "./mm1.js";
 import { timeRunReport } from "./report.js";
 import { timeSweep } from "./sweep.js";
@@ -133,4 +141,27 @@ emit({
   speedupTarget: 1.8,
   peakRssGrowthAt10x: Number((Math.max(large1.peakRssMb, large2.peakRssMb) / Math.max(small1.peakRssMb, small2.peakRssMb)).toFixed(3)),
   peakRssGrowthTarget: 1.2,
+});
+
+// Merges: of cloned real records at BENCH_MERGE_RUNS replicates (default 500 and 2,000), in two shards.
+const MERGE_SIZES = (process.env.BENCH_MERGE_RUNS ?? "500,2000").split(",").map(Number);
+const { merges, columnar } = benchMerge(CLI, FLAGSHIP, MERGE_SIZES, Number(process.env.BENCH_MERGE_SEED_RUNS ?? 20));
+for (const m of merges) {
+  emit({ name: "merge", ...m, seconds: Number(m.seconds.toFixed(3)), wallSeconds: Number(m.wallSeconds.toFixed(3)), cpuSeconds: Number(m.cpuSeconds.toFixed(3)), recordBytesPerReplicate: Math.round(m.recordBytes / m.runs) });
+}
+const first = merges[0];
+const last = merges[merges.length - 1];
+// The slope between the smallest and largest merge: what each 1,000 replicates add (start-up and the report cancel out).
+const slope = (of: (m: MergeTiming) => number) => (last.runs === first.runs ? of(last) / last.runs : (of(last) - of(first)) / (last.runs - first.runs));
+const perReplicate = slope((m) => m.wallSeconds);
+emit({
+  name: "merge-targets",
+  mergeSecondsPer1000: Number((perReplicate * 1000).toFixed(3)),
+  mergeCpuSecondsPer1000: Number((slope((m) => m.cpuSeconds) * 1000).toFixed(3)),
+  mergeFixedSeconds: Number((last.wallSeconds - perReplicate * last.runs).toFixed(3)),
+  merge100kSecondsExtrapolated: Number((last.wallSeconds + perReplicate * (100_000 - last.runs)).toFixed(1)),
+  columnarWriteSecondsPer1000: Number(columnar.secondsPer1000.toFixed(3)),
+  parquetBytesPerReplicate: Math.round(columnar.bytesPerReplicate),
+  recordBytesPerReplicate: Math.round(last.recordBytes / last.runs),
+  peakRssMbAtLargest: last.peakRssMb,
 });
