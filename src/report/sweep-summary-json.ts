@@ -75,6 +75,7 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
             diffCiLow: r(d.diffCiLow),
             diffCiHigh: r(d.diffCiHigh),
             pBetter: r(d.pBetter),
+            pWorse: r(d.pWorse),
           })),
         }
       : {}),

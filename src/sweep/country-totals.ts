@@ -7,6 +7,7 @@
 import { KPI_NAMES } from "../model/index.js";
 import type { MeanInterval } from "./mean-interval.js";
 import { KPI_INDEX, type ReplicateOutcome } from "./replicate-outcome.js";
+import { pairedOutcome } from "./paired-outcome.js";
 import { RunningMoments } from "./running-moments.js";
 import type { PlannedAlternative, PlannedSeries } from "./sweep-plan.js";
 import { ALL_COMMODITIES, type MeanDistribution, type PairedDifference, type SweepStatistics } from "./sweep-statistics.js";
@@ -22,6 +23,7 @@ export class CountryTotals {
   /** Per alternative (the base's unused): moments of the differences from the base, and wins, by slot. */
   private readonly diffMoments: RunningMoments[];
   private readonly wins: Float64Array[];
+  private readonly losses: Float64Array[];
   /** Per alternative: this replicate's totals, by slot. */
   private readonly totals: Float64Array[];
 
@@ -34,6 +36,7 @@ export class CountryTotals {
     this.moments = perAlternative.map(() => new RunningMoments(slots));
     this.diffMoments = perAlternative.map(() => new RunningMoments(slots));
     this.wins = perAlternative.map(() => new Float64Array(slots));
+    this.losses = perAlternative.map(() => new Float64Array(slots));
     this.totals = perAlternative.map(() => new Float64Array(slots));
   }
 
@@ -54,9 +57,10 @@ export class CountryTotals {
       const diffs = this.diffMoments[a];
       diffs.count++;
       for (let c = 0; c < totals.length; c++) {
-        const diff = totals[c] - this.totals[0][c];
-        diffs.add(c, diff);
-        if (diff < 0) this.wins[a][c]++;
+        diffs.add(c, totals[c] - this.totals[0][c]);
+        const outcome = pairedOutcome(totals[c], this.totals[0][c]);
+        if (outcome < 0) this.wins[a][c]++;
+        else if (outcome > 0) this.losses[a][c]++;
       }
     }
   }
@@ -81,6 +85,7 @@ export class CountryTotals {
         diffCiLow: diff.low,
         diffCiHigh: diff.high,
         pBetter: this.wins[a][c] / this.diffMoments[a].count,
+        pWorse: this.losses[a][c] / this.diffMoments[a].count,
       };
     });
   }
@@ -91,7 +96,7 @@ export class CountryTotals {
     return alternatives.map((alternative, a) => {
       if (a === 0) return { name: alternative.name, unmetTonnes: this.total(0, all), difference: undefined };
       const diff = this.diffMoments[a].interval(all);
-      return { name: alternative.name, unmetTonnes: this.total(a, all), difference: { mean: diff.mean, ciLow: diff.low, ciHigh: diff.high, pBetter: this.wins[a][all] / this.diffMoments[a].count } };
+      return { name: alternative.name, unmetTonnes: this.total(a, all), difference: { mean: diff.mean, ciLow: diff.low, ciHigh: diff.high, pBetter: this.wins[a][all] / this.diffMoments[a].count, pWorse: this.losses[a][all] / this.diffMoments[a].count } };
     });
   }
 

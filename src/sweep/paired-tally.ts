@@ -7,6 +7,7 @@ import { KPI_NAMES } from "../model/index.js";
 import { KPI_INDEX, type KpiValues } from "./replicate-outcome.js";
 import { RunningMoments } from "./running-moments.js";
 import type { PlannedSeries } from "./sweep-plan.js";
+import { pairedOutcome } from "./paired-outcome.js";
 import { COMPARE_KPIS, type PairedDifference, type SeriesStatistics } from "./sweep-statistics.js";
 
 /** One alternative's paired differences from the base, per series and compared KPI. */
@@ -15,10 +16,12 @@ export class PairedTally {
   private readonly moments: RunningMoments;
   /** Replicates in which the alternative's value was lower, by the same cells. */
   private readonly wins: Float64Array;
+  private readonly losses: Float64Array;
 
   constructor(private readonly seriesCount: number) {
     this.moments = new RunningMoments(seriesCount * COMPARE_KPIS.length);
     this.wins = new Float64Array(seriesCount * COMPARE_KPIS.length);
+    this.losses = new Float64Array(seriesCount * COMPARE_KPIS.length);
   }
 
   /** Counts one replicate: the alternative's KPIs and the base's. */
@@ -27,9 +30,12 @@ export class PairedTally {
     for (let s = 0; s < this.seriesCount; s++) {
       const at = s * KPI_NAMES.length;
       COMPARE_KPIS.forEach((name, j) => {
-        const diff = kpis[at + KPI_INDEX[name]] - base[at + KPI_INDEX[name]];
-        this.moments.add(s * COMPARE_KPIS.length + j, diff);
-        if (diff < 0) this.wins[s * COMPARE_KPIS.length + j]++;
+        const alternative = kpis[at + KPI_INDEX[name]];
+        const baseValue = base[at + KPI_INDEX[name]];
+        this.moments.add(s * COMPARE_KPIS.length + j, alternative - baseValue);
+        const outcome = pairedOutcome(alternative, baseValue);
+        if (outcome < 0) this.wins[s * COMPARE_KPIS.length + j]++;
+        else if (outcome > 0) this.losses[s * COMPARE_KPIS.length + j]++;
       });
     }
   }
@@ -50,6 +56,7 @@ export class PairedTally {
           diffCiLow: diff.low,
           diffCiHigh: diff.high,
           pBetter: this.wins[at] / this.moments.count,
+          pWorse: this.losses[at] / this.moments.count,
         };
       }),
     );

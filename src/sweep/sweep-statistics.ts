@@ -66,8 +66,10 @@ export interface PairedDifference {
   readonly diffMean: number;
   readonly diffCiLow: number;
   readonly diffCiHigh: number;
-  /** Share of replicates where the alternative did strictly better (lower). */
+  /** Share of replicates where the alternative did better (lower), beyond rounding (paired-outcome.ts). */
   readonly pBetter: number;
+  /** Share of replicates where it did worse (higher), beyond rounding; the rest are ties. */
+  readonly pWorse: number;
 }
 
 /** Quantiles of one band cell. */
@@ -100,7 +102,7 @@ export interface SweepStatistics {
   readonly overall: readonly {
     readonly name: string;
     readonly unmetTonnes: MeanDistribution;
-    readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number } | undefined;
+    readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number; readonly pWorse: number } | undefined;
   }[];
   /** Bands of the base (a sweep only; undefined for a compare). */
   readonly bands: readonly BandRow[] | undefined;

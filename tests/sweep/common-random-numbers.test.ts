@@ -31,6 +31,7 @@ describe("common random numbers", () => {
       expect(d.diffCiLow).toBe(0);
       expect(d.diffCiHigh).toBe(0);
       expect(d.pBetter).toBe(0);
+      expect(d.pWorse).toBe(0);
     }
   });
 

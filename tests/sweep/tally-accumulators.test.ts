@@ -10,6 +10,7 @@ import { BandTally } from "../../src/sweep/band-tally.js";
 import { CountryTotals } from "../../src/sweep/country-totals.js";
 import { meanInterval } from "../../src/sweep/mean-interval.js";
 import { PairedTally } from "../../src/sweep/paired-tally.js";
+import { pairedOutcome } from "../../src/sweep/paired-outcome.js";
 import { KPI_INDEX, type AlternativeOutcome, type ReplicateOutcome } from "../../src/sweep/replicate-outcome.js";
 import { RunningMoments } from "../../src/sweep/running-moments.js";
 import { SeriesTally } from "../../src/sweep/series-tally.js";
@@ -72,7 +73,26 @@ describe("paired differences", () => {
     const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 } } })) as unknown as SeriesStatistics[];
     const unmet = tally.differences("policy", means(6), means(5), SERIES).filter((d) => d.kpi === "unmetTonnes");
     expect(unmet).toHaveLength(3);
-    expect(unmet[0]).toMatchObject({ alternative: "policy", country: "US", commodity: "gallium", baseMean: 6, alternativeMean: 5, diffMean: -1, pBetter: 0.5 });
+    expect(unmet[0]).toMatchObject({ alternative: "policy", country: "US", commodity: "gallium", baseMean: 6, alternativeMean: 5, diffMean: -1, pBetter: 0.5, pWorse: 0 });
+  });
+
+  it("count differences within rounding as ties, not as wins or losses", () => {
+    const tally = new PairedTally(SERIES.length);
+    // The last digits of a sum: a tie. A gram more (above a millionth of a tonne): a loss.
+    tally.add(kpis(() => ({ unmetTonnes: 122.9 - 1e-12 })), kpis(() => ({ unmetTonnes: 122.9 })));
+    tally.add(kpis(() => ({ unmetTonnes: 122.9 * (1 + 5e-10) })), kpis(() => ({ unmetTonnes: 122.9 })));
+    tally.add(kpis(() => ({ unmetTonnes: 0.002 })), kpis(() => ({ unmetTonnes: 0.001 })));
+    tally.add(kpis(() => ({ unmetTonnes: 1e6 - 0.01 })), kpis(() => ({ unmetTonnes: 1e6 })));
+    const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 } } })) as unknown as SeriesStatistics[];
+    const [d] = tally.differences("policy", means(0), means(0), SERIES).filter((x) => x.kpi === "unmetTonnes");
+    expect([d.pBetter, d.pWorse]).toEqual([0.25, 0.25]);
+  });
+});
+
+describe("paired outcome", () => {
+  it("is a tie within a millionth of the unit or a billionth of the larger value, and better or worse beyond", () => {
+    expect([pairedOutcome(0, 0), pairedOutcome(1e-7, 0), pairedOutcome(2e-6, 0), pairedOutcome(0, 2e-6)]).toEqual([0, 0, 1, -1]);
+    expect([pairedOutcome(1e9 + 0.5, 1e9), pairedOutcome(1e9 + 2, 1e9), pairedOutcome(1e9 - 2, 1e9)]).toEqual([0, 1, -1]);
   });
 });
 
@@ -90,13 +110,13 @@ describe("country totals", () => {
       ["US", 5],
       ["JP", 6],
     ]);
-    expect(totals.differences(1, "policy").map((d) => [d.country, d.commodity, d.diffMean, d.pBetter])).toEqual([
-      ["US", ALL_COMMODITIES, -0.5, 0.5],
-      ["JP", ALL_COMMODITIES, 0.5, 0],
+    expect(totals.differences(1, "policy").map((d) => [d.country, d.commodity, d.diffMean, d.pBetter, d.pWorse])).toEqual([
+      ["US", ALL_COMMODITIES, -0.5, 0.5, 0],
+      ["JP", ALL_COMMODITIES, 0.5, 0, 0.5],
     ]);
     const [base, policy] = totals.overall([{ name: "base" }, { name: "policy" }] as unknown as SweepPlan["alternatives"]);
     expect(base).toMatchObject({ name: "base", unmetTonnes: { mean: 11 }, difference: undefined });
-    expect(policy).toMatchObject({ name: "policy", unmetTonnes: { mean: 11 }, difference: { mean: 0, pBetter: 0.5 } });
+    expect(policy).toMatchObject({ name: "policy", unmetTonnes: { mean: 11 }, difference: { mean: 0, pBetter: 0.5, pWorse: 0.5 } });
   });
 });
 

@@ -23,6 +23,7 @@ interface Ranked {
   readonly mean: number;
   readonly diff: { mean: number; low: number; high: number } | undefined;
   readonly pBetter: number | undefined;
+  readonly pWorse: number | undefined;
 }
 
 /** The compare's sections. */
@@ -41,6 +42,7 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
     mean: o.unmetTonnes.mean,
     diff: o.difference === undefined ? undefined : { mean: o.difference.mean, low: o.difference.ciLow, high: o.difference.ciHigh },
     pBetter: o.difference?.pBetter,
+    pWorse: o.difference?.pWorse,
   }));
   // Best first: the largest saving; the base, the yardstick, last.
   const order = [...ranked.slice(1).sort((x, y) => x.diff!.mean - y.diff!.mean || (x.name < y.name ? -1 : 1)), ranked[0]];
@@ -70,11 +72,12 @@ function rankingTable(order: readonly Ranked[]): string {
     formatNumber(r.mean, 1),
     r.diff === undefined ? "" : `${formatNumber(r.diff.mean, 1)} (${formatNumber(r.diff.low, 1)} to ${formatNumber(r.diff.high, 1)})`,
     r.pBetter === undefined ? "" : `${formatNumber(r.pBetter * 100, 1)}%`,
+    r.pWorse === undefined ? "" : `${formatNumber(r.pWorse * 100, 1)}%`,
   ]);
   return renderTable({
-    columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base"],
+    columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base", "replicates worse"],
     rows,
-    numeric: [false, true, true, true],
+    numeric: [false, true, true, true, true],
     caption: "Best first: the largest saving of unmet tonnes on the same random worlds",
   });
 }
@@ -119,7 +122,7 @@ function differenceChart(plan: SweepPlan, statistics: SweepStatistics, alternati
   const countries = [...new Set(rows.map((d) => d.country))];
   // Each country in the colour its place among the plan's countries owns, whichever countries a given sweep shows (countryColours).
   const colours = countryColours([...new Set(plan.series.map((x) => x.country))], countries);
-  const values = alternatives.flatMap((alternative) => rows.filter((d) => d.alternative === alternative).map((d) => ({ row: `${alternative} - ${d.country}`, alternative, country: d.country, mean: d.diffMean, low: d.diffCiLow, high: d.diffCiHigh, pBetter: d.pBetter })));
+  const values = alternatives.flatMap((alternative) => rows.filter((d) => d.alternative === alternative).map((d) => ({ row: `${alternative} - ${d.country}`, alternative, country: d.country, mean: d.diffMean, low: d.diffCiLow, high: d.diffCiHigh, pBetter: d.pBetter, pWorse: d.pWorse })));
   const sort = values.map((v) => v.row);
   return {
     id: "paired-differences",
@@ -137,11 +140,11 @@ function differenceChart(plan: SweepPlan, statistics: SweepStatistics, alternati
       ],
     } as never,
     table: {
-      columns: ["alternative", "country", "base mean t", "alternative mean t", "difference t", "95% low", "95% high", "replicates better"],
+      columns: ["alternative", "country", "base mean t", "alternative mean t", "difference t", "95% low", "95% high", "replicates better", "replicates worse"],
       rows: alternatives.flatMap((alternative) =>
-        rows.filter((d) => d.alternative === alternative).map((d) => [alternative, d.country, formatNumber(d.baseMean, 1), formatNumber(d.alternativeMean, 1), formatNumber(d.diffMean, 1), formatNumber(d.diffCiLow, 1), formatNumber(d.diffCiHigh, 1), `${formatNumber(d.pBetter * 100, 1)}%`]),
+        rows.filter((d) => d.alternative === alternative).map((d) => [alternative, d.country, formatNumber(d.baseMean, 1), formatNumber(d.alternativeMean, 1), formatNumber(d.diffMean, 1), formatNumber(d.diffCiLow, 1), formatNumber(d.diffCiHigh, 1), `${formatNumber(d.pBetter * 100, 1)}%`, `${formatNumber(d.pWorse * 100, 1)}%`]),
       ),
-      numeric: [false, false, true, true, true, true, true, true],
+      numeric: [false, false, true, true, true, true, true, true, true],
     },
   };
 }
