@@ -10,12 +10,13 @@ import { describe, expect, it } from "vitest";
 import { loadScenario, simulate, sweep } from "../../src/index.js";
 import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport, runReportInput } from "../../src/report/index.js";
 import { renderChart, type ChartDefinition } from "../../src/report/html/chart.js";
+import { countriesThatMove } from "../../src/report/html/compare-section.js";
 import { periodDays, periodMeans } from "../../src/report/html/downsample.js";
 import { DisplayNames } from "../../src/report/html/display-names.js";
 import { eventMarks } from "../../src/report/html/event-markers.js";
 import { binValues, histogramChart } from "../../src/report/html/histogram-chart.js";
 import { escapeHtml, renderTable } from "../../src/report/html/html.js";
-import { ReplicateSample, planSweep, ReplicateRunner, SweepTally, type ReplicateSampleData } from "../../src/sweep/index.js";
+import { ReplicateSample, planSweep, ReplicateRunner, SweepTally, type ReplicateSampleData, type SweepStatistics } from "../../src/sweep/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FLAGSHIP = path.join(ROOT, "scenarios/reinstated-2026.yaml");
@@ -237,5 +238,18 @@ describe("the sweep report", async () => {
     expect(ranking.indexOf("no-reserve")).toBeLessThan(ranking.indexOf("tiny (base)"));
     expect(report).toContain('id="paired-differences"');
     expect(report).toContain('id="distribution-unmet-t-all-pairs"');
+    // The paired differences show only countries that move in some replicate (beyond rounding).
+    const moving = new Set(statistics.differences.filter((d) => d.commodity === "all" && d.pBetter + d.pWorse > 0).map((d) => d.country));
+    const figure = report.slice(report.indexOf('id="paired-differences"'), report.indexOf("</figure>", report.indexOf('id="paired-differences"')));
+    const charted = [...figure.matchAll(/<tr><td>[^<]*<\/td><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+    expect(charted.length).toBeGreaterThan(0);
+    expect(charted.filter((c) => !moving.has(c))).toEqual([]);
+  });
+
+  it("leaves out of the paired differences the countries that move in no replicate, and counts them", () => {
+    const d = (alternative: string, country: string, baseMean: number, pBetter: number, pWorse: number) => ({ alternative, country, commodity: "all", kpi: "unmetTonnes", baseMean, alternativeMean: baseMean, diffMean: 0, diffCiLow: 0, diffCiHigh: 0, pBetter, pWorse });
+    const statistics = { differences: [d("a", "US", 5, 0, 0), d("b", "US", 5, 0.2, 0), d("a", "JP", 3, 0, 0), d("b", "JP", 3, 0, 0), d("a", "KR", 0, 0, 0), d("b", "KR", 0, 0, 0)] } as unknown as SweepStatistics;
+    // KR has nothing unmet anywhere: neither shown nor counted.
+    expect(countriesThatMove(statistics)).toEqual({ moving: ["US"], still: ["JP"] });
   });
 });

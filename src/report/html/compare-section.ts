@@ -62,7 +62,11 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   sections.push(renderSection(2, "distributions", "Distributions side by side", note + charts.join("\n")));
 
   contents.push({ id: "differences", heading: "Paired differences by country" });
-  sections.push(renderSection(2, "differences", "Paired differences by country", await renderChart(differenceChart(plan, statistics, order.filter((r) => r.a !== 0).map((r) => r.name)))));
+  const alternativeNames = order.filter((r) => r.a !== 0).map((r) => r.name);
+  const { moving, still } = countriesThatMove(statistics);
+  const stillNote = still.length === 0 || moving.length === 0 ? "" : paragraph(`${still.length} of the ${still.length + moving.length} countries with demand short in some replicate move in no replicate of any alternative (beyond rounding) and are left out: ${still.join(", ")}.`, "note");
+  const chart = await renderChart(differenceChart(plan, statistics, alternativeNames, moving.length > 0 ? new Set(moving) : undefined));
+  sections.push(renderSection(2, "differences", "Paired differences by country", stillNote + chart));
   return { contents, sections };
 }
 
@@ -117,8 +121,21 @@ function distributionChart(label: string, byAlternative: readonly (readonly numb
   };
 }
 
-function differenceChart(plan: SweepPlan, statistics: SweepStatistics, alternatives: readonly string[]): ChartDefinition {
-  const rows = statistics.differences.filter((d) => d.commodity === ALL_COMMODITIES && (d.baseMean > 0 || d.alternativeMean > 0));
+/**
+ * The countries (with unmet tonnes in the base or an alternative) whose total moves in some
+ * replicate of some alternative beyond rounding, and those that move in none, each in plan order.
+ */
+export function countriesThatMove(statistics: SweepStatistics): { moving: string[]; still: string[] } {
+  const shown = statistics.differences.filter((d) => d.commodity === ALL_COMMODITIES && d.kpi === "unmetTonnes" && (d.baseMean > 0 || d.alternativeMean > 0));
+  const moves = new Map<string, boolean>();
+  for (const d of shown) moves.set(d.country, (moves.get(d.country) ?? false) || d.pBetter + d.pWorse > 0);
+  const countries = [...moves.keys()];
+  return { moving: countries.filter((c) => moves.get(c)), still: countries.filter((c) => !moves.get(c)) };
+}
+
+/** The paired differences per country: only the countries in `only` when given (those that move). */
+function differenceChart(plan: SweepPlan, statistics: SweepStatistics, alternatives: readonly string[], only?: ReadonlySet<string>): ChartDefinition {
+  const rows = statistics.differences.filter((d) => d.commodity === ALL_COMMODITIES && d.kpi === "unmetTonnes" && (d.baseMean > 0 || d.alternativeMean > 0) && (only === undefined || only.has(d.country)));
   const countries = [...new Set(rows.map((d) => d.country))];
   // Each country in the colour its place among the plan's countries owns, whichever countries a given sweep shows (countryColours).
   const colours = countryColours([...new Set(plan.series.map((x) => x.country))], countries);
