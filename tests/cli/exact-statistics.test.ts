@@ -21,43 +21,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** tiny.yaml with a second market whose demand is a constant (61.370417 t/yr) and an outage with a 40% chance. */
 const SCENARIO = path.join(scratch, "exact.yaml");
-writeFileSync(
-  SCENARIO,
-  `name: exact
-start: 2025-01-01
-end: 2025-12-31
-warmUp: 30 days
-commodities:
-  ore: {}
-  metal: {}
-countries:
-  AA: {}
-  BB: {}
-  CC: {}
-facilities:
-  mine: { country: BB, capacity: { uniform: [250 t/yr, 450 t/yr] }, outputs: { ore: 1 }, outages: { perYear: 4, duration: { triangular: [5 days, 10 days, 30 days] } } }
-  mine-2: { country: CC, capacity: 100 t/yr, outputs: { ore: 1 } }
-  smelter: { country: AA, capacity: 450 t/yr, inputs: { ore: 1.2 }, outputs: { metal: 1 } }
-markets:
-  AA:
-    ore: { imports: { BB: 70%, CC: 30% } }
-    metal: { demand: { normal: { mean: 300 t/yr, sd: 40 t/yr } }, cover: 20 days }
-  CC:
-    metal: { demand: 61.370417 t/yr, imports: { AA: 100% } }
-stockpiles:
-  reserve: { country: AA, commodity: metal, level: { uniform: [10 days, 40 days] } }
-controls:
-  licence:
-    exporter: BB
-    commodities: [ore]
-    measure: licensing
-    approval: { uniform: [30%, 80%] }
-    processingTime: { triangular: [10 days, 20 days, 40 days] }
-    effective: { uniform: [2025-03-01, 2025-06-01] }
-events:
-  outage: { type: facility-offline, facility: mine-2, date: 2025-05-01, until: 2025-07-01, probability: 40% }
-`,
-);
+writeFileSync(SCENARIO, readFileSync(path.join(ROOT, "tests/fixtures/sweep/two-markets.yaml"), "utf8"));
 
 const MEAN_KPIS = ["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex"] as const;
 const LABELS = ["p5", "p25", "p50", "p75", "p95"] as const;

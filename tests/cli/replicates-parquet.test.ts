@@ -23,40 +23,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-parquet-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Two reported pairs (AA and CC metal), a date input, an event that may not happen (events.outage.happens), dates that never come. */
-const SCENARIO = `name: columnar
-start: 2025-01-01
-end: 2025-12-31
-warmUp: 30 days
-commodities:
-  ore: {}
-  metal: {}
-countries:
-  AA: {}
-  BB: {}
-  CC: {}
-facilities:
-  mine: { country: BB, capacity: { uniform: [250 t/yr, 450 t/yr] }, outputs: { ore: 1 }, outages: { perYear: 4, duration: { triangular: [5 days, 10 days, 30 days] } } }
-  mine-2: { country: CC, capacity: 100 t/yr, outputs: { ore: 1 } }
-  smelter: { country: AA, capacity: 450 t/yr, inputs: { ore: 1.2 }, outputs: { metal: 1 } }
-markets:
-  AA:
-    ore: { imports: { BB: 70%, CC: 30% } }
-    metal: { demand: { normal: { mean: 300 t/yr, sd: 40 t/yr } }, cover: 20 days }
-  CC:
-    metal: { demand: 60 t/yr, imports: { AA: 100% } }
-stockpiles:
-  reserve: { country: AA, commodity: metal, level: { uniform: [10 days, 40 days] } }
-controls:
-  licence:
-    exporter: BB
-    commodities: [ore]
-    measure: licensing
-    approval: { uniform: [30%, 80%] }
-    processingTime: { triangular: [10 days, 20 days, 40 days] }
-    effective: { uniform: [2025-03-01, 2025-06-01] }
-events:
-  outage: { type: facility-offline, facility: mine-2, date: 2025-05-01, until: 2025-07-01, probability: 40% }
-`;
+const SCENARIO = readFileSync(path.join(ROOT, "tests/fixtures/sweep/two-markets.yaml"), "utf8").replace("name: exact", "name: columnar").replace("61.370417 t/yr", "60 t/yr");
 
 function cli(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
