@@ -93,6 +93,18 @@ export const KPI_CATALOGUE = {
   defenceUnmetTonnes: { kind: "tonnes", unit: "t", statistics: null },
   /** Unmet demand of the critical civilian class, tonnes (served after the defence). */
   criticalUnmetTonnes: { kind: "tonnes", unit: "t", statistics: null },
+  /** Unmet demand valued at the commodity's reference price, US$ (0 where it has none). */
+  unmetValue: { kind: "money", unit: "US$", statistics: { order: 6, compare: true, stopRule: true } },
+  /** Demand given up valued at the reference price, US$ (0 where it has none). */
+  givenUpValue: { kind: "money", unit: "US$", statistics: { order: 7, compare: false, stopRule: false } },
+  /** Tonnes held at the start in the reserves this country hosts for this commodity. */
+  reserveTonnes: { kind: "tonnes", unit: "t", statistics: { order: 8, compare: false, stopRule: false } },
+  /**
+   * What those reserves cost over the reported period at the reference price, US$: the tonnes
+   * held at the start and every tonne bought into them, plus their yearly holding cost on the
+   * tonnes held day by day.
+   */
+  reserveCost: { kind: "money", unit: "US$", statistics: { order: 9, compare: false, stopRule: false } },
 } as const satisfies Record<string, KpiSpec>;
 
 type Catalogue = typeof KPI_CATALOGUE;

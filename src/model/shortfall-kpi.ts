@@ -20,22 +20,34 @@ export interface KpiSeries {
   readonly commodity: string;
 }
 
+/** What a market's tonnes are worth and what the reserves it hosts cost (value-kpi.ts). */
+export interface MarketValue {
+  /** The commodity's reference price, US$ per tonne (0 where it has none). */
+  readonly pricePerTonne: number;
+  /** Tonnes held at the start in the reserves it hosts. */
+  readonly reserveTonnes: number;
+  /** What those reserves cost over the reported period, US$. */
+  readonly reserveCost: number;
+}
+
 /**
  * The KPIs of each series in `series` (markets with demand, in report order). `stockpileEmptyDay`
  * is, by market, the day (from the start; negative in the warm-up) a reserve serving it first
- * hit its floor, or null; `startEpochDay` dates day 0.
+ * hit its floor, or null; `startEpochDay` dates day 0; `values`, by market, its price and reserves.
  */
 export function shortfallKpis(
   record: DailyRecord,
   series: readonly KpiSeries[],
   stockpileEmptyDay: readonly (number | null)[],
   startEpochDay: number,
+  values: readonly MarketValue[],
 ): ShortfallKpi[] {
   const dateOf = (day: number) => isoFromEpochDay(startEpochDay + day);
   return series.map(({ market: m, country, commodity }): ShortfallKpi => {
     const firstShort = record.firstShortDay[m];
     const lastShort = record.lastShortDay[m];
     const emptyDay = stockpileEmptyDay[m];
+    const value = values[m];
     return {
       country,
       commodity,
@@ -50,6 +62,10 @@ export function shortfallKpis(
       peakPriceIndex: record.peakPriceIndex[m],
       defenceUnmetTonnes: record.defenceUnmetTonnes[m],
       criticalUnmetTonnes: record.criticalUnmetTonnes[m],
+      unmetValue: record.unmetTonnes[m] * value.pricePerTonne,
+      givenUpValue: record.givenUpTonnes[m] * value.pricePerTonne,
+      reserveTonnes: value.reserveTonnes,
+      reserveCost: value.reserveCost,
     };
   });
 }

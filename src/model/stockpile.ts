@@ -33,13 +33,20 @@ export class Stockpile {
   readonly isReflex: boolean;
   /** Whether a release is decided and in force (it then releases while a member is short; set by ReleaseDecisions). */
   private releaseAuthorized: boolean;
+  /** Time from which its holding is costed (the reported period's first day). */
+  private readonly holdingFrom: number;
+  /** Tonne-days held since `holdingFrom`, to the last time it was advanced. */
+  private heldTonneDays = 0;
+  /** Tonnes bought into it (refills and purchases) over the run. */
+  private bought = 0;
 
   /**
    * A reserve of `spec` hosted by market `hostMarket`, releasing into `memberMarkets`; its
    * starting stock has its host's origin content (`hostContent`).
    */
-  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], hostContent: Float64Array) {
+  constructor(index: number, spec: StockpileSpec, hostMarket: number, memberMarkets: number[], hostContent: Float64Array, holdingFrom: number) {
     this.index = index;
+    this.holdingFrom = holdingFrom;
     this.spec = spec;
     this.hostMarket = hostMarket;
     this.memberMarkets = memberMarkets;
@@ -72,6 +79,16 @@ export class Stockpile {
     return this.releaseAuthorized;
   }
 
+  /** Tonne-days held in the reported period, to the last time it was advanced (its holding cost is this times price times the yearly rate over a year's days). */
+  get tonneDaysHeld(): number {
+    return this.heldTonneDays;
+  }
+
+  /** Tonnes bought into it over the run (refills and purchases). */
+  get tonnesBought(): number {
+    return this.bought;
+  }
+
   /** Tonnes above the floor. */
   get availableTonnes(): number {
     return Math.max(0, this.stock - this.spec.floorTonnes);
@@ -86,6 +103,7 @@ export class Stockpile {
   receive(tonnes: number, content: Float64Array): void {
     for (let o = 0; o < this.content.length; o++) this.content[o] = addedShare(this.content[o], this.stock, tonnes, content[o]);
     this.stock += tonnes;
+    this.bought += tonnes;
   }
 
   /**
@@ -124,9 +142,23 @@ export class Stockpile {
   advanceTo(t: number): void {
     const dt = t - this.lastTime;
     if (dt <= 0) return;
+    const before = this.stock;
+    const from = this.lastTime;
     this.lastTime = t;
     this.stock -= this.totalReleaseRate * dt;
     // Releases stop exactly at the floor; only rounding can leave the level a hair below it.
     if (this.stock < this.spec.floorTonnes) this.stock = this.spec.floorTonnes;
+    if (t > this.holdingFrom) this.holdTonneDays(before, from, t);
+  }
+
+  /** Adds the tonne-days of the level falling from `before` at `from` to the stock at `to`, counted from `holdingFrom` on. */
+  private holdTonneDays(before: number, from: number, to: number): void {
+    const rate = this.totalReleaseRate;
+    const floor = this.spec.floorTonnes;
+    const levelAt = (t: number) => Math.max(floor, before - rate * (t - from));
+    const start = Math.max(from, this.holdingFrom);
+    // The level falls linearly until it meets the floor, then stays there.
+    const meets = rate > 0 ? Math.min(to, Math.max(start, from + (before - floor) / rate)) : to;
+    this.heldTonneDays += ((levelAt(start) + levelAt(meets)) / 2) * (meets - start) + floor * (to - meets);
   }
 }

@@ -17,6 +17,8 @@ export interface CommoditySpec {
   readonly name: string;
   /** Group ids this commodity belongs to (for reporting; controls are already expanded). */
   readonly groups: readonly string[];
+  /** What a tonne is worth, US$ (values demand unmet and given up and reserves), or null when the scenario gives no price. */
+  readonly referencePriceUsdPerTonne: number | null;
 }
 
 /** A country or bloc (EU, ROW). */
@@ -56,6 +58,8 @@ export interface FacilitySpec {
   readonly inputs: readonly RecipeTerm[];
   readonly outputs: readonly RecipeTerm[];
   readonly outages: OutageSpec | null;
+  /** What building it costs the policy that adds it, US$ (0 when not given); the model does not use it. */
+  readonly costUsd: number;
 }
 
 /** A baseline import source and its share of the importer's orders. */
@@ -187,6 +191,8 @@ export interface StockpileSpec {
   readonly release: ReleasePolicy;
   /** The priority classes it may serve ("defence": a defence-only reserve such as the NDS; "all" otherwise). */
   readonly serves: "all" | "defence";
+  /** Yearly cost of holding it, as a share of its value at the reference price. */
+  readonly holdingCostPerYear: number;
 }
 
 /** Which importers a control applies to. */

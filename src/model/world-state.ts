@@ -89,7 +89,7 @@ export class WorldState {
     this.facilities = spec.facilities.map((facilitySpec, f) => new Facility(f, facilitySpec, Math.floor(facilitySpec.onlineEpochDay) - this.originEpochDay));
     this.stockpiles = spec.stockpiles.map((stockpileSpec, s) => {
       const host = index.reserveHosts[s];
-      return new Stockpile(s, stockpileSpec, host, index.reserveMembers[s], markets[host].content);
+      return new Stockpile(s, stockpileSpec, host, index.reserveMembers[s], markets[host].content, spec.warmUpDays);
     });
     this.solver = new RateSolver(this);
     this.inflow = new InflowContent(this);

@@ -17,6 +17,7 @@ import { shortfallKpis, type KpiSeries, type ShortfallKpi } from "./shortfall-kp
 import { Timeline, type TimelineSeries } from "./timeline.js";
 import type { TradeFlow } from "./shipping.js";
 import { TradeDesk } from "./trade-desk.js";
+import { marketValues } from "./value-kpi.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
 
@@ -166,7 +167,7 @@ export class World {
       }
       return first;
     });
-    const kpis = shortfallKpis(record, this.kpiSeries, stockpileEmptyDay, this.state.spec.startEpochDay);
+    const kpis = shortfallKpis(record, this.kpiSeries, stockpileEmptyDay, this.state.spec.startEpochDay, marketValues(state));
     this.checkFinite(kpis);
     const timeline = record.timeline;
     if (timeline !== undefined) {

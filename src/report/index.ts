@@ -12,6 +12,7 @@ export { renderBandsCsv, BANDS_CSV_COLUMNS } from "./bands-csv.js";
 export { renderSweepSummaryJson } from "./sweep-summary-json.js";
 export { renderCompareCsv, COMPARE_CSV_COLUMNS } from "./compare-csv.js";
 export { renderCompareTable } from "./compare-table.js";
+export { policyRows, renderPolicyTable, type PolicyRow } from "./policy-table.js";
 export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";
 export { renderRunReport, runReportInput, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";
 export { renderSweepReport, type SweepReportInput } from "./html/sweep-report.js";

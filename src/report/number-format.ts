@@ -32,3 +32,16 @@ export function columnDecimals(values: ArrayLike<number>, minimum: number): numb
   if (largest === 0) return minimum;
   return Math.min(6, Math.max(minimum, 2 - Math.floor(Math.log10(largest))));
 }
+
+/** US dollars for people: "US$146.5 M", "-US$1.2 bn", "US$820 k", "US$95" (one decimal above a thousand). */
+export function formatMoney(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const sign = value < 0 ? "-" : "";
+  const size = Math.abs(value);
+  const scaled = (by: number, suffix: string) => `${sign}US$${formatNumber(size / by, 1)} ${suffix}`;
+  if (formatNumber(size, 0) === "0") return "US$0";
+  if (size >= 999.95e6) return scaled(1e9, "bn");
+  if (size >= 999.95e3) return scaled(1e6, "M");
+  if (size >= 999.95) return scaled(1e3, "k");
+  return `${sign}US$${formatNumber(size, 0)}`;
+}

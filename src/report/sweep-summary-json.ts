@@ -7,6 +7,7 @@
  */
 import { kpiKindOf } from "../model/index.js";
 import { MEAN_KPIS, PERCENTILES, roundTo, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { policyRows } from "./policy-table.js";
 
 const LABELS = PERCENTILES.map((p) => `p${Math.round(p * 100)}`);
 
@@ -43,6 +44,7 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
       countryTotals: alternative.countryTotals.map((t) => ({
         country: t.country,
         unmetTonnes: { mean: r(t.unmetTonnes.mean), ciLow: r(t.unmetTonnes.ciLow), ciHigh: r(t.unmetTonnes.ciHigh), sd: r(t.unmetTonnes.sd) },
+        unmetValue: { mean: r(t.unmetValue.mean), ciLow: r(t.unmetValue.ciLow), ciHigh: r(t.unmetValue.ciHigh), sd: r(t.unmetValue.sd) },
       })),
       kpis: alternative.series.map((s) => ({
         country: s.country,
@@ -64,6 +66,31 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
     })),
     ...(plan.kind === "compare"
       ? {
+          policies: policyRows(plan, statistics).map((p) => ({
+            alternative: p.name,
+            title: p.title,
+            unmetValue: r(p.unmetValue),
+            unmetTonnes: r(p.unmetTonnes),
+            valueSaved: p.valueSaved === undefined ? null : { mean: r(p.valueSaved.mean), ciLow: r(p.valueSaved.low), ciHigh: r(p.valueSaved.high) },
+            pBetter: p.share === undefined ? null : r(p.share.better),
+            pWorse: p.share === undefined ? null : r(p.share.worse),
+            tonnesSaved: p.tonnesSaved === undefined ? null : r(p.tonnesSaved),
+            givenUpTonnes: r(p.givenUpTonnes),
+            givenUpValue: r(p.givenUpValue),
+            reserveTonnes: r(p.reserveTonnes),
+            cost: r(p.cost),
+            extraCost: p.extraCost === undefined ? null : r(p.extraCost),
+            valueSavedPerDollar: p.valuePerDollar === undefined ? null : r(p.valuePerDollar),
+            tonnesSavedPerTonneHeld: p.tonnesPerTonneHeld === undefined ? null : r(p.tonnesPerTonneHeld),
+            tiedWithBest: p.sameAsBest,
+          })),
+          ranking: statistics.ranking === undefined ? null : {
+            total: statistics.ranking.total,
+            method: "paired differences from the best, Bonferroni-corrected",
+            familyConfidence: statistics.ranking.familyConfidence,
+            eachConfidence: r(statistics.ranking.eachConfidence),
+            rows: statistics.ranking.rows.map((row) => ({ alternative: row.name, mean: r(row.mean), vsBest: { mean: r(row.vsBest.mean), ciLow: r(row.vsBest.ciLow), ciHigh: r(row.vsBest.ciHigh), pBetter: r(row.vsBest.pBetter), pWorse: r(row.vsBest.pWorse) }, tiedWithBest: row.indistinguishable })),
+          },
           differences: statistics.differences.map((d) => ({
             alternative: d.alternative,
             country: d.country,

@@ -8,6 +8,7 @@ import type { Distribution } from "../engine/index.js";
 import { DAYS_PER_YEAR, epochDayFromIso, type LicensingCapacity } from "../model/index.js";
 import { distributionObject, familiesText, FAMILY_NAMES, type Support } from "./distribution-schema.js";
 import { LIMITS, type Limit } from "./input-limits.js";
+import { parseMoney, parsePricePerTonne } from "./money.js";
 import { parseGrowth, parseQuantity, parseShare, plainNumberMeaning, type QuantityKind, type QuantityResult } from "./quantity.js";
 import type { Uncertain } from "./uncertain-input.js";
 
@@ -286,3 +287,27 @@ export const licensingCapacity = z
 export const source = z.string().min(1).describe("Publication a figure comes from, with its year (e.g. \"USGS MCS 2025, rare earths\")");
 /** Why a figure is what it is, on any entry. */
 export const note = z.string().describe("Why a figure is what it is; label assumptions as such");
+
+const moneyField = (parse: (input: number | string) => QuantityResult, error: string, description: string) =>
+  z
+    .union([z.number(), z.string()], { error })
+    .describe(description)
+    .transform((input, ctx) => {
+      const parsed = parse(input);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      if (parsed.value > LIMITS.money.max) {
+        ctx.addIssue({ code: "custom", message: `must be ${LIMITS.money.text}, got ${JSON.stringify(input)}` });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
+
+/** A price per mass, in US$ per tonne ("56 US$/kg"; a plain number is US$/t). */
+export const pricePerTonne = moneyField(parsePricePerTonne, 'must be a price such as "56 US$/kg" or a number (US$ per tonne)', 'A price per mass in US dollars: "56 US$/kg", "US$9.50/lb", "14,000 US$/t" (a plain number is US$ per tonne)');
+
+/** An amount of US dollars ("US$150 M"; a plain number is dollars). */
+export const money = moneyField(parseMoney, 'must be an amount such as "US$150 M" or a number (US dollars)', 'An amount in US dollars: "US$150 M", "43.4 M US$", "2 bn US$" (a plain number is dollars)');
+

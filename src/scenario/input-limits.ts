@@ -39,6 +39,8 @@ export const LIMITS = {
   tonnes: limit(0, 1e10, "at most 10 Gt (1e10 t)"),
   /** Rates: capacities, demand, quotas, release and refill rates, in tonnes per day (1e10 t/yr). */
   tonnesPerDay: limit(0, 1e10 / DAYS_PER_YEAR, "at most 10 Gt/yr (1e10 t/yr)"),
+  /** US dollars: reference prices per tonne, reserve and project costs. */
+  money: limit(0, 1e15, "at most US$1,000 trillion (1e15)"),
   /** Tonnes of a commodity per tonne of a facility's throughput. */
   recipeRatio: limit(0, 1e6, "at most 1,000,000 t per t of throughput"),
   /** Random outages per year. */

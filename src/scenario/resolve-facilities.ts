@@ -37,6 +37,7 @@ export function resolveFacilities(doc: ConcreteScenario, refs: ReferenceIndex, n
       inputs,
       outputs,
       outages: f.outages === undefined ? null : { ratePerYear: f.outages.perYear, durationDays: f.outages.duration },
+      costUsd: f.cost ?? 0,
     });
   }
   return facilities;

@@ -46,6 +46,7 @@ export function resolveStockpiles(doc: ConcreteScenario, refs: ReferenceIndex, n
         fromEpochDay: s.release?.from ?? fallback?.from ?? null,
       },
       serves: s.serves ?? DEFAULTS.serves,
+      holdingCostPerYear: s.holdingCost ?? doc.defaults?.holdingCost ?? DEFAULTS.holdingCostPerYear,
     });
   }
   return stockpiles;

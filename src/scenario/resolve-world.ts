@@ -64,7 +64,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     startEpochDay: doc.start,
     endEpochDay: doc.end,
     warmUpDays,
-    commodities: refs.commodityIds.map((id) => ({ id, name: doc.commodities[id].name ?? id, groups: doc.commodities[id].groups ?? [] })),
+    commodities: refs.commodityIds.map((id) => ({ id, name: doc.commodities[id].name ?? id, groups: doc.commodities[id].groups ?? [], referencePriceUsdPerTonne: doc.commodities[id].referencePrice?.price ?? null })),
     countries: refs.countryIds.map((id) => ({ id, name: doc.countries[id].name ?? id, groups: doc.countries[id].groups ?? [] })),
     facilities,
     markets: markets.markets,

@@ -31,6 +31,8 @@ export const DEFAULTS = {
   sustainedDays: 0,
   decisionLagDays: 0,
   serves: "all",
+  // A reserve's yearly holding cost, as a share of its value at the reference price (none unless a scenario says)
+  holdingCostPerYear: 0,
   // Controls: coverage, the de-minimis share of extraterritorial reach (MOFCOM No. 61's 0.1%), a licence's validity
   coverage: 1,
   deMinimisShare: 0.001,

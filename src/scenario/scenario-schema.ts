@@ -16,7 +16,9 @@ import {
   durationDistribution,
   isoDate,
   licensingCapacity,
+  money,
   note,
+  pricePerTonne,
   share,
   slug,
   source,
@@ -35,6 +37,14 @@ const commodity = z
     name: z.string().optional(),
     stage: z.enum(["ore", "concentrate", "refined", "metal", "component", "product"]).optional(),
     groups: z.array(slug("commodity group")).optional(),
+    referencePrice: z
+      .strictObject({
+        price: pricePerTonne,
+        source: source.optional(),
+        note: note.optional(),
+      })
+      .optional()
+      .describe("What a tonne is worth, to value demand unmet and given up and the tonnes a reserve holds (KPIs in US$)"),
     response: commodityResponse.optional(),
     source: source.optional(),
     note: note.optional(),
@@ -66,6 +76,7 @@ const facility = z
         duration: durationDistribution,
       })
       .optional(),
+    cost: money.optional().describe("What building it costs the policy that adds it (public money committed: grants, loans, equity), US$; counted in a compare's policy cost"),
     source: source.optional(),
     note: note.optional(),
   })
@@ -115,6 +126,7 @@ const stockpile = z
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
     serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe(`Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "${DEFAULTS.serves}")`),
+    holdingCost: share.optional().describe(`Yearly cost of holding it (storage, insurance, capital), as a share of its value at the reference price (default: defaults.holdingCost, else ${DEFAULTS.holdingCostPerYear})`),
     source: source.optional(),
     note: note.optional(),
   })
@@ -204,6 +216,7 @@ const trade = z.strictObject({
 const defaults = z.strictObject({
   cover: uncertainQuantity("duration", { description: `Commercial inventory target for markets without their own (default ${DEFAULTS.coverDays} days)` }).optional(),
   release: releasePolicy.optional().describe("Release rule of reserves without their own; a reserve's own fields override it field by field"),
+  holdingCost: share.optional().describe("Yearly holding cost of reserves without their own, as a share of their value"),
   note: note.optional(),
 });
 

@@ -13,7 +13,7 @@ export { ReplicateRunner } from "./replicate-runner.js";
 export { alternativeOutcome, type AlternativeOutcome, type KpiValues, type ReplicateOutcome } from "./replicate-outcome.js";
 export { encodeRecord, RecordError, RecordReader, type RecordShape } from "./record-codec.js";
 export { SweepTally } from "./sweep-tally.js";
-export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type BandRow, type KpiDistribution, type MeanDistribution, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
+export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type AlternativeRanking, type OverallTotals, type PairedTotal, type TotalKpi, type BandRow, type KpiDistribution, type MeanDistribution, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
 export { MIN_RUNS, P_SHORT, parseStopRule, RULE_KPIS, unreportedTarget, type StopTarget } from "./stop-rule.js";
 export { proportionInterval, type ProportionInterval } from "./proportion-interval.js";
 export { meanInterval, type MeanInterval, type Moments } from "./mean-interval.js";

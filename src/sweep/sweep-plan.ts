@@ -56,6 +56,17 @@ export interface SweepPlan {
   readonly swingRuns: number;
   /** What the report says of the base scenario: nothing here changes a result. */
   readonly about: ScenarioAbout;
+  /** What the report says of each alternative (the base first), and what its projects cost. */
+  readonly alternativesAbout: readonly AlternativeAbout[];
+}
+
+/** An alternative's words, and the cost of the projects it adds, for a compare's report. */
+export interface AlternativeAbout {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** What its facilities with a stated cost cost (public money committed), US$: part of its scenario, so of its hash. */
+  readonly projectCostUsd: number;
 }
 
 /** The base scenario's words and dated marks, for the report. */
@@ -150,6 +161,7 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     series: reportedMarkets(spec).map((m) => ({ country: spec.countries[spec.markets[m].country].id, commodity: spec.commodities[spec.markets[m].commodity].id })),
     swingRuns: scenarios.length > 1 || scenarios[0].inputs.length + scenarios[0].occurrences.length === 0 ? 0 : Math.min(request.swingRuns ?? 0, request.runs),
     about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [] },
+    alternativesAbout: scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0) })),
   };
 }
 

@@ -72,6 +72,49 @@ export interface PairedDifference {
   readonly pWorse: number;
 }
 
+/** The KPIs a sweep also sums over each country's commodities and over every pair (country-totals.ts). */
+export type TotalKpi = "unmetTonnes" | "unmetValue" | "givenUpTonnes" | "givenUpValue" | "reserveTonnes" | "reserveCost";
+
+/** A paired difference of a total (one alternative minus another, replicate by replicate), with the shares of replicates lower and higher beyond rounding. */
+export interface PairedTotal {
+  readonly mean: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  readonly pBetter: number;
+  readonly pWorse: number;
+}
+
+/** One alternative's totals over every reported pair, and (but the base) its paired differences from the base's. */
+export type OverallTotals = { readonly name: string } & { readonly [K in TotalKpi]: MeanDistribution } & {
+  /** Unmet tonnes minus the base's (undefined for the base). */
+  readonly difference: PairedTotal | undefined;
+  /** Value of unmet demand minus the base's (undefined for the base). */
+  readonly valueDifference: PairedTotal | undefined;
+};
+
+/**
+ * The alternatives (the base among them) ranked by the mean value of unmet demand over every
+ * pair, and each one compared with the best on the same replicates: the paired difference
+ * (it minus the best) with an interval corrected for the number of comparisons (Bonferroni:
+ * each at 1 - 5% / comparisons, so that all hold together at 95%).
+ */
+export interface AlternativeRanking {
+  /** What the alternatives are ranked on. */
+  readonly total: TotalKpi;
+  /** The family-wise confidence of the intervals together, and each one's own. */
+  readonly familyConfidence: number;
+  readonly eachConfidence: number;
+  /** Best first (lowest mean); the best's own row has a zero difference. */
+  readonly rows: readonly {
+    readonly name: string;
+    readonly mean: number;
+    /** It minus the best, replicate by replicate. */
+    readonly vsBest: PairedTotal;
+    /** Whether its corrected interval holds 0 (or it ties the best in every replicate): the data cannot tell it from the best. */
+    readonly indistinguishable: boolean;
+  }[];
+}
+
 /** Quantiles of one band cell. */
 export interface BandRow {
   readonly date: string;
@@ -91,19 +134,17 @@ export interface SweepStatistics {
   readonly alternatives: readonly {
     readonly name: string;
     readonly series: readonly SeriesStatistics[];
-    /** Each country's unmet tonnes summed over its reported commodities. */
-    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: MeanDistribution }[];
+    /** Each country's unmet tonnes, and their value, summed over its reported commodities. */
+    readonly countryTotals: readonly { readonly country: string; readonly unmetTonnes: MeanDistribution; readonly unmetValue: MeanDistribution }[];
   }[];
   readonly differences: readonly PairedDifference[];
   /**
-   * Per alternative, the unmet tonnes summed over every reported pair: their distribution, and
-   * (for alternatives after the base) the paired difference to the base, over every replicate.
+   * Per alternative, the totals over every reported pair (TotalKpi): their distributions, and
+   * (for alternatives after the base) the paired differences to the base, over every replicate.
    */
-  readonly overall: readonly {
-    readonly name: string;
-    readonly unmetTonnes: MeanDistribution;
-    readonly difference: { readonly mean: number; readonly ciLow: number; readonly ciHigh: number; readonly pBetter: number; readonly pWorse: number } | undefined;
-  }[];
+  readonly overall: readonly OverallTotals[];
+  /** A compare's alternatives ranked by the value of their unmet demand, with the set not distinguishable from the best (undefined for a sweep). */
+  readonly ranking: AlternativeRanking | undefined;
   /** Bands of the base (a sweep only; undefined for a compare). */
   readonly bands: readonly BandRow[] | undefined;
 }

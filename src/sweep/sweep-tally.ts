@@ -7,7 +7,8 @@
  */
 import { epochDayFromIso } from "../model/index.js";
 import { BandTally } from "./band-tally.js";
-import { CountryTotals } from "./country-totals.js";
+import { rankAlternatives } from "./alternative-ranking.js";
+import { CountryTotals, RANKING_TOTAL } from "./country-totals.js";
 import { PairedTally } from "./paired-tally.js";
 import type { ReplicateOutcome } from "./replicate-outcome.js";
 import { SeriesTally } from "./series-tally.js";
@@ -112,7 +113,16 @@ export class SweepTally {
       differences.push(...this.totals.differences(a, name), ...this.paired[a - 1].differences(name, alternatives[0].series, alternatives[a].series, plan.series));
     }
     const overall = this.totals.overall(plan.alternatives);
-    return { runs: this.counted - this.skipped, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, bands: this.bands?.rows(plan, startDay) };
+    const ranking =
+      plan.kind === "compare"
+        ? rankAlternatives(
+            RANKING_TOTAL,
+            overall.map((o) => o.name),
+            overall.map((o) => o[RANKING_TOTAL].mean),
+            (i, j, confidence) => this.totals.betweenAlternatives(i, j, confidence),
+          )
+        : undefined;
+    return { runs: this.counted - this.skipped, stoppedByRule: this.stopped && this.counted < plan.runs, alternatives, differences, overall, ranking, bands: this.bands?.rows(plan, startDay) };
   }
 }
 

@@ -24,6 +24,8 @@ export const START = 20_000; // an arbitrary epoch day (2024-10-04)
 export interface SmallWorld {
   countries: string[];
   commodities: string[];
+  /** Reference prices, US$ per tonne, by commodity (none by default). */
+  prices?: Record<string, number>;
   days: number;
   facilities?: {
     id: string;
@@ -58,6 +60,7 @@ export interface SmallWorld {
     target?: number;
     release?: Partial<ReleasePolicy>;
     serves?: "all" | "defence";
+    holdingCost?: number;
   }[];
   controls?: {
     id: string;
@@ -106,6 +109,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     inputs: Object.entries(f.inputs ?? {}).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
     outputs: Object.entries(f.outputs).map(([k, r]) => ({ commodity: commodity(k), tonnesPerTonne: r })),
     outages: f.outages ?? null,
+    costUsd: 0,
   }));
   const marketMap = new Map<string, MarketSpec>();
   const ensure = (c: number, k: number) => {
@@ -157,6 +161,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       targetTonnes: s.target ?? s.tonnes,
       release: { triggerShare: 0, sustainedDays: 0, decisionLagDays: 0, fromEpochDay: null, ...s.release },
       serves: s.serves ?? "all",
+      holdingCostPerYear: s.holdingCost ?? 0,
     };
   });
   const authorities: AuthoritySpec[] = [];
@@ -194,7 +199,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     startEpochDay: START,
     endEpochDay: START + w.days - 1,
     warmUpDays: w.warmUpDays ?? 0,
-    commodities: w.commodities.map((id) => ({ id, name: id, groups: [] })),
+    commodities: w.commodities.map((id) => ({ id, name: id, groups: [], referencePriceUsdPerTonne: w.prices?.[id] ?? null })),
     countries: w.countries.map((id) => ({ id, name: id, groups: [] })),
     facilities,
     markets: [...marketMap.values()],

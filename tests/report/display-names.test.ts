@@ -9,7 +9,7 @@ const names = new DisplayNames({
     { id: "US", name: "United States", groups: [] },
     { id: "GA", name: "Gabon", groups: [] },
   ],
-  commodities: [{ id: "gallium", name: "Refined high-purity gallium", groups: [] }],
+  commodities: [{ id: "gallium", name: "Refined high-purity gallium", groups: [], referencePriceUsdPerTonne: null }],
   // Only the countries the controls name (here China, and the US as a destination) are read in ids.
   controls: [{ exporter: 0, destinations: { mode: "only", countries: [1] } } as unknown as WorldSpec["controls"][number]],
 });

@@ -20,6 +20,10 @@ const kpi = (country: string, commodity: string, unmet: number, givenUp: number,
   peakPriceIndex: price,
   defenceUnmetTonnes: 0,
   criticalUnmetTonnes: 0,
+  unmetValue: 0,
+  givenUpValue: 0,
+  reserveTonnes: 0,
+  reserveCost: 0,
 });
 
 describe("the worst-shortfalls table", () => {

@@ -22,6 +22,10 @@ const kpi = (country: string, commodity: string, unmetTonnes: number, demandTonn
   peakPriceIndex: 1,
   defenceUnmetTonnes: 0,
   criticalUnmetTonnes: 0,
+  unmetValue: 0,
+  givenUpValue: 0,
+  reserveTonnes: 0,
+  reserveCost: 0,
 });
 
 const pair = (k: ShortfallKpi) => `${k.country} ${k.commodity}`;

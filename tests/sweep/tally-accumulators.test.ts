@@ -70,7 +70,7 @@ describe("paired differences", () => {
     const tally = new PairedTally(SERIES.length);
     tally.add(kpis(() => ({ unmetTonnes: 4 })), kpis(() => ({ unmetTonnes: 6 })));
     tally.add(kpis(() => ({ unmetTonnes: 6 })), kpis(() => ({ unmetTonnes: 6 })));
-    const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 } } })) as unknown as SeriesStatistics[];
+    const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 }, unmetValue: { mean: 0 } } })) as unknown as SeriesStatistics[];
     const unmet = tally.differences("policy", means(6), means(5), SERIES).filter((d) => d.kpi === "unmetTonnes");
     expect(unmet).toHaveLength(3);
     expect(unmet[0]).toMatchObject({ alternative: "policy", country: "US", commodity: "gallium", baseMean: 6, alternativeMean: 5, diffMean: -1, pBetter: 0.5, pWorse: 0 });
@@ -83,7 +83,7 @@ describe("paired differences", () => {
     tally.add(kpis(() => ({ unmetTonnes: 122.9 * (1 + 5e-10) })), kpis(() => ({ unmetTonnes: 122.9 })));
     tally.add(kpis(() => ({ unmetTonnes: 0.002 })), kpis(() => ({ unmetTonnes: 0.001 })));
     tally.add(kpis(() => ({ unmetTonnes: 1e6 - 0.01 })), kpis(() => ({ unmetTonnes: 1e6 })));
-    const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 } } })) as unknown as SeriesStatistics[];
+    const means = (mean: number) => SERIES.map(() => ({ kpis: { unmetTonnes: { mean }, shortfallDays: { mean: 0 }, peakShortfallShare: { mean: 0 }, unmetValue: { mean: 0 } } })) as unknown as SeriesStatistics[];
     const [d] = tally.differences("policy", means(0), means(0), SERIES).filter((x) => x.kpi === "unmetTonnes");
     expect([d.pBetter, d.pWorse]).toEqual([0.25, 0.25]);
   });
@@ -110,7 +110,7 @@ describe("country totals", () => {
       ["US", 5],
       ["JP", 6],
     ]);
-    expect(totals.differences(1, "policy").map((d) => [d.country, d.commodity, d.diffMean, d.pBetter, d.pWorse])).toEqual([
+    expect(totals.differences(1, "policy").filter((d) => d.kpi === "unmetTonnes").map((d) => [d.country, d.commodity, d.diffMean, d.pBetter, d.pWorse])).toEqual([
       ["US", ALL_COMMODITIES, -0.5, 0.5, 0],
       ["JP", ALL_COMMODITIES, 0.5, 0, 0.5],
     ]);

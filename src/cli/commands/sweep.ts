@@ -5,7 +5,7 @@
  * A compare runs every alternative on each replicate's random world (common random numbers).
  */
 import path from "node:path";
-import { eventMarks, renderCompareTable, renderSensitivityTable } from "../../report/index.js";
+import { eventMarks, renderCompareTable, renderPolicyTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import { MAX_SWEEP_RUNS, MAX_SWING_RUNS, parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
@@ -125,6 +125,8 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, comma
   const skipped = written.includes("invalid-draws.csv") ? `; ${statistics.stoppedByRule ? "some" : plan.runs - statistics.runs} skipped for an invalid draw, listed in invalid-draws.csv` : "";
   out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}${skipped}`);
   if (plan.kind === "compare") {
+    out("");
+    out(renderPolicyTable(plan, statistics).trimEnd());
     out("");
     out(renderCompareTable(statistics.differences).trimEnd());
   } else {

@@ -9,22 +9,14 @@ import { quantileSorted } from "simple-statistics";
 import { ALL_COMMODITIES, MEAN_KPIS, seriesByUnmet, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { renderChart, type ChartDefinition } from "./chart.js";
-import { paragraph, renderSection, renderTable, slug } from "./html.js";
+import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
+import { policyCells, policyRows, POLICY_COLUMNS, rankingNote, type PolicyRow } from "../policy-table.js";
 import { countryColours } from "./country-colours.js";
 import { COLOURS } from "./palette.js";
 import type { ReportBody } from "./report-page.js";
 
 /** Single pairs whose distributions are drawn besides the total. */
 const DISTRIBUTION_PAIRS = 3;
-
-interface Ranked {
-  readonly a: number;
-  readonly name: string;
-  readonly mean: number;
-  readonly diff: { mean: number; low: number; high: number } | undefined;
-  readonly pBetter: number | undefined;
-  readonly pWorse: number | undefined;
-}
 
 /** The compare's sections. */
 export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatistics, sample: ReplicateSampleData): Promise<ReportBody> {
@@ -35,20 +27,18 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
     for (let s = 0; s < n; s++) sum += values[s * MEAN_KPIS.length + unmet];
     return sum;
   }));
-  // Ranked on every replicate's paired difference (the tally's), not on the sample.
-  const ranked: Ranked[] = statistics.overall.map((o, a) => ({
-    a,
-    name: o.name,
-    mean: o.unmetTonnes.mean,
-    diff: o.difference === undefined ? undefined : { mean: o.difference.mean, low: o.difference.ciLow, high: o.difference.ciHigh },
-    pBetter: o.difference?.pBetter,
-    pWorse: o.difference?.pWorse,
-  }));
-  // Best first: the largest saving; the base, the yardstick, last.
-  const order = [...ranked.slice(1).sort((x, y) => x.diff!.mean - y.diff!.mean || (x.name < y.name ? -1 : 1)), ranked[0]];
+  // Ranked on every replicate's paired differences (the tally's), not on the sample: by the value of unmet demand, best first.
+  const rows = policyRows(plan, statistics);
+  const order = rows.map((row) => ({ a: statistics.overall.findIndex((o) => o.name === row.name), name: row.name }));
   const names = order.map((r) => (r.a === 0 ? `${r.name} (base)` : r.name));
-  const contents = [{ id: "ranking", heading: "Which policy saves most" }];
-  const sections = [renderSection(2, "ranking", "Which policy saves most", rankingTable(order))];
+  const contents = [
+    { id: "alternatives", heading: "The alternatives" },
+    { id: "ranking", heading: "Which policy saves most, and at what cost" },
+  ];
+  const sections = [
+    renderSection(2, "alternatives", "The alternatives", alternativesList(plan)),
+    renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs), "note") + paragraph(COST_NOTE, "note")),
+  ];
 
   const baseSeries = seriesByUnmet(statistics.alternatives[0].series).map((i) => ({ s: statistics.alternatives[0].series[i], i }));
   const panels = [
@@ -70,20 +60,23 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   return { contents, sections };
 }
 
-function rankingTable(order: readonly Ranked[]): string {
-  const rows = order.map((r) => [
-    r.a === 0 ? `${r.name} (base)` : r.name,
-    formatNumber(r.mean, 1),
-    r.diff === undefined ? "" : `${formatNumber(r.diff.mean, 1)} (${formatNumber(r.diff.low, 1)} to ${formatNumber(r.diff.high, 1)})`,
-    r.pBetter === undefined ? "" : `${formatNumber(r.pBetter * 100, 1)}%`,
-    r.pWorse === undefined ? "" : `${formatNumber(r.pWorse * 100, 1)}%`,
-  ]);
+function policyTable(rows: readonly PolicyRow[]): string {
   return renderTable({
-    columns: ["alternative", "mean unmet t, all pairs", "paired difference to the base, t (95% interval)", "replicates better than the base", "replicates worse"],
-    rows,
-    numeric: [false, true, true, true, true],
-    caption: "Best first: the largest saving of unmet tonnes on the same random worlds",
+    columns: [...POLICY_COLUMNS],
+    rows: policyCells(rows),
+    numeric: POLICY_COLUMNS.map((_, i) => i > 0 && i < POLICY_COLUMNS.length - 1),
+    caption: "Best first: the least value of unmet demand at reference prices; each saving paired with the base on the same random worlds",
   });
+}
+
+/** What the cost columns count. */
+const COST_NOTE =
+  "Cost: what the reserves cost over the horizon at reference prices (the tonnes held at the start and every tonne bought into them, plus their yearly holding cost on the tonnes held day by day) plus the stated cost of the projects an alternative adds; releases are not credited back. Saved per $: value of unmet demand saved per dollar of extra cost against the base. t saved per t held: unmet tonnes saved per extra tonne of reserve.";
+
+/** Each alternative by its file's title and description. */
+function alternativesList(plan: SweepPlan): string {
+  const items = plan.alternativesAbout.map((a, i) => `<li><strong>${escapeHtml(a.name)}</strong>${i === 0 ? " (base)" : ""}: ${escapeHtml(a.title)}${a.description === "" ? "" : `. ${escapeHtml(a.description)}`}</li>`);
+  return `<ul class="alternatives">${items.join("")}</ul>`;
 }
 
 function quantiles(values: readonly number[]): number[] {

@@ -37,11 +37,19 @@ const HISTOGRAM_PAIRS = 4;
 export async function renderSweepReport(input: SweepReportInput): Promise<string> {
   const { plan, statistics } = input;
   const about = plan.about;
-  const lead = [about.question, about.description, `${plan.kind === "compare" ? "Compare" : "Sweep"} of ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design === "lhs" ? "Latin hypercube" : "Monte Carlo"}${statistics.stoppedByRule ? `, stopped by the rule ${plan.until}` : ""}), ${plan.start} to ${plan.end}.`].filter((l) => l !== "");
+  const how = `${plan.kind === "compare" ? "Compare" : "Sweep"} of ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design === "lhs" ? "Latin hypercube" : "Monte Carlo"}${statistics.stoppedByRule ? `, stopped by the rule ${plan.until}` : ""}), ${plan.start} to ${plan.end}.`;
+  // A compare asks its own question of its alternatives; the base's words describe the base.
+  const compared = plan.alternativesAbout.length - 1;
+  const heading = plan.kind === "compare" ? `${compared} alternative${compared === 1 ? "" : "s"} to ${about.title}` : about.title;
+  const lead = (
+    plan.kind === "compare"
+      ? [`Which of these leaves the least demand unmet, valued at reference prices, on the same random worlds, and at what cost?`, `The base: ${about.title}.${about.question === "" ? "" : ` ${about.question}`}`, how]
+      : [about.question, about.description, how]
+  ).filter((l) => l !== "");
   const body = plan.kind === "compare" ? await renderCompareBody(plan, statistics, input.sample) : await sweepBody(input);
   body.sections.push(renderSection(2, "manifest", "How this was made", manifest(plan, statistics, input.invalidDraws ?? [])));
   body.contents.push({ id: "manifest", heading: "How this was made" });
-  return renderPage({ title: `${about.title}: chokepoint ${plan.kind} report`, heading: about.title, lead, contents: body.contents, body: body.sections });
+  return renderPage({ title: `${heading}: chokepoint ${plan.kind} report`, heading, lead, contents: body.contents, body: body.sections });
 }
 
 async function sweepBody(input: SweepReportInput): Promise<ReportBody> {
