@@ -1,6 +1,6 @@
 /**
  * The policy table of a compare: per alternative, best first by the value of the demand it
- * leaves unmet (at reference prices), that value and its tonnes; what it saves against the base
+ * leaves unmet at reference prices (by its tonnes when some commodity has no price), that value and its tonnes; what it saves against the base
  * (paired on the same replicates, with the 95% interval); the demand given up; the reserves it
  * holds and what they and its projects cost over the horizon; what a dollar of extra cost
  * and a tonne of extra reserve buy; and whether the data can tell it from the best (the
@@ -101,13 +101,14 @@ export function renderPolicyTable(plan: SweepPlan, statistics: SweepStatistics):
   const rows = policyCells(policyRows(plan, statistics));
   const widths = POLICY_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd();
-  return [line(POLICY_COLUMNS), ...rows.map(line), "", rankingNote(ranking, statistics.runs)].join("\n") + "\n";
+  return [line(POLICY_COLUMNS), ...rows.map(line), "", rankingNote(ranking, statistics.runs, plan.unpricedCommodities)].join("\n") + "\n";
 }
 
-/** What the ranking's last column means, in one sentence. */
-export function rankingNote(ranking: AlternativeRanking, runs: number): string {
+/** What the ranking's last column means, and what it ranks on, in a few sentences. */
+export function rankingNote(ranking: AlternativeRanking, runs: number, unpriced: readonly string[] = []): string {
   const tied = ranking.rows.filter((r) => r.indistinguishable).map((r) => r.name);
   const each = formatNumber(ranking.eachConfidence * 100, 2);
-  const verdict = tied.length === 1 ? `${tied[0]} leaves the least unmet value, and the data tell it from every other alternative.` : `${tied.join(", ")} cannot be told apart from the best on these ${runs} replicates: their order is noise.`;
-  return `Ranked by the mean value of unmet demand at reference prices. "tied with best": its paired difference from the best holds 0 at ${each}% (Bonferroni over ${ranking.rows.length - 1} comparisons, 95% together). ${verdict}`;
+  const on = ranking.total === "unmetValue" ? "the mean value of unmet demand at reference prices" : `the mean unmet tonnes over every pair, not their value: ${unpriced.join(", ")} ${unpriced.length === 1 ? "has" : "have"} no reference price`;
+  const verdict = tied.length === 1 ? `${tied[0]} leaves the least, and the data tell it from every other alternative.` : `${tied.join(", ")} cannot be told apart from the best on these ${runs} replicates: their order is noise.`;
+  return `Ranked by ${on}. "tied with best": its paired difference from the best holds 0 at ${each}% (Bonferroni over ${ranking.rows.length - 1} comparisons, 95% together). ${verdict}`;
 }

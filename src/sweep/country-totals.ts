@@ -21,9 +21,6 @@ export const TOTAL_KPIS: readonly TotalKpi[] = ["unmetTonnes", "unmetValue", "gi
 /** The totals a compare gives paired differences of (lower is better). */
 const PAIRED_TOTALS = ["unmetTonnes", "unmetValue"] as const satisfies readonly TotalKpi[];
 
-/** The total the alternatives are ranked on, and compared with each other in. */
-export const RANKING_TOTAL = "unmetValue" satisfies TotalKpi;
-
 /** Totals by country and over all, per alternative, with paired differences from the base and between alternatives. */
 export class CountryTotals {
   /** The countries of the series, in order. */
@@ -45,7 +42,12 @@ export class CountryTotals {
   private readonly betweenWins: Float64Array;
   private readonly betweenLosses: Float64Array;
 
-  constructor(series: readonly PlannedSeries[], alternatives: number) {
+  /** `rankedOn`: the total over every pair whose paired differences between alternatives are kept (what a compare ranks on). */
+  constructor(
+    series: readonly PlannedSeries[],
+    alternatives: number,
+    private readonly rankedOn: TotalKpi = "unmetValue",
+  ) {
     this.countries = [...new Set(series.map((s) => s.country))];
     this.countryOf = Int32Array.from(series.map((s) => this.countries.indexOf(s.country)));
     this.slots = this.countries.length + 1;
@@ -93,7 +95,7 @@ export class CountryTotals {
       });
     }
     const count = this.totals.length;
-    const overall = TOTAL_KPIS.indexOf(RANKING_TOTAL) * slots + all;
+    const overall = TOTAL_KPIS.indexOf(this.rankedOn) * slots + all;
     this.between.count++;
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {

@@ -58,6 +58,17 @@ export interface SweepPlan {
   readonly about: ScenarioAbout;
   /** What the report says of each alternative (the base first), and what its projects cost. */
   readonly alternativesAbout: readonly AlternativeAbout[];
+  /** Reported commodities some alternative gives no reference price (their value KPIs are 0), sorted. */
+  readonly unpricedCommodities: readonly string[];
+}
+
+/**
+ * What a compare ranks its alternatives on: the value of unmet demand when every reported
+ * commodity has a reference price, else unmet tonnes (a value that leaves commodities out would
+ * rank on part of the shortfall).
+ */
+export function rankingTotal(plan: Pick<SweepPlan, "unpricedCommodities">): "unmetValue" | "unmetTonnes" {
+  return plan.unpricedCommodities.length === 0 ? "unmetValue" : "unmetTonnes";
 }
 
 /** An alternative's words, and the cost of the projects it adds, for a compare's report. */
@@ -161,6 +172,7 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     series: reportedMarkets(spec).map((m) => ({ country: spec.countries[spec.markets[m].country].id, commodity: spec.commodities[spec.markets[m].commodity].id })),
     swingRuns: scenarios.length > 1 || scenarios[0].inputs.length + scenarios[0].occurrences.length === 0 ? 0 : Math.min(request.swingRuns ?? 0, request.runs),
     about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [] },
+    unpricedCommodities: [...new Set(scenarios.flatMap((s) => reportedMarkets(s.spec).map((m) => s.spec.commodities[s.spec.markets[m].commodity]).filter((c) => c.referencePriceUsdPerTonne === null).map((c) => c.id)))].sort(),
     alternativesAbout: scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0) })),
   };
 }

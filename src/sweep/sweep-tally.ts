@@ -8,14 +8,14 @@
 import { epochDayFromIso } from "../model/index.js";
 import { BandTally } from "./band-tally.js";
 import { rankAlternatives } from "./alternative-ranking.js";
-import { CountryTotals, RANKING_TOTAL } from "./country-totals.js";
+import { CountryTotals } from "./country-totals.js";
 import { PairedTally } from "./paired-tally.js";
 import type { ReplicateOutcome } from "./replicate-outcome.js";
 import { SeriesTally } from "./series-tally.js";
 import { parseStopRule } from "./stop-rule.js";
 import { StopTally } from "./stop-tally.js";
 import { SweepError } from "./sweep-error.js";
-import type { SweepPlan } from "./sweep-plan.js";
+import { rankingTotal, type SweepPlan } from "./sweep-plan.js";
 import type { PairedDifference, SweepStatistics } from "./sweep-statistics.js";
 
 /**
@@ -43,7 +43,7 @@ export class SweepTally {
     const n = plan.series.length;
     this.series = plan.alternatives.map(() => new SeriesTally(n, plan.dayCount));
     this.paired = plan.alternatives.slice(1).map(() => new PairedTally(n));
-    this.totals = new CountryTotals(plan.series, plan.alternatives.length);
+    this.totals = new CountryTotals(plan.series, plan.alternatives.length, rankingTotal(plan));
     this.bands = plan.kind === "sweep" ? new BandTally(plan.periodCount * n) : undefined;
     const rule = plan.until === null ? undefined : parseStopRule(plan.until);
     if (rule !== undefined && !rule.ok) throw new SweepError("bad-stop-rule", rule.message);
@@ -116,9 +116,9 @@ export class SweepTally {
     const ranking =
       plan.kind === "compare"
         ? rankAlternatives(
-            RANKING_TOTAL,
+            rankingTotal(plan),
             overall.map((o) => o.name),
-            overall.map((o) => o[RANKING_TOTAL].mean),
+            overall.map((o) => o[rankingTotal(plan)].mean),
             (i, j, confidence) => this.totals.betweenAlternatives(i, j, confidence),
           )
         : undefined;

@@ -40,10 +40,14 @@ describe("lists derived from the KPI catalogue", () => {
       "peakPriceIndex",
       "defenceUnmetTonnes",
       "criticalUnmetTonnes",
+      "unmetValue",
+      "givenUpValue",
+      "reserveTonnes",
+      "reserveCost",
     ]);
-    expect(MEAN_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex"]);
-    expect(COMPARE_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare"]);
-    expect(RULE_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes"]);
+    expect(MEAN_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "givenUpTonnes", "peakPriceIndex", "unmetValue", "givenUpValue", "reserveTonnes", "reserveCost"]);
+    expect(COMPARE_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare", "unmetValue"]);
+    expect(RULE_KPIS).toEqual(["unmetTonnes", "shortfallDays", "peakShortfallShare", "demandTonnes", "unmetValue"]);
     expect(KPI_NAMES.filter(isDateKpi)).toEqual(["firstShortfallDate", "stockpileEmptyDate", "recoveryDate"]);
   });
 

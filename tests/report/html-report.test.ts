@@ -226,16 +226,23 @@ describe("the sweep report", async () => {
     const statistics = tally.finish();
     // The total over every pair: its mean paired difference is the sum of the countries' (a mean is linear).
     for (const o of statistics.overall.slice(1)) {
-      const byCountry = statistics.differences.filter((d) => d.alternative === o.name && d.commodity === "all").reduce((sum, d) => sum + d.diffMean, 0);
+      const byCountry = statistics.differences.filter((d) => d.alternative === o.name && d.commodity === "all" && d.kpi === "unmetTonnes").reduce((sum, d) => sum + d.diffMean, 0);
       expect(o.difference!.mean).toBeCloseTo(byCountry, 9);
       expect(o.difference!.ciLow).toBeLessThanOrEqual(o.difference!.mean);
     }
     expect(statistics.overall[0].difference).toBeUndefined();
     const report = await renderSweepReport({ plan: compare, statistics, sample: kept.finish(), sensitivity: undefined });
     const ranking = report.slice(report.indexOf('<section id="ranking">'));
-    expect(ranking.indexOf("big-reserve")).toBeGreaterThan(0);
-    expect(ranking.indexOf("big-reserve")).toBeLessThan(ranking.indexOf("no-reserve"));
-    expect(ranking.indexOf("no-reserve")).toBeLessThan(ranking.indexOf("tiny (base)"));
+    // Best first, the base among the alternatives: by the mean of what the compare ranks on (tonnes here: the fixture has no prices).
+    const rows = statistics.ranking!.rows;
+    expect(statistics.ranking!.total).toBe("unmetTonnes");
+    expect(rows.map((r) => r.name)).toEqual(["big-reserve", "tiny", "no-reserve"]);
+    expect(rows.map((r) => r.mean)).toEqual(statistics.overall.map((o) => o.unmetTonnes.mean).sort((a, b) => a - b));
+    const table = ranking.slice(0, ranking.indexOf("</table>"));
+    expect(table.indexOf("big-reserve")).toBeGreaterThan(0);
+    expect(table.indexOf("big-reserve")).toBeLessThan(table.indexOf("tiny (base)"));
+    expect(table.indexOf("tiny (base)")).toBeLessThan(table.indexOf("no-reserve"));
+    expect(ranking).toContain("Ranked by the mean unmet tonnes over every pair, not their value: metal has no reference price");
     expect(report).toContain('id="paired-differences"');
     expect(report).toContain('id="distribution-unmet-t-all-pairs"');
     // The paired differences show only countries that move in some replicate (beyond rounding).

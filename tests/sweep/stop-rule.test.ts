@@ -64,7 +64,7 @@ describe("parseStopRule", () => {
     ["pShort KR ndfeb-magnet: mean ±2 points", `"pShort KR ndfeb-magnet: mean ±2 points": pShort is a share of replicates, not a KPI with a mean: write "pShort KR ndfeb-magnet: ±2 points"`],
     ["pShort KR ndfeb-magnet: ±60 points", `"pShort KR ndfeb-magnet: ±60 points": a pShort precision must be more than 0 and at most 50 points`],
     ["unmetTonnes KR ndfeb-magnet: ±2 points", `"unmetTonnes KR ndfeb-magnet: ±2 points" is not a stop rule: ${FORMS}`],
-    ["peakPriceIndex US antimony: mean ±2%", `"peakPriceIndex" is not a KPI a rule can name; use one of unmetTonnes, shortfallDays, peakShortfallShare, demandTonnes (a mean), or pShort (the share of replicates short)`],
+    ["peakPriceIndex US antimony: mean ±2%", `"peakPriceIndex" is not a KPI a rule can name; use one of unmetTonnes, shortfallDays, peakShortfallShare, demandTonnes, unmetValue (a mean), or pShort (the share of replicates short)`],
     ["unmetTonnes US antimony: mean ±2% min 1", `"unmetTonnes US antimony: mean ±2% min 1": min must be a whole number of replicates from 2 to 100000000, got "1"`],
     ["unmetTonnes US antimony: mean ±2% min 3.5", `"unmetTonnes US antimony: mean ±2% min 3.5": min must be a whole number of replicates from 2 to 100000000, got "3.5"`],
     ["unmetTonnes US antimony: mean ±2% min", `"unmetTonnes US antimony: mean ±2% min": min must be a whole number of replicates from 2 to 100000000, got ""`],

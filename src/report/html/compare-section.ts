@@ -37,7 +37,7 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   ];
   const sections = [
     renderSection(2, "alternatives", "The alternatives", alternativesList(plan)),
-    renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs), "note") + paragraph(COST_NOTE, "note")),
+    renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs, plan.unpricedCommodities), "note") + paragraph(COST_NOTE, "note")),
   ];
 
   const baseSeries = seriesByUnmet(statistics.alternatives[0].series).map((i) => ({ s: statistics.alternatives[0].series[i], i }));
@@ -65,7 +65,7 @@ function policyTable(rows: readonly PolicyRow[]): string {
     columns: [...POLICY_COLUMNS],
     rows: policyCells(rows),
     numeric: POLICY_COLUMNS.map((_, i) => i > 0 && i < POLICY_COLUMNS.length - 1),
-    caption: "Best first: the least value of unmet demand at reference prices; each saving paired with the base on the same random worlds",
+    caption: "Best first (see the note below for what it ranks on); each saving paired with the base on the same random worlds",
   });
 }
 
