@@ -80,14 +80,18 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
 function addRunCommand(program: Command, { out, done }: ActionContext): void {
   program
     .command("run")
-    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls.")
+    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls (with --vs BASE, first what the change does against BASE).")
     .argument("[file]", `scenario file (YAML or JSON)${OR_NAME}; default: the flagship scenarios/reinstated-2026.yaml`)
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))
     .option("--design <mc|lhs>", "the design of the sweep the replicate belongs to (default mc)")
     .option("--runs <n>", "with --design lhs: the sweep's number of runs", wholeNumber("--runs"))
-    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect)
-    .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
+    .option("--set <path=value>", "what-if: replace one value of the scenario FILE (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect)
+    .option(
+      "--vs <base>",
+      `also run BASE (a file${OR_NAME}) on the same random numbers (same seed and replicate) and show, pair by pair, the shortfalls the change causes or removes; --set changes FILE only, so \`run F --vs F --set PATH=VALUE\` is the what-if of that override against F as it is. One replicate: for many, with intervals, use compare`,
+    )
+    .option("--out <dir>", "output folder (default: out/<scenario-name>/, or out/<scenario-name>+<hash of the --set list>/ with --set); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       done(await runCommand(file ?? defaultScenarioFile(), options, out));
@@ -111,7 +115,7 @@ function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity
     .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
     .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
     .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
-    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded)`)
+    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, with --set out/<name>+<hash of the --set list>-${kind}/, or a shard folder beneath out/ when sharded)`)
     .option("-q, --quiet", "print nothing on success");
 }
 
