@@ -20,6 +20,7 @@ import {
   share,
   slug,
   source,
+  tags,
   uncertainDate,
   uncertainGrowth,
   uncertainMassOrCover,
@@ -66,6 +67,7 @@ const facility = z
         duration: durationDistribution,
       })
       .optional(),
+    tags: tags.optional(),
     source: source.optional(),
     note: note.optional(),
   })
@@ -115,6 +117,7 @@ const stockpile = z
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
     serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe(`Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "${DEFAULTS.serves}")`),
+    tags: tags.optional(),
     source: source.optional(),
     note: note.optional(),
   })
@@ -136,6 +139,7 @@ const eventBase = {
   probability: uncertainShare.optional().describe(`Probability it happens at all (default ${percentText(DEFAULTS.probability)}); whether it happens is drawn per replicate`),
   name: z.string().min(1).optional().describe("What reports call it, e.g. \"October 2025 package suspended\" (default: its id in words)"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
+  tags: tags.optional(),
   source: source.optional(),
   note: note.optional(),
 };
