@@ -89,7 +89,7 @@ function addRunCommand(program: Command, { out, done }: ActionContext): void {
     .option("--set <path=value>", "what-if: replace one value of the scenario FILE (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect)
     .option(
       "--vs <base>",
-      `also run BASE (a file${OR_NAME}) on the same random numbers (same seed and replicate) and show, pair by pair, the shortfalls the change causes or removes; --set changes FILE only, so \`run F --vs F --set PATH=VALUE\` is the what-if of that override against F as it is. One replicate: for many, with intervals, use compare`,
+      "also run BASE (a scenario file or a shipped scenario's name) on the same random numbers (same seed, replicate and design) and show, pair by pair, the shortfalls the change causes or removes. --set changes FILE only: `run F --vs F --set PATH=VALUE` is that override's what-if against F as it is. One replicate; for many, with intervals, use compare",
     )
     .option("--out <dir>", "output folder (default: out/<scenario-name>/, or out/<scenario-name>+<hash of the --set list>/ with --set); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
@@ -115,7 +115,7 @@ function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity
     .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
     .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
     .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
-    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, with --set out/<name>+<hash of the --set list>-${kind}/, or a shard folder beneath out/ when sharded)`)
+    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded; with --set, <${kind === "compare" ? "base" : "scenario"}-name>+<hash of the --set list> names it, so a what-if never replaces its base's folder)`)
     .option("-q, --quiet", "print nothing on success");
 }
 

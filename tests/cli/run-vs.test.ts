@@ -159,6 +159,12 @@ describe("run --vs", () => {
     expect(shard.stdout).toContain(`--out ${path.join("out", `tiny+${hashOf([set])}-sweep`)}`);
   });
 
+  it("says in --help that --set changes FILE only, and that compare is the tool for many replicates", () => {
+    const help = cli(["run", "--help"]).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("--set changes FILE only: `run F --vs F --set PATH=VALUE` is that override's what-if against F as it is. One replicate; for many, with intervals, use compare");
+    expect(help).toContain("output folder (default: out/<scenario-name>/, or out/<scenario-name>+<hash of the --set list>/ with --set)");
+  });
+
   it("refuses a base that reports another period, and a base that is not a scenario, writing nothing", () => {
     const cwd = folder("refused");
     const other = cli(["run", BAN, "--vs", BAN, "--set", "end=2026-06-30"], cwd);
