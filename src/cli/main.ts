@@ -80,14 +80,18 @@ function buildProgram(io: CliIo, done: (code: number) => void, argv: readonly st
 function addRunCommand(program: Command, { out, done }: ActionContext): void {
   program
     .command("run")
-    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls.")
+    .description("Run one replicate of a scenario: writes timeline.csv, summary.json, trade.csv, licences.csv and report.html (charts, offline), prints the worst shortfalls (with --vs BASE, first what the change does against BASE).")
     .argument("[file]", `scenario file (YAML or JSON)${OR_NAME}; default: the flagship scenarios/reinstated-2026.yaml`)
     .option("--seed <n>", "random seed (default: the scenario's seed)", parseSeed)
     .option("--replicate <r>", "replicate number: reproduces replicate r of a sweep with the same seed (default 0)", wholeNumber("--replicate"))
     .option("--design <mc|lhs>", "the design of the sweep the replicate belongs to (default mc)")
     .option("--runs <n>", "with --design lhs: the sweep's number of runs", wholeNumber("--runs"))
-    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable), e.g. controls.antimony-licensing-2024.approval=50%", collect)
-    .option("--out <dir>", "output folder (default: out/<scenario-name>/); replaced as a whole, all or nothing")
+    .option("--set <path=value>", "what-if: replace one value of the scenario FILE (repeatable), e.g. controls.antimony-licensing-2024.approval=50%; PATH+=VALUE, -=, *=, /= change the value it has, in its units (facilities.us-mp-10x.online+=1 year, capacity*=2, a distribution parameter by parameter); COLLECTION[tag=NAME] in place of an id edits every tagged entry ('facilities[tag=allied-separation].online-=1 year')", collect)
+    .option(
+      "--vs <base>",
+      "also run BASE (a scenario file or a shipped scenario's name) on the same random numbers (same seed, replicate and design) and show, pair by pair, the shortfalls the change causes or removes. --set changes FILE only: `run F --vs F --set PATH=VALUE` is that override's what-if against F as it is. One replicate; for many, with intervals, use compare",
+    )
+    .option("--out <dir>", "output folder (default: out/<scenario-name>/, or out/<scenario-name>+<hash of the --set list>/ with --set); replaced as a whole, all or nothing")
     .option("-q, --quiet", "print nothing on success")
     .action(async (file: string | undefined, options: RunCommandOptions) => {
       done(await runCommand(file ?? defaultScenarioFile(), options, out));
@@ -110,8 +114,8 @@ function sweepOptions(command: Command, kind: "sweep" | "compare" | "sensitivity
     .option("--until <rule>", 'stop once KPIs are precise enough, checked every --batch replicates, never before 30 (or "min N"), e.g. "unmetTonnes US antimony: mean ±2% @95%" or "pShort KR ndfeb-magnet: ±2 points @95% min 100"')
     .option("--batch <n>", "replicates between checks of --until (default 100)", wholeNumber("--batch"))
     .option("--band-days <n>", "days per period of bands.csv (default 7)", wholeNumber("--band-days"))
-    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable)", collect)
-    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded)`)
+    .option("--set <path=value>", "what-if: replace one value of the scenario (repeatable); PATH+=VALUE, -=, *=, /= change the value it has (online+=1 year, capacity*=2); COLLECTION[tag=NAME] in place of an id edits every tagged entry ('stockpiles[tag=jp-reserves].level*=2')", collect)
+    .option("--out <dir>", `output folder (default: out/<${kind === "compare" ? "base" : "scenario"}-name>-${kind}/, or a shard folder beneath out/ when sharded; with --set, <${kind === "compare" ? "base" : "scenario"}-name>+<hash of the --set list> names it, so a what-if never replaces its base's folder)`)
     .option("-q, --quiet", "print nothing on success");
 }
 

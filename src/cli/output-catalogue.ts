@@ -34,6 +34,7 @@ import {
   type BacktestReportInput,
   type RankedShortfall,
   type SweepReportInput,
+  type WhatIf,
 } from "../report/index.js";
 import type { Scenario } from "../scenario/index.js";
 import type { ReplicateOutcome, RunResult, SweepPlan, TornadoReplicate } from "../sweep/index.js";
@@ -56,6 +57,8 @@ export interface RunOutputs {
   readonly ranked: readonly RankedShortfall[];
   /** The command that reruns this replicate exactly. */
   readonly command: string;
+  /** Its --set overrides and --vs base (NO_WHAT_IF for a plain run). */
+  readonly whatIf: WhatIf;
 }
 
 /** What each set of files is rendered from: the results of a command, or a record of a sweep session. */
@@ -156,7 +159,7 @@ export const OUTPUT_FILES = {
     role: "final",
     listed: "report",
     render: {
-      run: (r) => renderRunReport(runReportInput(r.scenario, r.run, r.ranked, r.command, listedFiles("run"))),
+      run: (r) => renderRunReport(runReportInput(r.scenario, r.run, r.ranked, r.command, listedFiles("run"), r.whatIf)),
       sweep: (s) => renderSweepReport(s),
       backtest: (b) => renderBacktestReport(b),
     },
@@ -166,7 +169,7 @@ export const OUTPUT_FILES = {
     encoding: "text",
     role: "final",
     listed: "wrote",
-    render: { run: (r) => renderSummaryJson(r.run.summary), sweep: (s) => renderSweepSummaryJson(s.plan, s.statistics, s.invalidDraws?.length ?? 0) },
+    render: { run: (r) => renderSummaryJson(r.run.summary, r.whatIf), sweep: (s) => renderSweepSummaryJson(s.plan, s.statistics, s.invalidDraws?.length ?? 0) },
   },
   "trade.csv": { writtenBy: ["run"], encoding: "text", role: "final", listed: "wrote", render: { run: (r) => renderTradeCsv(r.run.trade) } },
   "licences.csv": { writtenBy: ["run"], encoding: "text", role: "final", listed: "wrote", render: { run: (r) => renderLicencesCsv(r.run.licences ?? [], r.scenario.spec) } },

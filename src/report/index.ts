@@ -2,6 +2,8 @@
 export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
 export { renderSummaryJson } from "./summary-json.js";
 export { renderShortfallTable } from "./shortfall-table.js";
+export { NO_WHAT_IF, overridesNote, type WhatIf, type WhatIfBase } from "./what-if.js";
+export { renderWhatIfTable } from "./what-if-table.js";
 export { rankShortfalls, type RankedShortfall } from "./worst-shortfalls.js";
 export { renderTradeCsv } from "./trade-csv.js";
 export { renderConsumerTable, type ScenarioKpis } from "./consumer-table.js";

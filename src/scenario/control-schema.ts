@@ -19,6 +19,7 @@ import {
   note,
   slug,
   source,
+  tags,
   uncertainDate,
   uncertainQuantity,
   uncertainShare,
@@ -68,6 +69,7 @@ const controlBase = {
     })
     .optional()
     .describe("Reach over third countries: the control also governs their exports of its commodities when more than the threshold of the good is of the exporter's origin"),
+  tags: tags.optional(),
   source: source.optional(),
   note: note.optional(),
 };

@@ -230,8 +230,13 @@ export const uncertainGrowth = maybeUncertain(growth, growth, share, { min: -0.9
 /** A bounded plain number that may be uncertain. */
 export const uncertainNumber = (limit: Limit, what: string) => maybeUncertain(boundedNumber(limit, what), boundedNumber(limit, what), boundedNumber(limit, what), limit, what);
 
+/** The epoch day of 0001-01-01, the first date of the format's calendar. */
+// A constant: Date.UTC, under epochDayFromIso, reads years below 100 as 19xx, and the undefined
+// it gave made every truncated date distribution (a normal's) fail as "min must be below max".
+const FIRST_EPOCH_DAY = -719162;
+
 /** A date (epoch day) that may be uncertain ({ uniform: [2026-11-10, 2027-11-10] }, a normal with an sd in days, ...). */
-export const uncertainDate = maybeUncertain(isoDate, isoDate, duration(), { min: epochDayFromIso("0001-01-01") as number, max: epochDayFromIso("9999-12-31") as number }, "a date YYYY-MM-DD", {
+export const uncertainDate = maybeUncertain(isoDate, isoDate, duration(), { min: FIRST_EPOCH_DAY, max: epochDayFromIso("9999-12-31") as number }, "a date YYYY-MM-DD", {
   isDate: true,
 });
 
@@ -282,6 +287,18 @@ export const licensingCapacity = z
     }
     return { unit: "tonnes", perDay: tonnes.value };
   });
+
+/**
+ * Tags of a facility, control, event or reserve: names of the groups it belongs to, which one
+ * `--set` can edit together (`facilities[tag=allied-separation].online-=1 year`). They change
+ * nothing in a run.
+ */
+export const tags = z
+  .array(
+    z.string({ error: "must be a tag (text)" }).regex(SLUG, { error: 'must be a tag: lower-case letters, digits and dashes, such as "allied-separation"' }),
+    { error: "must be a list of tags, such as [allied-separation, allied-projects]" },
+  )
+  .describe("Groups it belongs to, for editing them together with --set (e.g. [allied-separation]); no effect on a run");
 
 /** The publication a figure comes from, on any entry. */
 export const source = z.string().min(1).describe("Publication a figure comes from, with its year (e.g. \"USGS MCS 2025, rare earths\")");

@@ -22,6 +22,7 @@ import {
   share,
   slug,
   source,
+  tags,
   uncertainDate,
   uncertainGrowth,
   uncertainMassOrCover,
@@ -77,6 +78,7 @@ const facility = z
       })
       .optional(),
     cost: money.optional().describe("What building it costs the policy that adds it (public money committed: grants, loans, equity), US$; counted in a compare's policy cost"),
+    tags: tags.optional(),
     source: source.optional(),
     note: note.optional(),
   })
@@ -127,6 +129,7 @@ const stockpile = z
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
     serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe(`Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "${DEFAULTS.serves}")`),
     holdingCost: share.optional().describe(`Yearly cost of holding it (storage, insurance, capital), as a share of its value at the reference price (default: defaults.holdingCost, else ${DEFAULTS.holdingCostPerYear})`),
+    tags: tags.optional(),
     source: source.optional(),
     note: note.optional(),
   })
@@ -148,6 +151,7 @@ const eventBase = {
   probability: uncertainShare.optional().describe(`Probability it happens at all (default ${percentText(DEFAULTS.probability)}); whether it happens is drawn per replicate`),
   name: z.string().min(1).optional().describe("What reports call it, e.g. \"October 2025 package suspended\" (default: its id in words)"),
   legalBasis: z.string().optional().describe("The instrument, e.g. \"MOFCOM/GAC No. 70 (2025)\""),
+  tags: tags.optional(),
   source: source.optional(),
   note: note.optional(),
 };

@@ -7,6 +7,7 @@ export { buildSummary, type InputValue, type Manifest, type Summary, type Summar
 export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js";
 export { designUniform, type Design } from "./sampling-design.js";
 export { roundTo } from "./round-to.js";
+export { diffWhatIf, isNoDifference, whatIfMismatch, WHAT_IF_CHANGES, type ReportedPeriod, type WhatIfChange, type WhatIfDiff, type WhatIfPair, type WhatIfSide } from "./what-if-diff.js";
 export { SweepError } from "./sweep-error.js";
 export { continuationOf, MAX_SHARDS, MAX_SWEEP_RUNS, MAX_SWING_RUNS, planSweep, parseShard, recordShape, replicateAt, replicateCount, replicatesOf, reportedMarkets, samePlan, WHOLE, type PlannedAlternative, type PlannedSeries, type Shard, type SweepPlan, type SweepRequest } from "./sweep-plan.js";
 export { ReplicateRunner } from "./replicate-runner.js";

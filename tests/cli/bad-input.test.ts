@@ -114,7 +114,7 @@ const EXPECTED: Record<string, readonly Problem[]> = {
   "unknown-facility-key.yaml": [
     problem(
       "13:5 facilities.cn-gallium.utilisation",
-      'unknown key "utilisation"; did you mean "utilization"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, source, note)',
+      'unknown key "utilisation"; did you mean "utilization"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, tags, source, note)',
     ),
   ],
   "missing-required-field.yaml": [problem("2:1 end", "is required (must be a date written YYYY-MM-DD)")],

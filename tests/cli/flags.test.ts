@@ -273,7 +273,7 @@ describe("accepted combinations run", () => {
 describe("help", () => {
   it("compare names the folder it writes, sensitivity states its default once, and no help shows an empty list as a default", async () => {
     const help = async (command: string) => (await cli([command, "--help"])).stdout.replace(/\s+/g, " ");
-    expect(await help("compare")).toContain("output folder (default: out/<base-name>-compare/, or a shard folder beneath out/ when sharded)");
+    expect(await help("compare")).toContain("output folder (default: out/<base-name>-compare/, or a shard folder beneath out/ when sharded; with --set, <base-name>+<hash of the --set list> names it, so a what-if never replaces its base's folder)");
     expect(await help("sensitivity")).toContain("--runs <n> replicates to run (default 200) --seed");
     expect(await help("sensitivity")).toContain("out/<scenario-name>-sensitivity/");
     for (const command of ["run", "sweep", "compare", "sensitivity", "merge", "validate", "list", "summarize", "schema"]) {

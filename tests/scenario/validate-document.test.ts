@@ -24,7 +24,7 @@ describe("validation in one run", () => {
   it("reports a typo'd key, a date-order problem and a bad reference together", () => {
     const text = minimal.replace("country: CN", "country: CN\n    utilisation: 90%") + ban("2025-06-01", "2025-03-01") + offline("cn-galium");
     expect(issuesOf(text)).toEqual([
-      's.yaml:13:5 facilities.cn-gallium.utilisation: unknown key "utilisation"; did you mean "utilization"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, source, note)',
+      's.yaml:13:5 facilities.cn-gallium.utilisation: unknown key "utilisation"; did you mean "utilization"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, tags, source, note)',
       "s.yaml:22:93 controls.ga-ban.end: must be after effective",
       's.yaml:24:65 events.outage.facility: unknown facility "cn-galium"; did you mean "cn-gallium"?',
     ]);
@@ -38,7 +38,7 @@ describe("validation in one run", () => {
       "events:\n  outage: { type: facility-offline, date: 2025-02-01, facility: cn-gallium }\n  other: { type: facility-online, date: 2025-03-01, facility: jp-gallium }\n";
     expect(issuesOf(text)).toEqual([
       "s.yaml:12:5 facilities.cn-gallium.capacity: is required (must be a rate such as \"270 kt/yr\")",
-      's.yaml:13:5 facilities.cn-gallium.capacty: unknown key "capacty"; did you mean "capacity"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, source, note)',
+      's.yaml:13:5 facilities.cn-gallium.capacty: unknown key "capacty"; did you mean "capacity"? (allowed: country, kind, capacity, utilization, inputs, outputs, online, rampUp, outages, cost, tags, source, note)',
       's.yaml:22:63 events.other.facility: unknown facility "jp-gallium"',
     ]);
   });

@@ -11,6 +11,7 @@ import type { Scenario } from "../../scenario/index.js";
 import { MAX_SWEEP_RUNS, MAX_SWING_RUNS, parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
+import { outputName } from "../default-folder.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit, scenarioFileOrExit } from "../load-scenario-or-exit.js";
 import { writtenLines, type OutputFileName, type WritingCommand } from "../output-catalogue.js";
@@ -95,8 +96,9 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   if (unreported !== undefined) throw new CliExit(ExitCode.BAD_INPUT, `--until: ${unreported}`);
   const { shard, from } = chooseShard(options.shard, options.shardCount, io.env, options.shardsFromEnv === true);
   if (shard.count > 1 && shard.index >= options.runs) throw new CliExit(ExitCode.BAD_INPUT, `shard ${shard.index}/${shard.count} has no replicates: --runs ${options.runs} is fewer than the shards`);
-  const suffix = kind;
-  const folder = options.out ?? (shard.count > 1 ? path.join("out", `${plan.scenario}-${suffix}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", `${plan.scenario}-${suffix}`));
+  // With --set, the scenario's name gains the overrides' hash (default-folder.ts): a what-if never replaces its base's folder.
+  const folderName = `${outputName(plan.scenario, sets)}-${kind}`;
+  const folder = options.out ?? (shard.count > 1 ? path.join("out", `${folderName}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", folderName));
 
   const result = await runSession(
     { plan, shard, shardFrom: from, sources, folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
@@ -106,7 +108,7 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   if (result.statistics === undefined) {
     const notes = [...(result.resumed > 0 ? [`${result.resumed} resumed`] : []), ...(result.runsBefore < plan.runs ? [`extended from ${result.runsBefore} to ${plan.runs} runs`] : [])];
     out(`shard ${shard.index}/${shard.count}: ${result.recorded} replicates recorded in ${folder}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`);
-    out(`when every shard is done: chokepoint merge <the ${shard.count} shard folders> --out ${path.join("out", `${plan.scenario}-${suffix}`)}`);
+    out(`when every shard is done: chokepoint merge <the ${shard.count} shard folders> --out ${path.join("out", folderName)}`);
     return ExitCode.OK;
   }
   if (kind === "sensitivity" && result.sensitivity !== undefined) {

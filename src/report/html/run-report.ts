@@ -17,6 +17,8 @@ import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.
 import { marketChart } from "./market-chart.js";
 import { renderPage } from "./report-page.js";
 import { supplierChart, supplierShipments } from "./supplier-chart.js";
+import { NO_WHAT_IF, overridesNote, type WhatIf } from "../what-if.js";
+import { renderWhatIfSection, WHAT_IF_HEADING, WHAT_IF_SECTION_ID } from "./what-if-section.js";
 
 /** What a run's report is made of. */
 export interface RunReportInput {
@@ -36,6 +38,8 @@ export interface RunReportInput {
   readonly command: string;
   /** The other files of the run, beside the report. */
   readonly files: readonly string[];
+  /** The run's --set overrides and its --vs base (none: a plain run). */
+  readonly whatIf?: WhatIf;
 }
 
 /** The report's input from a loaded scenario and one run of it that kept its timeline. */
@@ -45,6 +49,7 @@ export function runReportInput(
   ranked: readonly RankedShortfall[],
   command: string,
   files: readonly string[],
+  whatIf: WhatIf = NO_WHAT_IF,
 ): RunReportInput {
   return {
     title: scenario.title,
@@ -59,6 +64,7 @@ export function runReportInput(
     labels: scenario.labels,
     command,
     files,
+    whatIf,
   };
 }
 
@@ -74,8 +80,16 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   const marks = eventMarks(summary.events, input.spec, start, end, input.labels);
   const names = new DisplayNames(input.spec, input.labels);
   const charted = input.ranked.slice(0, CHARTED_PAIRS).filter(({ kpi }) => timeline.series.some((x) => x.country === kpi.country && x.commodity === kpi.commodity));
-  const contents: { id: string; heading: string }[] = [{ id: "worst", heading: "Worst shortfalls" }];
-  const body: string[] = [renderSection(2, "worst", "Worst shortfalls", headline(input.ranked, start))];
+  const whatIf = input.whatIf ?? NO_WHAT_IF;
+  const contents: { id: string; heading: string }[] = [];
+  const body: string[] = [];
+  // Against a base, what the change did comes first: it is what the reader ran this for.
+  if (whatIf.vs !== null) {
+    contents.push({ id: WHAT_IF_SECTION_ID, heading: WHAT_IF_HEADING });
+    body.push(renderWhatIfSection(whatIf.vs, manifest.seed, manifest.replicate));
+  }
+  contents.push({ id: "worst", heading: "Worst shortfalls" });
+  body.push(renderSection(2, "worst", "Worst shortfalls", headline(input.ranked, start)));
   // Every exporter the report charts, coloured once for the whole report.
   const shipments = charted.map(({ kpi }) => supplierShipments(input.trade, kpi.country, kpi.commodity));
   const colours = countryColours(
@@ -108,8 +122,14 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   body.push(renderSection(2, "manifest", "How this was made", manifestBlock(input)));
   return renderPage({
     title: `${input.title}: chokepoint run report`,
-    heading: input.title,
-    lead: [input.question, input.description, `Simulated from ${start} to ${end}, seed ${manifest.seed}, replicate ${manifest.replicate}.`].filter((line) => line !== ""),
+    // The overrides on the title line: the question and description below are the file's, about the base.
+    heading: `${input.title}${overridesNote(whatIf.overrides)}`,
+    lead: [
+      input.question,
+      input.description,
+      whatIf.overrides.length === 0 ? "" : `What-if: the title, question and description above are the scenario file's; this run changes ${whatIf.overrides.join("; ")}.`,
+      `Simulated from ${start} to ${end}, seed ${manifest.seed}, replicate ${manifest.replicate}.`,
+    ].filter((line) => line !== ""),
     contents,
     body,
   });
@@ -166,6 +186,7 @@ function eventsTable(summary: Summary, marks: readonly EventMark[], names: Displ
 
 function manifestBlock(input: RunReportInput): string {
   const { manifest, inputs } = input.summary;
+  const vs = input.whatIf?.vs;
   const entries: [string, string][] = [
     ["tool", `${manifest.tool} ${manifest.version}`],
     ["scenario", manifest.scenario],
@@ -173,6 +194,8 @@ function manifestBlock(input: RunReportInput): string {
     ["seed", String(manifest.seed)],
     ["replicate", String(manifest.replicate)],
     ["period", `${manifest.start} to ${manifest.end}`],
+    ...(input.whatIf?.overrides ?? []).map((set): [string, string] => ["--set", set]),
+    ...(vs === undefined || vs === null ? [] : [["--vs", `${vs.file} (${vs.scenario}, scenario hash ${vs.scenarioHash})`] satisfies [string, string]]),
     ...inputs.map((v): [string, string] => [`input ${v.name}`, String(v.value)]),
   ];
   return [
