@@ -65,6 +65,7 @@ const planSchema = z.strictObject({
     question: text,
     description: text,
     markers: z.array(z.strictObject({ date: text, label: text })).max(MAX_LIST),
+    overrides: z.array(text).max(MAX_LIST),
   }),
   unpricedCommodities: z.array(text).max(MAX_LIST),
   alternativesAbout: z.array(z.strictObject({ name: text, title: text, description: text, projectCostUsd: z.number({ error: breaks("must be a number") }).min(0) })).max(MAX_LIST),

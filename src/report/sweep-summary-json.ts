@@ -22,6 +22,7 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
       scenario: plan.scenario,
       scenarioHash: plan.alternatives[0].scenarioHash,
       alternatives: plan.alternatives.map((a) => ({ name: a.name, scenarioHash: a.scenarioHash, inputs: a.inputs })),
+      overrides: plan.about.overrides,
       seed: plan.seed,
       design: plan.design,
       runs: statistics.runs,

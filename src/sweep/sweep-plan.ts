@@ -87,6 +87,8 @@ export interface ScenarioAbout {
   readonly description: string;
   /** Dates to mark on time axes, with what happens on them (the events every replicate shares). */
   readonly markers: readonly { readonly date: string; readonly label: string }[];
+  /** The `--set` overrides every alternative was loaded with, as given and in order: the words above describe the files before them. */
+  readonly overrides: readonly string[];
 }
 
 /** Which part of a sweep one process runs. */
@@ -117,6 +119,8 @@ export interface SweepRequest {
   readonly swingRuns?: number;
   /** Dates to mark on the report's time axes (default none). */
   readonly markers?: ScenarioAbout["markers"];
+  /** The `--set` overrides as given, in order (default none). */
+  readonly overrides?: readonly string[];
 }
 
 /** The markets of `spec` reported in a sweep: those with demand in its central world, by country and commodity id. */
@@ -171,7 +175,7 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     periodCount: Math.ceil(dayCount / request.bandDays),
     series: reportedMarkets(spec).map((m) => ({ country: spec.countries[spec.markets[m].country].id, commodity: spec.commodities[spec.markets[m].commodity].id })),
     swingRuns: scenarios.length > 1 || scenarios[0].inputs.length + scenarios[0].occurrences.length === 0 ? 0 : Math.min(request.swingRuns ?? 0, request.runs),
-    about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [] },
+    about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [], overrides: request.overrides ?? [] },
     unpricedCommodities: [...new Set(scenarios.flatMap((s) => reportedMarkets(s.spec).map((m) => s.spec.commodities[s.spec.markets[m].commodity]).filter((c) => c.referencePriceUsdPerTonne === null).map((c) => c.id)))].sort(),
     alternativesAbout: scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0) })),
   };

@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { outputName } from "../default-folder.js";
 import { lineWriter, type CliIo } from "../cli-io.js";
 import { ExitCode } from "../exit-codes.js";
 import { FolderLock, lockRefusal } from "../folder-lock.js";
@@ -21,7 +22,8 @@ export async function mergeCommand(folders: readonly string[], options: { out?: 
   const locks = lockShards(folders);
   try {
     const { plan } = checkShards(folders);
-    const directory = options.out ?? path.join("out", `${plan.scenario}-${plan.kind}`);
+    // The folder the unsharded sweep would have written (a what-if's name carries its overrides' hash).
+    const directory = options.out ?? path.join("out", `${outputName(plan.scenario, plan.about.overrides)}-${plan.kind}`);
     const resolved = path.resolve(directory);
     if (folders.some((f) => path.resolve(f) === resolved)) {
       return refuseSelf(directory, io);

@@ -85,7 +85,7 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
 
   let plan: SweepPlan;
   try {
-    plan = planSweep(scenarios, { seed, design, runs: options.runs, batch, until: options.until ?? null, bandDays, swingRuns: options.swingRuns ?? DEFAULT_SWING_RUNS, markers: sharedMarks(scenarios[0]) });
+    plan = planSweep(scenarios, { seed, design, runs: options.runs, batch, until: options.until ?? null, bandDays, swingRuns: options.swingRuns ?? DEFAULT_SWING_RUNS, markers: sharedMarks(scenarios[0]), overrides: sets });
   } catch (error) {
     if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
     throw error;
@@ -125,7 +125,8 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
 export function printSummary(plan: SweepPlan, statistics: SweepStatistics, command: WritingCommand, folder: string, written: readonly OutputFileName[], out: (line: string) => void): void {
   // Replicates whose draw broke a rule were skipped (invalid-draws.csv): without a stop rule, the planned runs less the valid ones.
   const skipped = written.includes("invalid-draws.csv") ? `; ${statistics.stoppedByRule ? "some" : plan.runs - statistics.runs} skipped for an invalid draw, listed in invalid-draws.csv` : "";
-  out(`${plan.kind} of ${plan.scenario}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}${skipped}`);
+  const whatIf = plan.about.overrides.length === 0 ? "" : ` (what-if: ${plan.about.overrides.join("; ")})`;
+  out(`${plan.kind} of ${plan.scenario}${whatIf}: ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design})${statistics.stoppedByRule ? `, stopped by the rule at ${statistics.runs} of ${plan.runs}` : ""}${skipped}`);
   if (plan.kind === "compare") {
     out("");
     out(renderPolicyTable(plan, statistics).trimEnd());

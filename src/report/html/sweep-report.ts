@@ -40,7 +40,8 @@ export async function renderSweepReport(input: SweepReportInput): Promise<string
   const how = `${plan.kind === "compare" ? "Compare" : "Sweep"} of ${statistics.runs} replicates (seed ${plan.seed}, design ${plan.design === "lhs" ? "Latin hypercube" : "Monte Carlo"}${statistics.stoppedByRule ? `, stopped by the rule ${plan.until}` : ""}), ${plan.start} to ${plan.end}.`;
   // A compare asks its own question of its alternatives; the base's words describe the base.
   const compared = plan.alternativesAbout.length - 1;
-  const heading = plan.kind === "compare" ? `${compared} alternative${compared === 1 ? "" : "s"} to ${about.title}` : about.title;
+  const whatIf = about.overrides.length === 0 ? "" : ` (what-if: ${about.overrides.join("; ")})`;
+  const heading = `${plan.kind === "compare" ? `${compared} alternative${compared === 1 ? "" : "s"} to ${about.title}` : about.title}${whatIf}`;
   const lead = (
     plan.kind === "compare"
       ? [`Which of these leaves the least demand unmet, valued at reference prices, on the same random worlds, and at what cost?`, `The base: ${about.title}.${about.question === "" ? "" : ` ${about.question}`}`, how]
