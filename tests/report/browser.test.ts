@@ -9,7 +9,7 @@
  * except under CI, where it fails.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,7 +40,8 @@ beforeAll(async () => {
   chokepoint(["run", path.join(ROOT, "scenarios/reinstated-2026.yaml"), "--out", path.join(scratch, "run")]);
   chokepoint(["sweep", TINY, "--runs", "40", "--swing-runs", "3", "--out", path.join(scratch, "sweep")]);
   chokepoint(["backtest", "--runs", "3", "--out", path.join(scratch, "backtest")]);
-  chokepoint(["compare", TINY, "--alt", "big-reserve=stockpiles.reserve.level=90 days", "--alt", "no-reserve=stockpiles.reserve.level=0 days", "--runs", "30", "--out", path.join(scratch, "compare")]);
+  // Priced, so the compare ranks on the value of unmet demand.
+  chokepoint(["compare", TINY, "--alt", "big-reserve=stockpiles.reserve.level=90 days", "--alt", "no-reserve=stockpiles.reserve.level=0 days", "--set", "commodities.metal.referencePrice={price: 1000 US$/t}", "--runs", "30", "--out", path.join(scratch, "compare")]);
   // A fresh, empty profile (playwright passes it as --user-data-dir).
   browser = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
     executablePath: CHROMIUM,
@@ -113,6 +114,18 @@ describe.skipIf(!hasChromium)("reports in a real browser", () => {
         expect(headline).toBeLessThan(sensitivity);
         expect(sensitivity).toBeLessThan(fans);
         expect(sensitivity).toBeLessThan(1400);
+      }
+      if (kind === "compare") {
+        // The alternatives and the policy table lead the report (issue 19): the policy table's rows are summary.json's policies, best first, on the first screen.
+        const summary = JSON.parse(readFileSync(path.join(scratch, kind, "summary.json"), "utf8")) as { policies: { alternative: string; tiedWithBest: boolean }[]; ranking: { total: string } };
+        expect(summary.ranking.total).toBe("unmetValue");
+        const rows = await page.$$eval("section#ranking table tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td, th")].map((cell) => cell.textContent ?? "")));
+        expect(rows.map((r) => r[0].replace(" (base)", ""))).toEqual(summary.policies.map((p) => p.alternative));
+        expect(rows.map((r) => r[r.length - 1])).toEqual(summary.policies.map((p) => (p.tiedWithBest ? "tied with best" : "worse")));
+        expect(rows[0][1]).toMatch(/^US\$/);
+        expect(await page.$eval("section#ranking", (section) => section.getBoundingClientRect().top)).toBeLessThan(1400);
+        expect(await page.$$eval("section#alternatives li", (items) => items.length)).toBe(3);
+        expect(await page.title()).toMatch(/^2 alternatives to /);
       }
       await page.screenshot({ path: path.join(SHOTS, `${kind}-report.png`), fullPage: false });
       await page.close();
