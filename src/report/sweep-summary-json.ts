@@ -65,8 +65,14 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
         ),
       })),
     })),
-    ...(plan.kind === "compare"
-      ? {
+    ...(plan.kind === "compare" ? compareParts(plan, statistics, r) : {}),
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+/** What a compare adds: each alternative's policy figures, the ranking with its comparisons with the best, and the paired differences. */
+function compareParts(plan: SweepPlan, statistics: SweepStatistics, r: (v: number) => number | null) {
+  return {
           policies: policyRows(plan, statistics).map((p) => ({
             alternative: p.name,
             title: p.title,
@@ -105,8 +111,5 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
             pBetter: r(d.pBetter),
             pWorse: r(d.pWorse),
           })),
-        }
-      : {}),
-  };
-  return JSON.stringify(document, null, 2) + "\n";
+        };
 }

@@ -59,6 +59,10 @@ describe("chokepoint run", () => {
       "peakPriceIndex",
       "defenceUnmetTonnes",
       "criticalUnmetTonnes",
+      "unmetValue",
+      "givenUpValue",
+      "reserveTonnes",
+      "reserveCost",
     ]);
   });
 
