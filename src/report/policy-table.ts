@@ -27,7 +27,7 @@ export interface PolicyRow {
   readonly cost: number;
   /** Cost minus the base's. */
   readonly extraCost: number | undefined;
-  /** Value saved per dollar of extra cost (undefined unless the extra cost is positive). */
+  /** Value saved per dollar of extra cost (undefined unless the extra cost is positive and above MATERIAL_COST of the base's). */
   readonly valuePerDollar: number | undefined;
   /** Unmet tonnes saved per tonne of extra reserve (undefined unless it holds more than the base). */
   readonly tonnesPerTonneHeld: number | undefined;
@@ -35,6 +35,13 @@ export interface PolicyRow {
   readonly sameAsBest: boolean;
   readonly share: { readonly better: number; readonly worse: number } | undefined;
 }
+
+/**
+ * An extra cost counts for "saved per $" only above this share of the base's cost: an
+ * alternative that changes no reserve or project (a control's date) still differs by a few
+ * refill purchases, and a saving divided by those would read as a bargain it is not.
+ */
+export const MATERIAL_COST = 1e-3;
 
 /** The rows, best first as the ranking orders them. */
 export function policyRows(plan: SweepPlan, statistics: SweepStatistics): PolicyRow[] {
@@ -65,7 +72,7 @@ export function policyRows(plan: SweepPlan, statistics: SweepStatistics): Policy
       reserveTonnes: o.reserveTonnes.mean,
       cost,
       extraCost,
-      valuePerDollar: valueSaved !== undefined && extraCost !== undefined && extraCost > 0 ? valueSaved.mean / extraCost : undefined,
+      valuePerDollar: valueSaved !== undefined && extraCost !== undefined && extraCost > MATERIAL_COST * baseCost && extraCost > 0 ? valueSaved.mean / extraCost : undefined,
       tonnesPerTonneHeld: tonnesSaved !== undefined && !isBase && extraHeld > 0 ? tonnesSaved / extraHeld : undefined,
       sameAsBest: row.indistinguishable,
       share: o.valueDifference === undefined ? undefined : { better: o.valueDifference.pBetter, worse: o.valueDifference.pWorse },

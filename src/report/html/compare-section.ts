@@ -71,7 +71,7 @@ function policyTable(rows: readonly PolicyRow[]): string {
 
 /** What the cost columns count. */
 const COST_NOTE =
-  "Cost: what the reserves cost over the horizon at reference prices (the tonnes held at the start and every tonne bought into them, plus their yearly holding cost on the tonnes held day by day) plus the stated cost of the projects an alternative adds; releases are not credited back. Saved per $: value of unmet demand saved per dollar of extra cost against the base. t saved per t held: unmet tonnes saved per extra tonne of reserve.";
+  "Cost: what the reserves cost over the horizon at reference prices (the tonnes held at the start and every tonne bought into them, plus their yearly holding cost on the tonnes held day by day) plus the stated cost of the projects an alternative adds; releases are not credited back. Saved per $: value of unmet demand saved per dollar of extra cost against the base (shown only where the extra cost is above 0.1% of the base's cost). The value of unmet demand is what the missing tonnes cost at 2024 prices, not the loss downstream of them (a missing magnet can stop a motor worth far more), so it understates what a shortfall costs an economy. t saved per t held: unmet tonnes saved per extra tonne of reserve.";
 
 /** Each alternative by its file's title and description. */
 function alternativesList(plan: SweepPlan): string {
