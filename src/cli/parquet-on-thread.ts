@@ -14,8 +14,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { ReplicatesParquet } from "../report/index.js";
-import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
+import { recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
+import { packedSize, packOutcome } from "./packed-outcomes.js";
 import { PROGRESS_STATE, PROGRESS_TAKEN, type ParquetThreadMessage, type ParquetThreadSetup, type ParquetThreadTask } from "./parquet-worker.js";
 
 /** The catalogue's ReplicateStream, for bytes (named here so that this file and the catalogue do not import each other). */
@@ -43,10 +44,17 @@ class ParquetOnThread implements ByteReplicateStream {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly counter: Int32Array;
-  private batch: ReplicateOutcome[] = [];
+  private readonly size: number;
+  /** The batch being filled: its replicates' numbers and packed values (packed-outcomes.ts). */
+  private replicates: Int32Array;
+  private values: Float64Array;
+  private count = 0;
   private sent = 0;
 
   constructor(plan: SweepPlan) {
+    this.size = packedSize(recordShape(plan));
+    this.replicates = new Int32Array(BATCH);
+    this.values = new Float64Array(BATCH * this.size);
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(8);
     this.port = port1;
@@ -62,9 +70,10 @@ class ParquetOnThread implements ByteReplicateStream {
   }
 
   add(outcome: ReplicateOutcome): Uint8Array {
-    // Only what the file reads: the replicate number and each alternative's KPI and input values (copied when posted).
-    this.batch.push({ replicate: outcome.replicate, alternatives: outcome.alternatives.map(({ kpis, inputs }) => ({ kpis, inputs, shareBins: EMPTY_U8, stockBins: EMPTY_U16 })) });
-    if (this.batch.length === BATCH) this.flush();
+    // Only what the file reads: the replicate number and each alternative's KPI and input values, packed.
+    this.replicates[this.count] = outcome.replicate;
+    packOutcome(outcome, this.values, this.count * this.size);
+    if (++this.count === BATCH) this.flush();
     if (this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) > MAX_AHEAD) this.waitUntil(() => this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) <= MAX_AHEAD / 2);
     return this.received();
   }
@@ -80,10 +89,14 @@ class ParquetOnThread implements ByteReplicateStream {
   }
 
   private flush(): void {
-    if (this.batch.length === 0) return;
-    this.worker.postMessage({ kind: "add", outcomes: this.batch } satisfies ParquetThreadTask);
-    this.sent += this.batch.length;
-    this.batch = [];
+    if (this.count === 0) return;
+    const replicates = this.replicates.subarray(0, this.count);
+    const values = this.values.subarray(0, this.count * this.size);
+    this.worker.postMessage({ kind: "add", replicates, values } satisfies ParquetThreadTask, [replicates.buffer as ArrayBuffer, values.buffer as ArrayBuffer]);
+    this.sent += this.count;
+    this.count = 0;
+    this.replicates = new Int32Array(BATCH);
+    this.values = new Float64Array(BATCH * this.size);
   }
 
   /** Blocks until `isDone`, waking whenever the thread takes replicates or stops; a thread silent for STALL_MS has died. */
@@ -121,6 +134,3 @@ class ParquetOnThread implements ByteReplicateStream {
     return joined;
   }
 }
-
-const EMPTY_U8 = new Uint8Array(0);
-const EMPTY_U16 = new Uint16Array(0);

@@ -1,13 +1,14 @@
 /**
  * The thread that encodes replicates.parquet while the main thread reads records and counts
  * statistics (see parquet-on-thread.ts). It is sent batches of replicates' KPI and input
- * values in replicate order and posts back, on its own port, the bytes ReplicatesParquet gives
+ * values (packed-outcomes.ts, transferred) in replicate order and posts back, on its own port, the bytes ReplicatesParquet gives
  * for them (row groups as they fill), counting the replicates it has taken in a shared counter
  * so that the main thread can wait for it without an event loop.
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { ReplicatesParquet } from "../report/replicates-parquet.js";
-import type { ReplicateOutcome, SweepPlan } from "../sweep/index.js";
+import { recordShape, type SweepPlan } from "../sweep/index.js";
+import { packedSize, unpackOutcome } from "./packed-outcomes.js";
 
 /** What the thread is started with. */
 export interface ParquetThreadSetup {
@@ -19,7 +20,7 @@ export interface ParquetThreadSetup {
 }
 
 /** What the main thread sends: a batch of replicates, or the end of the file. */
-export type ParquetThreadTask = { readonly kind: "add"; readonly outcomes: readonly ReplicateOutcome[] } | { readonly kind: "end" };
+export type ParquetThreadTask = { readonly kind: "add"; readonly replicates: Int32Array; readonly values: Float64Array } | { readonly kind: "end" };
 
 /** What the thread posts on its port: bytes of the file, or why it failed. */
 export type ParquetThreadMessage = { readonly kind: "bytes"; readonly bytes: Uint8Array } | { readonly kind: "failed"; readonly message: string };
@@ -40,14 +41,17 @@ if (parentPort !== null && workerData !== null && typeof workerData === "object"
     Atomics.notify(counter, PROGRESS_STATE);
     Atomics.notify(counter, PROGRESS_TAKEN);
   };
+  const shape = recordShape(plan);
+  const size = packedSize(shape);
   try {
     const stream = new ReplicatesParquet(plan);
     post(stream.begin());
     parent.on("message", (task: ParquetThreadTask) => {
       try {
         if (task.kind === "add") {
-          for (const outcome of task.outcomes) post(stream.add(outcome));
-          Atomics.add(counter, PROGRESS_TAKEN, task.outcomes.length);
+          const count = task.replicates.length;
+          for (let k = 0; k < count; k++) post(stream.add(unpackOutcome(task.replicates[k], task.values, k * size, shape)));
+          Atomics.add(counter, PROGRESS_TAKEN, count);
           Atomics.notify(counter, PROGRESS_TAKEN);
         } else {
           post(stream.end());

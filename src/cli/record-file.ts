@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, statSync, truncateSync } from "node:fs";
 import path from "node:path";
-import { RecordError, RecordReader, recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
+import { decodeRecord, payloadLayout, RecordError, RecordReader, recordShape, type RecordPayload, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { writeAll } from "./atomic-file.js";
 import { writeRecordInPlace } from "./in-place-outputs.js";
@@ -53,45 +53,93 @@ export function writeManifest(folder: string, manifest: ShardManifest): void {
  * exit 2 naming the file.
  */
 export function* readRecords(file: string, plan: SweepPlan, onTail: (goodBytes: number, tornBytes: number) => void = () => {}): Generator<ReplicateOutcome> {
-  if (!existsSync(file)) {
-    onTail(0, 0);
-    return;
-  }
-  const reader = new RecordReader(recordShape(plan));
-  const unreadable = (error: unknown) => (isFileSystemError(error) ? new CliExit(ExitCode.BAD_INPUT, `cannot read ${file}: ${reason(error)}`) : error);
-  let fd: number;
+  const shape = recordShape(plan);
+  const layout = payloadLayout(shape);
+  const payloads = new RecordFilePayloads(file, plan);
   try {
-    fd = openSync(file, "r");
-  } catch (error) {
-    throw unreadable(error);
+    for (let payload = payloads.next(); payload !== undefined; payload = payloads.next()) yield decodeRecord(payload, shape, layout);
+  } finally {
+    payloads.close();
   }
-  try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  onTail(payloads.goodBytes, payloads.tornBytes);
+}
+
+/**
+ * A records file's frames, inflated and checked, in file order, read in chunks of `chunkBytes`
+ * (so that memory stays flat however many replicates there are): `next` gives each payload,
+ * then undefined at the end, when `tornBytes` says how many bytes after the last good frame
+ * were left over (a torn last write). A missing file holds no frame. Damage stops with exit 2
+ * naming the file.
+ */
+export class RecordFilePayloads {
+  /** Bytes of whole, good frames read. */
+  goodBytes = 0;
+  /** At the end: bytes after the last good frame. */
+  tornBytes = 0;
+  private readonly file: string;
+  private readonly reader: RecordReader;
+  private readonly chunk: Buffer;
+  private fd: number | undefined;
+  private isAtEnd = false;
+
+  constructor(file: string, plan: SweepPlan, chunkBytes = CHUNK_BYTES) {
+    this.file = file;
+    this.reader = new RecordReader(recordShape(plan));
+    this.chunk = Buffer.allocUnsafe(chunkBytes);
+    if (!existsSync(file)) {
+      this.isAtEnd = true;
+      return;
+    }
+    try {
+      this.fd = openSync(file, "r");
+    } catch (error) {
+      throw this.unreadable(error);
+    }
+  }
+
+  /** The next payload, or undefined at the end of the file. */
+  next(): RecordPayload | undefined {
     for (;;) {
+      let payload: RecordPayload | undefined;
+      try {
+        payload = this.reader.nextPayload();
+      } catch (error) {
+        if (error instanceof RecordError) throw new CliExit(ExitCode.BAD_INPUT, `${this.file}: ${error.message}`);
+        throw error;
+      }
+      if (payload !== undefined) return payload;
+      if (this.isAtEnd || this.fd === undefined) return this.end();
       let n: number;
       try {
-        n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+        n = readSync(this.fd, this.chunk, 0, this.chunk.length, null);
       } catch (error) {
-        throw unreadable(error);
+        throw this.unreadable(error);
       }
-      if (n > 0) reader.push(chunk.subarray(0, n));
-      for (;;) {
-        let outcome: ReplicateOutcome | undefined;
-        try {
-          outcome = reader.next();
-        } catch (error) {
-          if (error instanceof RecordError) throw new CliExit(ExitCode.BAD_INPUT, `${file}: ${error.message}`);
-          throw error;
-        }
-        if (outcome === undefined) break;
-        yield outcome;
+      if (n === 0) {
+        this.isAtEnd = true;
+        return this.end();
       }
-      if (n === 0) break;
+      this.reader.push(this.chunk.subarray(0, n));
     }
-  } finally {
-    closeSync(fd);
   }
-  onTail(reader.goodBytes, reader.tail);
+
+  /** Closes the file (at the end, or when the rest is not wanted). */
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private end(): undefined {
+    this.goodBytes = this.reader.goodBytes;
+    this.tornBytes = this.reader.tail;
+    this.close();
+    return undefined;
+  }
+
+  private unreadable(error: unknown): unknown {
+    return isFileSystemError(error) ? new CliExit(ExitCode.BAD_INPUT, `cannot read ${this.file}: ${reason(error)}`) : error;
+  }
 }
 
 /**

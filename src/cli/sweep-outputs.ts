@@ -3,18 +3,20 @@
  * (the same plan, one shard of each index), reads their records together in replicate order
  * (replicate r comes from shard r mod K; a replicate the shard's invalid-draws.jsonl names is
  * skipped: it adds to no statistic and is listed in invalid-draws.csv), streaming them into the
- * catalogue's replicate files
- * (replicates.csv), then renders the catalogue's sweep files from the statistics (bands.csv,
+ * catalogue's replicate files (replicates.csv, replicates.parquet), then renders the catalogue's sweep files from the statistics (bands.csv,
  * compare.csv, sensitivity.csv, report.html, summary.json). The same code finishes an
- * unsharded sweep and merges a sharded one, so the two give the same bytes.
+ * unsharded sweep and merges a sharded one, so the two give the same bytes. The records are
+ * read, and their bands counted, on threads of their own (shard-readers.ts); the statistics
+ * that depend on order take the replicates here, in order.
  */
 import path from "node:path";
-import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type InvalidDraw, type ReplicateOutcome, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type InvalidDraw, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { renderRecord, renderSet, replicateStreams, toBytes, type OutputFileName } from "./output-catalogue.js";
 import { INVALID_DRAWS_FILE, readInvalidDraws } from "./invalid-draw-file.js";
 import type { OutputSink } from "./output-sink.js";
-import { damagedRecords, readManifest, readRecords, RECORDS_FILE, type ShardManifest } from "./record-file.js";
+import { damagedRecords, readManifest, RECORDS_FILE, type ShardManifest } from "./record-file.js";
+import { openShardReaders, readerThreads, type ShardReaders } from "./shard-readers.js";
 import type { RunLogFields } from "./run-log.js";
 import { readSwings, SWING_FILE } from "./swing-file.js";
 
@@ -48,24 +50,37 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
 /**
  * Reads every shard's records in replicate order into a tally, streaming the catalogue's
  * replicate files into `sink`; then commits the catalogue's sweep files (and, given `log`, the
- * run log rendered from it at that moment). Returns the names of every file written.
+ * run log rendered from it at that moment). Returns the names of every file written. The
+ * records are read on `readerThreads` threads (default: readerThreads(); 0: this thread); the
+ * bytes are the same whatever the number.
  */
 export async function writeSweepOutputs(
   folders: readonly string[],
   sink: OutputSink,
   log?: () => RunLogFields,
+  options: { readerThreads?: number } = {},
 ): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
   const { plan, byIndex } = checkShards(folders);
+  const readers = openShardReaders(plan, byIndex.map(({ folder }) => path.join(folder, RECORDS_FILE)), options.readerThreads ?? readerThreads(byIndex.length));
+  try {
+    return await writeFromReaders(plan, byIndex, readers, sink, log);
+  } finally {
+    readers.close();
+  }
+}
+
+async function writeFromReaders(
+  plan: SweepPlan,
+  byIndex: readonly { folder: string; manifest: ShardManifest }[],
+  readers: ShardReaders,
+  sink: OutputSink,
+  log: (() => RunLogFields) | undefined,
+): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
   const count = byIndex.length;
-  const torn: string[] = [];
-  const readers = byIndex.map(({ folder }) =>
-    readRecords(path.join(folder, RECORDS_FILE), plan, (_, tornBytes) => {
-      if (tornBytes > 0) torn.push(folder);
-    }),
-  );
   const invalid = byIndex.map(({ folder, manifest }) => new Map(readInvalidDraws(folder, manifest.shard, false).map((d) => [d.replicate, d])));
   const skipped: InvalidDraw[] = [];
-  const tally = new SweepTally(plan);
+  // The readers count the bands where they read the records.
+  const tally = new SweepTally(plan, { countsBands: false });
   const sample = new ReplicateSample(plan);
   const streams = replicateStreams(plan).map(({ name, stream }) => ({ name, stream, out: sink.stream(name) }));
   const write = (out: { write(bytes: Uint8Array): void }, content: string | Uint8Array) => {
@@ -79,15 +94,15 @@ export async function writeSweepOutputs(
       invalid[shard].delete(r);
       skipped.push(draw);
       tally.skip(r);
+      readers.counted(tally.runs);
       continue;
     }
-    const next = readers[shard].next();
-    if (next.done === true) {
+    const outcome = readers.next(shard);
+    if (outcome === undefined) {
       const folder = byIndex[shard].folder;
-      const why = torn.includes(folder) ? " (its last record is torn: the shard was killed; finish it with --resume)" : " (the shard has not finished: finish it, or resume it with --resume)";
+      const why = readers.tornBytes(shard) > 0 ? " (its last record is torn: the shard was killed; finish it with --resume)" : " (the shard has not finished: finish it, or resume it with --resume)";
       throw new CliExit(ExitCode.BAD_INPUT, `replicate ${r} is missing: ${folder} ends before it${why}`);
     }
-    const outcome: ReplicateOutcome = next.value;
     if (outcome.replicate !== r) throw damagedRecords(path.join(byIndex[shard].folder, RECORDS_FILE), outcome.replicate, r);
     try {
       tally.add(outcome);
@@ -95,12 +110,13 @@ export async function writeSweepOutputs(
       if (error instanceof SweepError) throw new CliExit(ExitCode.BAD_INPUT, error.message);
       throw error;
     }
+    readers.counted(tally.runs);
     sample.add(outcome);
     for (const { stream, out } of streams) write(out, stream.add(outcome));
   }
   // Every record read, unless a stop rule settled first: a shard holding more (a duplicate, say) is damaged, as --resume says.
   if (!tally.isStopped) checkNothingLeft(plan, byIndex, readers, invalid);
-  for (const reader of readers) reader.return(undefined);
+  for (const bands of readers.finish(tally.runs)) tally.addBandCounts(bands);
   for (const { stream, out } of streams) {
     write(out, stream.end());
     out.close();
@@ -130,11 +146,11 @@ export async function writeSweepOutputs(
 }
 
 /** Throws when a shard holds a record or an invalid draw past the sweep's runs: it is damaged. */
-function checkNothingLeft(plan: SweepPlan, byIndex: readonly { folder: string; manifest: ShardManifest }[], readers: readonly Generator<ReplicateOutcome>[], invalid: readonly Map<number, InvalidDraw>[]): void {
+function checkNothingLeft(plan: SweepPlan, byIndex: readonly { folder: string; manifest: ShardManifest }[], readers: ShardReaders, invalid: readonly Map<number, InvalidDraw>[]): void {
   byIndex.forEach(({ folder, manifest }, shard) => {
-    const extra = readers[shard].next();
+    const extra = readers.next(shard);
     const count = replicateCount(manifest.shard, plan.runs);
-    if (extra.done !== true) throw damagedRecords(path.join(folder, RECORDS_FILE), extra.value.replicate, undefined, manifest.shard.index + (count - 1) * manifest.shard.count);
+    if (extra !== undefined) throw damagedRecords(path.join(folder, RECORDS_FILE), extra.replicate, undefined, manifest.shard.index + (count - 1) * manifest.shard.count);
     const left = [...invalid[shard].keys()];
     if (left.length > 0) throw new CliExit(ExitCode.BAD_INPUT, `${path.join(folder, INVALID_DRAWS_FILE)}: replicate ${left[0]} is not one of the sweep's ${plan.runs} runs: the records are damaged; start the shard again in a new folder`);
   });

@@ -5,6 +5,7 @@
  */
 import { isoFromEpochDay } from "../model/index.js";
 import { shareOfBin, tonnesOfBin } from "./band-bins.js";
+import type { BandCountsData } from "./band-counts.js";
 import { CellHistograms } from "./cell-histograms.js";
 import type { AlternativeOutcome } from "./replicate-outcome.js";
 import type { SweepPlan } from "./sweep-plan.js";
@@ -25,6 +26,15 @@ export class BandTally {
   add(base: AlternativeOutcome): void {
     this.shares.addRow(base.shareBins);
     this.stocks.addRow(base.stockBins);
+  }
+
+  /** Adds counts made elsewhere (BandCounts: cells series by series) for a plan of `series` series. */
+  addCounts(data: BandCountsData, series: number): void {
+    const periods = series === 0 ? 0 : this.shares.cellCount / series;
+    // Cell s * periods + p there is cell p * series + s here.
+    const cellOf = (i: number) => (i % periods) * series + Math.floor(i / periods);
+    this.shares.addData(data.shares, cellOf);
+    this.stocks.addData(data.stocks, cellOf);
   }
 
   /** A row per series and period: its percentiles and the share of replicates short in it. */

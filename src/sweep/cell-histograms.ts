@@ -26,6 +26,16 @@ const PENDING_BUDGET = 1 << 22;
 const PENDING_ROWS = 256;
 const ROWS_BUDGET = 1 << 23;
 
+/**
+ * Every cell's counts in three typed arrays (they cross threads): cell i counts bins low[i] to
+ * low[i] + sizes[i] - 1, its counts at the sum of the sizes before it in `counts`.
+ */
+export interface HistogramData {
+  readonly low: Int32Array;
+  readonly sizes: Int32Array;
+  readonly counts: Uint32Array;
+}
+
 /** Bin counts per cell. */
 export class CellHistograms {
   readonly cellCount: number;
@@ -34,8 +44,9 @@ export class CellHistograms {
   private total = 0;
   /** Per cell: its bins not yet counted, `batch` slots from cell * batch. */
   private readonly batch: number;
-  private readonly pending: Int32Array;
-  private readonly pendingCounts: Uint8Array;
+  /** Allocated at the first `add`: a histogram fed only whole rows or others' counts never needs them. */
+  private pending: Int32Array | undefined;
+  private pendingCounts: Uint8Array | undefined;
   private isPending = false;
   /** Whole rows not yet counted: `rowCount` of them, row k from k * cellCount; allocated at the first row. */
   private rows: Uint8Array | Uint16Array | Int32Array | undefined;
@@ -47,8 +58,6 @@ export class CellHistograms {
     this.low = new Int32Array(cellCount);
     this.counts = new Array<Uint32Array | undefined>(cellCount);
     this.batch = Math.max(1, Math.min(PENDING_PER_CELL, Math.floor(PENDING_BUDGET / Math.max(1, cellCount))));
-    this.pending = new Int32Array(cellCount * this.batch);
-    this.pendingCounts = new Uint8Array(cellCount);
     this.rowCapacity = Math.max(1, Math.min(PENDING_ROWS, Math.floor(ROWS_BUDGET / Math.max(1, cellCount))));
   }
 
@@ -59,9 +68,11 @@ export class CellHistograms {
 
   /** Counts one observation of `bin` (a whole number) in `cell`. */
   add(cell: number, bin: number): void {
-    const k = this.pendingCounts[cell];
-    this.pending[cell * this.batch + k] = bin;
-    this.pendingCounts[cell] = k + 1;
+    const pending = (this.pending ??= new Int32Array(this.cellCount * this.batch));
+    const pendingCounts = (this.pendingCounts ??= new Uint8Array(this.cellCount));
+    const k = pendingCounts[cell];
+    pending[cell * this.batch + k] = bin;
+    pendingCounts[cell] = k + 1;
     this.total++;
     this.isPending = true;
     if (k + 1 === this.batch) this.countPending(cell);
@@ -80,6 +91,51 @@ export class CellHistograms {
     this.rows.set(bins, this.rowCount * this.cellCount);
     this.total += this.cellCount;
     if (++this.rowCount === this.rowCapacity) this.countRows();
+  }
+
+  /** Counts `count` observations of `bin` in `cell` at once. */
+  addCount(cell: number, bin: number, count: number): void {
+    if (count === 0) return;
+    const counts = this.spanning(cell, bin, bin);
+    counts[bin - this.low[cell]] += count;
+    this.total += count;
+  }
+
+  /** Every cell's counts (pending ones counted first), for `addData` elsewhere. */
+  toData(): HistogramData {
+    this.countAllPending();
+    const low = new Int32Array(this.cellCount);
+    const sizes = new Int32Array(this.cellCount);
+    let size = 0;
+    for (let cell = 0; cell < this.cellCount; cell++) {
+      const counts = this.counts[cell];
+      low[cell] = this.low[cell];
+      sizes[cell] = counts === undefined ? 0 : counts.length;
+      size += sizes[cell];
+    }
+    const all = new Uint32Array(size);
+    for (let cell = 0, at = 0; cell < this.cellCount; at += sizes[cell], cell++) {
+      const counts = this.counts[cell];
+      if (counts !== undefined) all.set(counts, at);
+    }
+    return { low, sizes, counts: all };
+  }
+
+  /** Adds the counts of another's `toData`: its cell i into cell `cellOf(i)` here. Counts add, so the result is the same in any order. */
+  addData(data: HistogramData, cellOf: (i: number) => number): void {
+    if (data.low.length !== this.cellCount) throw new RangeError(`counts of ${data.low.length} cells for ${this.cellCount} cells`);
+    for (let i = 0, at = 0; i < data.low.length; at += data.sizes[i], i++) {
+      const size = data.sizes[i];
+      if (size === 0) continue;
+      const cell = cellOf(i);
+      const low = data.low[i];
+      const counts = this.spanning(cell, low, low + size - 1);
+      const offset = low - this.low[cell];
+      for (let k = 0; k < size; k++) {
+        counts[offset + k] += data.counts[at + k];
+        this.total += data.counts[at + k];
+      }
+    }
   }
 
   /** Counts the pending rows, cell by cell: each cell's run of counts grown once to hold its bins, then each counted. */
@@ -145,10 +201,12 @@ export class CellHistograms {
 
   /** Counts a cell's pending bins: its run of counts grown once to hold them all, then each counted. */
   private countPending(cell: number): void {
-    const n = this.pendingCounts[cell];
+    const pending = this.pending;
+    const pendingCounts = this.pendingCounts;
+    if (pending === undefined || pendingCounts === undefined) return;
+    const n = pendingCounts[cell];
     if (n === 0) return;
     const from = cell * this.batch;
-    const pending = this.pending;
     let lowest = pending[from];
     let highest = lowest;
     for (let j = 1; j < n; j++) {
@@ -159,7 +217,7 @@ export class CellHistograms {
     const counts = this.spanning(cell, lowest, highest);
     const low = this.low[cell];
     for (let j = 0; j < n; j++) counts[pending[from + j] - low]++;
-    this.pendingCounts[cell] = 0;
+    pendingCounts[cell] = 0;
   }
 
   /** Counts every cell's pending bins (before a query). */

@@ -78,54 +78,116 @@ function checkSize(a: AlternativeOutcome, shape: RecordShape, i: number, replica
 /** Whether this machine stores numbers little-endian, as records do (then typed arrays read them directly). */
 const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** `count` little-endian doubles from `at` in `raw`: copied whole into an aligned buffer when the machine is little-endian. */
-function doublesAt(raw: Uint8Array, view: DataView, at: number, count: number): Float64Array {
-  if (IS_LITTLE_ENDIAN) return new Float64Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + count * 8));
-  const values = new Float64Array(count);
-  for (let k = 0; k < count; k++) values[k] = view.getFloat64(at + k * 8, true);
-  return values;
+/** Where one alternative's parts lie in a payload (byte offsets). */
+export interface AlternativeLayout {
+  readonly kpis: number;
+  readonly inputs: number;
+  readonly shareBins: number;
+  readonly stockDeltas: number;
 }
 
-/** `count` little-endian u16 from `at` in `raw`. */
-function u16At(raw: Uint8Array, view: DataView, at: number, count: number): Uint16Array {
-  if (IS_LITTLE_ENDIAN) return new Uint16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + count * 2));
-  const values = new Uint16Array(count);
-  for (let k = 0; k < count; k++) values[k] = view.getUint16(at + k * 2, true);
-  return values;
+/** Where each part of a payload lies, the same in every record of a sweep. */
+export interface PayloadLayout {
+  /** The payload's size once inflated. */
+  readonly bytes: number;
+  readonly alternatives: readonly AlternativeLayout[];
+  /** KPI and input values of a replicate, all alternatives together (what `copyValues` copies). */
+  readonly values: number;
 }
 
-/** Decodes one frame's payload (already checked) into an outcome. */
-function decodePayload(payload: Uint8Array, shape: RecordShape): ReplicateOutcome {
-  const raw = inflateRawSync(payload);
-  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const replicate = view.getUint32(0, true);
+/** The layout of every payload of records of `shape`. */
+export function payloadLayout(shape: RecordShape): PayloadLayout {
+  let at = 4;
+  let values = 0;
+  const alternatives: AlternativeLayout[] = [];
+  for (let i = 0; i < shape.alternatives; i++) {
+    const kpis = at;
+    const inputs = kpis + shape.kpiValues * 8;
+    const shareBins = inputs + shape.inputs[i] * 8;
+    const stockDeltas = shareBins + shape.bandCells;
+    at = stockDeltas + shape.bandCells * 2;
+    values += shape.kpiValues + shape.inputs[i];
+    alternatives.push({ kpis, inputs, shareBins, stockDeltas });
+  }
+  return { bytes: at, alternatives, values };
+}
+
+/** One frame's payload, inflated and checked for size. */
+export interface RecordPayload {
+  readonly replicate: number;
+  readonly bytes: Uint8Array;
+}
+
+/** `count` little-endian doubles from byte `at` of `bytes` into `into` from index `to`. */
+function copyDoubles(bytes: Uint8Array, at: number, count: number, into: Float64Array, to: number): void {
+  if (IS_LITTLE_ENDIAN) {
+    new Uint8Array(into.buffer, into.byteOffset + to * 8, count * 8).set(bytes.subarray(at, at + count * 8));
+    return;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < count; k++) into[to + k] = view.getFloat64(at + k * 8, true);
+}
+
+/**
+ * Copies a payload's KPI and input values, alternative by alternative (each one's KPIs, then
+ * its inputs), into `into` from index `to`: `layout.values` doubles.
+ */
+export function copyValues(payload: RecordPayload, layout: PayloadLayout, into: Float64Array, to: number): void {
+  let k = to;
+  for (const part of layout.alternatives) {
+    const count = (part.shareBins - part.kpis) / 8;
+    copyDoubles(payload.bytes, part.kpis, count, into, k);
+    k += count;
+  }
+}
+
+/**
+ * The base alternative's band bins of a payload as the record holds them, series by series (a
+ * series' periods side by side: cell s * periods + p): its share bins as a view of the payload,
+ * its stock bins decoded into `stocks`.
+ */
+export function baseBandBinsBySeries(payload: RecordPayload, layout: PayloadLayout, shape: RecordShape, stocks: Uint16Array): Uint8Array {
+  const part = layout.alternatives[0];
   const series = shape.series;
   const periods = series === 0 ? 0 : shape.bandCells / series;
-  const expected = 4 + shape.alternatives * (shape.kpiValues * 8 + shape.bandCells * 3) + shape.inputs.reduce((sum, n) => sum + n * 8, 0);
-  if (expected !== raw.length) throw new RecordError(`a record of replicate ${replicate} has ${raw.length} bytes, the sweep's records have ${expected}`);
-  let at = 4;
-  const alternatives: AlternativeOutcome[] = [];
-  for (let i = 0; i < shape.alternatives; i++) {
-    const kpis = doublesAt(raw, view, at, shape.kpiValues);
-    at += shape.kpiValues * 8;
-    const inputs = doublesAt(raw, view, at, shape.inputs[i]);
-    at += shape.inputs[i] * 8;
+  const bytes = payload.bytes;
+  // The deltas copied whole into `stocks` and summed there in place (half the time of reading them byte by byte): this runs over every band cell of every replicate a merge reads.
+  if (IS_LITTLE_ENDIAN) new Uint8Array(stocks.buffer, stocks.byteOffset, shape.bandCells * 2).set(bytes.subarray(part.stockDeltas, part.stockDeltas + shape.bandCells * 2));
+  else for (let k = 0, at = part.stockDeltas; k < shape.bandCells; k++, at += 2) stocks[k] = bytes[at] | (bytes[at + 1] << 8);
+  for (let s = 0, k = 0; s < series; s++) {
+    let previous = 0;
+    for (let p = 0; p < periods; p++, k++) {
+      previous = (previous + stocks[k]) & 0xffff;
+      stocks[k] = previous;
+    }
+  }
+  return bytes.subarray(part.shareBins, part.shareBins + shape.bandCells);
+}
+
+/** Decodes one checked payload (RecordReader.nextPayload's) into an outcome. */
+export function decodeRecord(payload: RecordPayload, shape: RecordShape, layout: PayloadLayout = payloadLayout(shape)): ReplicateOutcome {
+  const raw = payload.bytes;
+  const series = shape.series;
+  const periods = series === 0 ? 0 : shape.bandCells / series;
+  const alternatives: AlternativeOutcome[] = layout.alternatives.map((part, i) => {
+    const kpis = new Float64Array(shape.kpiValues);
+    copyDoubles(raw, part.kpis, shape.kpiValues, kpis, 0);
+    const inputs = new Float64Array(shape.inputs[i]);
+    copyDoubles(raw, part.inputs, shape.inputs[i], inputs, 0);
     // Stored series by series (a series' periods side by side); held period by period.
     const shareBins = new Uint8Array(shape.bandCells);
-    for (let s = 0; s < series; s++) for (let p = 0, cell = s; p < periods; p++, cell += series) shareBins[cell] = raw[at++];
-    const deltas = u16At(raw, view, at, shape.bandCells);
-    at += shape.bandCells * 2;
+    for (let s = 0, at = part.shareBins; s < series; s++) for (let p = 0, cell = s; p < periods; p++, cell += series) shareBins[cell] = raw[at++];
     const stockBins = new Uint16Array(shape.bandCells);
-    for (let s = 0, k = 0; s < series; s++) {
+    for (let s = 0, at = part.stockDeltas; s < series; s++) {
       let previous = 0;
-      for (let p = 0, cell = s; p < periods; p++, cell += series) {
-        previous = (previous + deltas[k++]) & 0xffff;
+      for (let p = 0, cell = s; p < periods; p++, cell += series, at += 2) {
+        previous = (previous + (raw[at] | (raw[at + 1] << 8))) & 0xffff;
         stockBins[cell] = previous;
       }
     }
-    alternatives.push({ kpis, inputs, shareBins, stockBins });
-  }
-  return { replicate, alternatives };
+    return { kpis, inputs, shareBins, stockBins };
+  });
+  return { replicate: payload.replicate, alternatives };
 }
 
 /** A record file that cannot be read as this sweep's records. */
@@ -146,9 +208,11 @@ export class RecordReader {
   /** Bytes of whole, good frames consumed so far. */
   goodBytes = 0;
   private readonly shape: RecordShape;
+  private readonly layout: PayloadLayout;
 
   constructor(shape: RecordShape) {
     this.shape = shape;
+    this.layout = payloadLayout(shape);
   }
 
   /** Adds the next chunk of the file. */
@@ -166,24 +230,33 @@ export class RecordReader {
    * RecordError on a frame that is whole but wrong (bad magic, bad CRC): damage, not a torn end.
    */
   next(): ReplicateOutcome | undefined {
+    const payload = this.nextPayload();
+    return payload === undefined ? undefined : decodeRecord(payload, this.shape, this.layout);
+  }
+
+  /** The next frame's payload, inflated and checked (what `next` decodes), or undefined as `next`. */
+  nextPayload(): RecordPayload | undefined {
     const available = this.buffer.length - this.start;
     if (available < HEADER_BYTES) return undefined;
     const view = new DataView(this.buffer.buffer, this.buffer.byteOffset + this.start, available);
     if (view.getUint32(0, true) !== MAGIC) throw new RecordError(`no record starts at byte ${this.goodBytes} (the file is damaged, or not a chokepoint record file)`);
     const length = view.getUint32(4, true);
     if (available < HEADER_BYTES + length) return undefined;
-    const payload = this.buffer.subarray(this.start + HEADER_BYTES, this.start + HEADER_BYTES + length);
-    if (crc32(payload) !== view.getUint32(8, true)) throw new RecordError(`the record at byte ${this.goodBytes} fails its checksum (the file is damaged)`);
-    let outcome: ReplicateOutcome;
+    const compressed = this.buffer.subarray(this.start + HEADER_BYTES, this.start + HEADER_BYTES + length);
+    if (crc32(compressed) !== view.getUint32(8, true)) throw new RecordError(`the record at byte ${this.goodBytes} fails its checksum (the file is damaged)`);
+    let bytes: Uint8Array;
     try {
-      outcome = decodePayload(payload, this.shape);
+      // One output chunk the payload's size: no growing and joining of 16 kB pieces.
+      bytes = inflateRawSync(compressed, { chunkSize: Math.max(64, this.layout.bytes) });
     } catch (error) {
-      if (error instanceof RecordError) throw error;
       throw new RecordError(`the record at byte ${this.goodBytes} cannot be decoded: ${(error as Error).message}`);
     }
+    if (bytes.length < 4) throw new RecordError(`the record at byte ${this.goodBytes} cannot be decoded: it holds ${bytes.length} bytes`);
+    const replicate = bytes[0] + bytes[1] * 0x100 + bytes[2] * 0x10000 + bytes[3] * 0x1000000;
+    if (bytes.length !== this.layout.bytes) throw new RecordError(`a record of replicate ${replicate} has ${bytes.length} bytes, the sweep's records have ${this.layout.bytes}`);
     this.start += HEADER_BYTES + length;
     this.goodBytes += HEADER_BYTES + length;
-    return outcome;
+    return { replicate, bytes };
   }
 
   /** Bytes buffered after the last good frame (at the end of the file: a torn last write). */

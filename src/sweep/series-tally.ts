@@ -15,6 +15,8 @@ import { MEAN_KPIS, PERCENTILES, type KpiDistribution, type SeriesStatistics } f
 
 /** The grid of each MEAN_KPIS entry, by its index there. */
 const MEAN_GRIDS = MEAN_KPIS.map(kpiGrid);
+/** Each MEAN_KPIS entry's position among a series' KpiValues. */
+const MEAN_KPI_POSITIONS = MEAN_KPIS.map((name) => KPI_INDEX[name]);
 
 /** One alternative's KPI distributions and first shortfalls, per series. */
 export class SeriesTally {
@@ -42,16 +44,18 @@ export class SeriesTally {
   /** Counts one replicate's KPIs of this alternative. */
   add(kpis: KpiValues): void {
     this.moments.count++;
+    const kinds = MEAN_KPIS.length;
+    // Plain loops over precomputed positions: this runs for every series of every replicate a merge reads.
     for (let s = 0; s < this.seriesCount; s++) {
       const at = s * KPI_NAMES.length;
-      MEAN_KPIS.forEach((name, j) => {
-        const value = kpis[at + KPI_INDEX[name]];
-        const cell = s * MEAN_KPIS.length + j;
+      for (let j = 0; j < kinds; j++) {
+        const value = kpis[at + MEAN_KPI_POSITIONS[j]];
+        const cell = s * kinds + j;
         this.moments.add(cell, value);
         if (value < this.least[cell]) this.least[cell] = value;
         if (value > this.greatest[cell]) this.greatest[cell] = value;
         this.bins[j].add(s, MEAN_GRIDS[j].bin(value));
-      });
+      }
       const first = kpis[at + KPI_INDEX.firstShortfallDate];
       this.firstShort.add(s, Number.isNaN(first) ? this.dayCount : first);
     }

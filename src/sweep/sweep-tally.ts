@@ -6,6 +6,7 @@
  * from fixed-bin counts (band-bins.ts), means and intervals from running moments (Welford).
  */
 import { epochDayFromIso } from "../model/index.js";
+import type { BandCountsData } from "./band-counts.js";
 import { BandTally } from "./band-tally.js";
 import { rankAlternatives } from "./alternative-ranking.js";
 import { CountryTotals } from "./country-totals.js";
@@ -37,9 +38,15 @@ export class SweepTally {
   private readonly totals: CountryTotals;
   private readonly bands: BandTally | undefined;
   private readonly stopRule: StopTally | undefined;
+  private readonly countsBands: boolean;
 
-  constructor(plan: SweepPlan) {
+  /**
+   * With `countsBands: false`, `add` leaves the bands alone: they are counted from the records
+   * by whoever reads them (BandCounts) and added with `addBandCounts` before `finish`.
+   */
+  constructor(plan: SweepPlan, options: { countsBands?: boolean } = {}) {
     this.plan = plan;
+    this.countsBands = options.countsBands ?? true;
     const n = plan.series.length;
     this.series = plan.alternatives.map(() => new SeriesTally(n, plan.dayCount));
     this.paired = plan.alternatives.slice(1).map(() => new PairedTally(n));
@@ -85,12 +92,17 @@ export class SweepTally {
       if (a > 0) this.paired[a - 1].add(outcome.alternatives[a].kpis, base.kpis);
     }
     this.totals.add(outcome);
-    this.bands?.add(base);
+    if (this.countsBands) this.bands?.add(base);
     this.stopRule?.add(base.kpis);
     this.counted++;
     // The rule is looked at only at batch ends, so the count it settles on never depends on how the work was split.
     if (this.stopRule !== undefined && this.counted % this.plan.batch === 0 && this.stopRule.isMet()) this.stopped = true;
     return true;
+  }
+
+  /** Adds band counts made from the records of replicates this tally counted (a tally made with `countsBands: false`). */
+  addBandCounts(data: BandCountsData): void {
+    this.bands?.addCounts(data, this.plan.series.length);
   }
 
   /** The statistics of the replicates counted. Throws SweepError when fewer than planned arrived and no rule stopped the sweep. */
