@@ -97,6 +97,8 @@ function compareParts(plan: SweepPlan, statistics: SweepStatistics, r: (v: numbe
       familyConfidence: statistics.ranking.familyConfidence,
       eachConfidence: r(statistics.ranking.eachConfidence),
       rows: statistics.ranking.rows.map((row) => ({ alternative: row.name, mean: r(row.mean), vsBest: { mean: r(row.vsBest.mean), ciLow: r(row.vsBest.ciLow), ciHigh: r(row.vsBest.ciHigh), pBetter: r(row.vsBest.pBetter), pWorse: r(row.vsBest.pWorse) }, tiedWithBest: row.indistinguishable })),
+      pairConfidence: r(statistics.ranking.pairConfidence),
+      pairs: statistics.ranking.pairs.map((p) => ({ better: p.better, worse: p.worse, difference: { mean: r(p.difference.mean), ciLow: r(p.difference.ciLow), ciHigh: r(p.difference.ciHigh), pBetter: r(p.difference.pBetter), pWorse: r(p.difference.pWorse) } })),
     },
     differences: statistics.differences.map((d) => ({
       alternative: d.alternative,

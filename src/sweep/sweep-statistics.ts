@@ -113,6 +113,10 @@ export interface AlternativeRanking {
     /** Whether its corrected interval holds 0 (or it ties the best in every replicate): the data cannot tell it from the best. */
     readonly indistinguishable: boolean;
   }[];
+  /** The confidence of each interval between every two alternatives (Bonferroni over every pair, 95% together). */
+  readonly pairConfidence: number;
+  /** Every two alternatives, in ranking order (`worse` ranked after `better`): `worse` minus `better`, replicate by replicate. */
+  readonly pairs: readonly { readonly better: string; readonly worse: string; readonly difference: PairedTotal }[];
 }
 
 /** Quantiles of one band cell. */

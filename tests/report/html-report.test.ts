@@ -245,6 +245,9 @@ describe("the sweep report", async () => {
     expect(ranking).toContain("Ranked by the mean unmet tonnes over every pair, not their value: metal has no reference price");
     expect(report).toContain('id="paired-differences"');
     expect(report).toContain('id="distribution-unmet-t-all-pairs"');
+    // Every two alternatives, in ranking order, one row each.
+    const between = report.slice(report.indexOf('<section id="between">'), report.indexOf("</section>", report.indexOf('<section id="between">')));
+    expect([...between.matchAll(/<tr><td>([^<]+)<\/td><td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]])).toEqual(statistics.ranking!.pairs.map((p) => [p.better, p.worse]));
     // The paired differences show only countries that move in some replicate (beyond rounding).
     const moving = new Set(statistics.differences.filter((d) => d.commodity === "all" && d.pBetter + d.pWorse > 0).map((d) => d.country));
     const figure = report.slice(report.indexOf('id="paired-differences"'), report.indexOf("</figure>", report.indexOf('id="paired-differences"')));

@@ -82,6 +82,21 @@ describe("ranking alternatives by value", () => {
     ]);
   });
 
+  it("compares every two alternatives too, in ranking order, with intervals widened over the 3 pairs", () => {
+    const result = ranking(totals);
+    expect(result.pairConfidence).toBeCloseTo(1 - 0.05 / 3, 12);
+    expect(result.pairs.map((p) => [p.better, p.worse])).toEqual([
+      ["b", "c"],
+      ["b", "base"],
+      ["c", "base"],
+    ]);
+    // base - c: 5, 5, 6, 5: mean 5.25, sd 0.5; t(1 - 0.05 / 6, 3) = 4.856657 (from the closed-form t CDF at 3 degrees of freedom); half-width 4.856657 * 0.5 / 2 = 1.214164.
+    const cBase = result.pairs[2].difference;
+    expect(cBase.mean).toBeCloseTo(5.25, 12);
+    expect(cBase.ciHigh - cBase.mean).toBeCloseTo(1.214164, 5);
+    expect([cBase.pBetter, cBase.pWorse]).toEqual([0, 1]);
+  });
+
   it("gives the difference either way round, mirrored", () => {
     const forward = totals.betweenAlternatives(1, 2, 0.95);
     const backward = totals.betweenAlternatives(2, 1, 0.95);

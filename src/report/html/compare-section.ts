@@ -6,8 +6,8 @@
  * bounded sample); and the paired differences per country with their intervals.
  */
 import { quantileSorted } from "simple-statistics";
-import { ALL_COMMODITIES, MEAN_KPIS, seriesByUnmet, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
-import { formatNumber } from "../number-format.js";
+import { ALL_COMMODITIES, MEAN_KPIS, seriesByUnmet, type AlternativeRanking, type ReplicateSampleData, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { formatMoney, formatNumber } from "../number-format.js";
 import { renderChart, type ChartDefinition } from "./chart.js";
 import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.js";
 import { policyCells, policyRows, POLICY_COLUMNS, rankingNote, type PolicyRow } from "../policy-table.js";
@@ -40,6 +40,9 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
     renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs, plan.unpricedCommodities), "note") + paragraph(COST_NOTE, "note")),
   ];
 
+  contents.push({ id: "between", heading: "Between the alternatives" });
+  sections.push(renderSection(2, "between", "Between the alternatives", betweenTable(statistics.ranking!)));
+
   const baseSeries = seriesByUnmet(statistics.alternatives[0].series).map((i) => ({ s: statistics.alternatives[0].series[i], i }));
   const panels = [
     { label: "unmet t, all pairs", values: (a: number) => totals[a] },
@@ -67,6 +70,22 @@ function policyTable(rows: readonly PolicyRow[]): string {
     numeric: POLICY_COLUMNS.map((_, i) => i > 0 && i < POLICY_COLUMNS.length - 1),
     caption: "Best first (see the note below for what it ranks on); each saving paired with the base on the same random worlds",
   });
+}
+
+/** Every two alternatives' paired difference in what the compare ranks on, with intervals widened over every pair. */
+function betweenTable(ranking: AlternativeRanking): string {
+  const money = ranking.total === "unmetValue";
+  const show = (v: number) => (money ? formatMoney(v) : `${formatNumber(v, 1)} t`);
+  const each = formatNumber(ranking.pairConfidence * 100, 2);
+  const rows = ranking.pairs.map((p) => {
+    const d = p.difference;
+    const tied = d.ciLow <= 0 && d.ciHigh >= 0;
+    return [p.better, p.worse, `${show(d.mean)} (${show(d.ciLow)} to ${show(d.ciHigh)})`, `${formatNumber(d.pBetter * 100, 0)}% / ${formatNumber(d.pWorse * 100, 0)}%`, tied ? "cannot tell apart" : "first is better"];
+  });
+  return (
+    paragraph(`Each pair of alternatives, the one ranked higher first: the second's ${money ? "value of unmet demand" : "unmet tonnes"} minus the first's, replicate by replicate, with its interval at ${each}% (Bonferroni over ${ranking.pairs.length} pairs, 95% together), and the shares of replicates in which the second did better and worse.`) +
+    renderTable({ columns: ["ranked higher", "ranked lower", "difference (interval)", "lower better / worse", "verdict"], rows, numeric: [false, false, true, true, false] })
+  );
 }
 
 /** What the cost columns count. */
