@@ -1,12 +1,14 @@
 /**
  * `chokepoint merge` of the flagship through the real CLI, at sizes that would take an hour to
- * simulate here: a small real sweep's records (BENCH_MERGE_SEED_RUNS replicates, default 20)
- * are cloned, renumbered and re-encoded into the two shard folders of a sweep of N replicates
- * (each N of BENCH_MERGE_RUNS, default "500,2000"), then merged. Every byte a merge reads is
- * a real record's shape, so reading, decoding, counting and writing cost about what they cost
- * in a real merge; what is not real is the spread of the band bins (20 distinct replicates),
- * which makes the bands' histograms narrower than a real sweep's (a real 10,000-replicate
- * merge is the README's check on this). Merge seconds per 1,000 replicates is the slope between the
+ * simulate here: a small real sweep's replicates (BENCH_MERGE_SEED_RUNS, default 20, run in
+ * this process) are cloned, renumbered and encoded into the two shard folders of a sweep of N
+ * replicates (each N of BENCH_MERGE_RUNS, default "500,2000"), then merged. Every byte a merge
+ * reads is a real record's shape, so reading, decoding, counting and writing cost about what
+ * they cost in a real merge; what is not real is the spread of the band bins (20 distinct
+ * replicates), which makes the bands' histograms narrower than a real sweep's, and the band
+ * extremes, which a shard's records keep only while a value is new (all in its first 20
+ * replicates here, a few in each record of a real shard): a real 10,000-replicate merge is the
+ * README's check on this. Merge seconds per 1,000 replicates is the slope between the
  * sizes (start-up and the report, the same at any N, cancel out). The columnar write cost is
  * replicates.parquet's encoding alone, in this process, over the largest N.
  */
@@ -17,7 +19,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDateKpi, KPI_NAMES } from "../src/model/index.js";
 import { ReplicatesParquet } from "../src/report/index.js";
-import { encodeRecord, RecordReader, recordShape, type ReplicateOutcome, type SweepPlan } from "../src/sweep/index.js";
+import { loadScenario } from "../src/index.js";
+import { BandExtremes, encodeRecord, recordShape, sweep, type ReplicateOutcome, type SweepPlan } from "../src/sweep/index.js";
 
 const TIMED_CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), "timed-cli.js");
 
@@ -41,16 +44,14 @@ export interface ColumnarTiming {
   readonly bytesPerReplicate: number;
 }
 
-/** A real flagship sweep's plan and outcomes (`runs` replicates, one worker per core). */
-export function seedOutcomes(cli: string, file: string, runs: number, scratch: string): SeedOutcomes {
-  const folder = path.join(scratch, "seed");
-  const result = spawnSync(process.execPath, [cli, "sweep", file, "--runs", String(runs), "--swing-runs", "0", "--out", folder, "-q"], { encoding: "utf8", env: { ...process.env, CI: "1" } });
-  if (result.status !== 0) throw new Error(`the bench's seed sweep failed: ${result.stderr}`);
-  const plan = (JSON.parse(readFileSync(path.join(folder, "shard.json"), "utf8")) as { plan: SweepPlan }).plan;
-  const reader = new RecordReader(recordShape(plan));
-  reader.push(readFileSync(path.join(folder, "records.bin")));
+/**
+ * A real flagship sweep's plan and outcomes (`runs` replicates), run in this process by the
+ * library, so that each outcome holds all its band values (a record keeps only its file's new
+ * extremes).
+ */
+export function seedOutcomes(file: string, runs: number): SeedOutcomes {
   const outcomes: ReplicateOutcome[] = [];
-  for (let outcome = reader.next(); outcome !== undefined; outcome = reader.next()) outcomes.push(outcome);
+  const { plan } = sweep(loadScenario(file), { runs, swingRuns: 0, onReplicate: (outcome) => outcomes.push(outcome) });
   return withVarying(plan, outcomes);
 }
 
@@ -103,7 +104,8 @@ export function cloneShards(seed: SeedOutcomes, runs: number, shards: number, in
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "shard.json"), JSON.stringify({ plan: planned, shard: { index, count: shards } }, null, 2) + "\n");
     const frames: Uint8Array[] = [];
-    for (let r = index; r < runs; r += shards) frames.push(encodeRecord(cloned(seed, r), shape));
+    const extremes = new BandExtremes(shape.bandValues);
+    for (let r = index; r < runs; r += shards) frames.push(encodeRecord(cloned(seed, r), shape, extremes));
     writeFileSync(path.join(folder, "records.bin"), Buffer.concat(frames));
     return folder;
   });
@@ -137,10 +139,10 @@ export function timeColumnar(seed: SeedOutcomes, runs: number): ColumnarTiming {
 }
 
 /** The merge bench: a line per size, then the slope (seconds per 1,000 replicates) and the columnar write cost. */
-export function benchMerge(cli: string, file: string, sizes: readonly number[], seedRuns: number): { merges: MergeTiming[]; columnar: ColumnarTiming } {
+export function benchMerge(file: string, sizes: readonly number[], seedRuns: number): { merges: MergeTiming[]; columnar: ColumnarTiming } {
   const scratch = mkdtempSync(path.join(tmpdir(), "chokepoint-bench-merge-"));
   try {
-    const seed = seedOutcomes(cli, file, seedRuns, scratch);
+    const seed = seedOutcomes(file, seedRuns);
     const merges = sizes.map((runs) => {
       const folders = cloneShards(seed, runs, 2, path.join(scratch, `shards-${runs}`));
       const timing = timeMerge(folders, runs, scratch);

@@ -145,7 +145,7 @@ emit({
 
 // Merges: of cloned real records at BENCH_MERGE_RUNS replicates (default 500 and 2,000), in two shards.
 const MERGE_SIZES = (process.env.BENCH_MERGE_RUNS ?? "500,2000").split(",").map(Number);
-const { merges, columnar } = benchMerge(CLI, FLAGSHIP, MERGE_SIZES, Number(process.env.BENCH_MERGE_SEED_RUNS ?? 20));
+const { merges, columnar } = benchMerge(FLAGSHIP, MERGE_SIZES, Number(process.env.BENCH_MERGE_SEED_RUNS ?? 20));
 for (const m of merges) {
   emit({ name: "merge", ...m, seconds: Number(m.seconds.toFixed(3)), wallSeconds: Number(m.wallSeconds.toFixed(3)), cpuSeconds: Number(m.cpuSeconds.toFixed(3)), recordBytesPerReplicate: Math.round(m.recordBytes / m.runs) });
 }

@@ -1,13 +1,14 @@
 /**
  * A worker thread of a sweep: loads the plan's scenarios from the same files and overlays as
  * the main thread (checking their hashes against the plan), then runs the tasks it is sent: a
- * replicate, posted back as an encoded record frame (transferred, not copied), or as an invalid
+ * replicate, posted back as its encoded record body with the band values whose new extremes the
+ * main thread adds to its record (transferred, not copied), or as an invalid
  * draw (its drawn inputs break a rule of the format: the sweep records and skips it), or one
  * point of a tornado swing replicate, posted back as its values.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { formatIssue, nodeFileSource, parseScenario, shippedScenariosFolder } from "../scenario/index.js";
-import { encodeRecord, recordShape, ReplicateRunner, runSwingPoint, type InvalidDraw, type SwingPoint, type SweepPlan } from "../sweep/index.js";
+import { recordBody, recordShape, ReplicateRunner, runSwingPoint, type InvalidDraw, type SwingPoint, type SweepPlan } from "../sweep/index.js";
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -21,7 +22,8 @@ export type WorkerTask = number | { readonly swing: number; readonly point: numb
 /** A message from a worker. */
 export type WorkerMessage =
   | { readonly kind: "ready" }
-  | { readonly kind: "record"; readonly replicate: number; readonly frame: Uint8Array }
+  /** A replicate's record body (recordBody's) and the base's band values, whose new extremes the main thread adds to the record in file order. */
+  | { readonly kind: "record"; readonly replicate: number; readonly body: Uint8Array; readonly bandValues: Float64Array }
   | { readonly kind: "swing"; readonly replicate: number; readonly point: number; readonly result: SwingPoint }
   | { readonly kind: "invalid"; readonly draw: InvalidDraw }
   | { readonly kind: "failed"; readonly replicate: number; readonly message: string; readonly isBadInput: boolean };
@@ -64,8 +66,10 @@ if (port !== null) {
             port.postMessage({ kind: "invalid", draw } satisfies WorkerMessage);
             return;
           }
-          const frame = encodeRecord(outcome, shape);
-          port.postMessage({ kind: "record", replicate, frame } satisfies WorkerMessage, [frame.buffer as ArrayBuffer]);
+          const body = recordBody(outcome, shape);
+          // A run's lows and highs are its band values, one array (alternativeOutcome); a compare keeps none.
+          const bandValues = shape.bandValues === 0 ? new Float64Array(0) : outcome.alternatives[0].bandLows;
+          port.postMessage({ kind: "record", replicate, body, bandValues } satisfies WorkerMessage, [body.buffer as ArrayBuffer, bandValues.buffer as ArrayBuffer]);
         } catch (error) {
           const e = error as Error & { issues?: unknown };
           const isBadInput = e.name === "ScenarioError" || e.name === "SweepError" || (e.name === "ModelError" && "inputPath" in e && e.inputPath !== undefined);

@@ -96,7 +96,7 @@ class ReadersInThisThread implements ShardReaders {
     const values = new Float64Array(this.layout.values);
     copyValues(payload, this.layout, values, 0);
     // Read here, a record is always counted: the caller stops reading when a stop rule settles.
-    this.bands?.add(baseBandBinsBySeries(payload, this.layout, this.shape, this.stocks), this.stocks);
+    this.bands?.add(baseBandBinsBySeries(payload, this.layout, this.shape, this.stocks), this.stocks, payload.extremes);
     return unpackOutcome(payload.replicate, values, 0, this.shape);
   }
 

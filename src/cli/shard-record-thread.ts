@@ -1,8 +1,8 @@
 /**
  * A thread that reads shards' records for a merge (shard-readers.ts): for each of its shards,
  * frame after frame, it inflates the record, posts the replicate's KPI and input values back in
- * batches (transferred, in file order), and counts the base's band bins itself (BandCounts),
- * which the main thread adds at the end. It never runs more than `ahead` replicates of a shard
+ * batches (transferred, in file order), and counts the base's band bins and their extremes
+ * itself (BandCounts), which the main thread adds at the end. It never runs more than `ahead` replicates of a shard
  * ahead of what the main thread has taken, so memory stays bounded; with a stop rule it counts
  * a replicate's bands only once the main thread has counted the replicate (the rule may settle
  * before it), holding the bins until then.
@@ -13,7 +13,7 @@
  * messages each thread has posted, then [TAKEN + shard] replicates taken of each shard.
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { BandCounts, baseBandBinsBySeries, copyValues, payloadLayout, recordShape, type BandCountsData, type PayloadLayout, type RecordPayload, type RecordShape, type SweepPlan } from "../sweep/index.js";
+import { BandCounts, baseBandBinsBySeries, copyValues, payloadLayout, recordShape, type BandCountsData, type ExtremeUpdates, type PayloadLayout, type RecordPayload, type RecordShape, type SweepPlan } from "../sweep/index.js";
 import { CliExit } from "./exit-codes.js";
 import { RecordFilePayloads } from "./record-file.js";
 
@@ -76,7 +76,7 @@ class ShardThread {
   private readonly stocks: Uint16Array;
   /** With a stop rule, a replicate's bins wait here until the main thread has counted it. */
   private readonly isGated: boolean;
-  private readonly waiting: { replicate: number; shares: Uint8Array; stocks: Uint16Array }[] = [];
+  private readonly waiting: { replicate: number; shares: Uint8Array; stocks: Uint16Array; extremes: ExtremeUpdates }[] = [];
   private readonly shards: ShardReading[];
 
   constructor(setup: ShardThreadSetup, state: Int32Array, post: Post) {
@@ -119,7 +119,7 @@ class ShardThread {
     if (final === ABANDONED) return;
     if (this.isGated) this.countWaiting(final);
     const data = this.bands?.toData();
-    const transfer = data === undefined ? [] : [data.shares, data.stocks].flatMap((h) => [h.low.buffer, h.sizes.buffer, h.counts.buffer] as ArrayBuffer[]);
+    const transfer = data === undefined ? [] : [...[data.shares, data.stocks].flatMap((h) => [h.low.buffer, h.sizes.buffer, h.counts.buffer] as ArrayBuffer[]), data.least.buffer as ArrayBuffer, data.greatest.buffer as ArrayBuffer];
     this.post({ kind: "bands", data }, transfer);
   }
 
@@ -162,15 +162,15 @@ class ShardThread {
   private countBands(payload: RecordPayload): void {
     if (this.bands === undefined) return;
     const shares = baseBandBinsBySeries(payload, this.layout, this.shape, this.stocks);
-    if (this.isGated) this.waiting.push({ replicate: payload.replicate, shares: shares.slice(), stocks: this.stocks.slice() });
-    else this.bands.add(shares, this.stocks);
+    if (this.isGated) this.waiting.push({ replicate: payload.replicate, shares: shares.slice(), stocks: this.stocks.slice(), extremes: payload.extremes });
+    else this.bands.add(shares, this.stocks, payload.extremes);
   }
 
   /** Counts the waiting replicates below `upTo` (they wait in each shard's file order, so every one is looked at). */
   private countWaiting(upTo: number): void {
     let kept = 0;
     for (const row of this.waiting) {
-      if (row.replicate < upTo) this.bands?.add(row.shares, row.stocks);
+      if (row.replicate < upTo) this.bands?.add(row.shares, row.stocks, row.extremes);
       else this.waiting[kept++] = row;
     }
     this.waiting.length = kept;

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RecordReader, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
+import { BandExtremes, NO_UPDATES, RecordReader, recordFrame, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type ReplicateOutcome, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
@@ -57,18 +57,28 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   const started = performance.now();
   // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
-  const opened = openSweepFolder(request.folder, plan, shard, request.resume, { outcome: (outcome) => tally?.add(outcome), skipped: (replicate) => tally?.skip(replicate) });
+  // The band extremes of the records so far: each new record keeps only the values that pass them.
+  const shape = recordShape(plan);
+  const extremes = new BandExtremes(shape.bandValues);
+  const replay = {
+    outcome: (outcome: ReplicateOutcome) => {
+      if (shape.bandValues > 0) extremes.add(outcome.alternatives[0].bandLows, outcome.alternatives[0].bandHighs);
+      tally?.add(outcome);
+    },
+    skipped: (replicate: number) => tally?.skip(replicate),
+  };
+  const opened = openSweepFolder(request.folder, plan, shard, request.resume, replay);
   try {
-    return await runOpened(request, opened, tally, started, io);
+    return await runOpened(request, opened, tally, extremes, started, io);
   } finally {
     opened.lock.release();
   }
 }
 
-async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tally: SweepTally | undefined, started: number, io: CliIo): Promise<SessionResult> {
+async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tally: SweepTally | undefined, extremes: BandExtremes, started: number, io: CliIo): Promise<SessionResult> {
   const { plan, shard } = request;
   const work = workToDo(request, opened);
-  const records = new InOrderRecords(plan, shard, work.total, opened, tally);
+  const records = new InOrderRecords(plan, shard, work.total, opened, tally, extremes);
   const swingProgress = new SwingProgressAppender(opened.folder);
   const swings = new SwingResults(work.swingReplicates, work.points, (swing) => swingProgress.append(swing));
   const isInRuns = work.swingTasks.length > 0;
@@ -150,8 +160,8 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
     !records.isStopped && dispatched < work.total ? replicateAt(shard, dispatched++) : swingDispatched < work.swingTasks.length ? work.swingTasks[swingDispatched++] : undefined;
   const pool = new WorkerPool({ sources: request.sources, plan }, work.workers);
   await pool.run(next, {
-    record: (replicate, frame) => {
-      records.add(replicate, frame);
+    record: (replicate, body, bandValues) => {
+      records.add(replicate, { body, bandValues });
       progress.tick(records.recorded + swings.pointsBack);
     },
     invalid: (draw) => {
@@ -165,9 +175,16 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
   });
 }
 
+/** A replicate back from a worker: its record body and the base's band values. */
+interface RecordParts {
+  readonly body: Uint8Array;
+  readonly bandValues: Float64Array;
+}
+
 /**
- * The shard's records, appended in replicate order as the frames arrive in any order (a frame
- * that arrives before those ahead of it waits until the gap closes), each fed to a stop rule's
+ * The shard's records, appended in replicate order as the replicates arrive in any order (one
+ * that arrives before those ahead of it waits until the gap closes), each framed with the band
+ * values that are new extremes of the file (so in file order, here) and fed to a stop rule's
  * tally when there is one. A replicate whose draw was invalid takes its place as a line of
  * invalid-draws.jsonl instead of a frame (written before any later frame).
  */
@@ -181,11 +198,15 @@ class InOrderRecords {
   private readonly appender: RecordAppender;
   private readonly tally: SweepTally | undefined;
   private readonly reader: RecordReader | undefined;
-  private readonly waiting = new Map<number, Uint8Array | InvalidDraw>();
+  private readonly waiting = new Map<number, RecordParts | InvalidDraw>();
   private readonly invalid: InvalidDrawAppender;
+  private readonly extremes: BandExtremes;
+  private readonly hasBands: boolean;
 
-  constructor(plan: SweepPlan, shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined) {
+  constructor(plan: SweepPlan, shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined, extremes: BandExtremes) {
     this.shard = shard;
+    this.extremes = extremes;
+    this.hasBands = recordShape(plan).bandValues > 0;
     this.total = total;
     this.appender = opened.appender;
     this.tally = tally;
@@ -200,23 +221,24 @@ class InOrderRecords {
     this.invalid.close();
   }
 
-  /** Takes replicate `replicate`'s frame (or invalid draw); appends it and any that waited for it. */
-  add(replicate: number, result: Uint8Array | InvalidDraw): void {
+  /** Takes replicate `replicate`'s record parts (or invalid draw); appends its record and any that waited for it. */
+  add(replicate: number, result: RecordParts | InvalidDraw): void {
     this.waiting.set(replicate, result);
     while (!this.isStopped && this.recorded < this.total && this.waiting.has(replicateAt(this.shard, this.recorded))) {
       const next = replicateAt(this.shard, this.recorded);
-      const ready = this.waiting.get(next) as Uint8Array | InvalidDraw;
+      const ready = this.waiting.get(next) as RecordParts | InvalidDraw;
       this.waiting.delete(next);
-      if (!(ready instanceof Uint8Array)) {
+      if (!("body" in ready)) {
         this.invalid.append(ready);
         this.recorded++;
         if (this.tally?.skip(next) === true && this.tally.isStopped) this.isStopped = true;
         continue;
       }
-      this.appender.append(ready);
+      const frame = recordFrame(ready.body, this.hasBands ? this.extremes.take(ready.bandValues, ready.bandValues) : NO_UPDATES);
+      this.appender.append(frame);
       this.recorded++;
       if (this.tally !== undefined && this.reader !== undefined) {
-        this.reader.push(ready);
+        this.reader.push(frame);
         const outcome = this.reader.next();
         if (outcome !== undefined) this.tally.add(outcome);
         if (this.tally.isStopped) this.isStopped = true;

@@ -13,7 +13,8 @@ import type { WorkerMessage, WorkerSetup, WorkerTask } from "./replicate-worker.
 
 /** What the caller does with each result as it arrives. */
 export interface PoolResults {
-  record(replicate: number, frame: Uint8Array): void;
+  /** A replicate's record body and band values (replicate-worker.ts). */
+  record(replicate: number, body: Uint8Array, bandValues: Float64Array): void;
   /** A replicate whose draw broke a rule: recorded and skipped. */
   invalid(draw: InvalidDraw): void;
   swing(replicate: number, point: number, result: SwingPoint): void;
@@ -67,7 +68,7 @@ export class WorkerPool {
             }
             busy--;
             try {
-              if (message.kind === "record") results.record(message.replicate, message.frame);
+              if (message.kind === "record") results.record(message.replicate, message.body, message.bandValues);
               else if (message.kind === "invalid") results.invalid(message.draw);
               else results.swing(message.replicate, message.point, message.result);
             } catch (error) {

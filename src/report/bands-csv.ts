@@ -2,7 +2,8 @@
  * bands.csv: per band period (its first date), country and commodity, the 5th to 95th
  * percentiles across replicates of the share of demand unmet in the period and of the stock
  * held at its end, and the probability that any day of the period was short. Shares are
- * read off 0.5-point bins (within 0.25 points), stocks off 2% bins (printed to 4 digits).
+ * read off 0.5-point bins (within 0.25 points), stocks off 2% bins (printed to 4 digits), each
+ * held within the cell's least and greatest value (one that never moves reads as itself).
  */
 import { PERCENTILES, type BandRow } from "../sweep/index.js";
 import { formatNumber } from "./number-format.js";

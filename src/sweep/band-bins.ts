@@ -10,7 +10,9 @@
  *   1e-3 t to 1e12 t, plus one bin below and one above. A quantile reads as the bin's
  *   geometric middle, within 1% of the truth.
  *
- * "Not short" and "empty" are the model's own thresholds (SHORT_DAY_SHARE, EMPTY_TONNES).
+ * "Not short" and "empty" are the model's own thresholds (SHORT_DAY_SHARE, EMPTY_TONNES). A
+ * band's reading is then held within its cell's least and greatest value (band-extremes.ts), so
+ * that a value that never moves reads exactly as itself.
  */
 import { EMPTY_TONNES, SHORT_DAY_SHARE } from "../model/index.js";
 

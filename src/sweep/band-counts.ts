@@ -1,7 +1,7 @@
 /**
  * BandCounts: a sweep's band bins counted as records hold them, series by series (cell
- * s * periods + p), by whatever reads the records (a merge's threads, one per few shards); the
- * counts then add into the sweep's BandTally. Counts add exactly and in any order, so bands
+ * s * periods + p), with the band extremes the records keep, by whatever reads the records (a
+ * merge's threads, one per few shards); the counts then add into the sweep's BandTally. Counts add exactly and in any order, so bands
  * counted in parts are the bands counted in one.
  *
  * Shares are counted sparsely: a replicate is short in a few band cells and not short (bin 0)
@@ -9,12 +9,18 @@
  * four bytes at a time, and each cell's zeros are counted at once at the end (the replicates
  * counted less those short there).
  */
+import { BandExtremes, type ExtremeUpdates } from "./band-extremes.js";
 import { CellHistograms, type HistogramData } from "./cell-histograms.js";
 
-/** Band counts in a form that crosses threads: share and stock bin counts by cell, series by series. */
+/**
+ * Band counts in a form that crosses threads: share and stock bin counts by cell, series by
+ * series; and the least and greatest band values, as outcomes lay them out (period by period).
+ */
 export interface BandCountsData {
   readonly shares: HistogramData;
   readonly stocks: HistogramData;
+  readonly least: Float64Array;
+  readonly greatest: Float64Array;
 }
 
 /** The base alternative's band bins of replicates, counted series by series. */
@@ -28,9 +34,11 @@ export class BandCounts {
   /** An aligned copy of a replicate's share bins, read four at a time. */
   private readonly shareWords: Uint32Array;
   private readonly shareBytes: Uint8Array;
+  private readonly extremes: BandExtremes;
 
   constructor(cells: number) {
     this.cellCount = cells;
+    this.extremes = new BandExtremes(2 * cells);
     this.shares = new CellHistograms(cells);
     this.stocks = new CellHistograms(cells);
     this.shortCounts = new Uint32Array(cells);
@@ -38,8 +46,9 @@ export class BandCounts {
     this.shareBytes = new Uint8Array(this.shareWords.buffer);
   }
 
-  /** Counts one replicate: its share and stock bins series by series (`shares` may be a view of a record). */
-  add(shares: Uint8Array, stocks: Uint16Array): void {
+  /** Counts one replicate: its share and stock bins series by series (`shares` may be a view of a record), and its record's band extremes. */
+  add(shares: Uint8Array, stocks: Uint16Array, extremes: ExtremeUpdates): void {
+    this.extremes.addUpdates(extremes);
     const cells = this.cellCount;
     if (shares.length !== cells || stocks.length !== cells) throw new RangeError(`band bins of ${shares.length} and ${stocks.length} cells for ${cells} cells`);
     this.shareBytes.set(shares);
@@ -63,6 +72,6 @@ export class BandCounts {
     for (let cell = 0; cell < this.cellCount; cell++) this.shares.addCount(cell, 0, this.rows - this.shortCounts[cell]);
     this.rows = 0;
     this.shortCounts.fill(0);
-    return { shares: this.shares.toData(), stocks: this.stocks.toData() };
+    return { shares: this.shares.toData(), stocks: this.stocks.toData(), least: this.extremes.least.slice(), greatest: this.extremes.greatest.slice() };
   }
 }

@@ -2,20 +2,27 @@
  * Record codec: a replicate outcome as bytes, framed so that a file of them can be appended
  * to, read back in a stream, and cut at a torn last frame.
  *
- * A frame is: "CKR1" (4 bytes), the payload's length (u32), its CRC-32 (u32), the payload
- * (deflated). The payload holds the replicate number, then per alternative its KPI values,
- * input values and band bins, little-endian. Bins are stored series by series (a series'
- * periods side by side) and stock bins as differences from the period before, which is what
- * lets them compress: stocks move little from one week to the next. A frame whose length runs past the end of the
- * data, or whose CRC does not match, is torn or corrupt: `RecordReader` stops before it and
- * says where, and whether it was the last thing in the file (torn: a killed write) or not
- * (corrupt: refused).
+ * A frame (format 2) is: "CKR2" (4 bytes), the payload's length (u32), its CRC-32 (u32), the
+ * payload: the body's length (u32), the body (deflated), the band extremes (deflated). The body
+ * holds the replicate number, then per alternative its KPI values, input values and band bins,
+ * little-endian. Bins are stored series by series (a series' periods side by side) and stock
+ * bins as differences from the period before, which is what lets them compress: stocks move
+ * little from one week to the next. The band extremes are the base's band values that are new
+ * least or greatest values of the file (band-extremes.ts): all of them in a file's first
+ * record, a few in each later one. The body is encoded where the replicate ran; the extremes
+ * where the file is written, in its order. A frame whose length runs past the end of the data,
+ * or whose CRC does not match, is torn or corrupt: `RecordReader` stops before it and says
+ * where, and whether it was the last thing in the file (torn: a killed write) or not (corrupt:
+ * refused). Format 1 ("CKR1", no extremes) is refused with what to do.
  */
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { NEW_GREATEST, NEW_LEAST, NO_UPDATES, updatesFromBytes, updatesToBytes, type BandExtremes, type ExtremeUpdates } from "./band-extremes.js";
 import type { AlternativeOutcome, ReplicateOutcome } from "./replicate-outcome.js";
 import { SweepError } from "./sweep-error.js";
 
-const MAGIC = 0x3152_4b43; // "CKR1" read as a little-endian u32
+const MAGIC = 0x3252_4b43; // "CKR2" read as a little-endian u32
+/** Format 1's magic ("CKR1"): records without band extremes, written before them. */
+const FORMAT_1_MAGIC = 0x3152_4b43;
 const HEADER_BYTES = 12;
 
 /** Sizes every record of one sweep shares (they are in its manifest, not in each record). */
@@ -26,10 +33,28 @@ export interface RecordShape {
   /** Band cells: periods x series, period-major (index period * series + s). */
   readonly bandCells: number;
   readonly series: number;
+  /** Band values whose extremes a record keeps: the base's (2 x bandCells) in a sweep, none in a compare (no bands). */
+  readonly bandValues: number;
 }
 
-/** The frame of one replicate outcome. */
-export function encodeRecord(outcome: ReplicateOutcome, shape: RecordShape): Uint8Array {
+/**
+ * The frame of one replicate outcome, the next record of a file whose records' extremes so far
+ * are `extremes` (updated): recordBody and recordFrame in one.
+ */
+export function encodeRecord(outcome: ReplicateOutcome, shape: RecordShape, extremes: BandExtremes | undefined): Uint8Array {
+  return recordFrame(recordBody(outcome, shape), newExtremes(outcome, shape, extremes));
+}
+
+/** The base's band values of `outcome` that are new extremes of a file whose records' extremes so far are `extremes` (updated): what its record keeps. */
+export function newExtremes(outcome: ReplicateOutcome, shape: RecordShape, extremes: BandExtremes | undefined): ExtremeUpdates {
+  if (shape.bandValues === 0) return NO_UPDATES;
+  if (extremes === undefined) throw new SweepError("record-shape", `record of replicate ${outcome.replicate}: a sweep's records keep band extremes, and none were given`);
+  const base = outcome.alternatives[0];
+  return extremes.take(base.bandLows, base.bandHighs);
+}
+
+/** A record's body (deflated): everything but the band extremes, encoded where the replicate ran. */
+export function recordBody(outcome: ReplicateOutcome, shape: RecordShape): Uint8Array {
   if (outcome.alternatives.length !== shape.alternatives) {
     throw new SweepError("record-shape", `record of replicate ${outcome.replicate}: ${outcome.alternatives.length} alternatives, the sweep has ${shape.alternatives}`);
   }
@@ -58,19 +83,29 @@ export function encodeRecord(outcome: ReplicateOutcome, shape: RecordShape): Uin
       }
     }
   }
-  const payload = deflateRawSync(raw, { level: 6 });
-  const frame = new Uint8Array(HEADER_BYTES + payload.length);
+  // Copied out of what zlib gives (a small result may be a view of Node's shared pool): the body crosses threads by transfer.
+  return new Uint8Array(deflateRawSync(raw, { level: 6 }));
+}
+
+/** The frame of a record from its body (recordBody's) and its band extremes (newExtremes'). */
+export function recordFrame(body: Uint8Array, extremes: ExtremeUpdates): Uint8Array {
+  const kept = deflateRawSync(updatesToBytes(extremes), { level: 6 });
+  const length = 4 + body.length + kept.length;
+  const frame = new Uint8Array(HEADER_BYTES + length);
   const header = new DataView(frame.buffer);
   header.setUint32(0, MAGIC, true);
-  header.setUint32(4, payload.length, true);
-  header.setUint32(8, crc32(payload), true);
-  frame.set(payload, HEADER_BYTES);
+  header.setUint32(4, length, true);
+  header.setUint32(12, body.length, true);
+  frame.set(body, HEADER_BYTES + 4);
+  frame.set(kept, HEADER_BYTES + 4 + body.length);
+  header.setUint32(8, crc32(frame.subarray(HEADER_BYTES)), true);
   return frame;
 }
 
 function checkSize(a: AlternativeOutcome, shape: RecordShape, i: number, replicate: number): void {
   const inputs = shape.inputs[i];
-  if (a.kpis.length !== shape.kpiValues || a.inputs.length !== inputs || a.shareBins.length !== shape.bandCells || a.stockBins.length !== shape.bandCells) {
+  const values = i === 0 ? shape.bandValues : 0;
+  if (a.kpis.length !== shape.kpiValues || a.inputs.length !== inputs || a.shareBins.length !== shape.bandCells || a.stockBins.length !== shape.bandCells || a.bandLows.length < values || a.bandHighs.length < values) {
     throw new SweepError("record-shape", `record of replicate ${replicate}, alternative ${i}: sizes do not match the sweep's`);
   }
 }
@@ -112,10 +147,11 @@ export function payloadLayout(shape: RecordShape): PayloadLayout {
   return { bytes: at, alternatives, values };
 }
 
-/** One frame's payload, inflated and checked for size. */
+/** One frame's payload, inflated and checked for size: its body, and its band extremes. */
 export interface RecordPayload {
   readonly replicate: number;
   readonly bytes: Uint8Array;
+  readonly extremes: ExtremeUpdates;
 }
 
 /** `count` little-endian doubles from byte `at` of `bytes` into `into` from index `to`. */
@@ -185,7 +221,18 @@ export function decodeRecord(payload: RecordPayload, shape: RecordShape, layout:
         stockBins[cell] = previous;
       }
     }
-    return { kpis, inputs, shareBins, stockBins };
+    // The base's band values: NaN but where the record keeps a new extreme of its file.
+    const values = i === 0 ? shape.bandValues : 0;
+    const bandLows = new Float64Array(values).fill(Number.NaN);
+    const bandHighs = new Float64Array(values).fill(Number.NaN);
+    if (i === 0) {
+      const { indexes, kinds, values: kept } = payload.extremes;
+      for (let k = 0; k < indexes.length; k++) {
+        if ((kinds[k] & NEW_LEAST) !== 0) bandLows[indexes[k]] = kept[k];
+        if ((kinds[k] & NEW_GREATEST) !== 0) bandHighs[indexes[k]] = kept[k];
+      }
+    }
+    return { kpis, inputs, shareBins, stockBins, bandLows, bandHighs };
   });
   return { replicate: payload.replicate, alternatives };
 }
@@ -239,24 +286,36 @@ export class RecordReader {
     const available = this.buffer.length - this.start;
     if (available < HEADER_BYTES) return undefined;
     const view = new DataView(this.buffer.buffer, this.buffer.byteOffset + this.start, available);
-    if (view.getUint32(0, true) !== MAGIC) throw new RecordError(`no record starts at byte ${this.goodBytes} (the file is damaged, or not a chokepoint record file)`);
+    const magic = view.getUint32(0, true);
+    if (magic === FORMAT_1_MAGIC) {
+      throw new RecordError(
+        "the records are of format 1, written by a chokepoint from before records kept band extremes; this one reads format 2: finish and merge the shards with the chokepoint that wrote them, or run them again in new folders",
+      );
+    }
+    if (magic !== MAGIC) throw new RecordError(`no record starts at byte ${this.goodBytes} (the file is damaged, or not a chokepoint record file)`);
     const length = view.getUint32(4, true);
     if (available < HEADER_BYTES + length) return undefined;
-    const compressed = this.buffer.subarray(this.start + HEADER_BYTES, this.start + HEADER_BYTES + length);
-    if (crc32(compressed) !== view.getUint32(8, true)) throw new RecordError(`the record at byte ${this.goodBytes} fails its checksum (the file is damaged)`);
+    const payload = this.buffer.subarray(this.start + HEADER_BYTES, this.start + HEADER_BYTES + length);
+    if (crc32(payload) !== view.getUint32(8, true)) throw new RecordError(`the record at byte ${this.goodBytes} fails its checksum (the file is damaged)`);
+    const bodyLength = length >= 4 ? view.getUint32(HEADER_BYTES, true) : length;
+    if (4 + bodyLength > length) throw new RecordError(`the record at byte ${this.goodBytes} cannot be decoded: its body runs past its end`);
     let bytes: Uint8Array;
+    let kept: Uint8Array;
     try {
-      // One output chunk the payload's size: no growing and joining of 16 kB pieces.
-      bytes = inflateRawSync(compressed, { chunkSize: Math.max(64, this.layout.bytes) });
+      // One output chunk the body's size: no growing and joining of 16 kB pieces.
+      bytes = inflateRawSync(payload.subarray(4, 4 + bodyLength), { chunkSize: Math.max(64, this.layout.bytes) });
+      kept = inflateRawSync(payload.subarray(4 + bodyLength));
     } catch (error) {
       throw new RecordError(`the record at byte ${this.goodBytes} cannot be decoded: ${(error as Error).message}`);
     }
     if (bytes.length < 4) throw new RecordError(`the record at byte ${this.goodBytes} cannot be decoded: it holds ${bytes.length} bytes`);
     const replicate = bytes[0] + bytes[1] * 0x100 + bytes[2] * 0x10000 + bytes[3] * 0x1000000;
     if (bytes.length !== this.layout.bytes) throw new RecordError(`a record of replicate ${replicate} has ${bytes.length} bytes, the sweep's records have ${this.layout.bytes}`);
+    const extremes = updatesFromBytes(kept);
+    if (extremes === undefined || extremes.indexes.some((i) => i >= this.shape.bandValues)) throw new RecordError(`the record of replicate ${replicate} has band extremes the sweep's records cannot have`);
     this.start += HEADER_BYTES + length;
     this.goodBytes += HEADER_BYTES + length;
-    return { replicate, bytes };
+    return { replicate, bytes, extremes };
   }
 
   /** Bytes buffered after the last good frame (at the end of the file: a torn last write). */

@@ -261,12 +261,15 @@ export function continuationOf(recorded: SweepPlan, requested: SweepPlan): { kin
 }
 
 /** The sizes every record of the plan's sweep shares. */
-export function recordShape(plan: SweepPlan): { alternatives: number; kpiValues: number; inputs: number[]; bandCells: number; series: number } {
+export function recordShape(plan: SweepPlan): { alternatives: number; kpiValues: number; inputs: number[]; bandCells: number; series: number; bandValues: number } {
+  const bandCells = plan.periodCount * plan.series.length;
   return {
     series: plan.series.length,
     alternatives: plan.alternatives.length,
     kpiValues: plan.series.length * KPI_NAMES.length,
     inputs: plan.alternatives.map((a) => a.inputs.length),
-    bandCells: plan.periodCount * plan.series.length,
+    bandCells,
+    // Only a sweep has bands (the base's shares and stocks), whose extremes its records keep.
+    bandValues: plan.kind === "sweep" ? 2 * bandCells : 0,
   };
 }

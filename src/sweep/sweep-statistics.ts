@@ -119,7 +119,11 @@ export interface AlternativeRanking {
   readonly pairs: readonly { readonly better: string; readonly worse: string; readonly difference: PairedTotal }[];
 }
 
-/** Quantiles of one band cell. */
+/**
+ * Quantiles of one band cell, at PERCENTILES: from bins (shares within 0.25 points, stocks within
+ * 1%), never below the cell's least or above its greatest value, so a value that never moves
+ * reads as itself.
+ */
 export interface BandRow {
   readonly date: string;
   readonly country: string;

@@ -46,6 +46,8 @@ function outcomes(count: number, seed: number): ReplicateOutcome[] {
       inputs: Float64Array.from({ length: alternative.inputs.length }, () => Math.abs(values[k++ % values.length] % 1000)),
       shareBins: new Uint8Array(0),
       stockBins: new Uint16Array(0),
+      bandLows: new Float64Array(0),
+      bandHighs: new Float64Array(0),
     })),
   }));
 }

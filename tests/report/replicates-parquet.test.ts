@@ -39,7 +39,7 @@ function outcome(r: number): ReplicateOutcome {
   const kpis = new Float64Array(SERIES * KPI_NAMES.length);
   for (let s = 0; s < SERIES; s++) for (let k = 0; k < KPI_NAMES.length; k++) kpis[s * KPI_NAMES.length + k] = kpiValue(r, s, k);
   const values = Float64Array.from(inputs, (_, i) => inputValue(r, i));
-  return { replicate: r, alternatives: [{ kpis, inputs: values, shareBins: new Uint8Array(0), stockBins: new Uint16Array(0) }] };
+  return { replicate: r, alternatives: [{ kpis, inputs: values, shareBins: new Uint8Array(0), stockBins: new Uint16Array(0), bandLows: new Float64Array(0), bandHighs: new Float64Array(0) }] };
 }
 
 /** The file, streamed: the pieces each call gave. */

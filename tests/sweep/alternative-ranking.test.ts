@@ -24,7 +24,7 @@ function replicate(r: number, values: readonly number[]): ReplicateOutcome {
       const kpis = new Float64Array(SERIES.length * KPI_NAMES.length);
       kpis[KPI_INDEX.unmetValue] = v;
       kpis[KPI_INDEX.unmetTonnes] = v / 1000;
-      return { kpis, inputs: new Float64Array(0), shareBins: new Uint8Array(0), stockBins: new Uint16Array(0) };
+      return { kpis, inputs: new Float64Array(0), shareBins: new Uint8Array(0), stockBins: new Uint16Array(0), bandLows: new Float64Array(0), bandHighs: new Float64Array(0) };
     }),
   };
 }

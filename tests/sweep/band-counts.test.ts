@@ -1,12 +1,13 @@
 /**
- * BandCounts: band bins counted as records hold them (series by series, shares sparsely),
- * in any number of parts, added into a BandTally give the bands a BandTally counting every
- * replicate itself gives; and CellHistograms' counts cross over (toData, addData, addCount)
- * exactly.
+ * BandCounts: band bins counted as records hold them (series by series, shares sparsely), with
+ * the band extremes records keep (only a file's new ones), in any number of parts, added into a
+ * BandTally give the bands a BandTally counting every replicate itself gives; and
+ * CellHistograms' counts cross over (toData, addData, addCount) exactly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BandCounts } from "../../src/sweep/band-counts.js";
+import { BandExtremes } from "../../src/sweep/band-extremes.js";
 import { BandTally } from "../../src/sweep/band-tally.js";
 import { CellHistograms } from "../../src/sweep/cell-histograms.js";
 import type { SweepPlan } from "../../src/sweep/index.js";
@@ -15,6 +16,8 @@ interface Replicate {
   /** Period by period (cell p * series + s), as an outcome holds them. */
   readonly shares: Uint8Array;
   readonly stocks: Uint16Array;
+  /** Band values: the shares, then the stocks. */
+  readonly values: Float64Array;
 }
 
 /** Replicates of `series` x `periods` band cells: shares mostly 0 (not short), stocks near a level, as a sweep's are. */
@@ -23,7 +26,9 @@ function replicates(series: number, periods: number): fc.Arbitrary<Replicate[]> 
   const share = fc.oneof({ arbitrary: fc.constant(0), weight: 8 }, { arbitrary: fc.integer({ min: 1, max: 200 }), weight: 2 });
   const stock = fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 700, max: 705 }));
   const replicate = fc.record({ shares: fc.array(share, { minLength: cells, maxLength: cells }), stocks: fc.array(stock, { minLength: cells, maxLength: cells }) });
-  return fc.array(replicate.map((r) => ({ shares: Uint8Array.from(r.shares), stocks: Uint16Array.from(r.stocks) })), { minLength: 1, maxLength: 40 });
+  // The values the bins stand for, give or take: a share in its bin, a stock a little off its bin's number.
+  const values = (r: { shares: number[]; stocks: number[] }) => Float64Array.from([...r.shares.map((bin) => (bin === 0 ? 0 : (bin - 0.3) / 200)), ...r.stocks.map((bin) => bin * 1.01)]);
+  return fc.array(replicate.map((r) => ({ shares: Uint8Array.from(r.shares), stocks: Uint16Array.from(r.stocks), values: values(r) })), { minLength: 1, maxLength: 40 });
 }
 
 /** A replicate's bins series by series (cell s * periods + p), as records hold them. */
@@ -47,12 +52,14 @@ describe("BandCounts", () => {
           const cells = series * periods;
           const plan = planOf(series, periods);
           const whole = new BandTally(cells);
-          for (const r of list) whole.add({ kpis: new Float64Array(0), inputs: new Float64Array(0), shareBins: r.shares, stockBins: r.stocks });
+          for (const r of list) whole.add({ kpis: new Float64Array(0), inputs: new Float64Array(0), shareBins: r.shares, stockBins: r.stocks, bandLows: r.values, bandHighs: r.values });
           const merged = new BandTally(cells);
           for (let part = 0; part < parts; part++) {
             const counts = new BandCounts(cells);
+            // Each part a file of records: each keeps only the values new to its file.
+            const file = new BandExtremes(2 * cells);
             list.forEach((r, i) => {
-              if (i % parts === part) counts.add(bySeries(r.shares, series, periods) as Uint8Array, bySeries(r.stocks, series, periods) as Uint16Array);
+              if (i % parts === part) counts.add(bySeries(r.shares, series, periods) as Uint8Array, bySeries(r.stocks, series, periods) as Uint16Array, file.take(r.values, r.values));
             });
             merged.addCounts(counts.toData(), series);
           }
@@ -65,7 +72,8 @@ describe("BandCounts", () => {
 
   it("counts a cell short in no replicate as not short, and one short in all as short", () => {
     const counts = new BandCounts(2);
-    for (let r = 0; r < 300; r++) counts.add(Uint8Array.of(0, 7), Uint16Array.of(5, 5));
+    const file = new BandExtremes(4);
+    for (let r = 0; r < 300; r++) counts.add(Uint8Array.of(0, 7), Uint16Array.of(5, 5), file.take(Float64Array.of(0, 0.033, 1e-3, 1e-3), Float64Array.of(0, 0.033, 1e-3, 1e-3)));
     const tally = new BandTally(2);
     tally.addCounts(counts.toData(), 1);
     const rows = tally.rows(planOf(1, 2), 20_000);

@@ -34,7 +34,7 @@ function kpis(of: (s: number) => Partial<Record<(typeof KPI_NAMES)[number], numb
 }
 
 function alternative(values: Float64Array): AlternativeOutcome {
-  return { kpis: values, inputs: new Float64Array(0), shareBins: new Uint8Array(0), stockBins: new Uint16Array(0) };
+  return { kpis: values, inputs: new Float64Array(0), shareBins: new Uint8Array(0), stockBins: new Uint16Array(0), bandLows: new Float64Array(0), bandHighs: new Float64Array(0) };
 }
 
 const PLAN = { series: SERIES, dayCount: 100, periodCount: 2, bandDays: 50 } as unknown as SweepPlan;
@@ -123,7 +123,9 @@ describe("country totals", () => {
 describe("bands", () => {
   it("give per series and period the share of replicates short", () => {
     const bands = new BandTally(PLAN.periodCount * SERIES.length);
-    const outcome = (shareBins: number[]): AlternativeOutcome => ({ ...alternative(new Float64Array(0)), shareBins: Uint8Array.from(shareBins), stockBins: new Uint16Array(shareBins.length) });
+    // Band values: the share a bin stands for where short, and empty stocks.
+    const values = (shareBins: number[]) => Float64Array.from([...shareBins.map((bin) => (bin === 0 ? 0 : bin / 200)), ...shareBins.map(() => 0)]);
+    const outcome = (shareBins: number[]): AlternativeOutcome => ({ ...alternative(new Float64Array(0)), shareBins: Uint8Array.from(shareBins), stockBins: new Uint16Array(shareBins.length), bandLows: values(shareBins), bandHighs: values(shareBins) });
     bands.add(outcome([0, 0, 0, 5, 0, 0]));
     bands.add(outcome([1, 0, 0, 0, 0, 0]));
     const rows = bands.rows(PLAN, 0);
