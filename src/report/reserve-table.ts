@@ -16,3 +16,19 @@ export function renderReserveTable(reserves: readonly ReserveSummary[]): string 
   const title = `Reserves: ${reserves.length - idle} of ${reserves.length} released in the reported period:`;
   return [title, line(header), ...rows.map(line)].join("\n") + "\n";
 }
+
+/**
+ * The compare's account of reserves that released nothing, alternative by alternative, in one
+ * replicate (`replicate`): one line per alternative and reason, naming the reserves; "" when
+ * every reserve of every alternative released.
+ */
+export function renderIdleReserves(alternatives: readonly { readonly name: string; readonly reserves: readonly ReserveSummary[] }[], replicate: number): string {
+  const lines: string[] = [];
+  for (const alternative of alternatives) {
+    const byReason = new Map<string, string[]>();
+    for (const r of alternative.reserves) if (r.whyNot !== null) byReason.set(r.whyNot, [...(byReason.get(r.whyNot) ?? []), r.id]);
+    for (const [reason, ids] of byReason) lines.push(`  ${alternative.name}: ${reason}: ${ids.join(", ")}`);
+  }
+  if (lines.length === 0) return "";
+  return [`Reserves that released nothing in replicate ${replicate}, and why (\`run --replicate ${replicate}\` lists every reserve):`, ...lines].join("\n") + "\n";
+}
