@@ -64,7 +64,7 @@ export class ReleaseDecisions {
     this.watched = state.stockpiles.filter((s) => hasOtherTriggers(s.spec.release));
   }
 
-  /** Whether reserve `s`'s trigger ever held (a reflex reserve's: whether a member ran dry). */
+  /** Whether reserve `s`'s trigger ever held (a reflex reserve is never reviewed: it has none). */
   hasTriggered(s: number): boolean {
     return this.wasTriggered[s] === 1;
   }
