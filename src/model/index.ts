@@ -15,6 +15,7 @@ export { DailyRecord, SHORT_DAY_SHARE, type DayFlows, type PeriodRecord } from "
 export type { LicenceRow } from "./licence-log.js";
 export type { RealizedEvent } from "./scripted-events.js";
 export { World, type RecordOptions, type RunRecord } from "./world.js";
+export type { ReserveIdleReason, ReserveOutcome } from "./reserve-outcome.js";
 export type { TradeFlow } from "./shipping.js";
 export { simulateWorld, type SimulateOptions, type SimulationResult, type TimelineResult } from "./simulate-world.js";
 export { commodityOrder, findRecipeLoop, describeRecipeLoop, type RecipeLoop } from "./world-topology.js";

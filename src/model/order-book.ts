@@ -42,6 +42,12 @@ export class OrderBook {
   private pendingCount = 0;
   /** Tonnes each market could not get this round (refused, or nothing to spare), by market. */
   readonly unfilledTonnes: Float64Array;
+  /**
+   * Tonnes each supplier market was asked for and may sell now (neither refused by a control
+   * nor waiting for a licence), by market, since the trade desk last cleared them: what its
+   * buyers want of it, whether or not its stock could fill it.
+   */
+  readonly askedTonnes: Float64Array;
   private readonly requestedBySupplier: Float64Array;
   private readonly fillShare: Float64Array;
   /** Per supplier and origin component (each tracked origin, then all other origin): tonnes the round's shipments ask of it, then the share of that it can give. */
@@ -55,6 +61,7 @@ export class OrderBook {
     this.licences = licences;
     this.screen = new ControlScreen(state.originSlot, state.originCount);
     this.unfilledTonnes = new Float64Array(state.markets.length);
+    this.askedTonnes = new Float64Array(state.markets.length);
     this.requestedBySupplier = new Float64Array(state.spec.countries.length);
     this.fillShare = new Float64Array(state.spec.countries.length);
     this.componentShare = new Float64Array(state.spec.countries.length * (state.originCount + 1));
@@ -85,6 +92,8 @@ export class OrderBook {
       free -= toApply;
       if (toApply > DUST_TONNES) this.licences.apply(market, supplier, toApply, screen);
     }
+    // Tonnes awaiting a licence are not yet a sale: they count once they ship.
+    this.askedTonnes[origin.index] += free;
     if (free <= DUST_TONNES) return;
     let order = this.pending[this.pendingCount];
     if (order === undefined) {

@@ -6,7 +6,8 @@
  * below claims) first draws on its stockpiles (up to their release rates, shared reserves
  * split by deficit), then serves final demand and facility inputs pro rata to their nominal
  * claims; within final demand, the defence class first, then critical civilian, then the rest
- * (a defence-only reserve tops up what defence lacks, and serves nothing else). A facility runs
+ * (a reserve that serves only defence, defence and critical use, or participating buyers tops
+ * up what they lack, and serves nothing else: see release-allocation.ts). A facility runs
  * at the smallest served share among its inputs, and its outputs feed markets further down the
  * chain, so markets are solved stage by stage in the commodities' topological order (recipes
  * never loop). Input a facility could not use because another input limited it goes back to
@@ -21,6 +22,8 @@
 import type { Facility } from "./facility.js";
 import type { Market } from "./market.js";
 import type { SolvedRates } from "./market-rates.js";
+import type { ServedDemand } from "./world-spec.js";
+import { allocateRelease, isLimited, LIMITED_KINDS, limitedCap, limitedLack, releaseInto, trimRelease } from "./release-allocation.js";
 import type { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES } from "./tolerance.js";
 
@@ -62,6 +65,9 @@ export class RateSolver {
   private readonly dry: Uint8Array;
   /** Open deficit of each dry market, tonnes/day, while releases are shared out. */
   private readonly deficit: Float64Array;
+  /** Share of each dry market's claims its general supply serves, and what limited reserves have given it, while they are shared out. */
+  private readonly servedShare: Float64Array;
+  private readonly limitedGiven: Float64Array;
   // Each market's rates as the solve works them out, tonnes/day.
   private readonly production: Float64Array;
   private readonly claims: Float64Array;
@@ -82,6 +88,8 @@ export class RateSolver {
     const n = state.markets.length;
     this.dry = new Uint8Array(n);
     this.deficit = new Float64Array(n);
+    this.servedShare = new Float64Array(n);
+    this.limitedGiven = new Float64Array(n);
     this.production = new Float64Array(n);
     this.claims = new Float64Array(n);
     this.inputUse = new Float64Array(n);
@@ -159,29 +167,45 @@ export class RateSolver {
 
   /**
    * Step 2 of a layer: reserves that serve every class release into their dry members' deficits
-   * first; then those that serve defence only, into what defence still lacks once the general
-   * supply is shared out (defence is served first).
+   * first; then the limited ones, kind by kind (defence, critical, participants), into what
+   * their demand still lacks once the general supply is shared out (defence is served first).
    */
   private allocateReleases(layer: Int32Array, layerStockpiles: Int32Array): void {
     const { markets, stockpiles, deficit } = this;
-    let defenceOnly = 0;
+    let limited = 0;
     for (let i = 0; i < layerStockpiles.length; i++) {
       const stockpile = stockpiles[layerStockpiles[i]];
-      if (stockpile.spec.serves === "defence") defenceOnly++;
+      if (isLimited(stockpile)) limited++;
       else allocateRelease(stockpile, deficit);
     }
-    if (defenceOnly === 0) return;
+    if (limited === 0) return;
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
+      this.limitedGiven[m] = 0;
       if (this.dry[m] === 0) continue;
-      const market = markets[m];
-      const need = market.demand.wantedRate + this.claims[m];
-      const share = need > 0 ? Math.min(1, (this.production[m] + releaseInto(market, stockpiles, false)) / need) : 1;
-      deficit[m] = Math.max(0, (market.demand.defenceShare - share) * market.demand.wantedRate);
+      const need = markets[m].demand.wantedRate + this.claims[m];
+      this.servedShare[m] = need > 0 ? Math.min(1, (this.production[m] + releaseInto(markets[m], stockpiles, false)) / need) : 1;
     }
+    for (const kind of LIMITED_KINDS) this.allocateLimited(kind, layer, layerStockpiles);
+  }
+
+  /** Releases of one kind of limited reserve into what their demand lacks, less what narrower kinds gave. */
+  private allocateLimited(kind: ServedDemand, layer: Int32Array, layerStockpiles: Int32Array): void {
+    const { markets, stockpiles, deficit, limitedGiven } = this;
+    let participantShare = -1;
     for (let i = 0; i < layerStockpiles.length; i++) {
       const stockpile = stockpiles[layerStockpiles[i]];
-      if (stockpile.spec.serves === "defence") allocateRelease(stockpile, deficit);
+      if (stockpile.spec.serves !== kind) continue;
+      // Participants' reserves of different shares each see their own lack.
+      if (participantShare !== stockpile.spec.participantShare) {
+        participantShare = stockpile.spec.participantShare;
+        for (let j = 0; j < layer.length; j++) {
+          const m = layer[j];
+          deficit[m] = this.dry[m] === 0 ? 0 : limitedGiven[m] > 0 ? Math.max(0, limitedLack(kind, markets[m], this.servedShare[m], participantShare) - limitedGiven[m]) : limitedLack(kind, markets[m], this.servedShare[m], participantShare);
+        }
+      }
+      allocateRelease(stockpile, deficit);
+      for (let j = 0; j < stockpile.memberMarkets.length; j++) limitedGiven[stockpile.memberMarkets[j]] += stockpile.releaseRates[j];
     }
   }
 
@@ -207,8 +231,8 @@ export class RateSolver {
 
   /**
    * Sets consumption and input use of one market from final facility throughputs. Final demand
-   * is served in priority order: defence, then critical civilian, then the rest; a defence-only
-   * reserve serves what defence still lacks after the general supply.
+   * is served in priority order: defence, then critical civilian, then the rest; a limited
+   * reserve serves what its demand still lacks after the general supply.
    */
   private serveMarket(m: number): void {
     const { facilities, stockpiles } = this;
@@ -231,12 +255,16 @@ export class RateSolver {
     // Release nobody can use stays in the reserve: trim it, last reserve first.
     trimRelease(market, stockpiles, false, supply - inputUse - general);
     const defenceFromGeneral = Math.min(defence, general);
-    const defenceRelease = releaseInto(market, stockpiles, true);
-    const defenceFromReserve = defenceRelease > 0 ? Math.min(defenceRelease, defence - defenceFromGeneral) : 0;
-    if (defenceRelease > 0) trimRelease(market, stockpiles, true, defenceRelease - defenceFromReserve);
-    this.consumed[m] = general + defenceFromReserve;
+    const criticalFromGeneral = Math.min(critical, general - defenceFromGeneral);
+    const limitedRelease = releaseInto(market, stockpiles, true);
+    const fromReserve = limitedRelease > 0 ? Math.min(limitedRelease, limitedCap(market, stockpiles, general)) : 0;
+    if (limitedRelease > 0) trimRelease(market, stockpiles, true, limitedRelease - fromReserve);
+    // What limited reserves give fills the classes' gaps in the order they are served.
+    const defenceFromReserve = Math.min(fromReserve, defence - defenceFromGeneral);
+    const criticalFromReserve = fromReserve > defenceFromReserve ? Math.min(fromReserve - defenceFromReserve, critical - criticalFromGeneral) : 0;
+    this.consumed[m] = general + fromReserve;
     this.consumedDefence[m] = defenceFromGeneral + defenceFromReserve;
-    this.consumedCritical[m] = Math.min(critical, general - defenceFromGeneral);
+    this.consumedCritical[m] = criticalFromGeneral + criticalFromReserve;
   }
 
   /** Each reserve's final release rates flow into its members: into its host's stock, or across a border. */
@@ -275,52 +303,5 @@ export class RateSolver {
       solved.transferOut = this.transferOut[m];
       this.markets[m].setRates(solved, this.dry[m] === 1);
     }
-  }
-}
-
-/** Splits a reserve's release among its dry members in proportion to their open deficits. */
-function allocateRelease(stockpile: Stockpile, deficit: Float64Array): void {
-  const rates = stockpile.releaseRates;
-  if (!stockpile.canRelease) {
-    rates.fill(0);
-    return;
-  }
-  let totalDeficit = 0;
-  const members = stockpile.memberMarkets;
-  for (let i = 0; i < members.length; i++) totalDeficit += deficit[members[i]];
-  if (totalDeficit <= 0) {
-    rates.fill(0);
-    return;
-  }
-  const release = Math.min(stockpile.spec.maxReleaseTonnesPerDay, totalDeficit);
-  for (let j = 0; j < rates.length; j++) {
-    const m = stockpile.memberMarkets[j];
-    const rate = (release * deficit[m]) / totalDeficit;
-    rates[j] = rate;
-    // A later reserve serving the same market only covers what is still open (never less than
-    // nothing: rounding must not leave a later reserve a negative deficit to release into).
-    deficit[m] = Math.max(0, deficit[m] - rate);
-  }
-}
-
-/** Release flowing into a market from the reserves serving it: those that serve every class, or the defence-only ones. */
-function releaseInto(market: Market, stockpiles: readonly Stockpile[], defenceOnly: boolean): number {
-  let total = 0;
-  for (let i = 0; i < market.stockpiles.length; i++) {
-    const stockpile = stockpiles[market.stockpiles[i]];
-    if ((stockpile.spec.serves === "defence") === defenceOnly) total += stockpile.releaseRates[market.stockpileSlots[i]];
-  }
-  return total;
-}
-
-/** Cuts `surplus` from the release of a market's reserves of one kind, last reserve first. */
-function trimRelease(market: Market, stockpiles: readonly Stockpile[], defenceOnly: boolean, surplus: number): void {
-  for (let i = market.stockpiles.length - 1; i >= 0 && surplus > 0; i--) {
-    const stockpile = stockpiles[market.stockpiles[i]];
-    if ((stockpile.spec.serves === "defence") !== defenceOnly) continue;
-    const slot = market.stockpileSlots[i];
-    const cut = Math.min(stockpile.releaseRates[slot], surplus);
-    stockpile.releaseRates[slot] -= cut;
-    surplus -= cut;
   }
 }

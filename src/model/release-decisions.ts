@@ -1,13 +1,16 @@
 /**
- * Release decisions: when a government reserve may release (see ReleasePolicy). A shortage
- * episode opens, a decision follows after the sustained time and the lag, and the decision
- * lapses once no member has been short for the sustained time. The rate solver releases only
- * from reserves whose release is authorized (or that release by reflex). The rules of a
- * release, and the state of each reserve's episode, live here.
+ * Release decisions: when a government reserve may release (see ReleasePolicy). A trigger
+ * (a shortage, and where the rule sets them a price, a cover or a control) opens an episode, a
+ * decision follows after the sustained time and the lag, and the decision lapses once no
+ * trigger has held for the cleared time, or after its longest duration. The rate solver
+ * releases only from reserves whose release is authorized (or that release by reflex). The
+ * rules of a release, and the state of each reserve's episode, live here; so does what a
+ * reserve's policy did, for the run's account of a reserve that released nothing.
  */
 import { Priority, type Environment } from "../engine/index.js";
+import type { ExportControl } from "./export-control.js";
 import type { Market } from "./market.js";
-import type { Stockpile } from "./stockpile.js";
+import { hasOtherTriggers, type Stockpile } from "./stockpile.js";
 
 /** The run state release decisions read, and the re-solve they ask for. */
 export interface ReleaseState {
@@ -16,6 +19,9 @@ export interface ReleaseState {
   readonly originEpochDay: number;
   readonly markets: readonly Market[];
   readonly stockpiles: readonly Stockpile[];
+  readonly controls: readonly ExportControl[];
+  /** Each market's price index (1: the baseline; stays 1 without a market response). */
+  readonly priceIndex: Float64Array;
   isMarketDry(m: number): boolean;
   groupOfMarket(m: number): number;
   markGroupDirty(g: number): void;
@@ -32,8 +38,16 @@ export class ReleaseDecisions {
   /** Ids of each reserve's pending decision and lapse events, or -1. */
   private readonly decisionEventId: Float64Array;
   private readonly lapseEventId: Float64Array;
+  /** Id of each reserve's pending end of a decided release's longest duration, or -1. */
+  private readonly expiryEventId: Float64Array;
+  /** Whether each reserve's trigger ever held (1), and whether a release was ever decided (1). */
+  private readonly wasTriggered: Uint8Array;
+  private readonly wasDecided: Uint8Array;
+  /** Reserves with a trigger besides a shortage, looked at every day (their conditions move without a re-solve). */
+  private readonly watched: readonly Stockpile[];
   private readonly onDecision = (s: number): void => this.decide(s);
   private readonly onLapse = (s: number): void => this.lapse(s);
+  private readonly onExpiry = (s: number): void => this.expire(s);
   /** A release rule's first date: a shortage already under way opens an episode now (rates are as the last solve left them). */
   private readonly onWindow = (s: number): void => this.review(this.state.stockpiles[s]);
 
@@ -44,15 +58,34 @@ export class ReleaseDecisions {
     this.shortEndedAt = new Float64Array(n).fill(-1);
     this.decisionEventId = new Float64Array(n).fill(-1);
     this.lapseEventId = new Float64Array(n).fill(-1);
+    this.expiryEventId = new Float64Array(n).fill(-1);
+    this.wasTriggered = new Uint8Array(n);
+    this.wasDecided = new Uint8Array(n);
+    this.watched = state.stockpiles.filter((s) => hasOtherTriggers(s.spec.release));
+  }
+
+  /** Whether reserve `s`'s trigger ever held (a reflex reserve is never reviewed: it has none). */
+  hasTriggered(s: number): boolean {
+    return this.wasTriggered[s] === 1;
+  }
+
+  /** Whether a release of reserve `s` was ever decided (a reflex reserve's always is). */
+  hasDecided(s: number): boolean {
+    return this.wasDecided[s] === 1 || this.state.stockpiles[s].isReflex;
+  }
+
+  /** A day's look at the reserves whose triggers move without a re-solve (prices, cover, controls). */
+  reviewWatched(): void {
+    for (let i = 0; i < this.watched.length; i++) this.review(this.watched[i]);
   }
 
   /**
-   * A reserve's release decision (see ReleasePolicy). A shortage of at least the trigger share
-   * in any member, from the policy's first date, opens an episode; the release is decided the
-   * sustained time plus the decision lag after the episode opened, if it is still open then.
-   * An episode closes only once no member has been short for the sustained time, so the dry
-   * spells between deliveries of a sawtooth supply count as one shortage, and a decided release
-   * goes on through them; when the episode closes, the decision lapses.
+   * A reserve's release decision (see ReleasePolicy). A trigger in any member, from the
+   * policy's first date, opens an episode; the release is decided the sustained time plus the
+   * decision lag after the episode opened, if it is still open then. An episode closes only once
+   * no trigger has held for the cleared time, so the dry spells between deliveries of a sawtooth
+   * supply count as one shortage, and a decided release goes on through them; when the episode
+   * closes, the decision lapses.
    */
   review(stockpile: Stockpile): void {
     const policy = stockpile.spec.release;
@@ -60,16 +93,8 @@ export class ReleaseDecisions {
     const s = stockpile.index;
     const now = state.env.now;
     const from = policy.fromEpochDay === null ? -Infinity : policy.fromEpochDay - state.originEpochDay;
-    let isShort = false;
-    if (now >= from) {
-      for (const m of stockpile.memberMarkets) {
-        if (!state.isMarketDry(m)) continue;
-        const market = state.markets[m];
-        const need = market.demand.wantedRate + market.rates.nominalInput;
-        if (need > 0 && (need - market.rates.production) / need >= policy.triggerShare) isShort = true;
-      }
-    }
-    if (isShort) {
+    if (now >= from && this.isTriggered(stockpile, now)) {
+      this.wasTriggered[s] = 1;
       this.shortEndedAt[s] = -1;
       this.lapseEventId[s] = -1;
       if (stockpile.isReleaseAuthorized || this.shortageSince[s] >= 0) return;
@@ -79,7 +104,33 @@ export class ReleaseDecisions {
     }
     if (this.shortEndedAt[s] >= 0 || (this.shortageSince[s] < 0 && !stockpile.isReleaseAuthorized)) return;
     this.shortEndedAt[s] = now;
-    this.lapseEventId[s] = state.env.scheduleIn(policy.sustainedDays, this.onLapse, s, Priority.EARLY);
+    this.lapseEventId[s] = state.env.scheduleIn(policy.clearedDays, this.onLapse, s, Priority.EARLY);
+  }
+
+  /** Whether any trigger of its rule holds in any member at `now`. */
+  private isTriggered(stockpile: Stockpile, now: number): boolean {
+    const policy = stockpile.spec.release;
+    const state = this.state;
+    for (const m of stockpile.memberMarkets) {
+      const market = state.markets[m];
+      if (state.isMarketDry(m)) {
+        const need = market.demand.wantedRate + market.rates.nominalInput;
+        if (need > 0 && (need - market.rates.production) / need >= policy.triggerShare) return true;
+      }
+      if (state.priceIndex[m] > policy.priceAbove) return true;
+      if (policy.coverBelowDays > 0 && market.levelAt(now) < policy.coverBelowDays * market.useRate) return true;
+      if (policy.onControl !== null && this.isControlled(stockpile.spec.commodity, market.country, now, policy.onControl === "announced")) return true;
+    }
+    return false;
+  }
+
+  /** Whether a control on `commodity` covers exports to `country` at `now` (in force, or with `announced` also announced). */
+  private isControlled(commodity: number, country: number, now: number, announced: boolean): boolean {
+    for (const control of this.state.controls) {
+      if (!control.coversCommodity[commodity] || !control.coversDestination[country]) continue;
+      if (control.isInForceAt(now) || (announced && control.isAnnouncedAt(now))) return true;
+    }
+    return false;
   }
 
   private decide(s: number): void {
@@ -87,12 +138,30 @@ export class ReleaseDecisions {
     const stockpile = state.stockpiles[s];
     if (state.env.currentEventId !== this.decisionEventId[s]) return; // the episode closed first
     this.decisionEventId[s] = -1;
+    this.wasDecided[s] = 1;
+    const duration = stockpile.spec.release.maxDurationDays;
+    if (duration !== Infinity) this.expiryEventId[s] = state.env.scheduleIn(duration, this.onExpiry, s, Priority.EARLY);
     stockpile.authorizeRelease(true);
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
     state.settle();
   }
 
-  /** No member has been short for the sustained time: the episode closes and any decision lapses. */
+  /**
+   * A decided release has lasted its longest duration: it stops, and the episode stays open
+   * (no new decision) until no trigger has held for the cleared time.
+   */
+  private expire(s: number): void {
+    const state = this.state;
+    const stockpile = state.stockpiles[s];
+    if (state.env.currentEventId !== this.expiryEventId[s]) return; // the episode closed first
+    this.expiryEventId[s] = -1;
+    if (!stockpile.isReleaseAuthorized) return;
+    stockpile.authorizeRelease(false);
+    state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
+    state.settle();
+  }
+
+  /** No trigger has held for the cleared time: the episode closes and any decision lapses. */
   private lapse(s: number): void {
     const state = this.state;
     const stockpile = state.stockpiles[s];
@@ -101,6 +170,7 @@ export class ReleaseDecisions {
     this.shortEndedAt[s] = -1;
     this.shortageSince[s] = -1;
     this.decisionEventId[s] = -1;
+    this.expiryEventId[s] = -1;
     if (!stockpile.isReleaseAuthorized) return;
     stockpile.authorizeRelease(false);
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));

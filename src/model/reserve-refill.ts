@@ -1,6 +1,7 @@
 /**
  * ReserveRefill: reserves buying back toward their targets. A reserve with a refill rate (or a
- * purchase outstanding) that is not releasing and has no member short orders, each round, up to
+ * purchase outstanding) that is not releasing, has no member short and whose host's price index
+ * is not above its refill price ceiling orders, each round, up to
  * its rate over the round (and the purchase), less what is already on its way, from its host's
  * import sources like any order (screened by the same controls); the cargo lands in the reserve.
  * A host without import sources (a producer) moves into its reserve what it holds beyond its
@@ -34,12 +35,13 @@ export class ReserveRefill {
     this.purchaseOutstanding[s] += tonnes;
   }
 
-  /** Tonnes reserve `s` may still take this round: 0 while it releases or a member is short. */
+  /** Tonnes reserve `s` may still take this round: 0 while it releases, a member is short or its host's price is above its refill ceiling. */
   dueTonnes(s: number): number {
     const state = this.state;
     const stockpile = state.stockpiles[s];
     if (stockpile.totalReleaseRate > 0) return 0;
     for (const m of stockpile.memberMarkets) if (state.isMarketDry(m)) return 0;
+    if (state.priceIndex[stockpile.hostMarket] > stockpile.spec.refillPriceCeiling) return 0;
     const gap = stockpile.targetTonnes - stockpile.level - this.inTransit[s];
     if (gap <= DUST_TONNES) return 0;
     const allowance = stockpile.spec.refillTonnesPerDay * state.spec.trade.orderIntervalDays + this.purchaseOutstanding[s];

@@ -4,6 +4,7 @@
 import { RandomStreams } from "../engine/index.js";
 import type { PeriodRecord } from "./daily-record.js";
 import type { LicenceRow } from "./licence-log.js";
+import type { ReserveOutcome } from "./reserve-outcome.js";
 import type { RealizedEvent } from "./scripted-events.js";
 import type { ShortfallKpi } from "./shortfall-kpi.js";
 import type { TradeFlow } from "./shipping.js";
@@ -33,6 +34,8 @@ export interface SimulationResult {
   readonly trade: readonly TradeFlow[];
   /** Licensing by day and route (runs that keep their timeline). */
   readonly licences: readonly LicenceRow[] | undefined;
+  /** What each reserve released in the reported period, and why one released nothing. */
+  readonly reserves: readonly ReserveOutcome[];
   /** Kernel events processed (a measure of work done). */
   readonly eventCount: number;
 }

@@ -6,7 +6,12 @@
  */
 import { addedShare } from "./origin-content.js";
 import { EMPTY_TONNES } from "./tolerance.js";
-import type { StockpileSpec } from "./world-spec.js";
+import type { ReleasePolicy, StockpileSpec } from "./world-spec.js";
+
+/** Whether a release rule has a trigger besides a shortage: a price, a cover or a control. */
+export function hasOtherTriggers(policy: ReleasePolicy): boolean {
+  return policy.priceAbove !== Infinity || policy.coverBelowDays > 0 || policy.onControl !== null;
+}
 
 /** Runtime state of one reserve. */
 export class Stockpile {
@@ -39,6 +44,10 @@ export class Stockpile {
   private heldTonneDays = 0;
   /** Tonnes bought into it (refills and purchases) over the run. */
   private bought = 0;
+  /** Tonnes released in the reported period (by its policy and by release events). */
+  private released = 0;
+  /** First time in the reported period it released, or -1. */
+  private firstRelease = -1;
 
   /**
    * A reserve of `spec` hosted by market `hostMarket`, releasing into `memberMarkets`; its
@@ -55,7 +64,13 @@ export class Stockpile {
     this.releaseRates = memberMarkets.map(() => 0);
     this.content = Float64Array.from(hostContent);
     const policy = spec.release;
-    this.isReflex = policy.triggerShare === 0 && policy.sustainedDays === 0 && policy.decisionLagDays === 0 && policy.fromEpochDay === null;
+    this.isReflex =
+      policy.triggerShare === 0 &&
+      policy.sustainedDays === 0 &&
+      policy.decisionLagDays === 0 &&
+      policy.fromEpochDay === null &&
+      !hasOtherTriggers(policy) &&
+      policy.maxDurationDays === Infinity;
     this.releaseAuthorized = this.isReflex;
   }
 
@@ -89,6 +104,16 @@ export class Stockpile {
     return this.bought;
   }
 
+  /** Tonnes released in the reported period, to the last time it was advanced. */
+  get tonnesReleased(): number {
+    return this.released;
+  }
+
+  /** First time in the reported period it released, or -1. */
+  get firstReleaseTime(): number {
+    return this.firstRelease;
+  }
+
   /** Tonnes above the floor. */
   get availableTonnes(): number {
     return Math.max(0, this.stock - this.spec.floorTonnes);
@@ -113,6 +138,7 @@ export class Stockpile {
   release(tonnes: number): number {
     const released = Math.min(tonnes, this.availableTonnes);
     this.stock -= released;
+    if (released > 0 && this.lastTime >= this.holdingFrom) this.countRelease(released, this.lastTime);
     return released;
   }
 
@@ -148,7 +174,17 @@ export class Stockpile {
     this.stock -= this.totalReleaseRate * dt;
     // Releases stop exactly at the floor; only rounding can leave the level a hair below it.
     if (this.stock < this.spec.floorTonnes) this.stock = this.spec.floorTonnes;
-    if (t > this.holdingFrom) this.holdTonneDays(before, from, t);
+    if (t > this.holdingFrom) {
+      this.holdTonneDays(before, from, t);
+      // Only what left from the reported period's first day on counts as released.
+      const counted = from >= this.holdingFrom ? before : Math.max(this.spec.floorTonnes, before - this.totalReleaseRate * (this.holdingFrom - from));
+      if (counted > this.stock) this.countRelease(counted - this.stock, Math.max(from, this.holdingFrom));
+    }
+  }
+
+  private countRelease(tonnes: number, since: number): void {
+    this.released += tonnes;
+    if (this.firstRelease < 0) this.firstRelease = since;
   }
 
   /** Adds the tonne-days of the level falling from `before` at `from` to the stock at `to`, counted from `holdingFrom` on. */

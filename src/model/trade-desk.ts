@@ -42,6 +42,8 @@ export class TradeDesk {
   private readonly noContent: Float64Array;
   /** Smoothed export rate, tonnes/day, by market: what it sells on, which it must also buy or make. */
   private readonly exportRate: Float64Array;
+  /** Smoothed rate of the orders each market receives from abroad and may fill, tonnes/day, by market. */
+  private readonly orderRate: Float64Array;
   private readonly onRound = (): void => this.runRound();
 
   constructor(state: WorldState, log: LicenceLog | undefined) {
@@ -64,6 +66,7 @@ export class TradeDesk {
     this.noContent = new Float64Array(state.originCount);
     this.expectedLeadDays = new Float64Array(markets.length);
     this.exportRate = new Float64Array(markets.length);
+    this.orderRate = new Float64Array(markets.length);
     for (const market of markets) {
       let lead = market.imports.length === 0 ? spec.trade.defaultTransitDays : 0;
       for (const share of market.imports) lead += share.share * this.shipping.transit(share.supplier, market.country);
@@ -101,7 +104,11 @@ export class TradeDesk {
       const m = market.index;
       this.exportRate[m] = EXPORT_RATE_SMOOTHING * this.exportRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (market.takeExportedTonnes() / interval);
     }
+    const asked = this.book.askedTonnes;
+    asked.fill(0);
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
+    // Smoothed like exports, so one round's lump (a buyer's first order fills its whole cover) fades.
+    for (let m = 0; m < asked.length; m++) this.orderRate[m] = EXPORT_RATE_SMOOTHING * this.orderRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (asked[m] / interval);
     for (const market of state.markets) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
     state.settle();
     state.env.scheduleAt(t + interval, this.onRound, 0, Priority.LATE);
@@ -157,6 +164,15 @@ export class TradeDesk {
   /** What market `m` sells abroad, smoothed over ordering rounds, tonnes/day. */
   exportRateOf(m: number): number {
     return this.exportRate[m];
+  }
+
+  /**
+   * What buyers abroad ask of market `m` and its controls let it sell now (not waiting for a
+   * licence), smoothed over ordering rounds, tonnes/day: its sales had its stock been enough to
+   * fill every order.
+   */
+  orderRateOf(m: number): number {
+    return this.orderRate[m];
   }
 
   /**

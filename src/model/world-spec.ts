@@ -157,13 +157,17 @@ export interface ResponseSpec {
 }
 
 /**
- * When a reserve may release: a government decision, not a reflex. A shortage episode opens
- * when a member is short of at least `triggerShare` of its use (from `fromEpochDay` on), and
- * closes only once no member has been short for `sustainedDays`, so dry spells between
- * deliveries count as one episode. A release is decided `sustainedDays + decisionLagDays` after
- * the episode opened, if it is still open, and lasts until the episode closes; a new episode
- * needs a new decision. All zero (and no date) is a reserve that releases the moment a member
- * runs dry.
+ * When a reserve may release: a government decision, not a reflex. A release episode opens
+ * when a trigger holds for any member (from `fromEpochDay` on): a shortage of at least
+ * `triggerShare` of its use, and where set, a price index above `priceAbove`, commercial stock
+ * below `coverBelowDays` of use, or a control on the commodity that covers the member as an
+ * importer (announced, or in force). It closes only once no trigger has held for `clearedDays`,
+ * so dry spells between deliveries count as one episode. A release is decided
+ * `sustainedDays + decisionLagDays` after the episode opened, if it is still open, and lasts
+ * until the episode closes or `maxDurationDays` after the decision; a new episode needs a new
+ * decision. A decided release flows into what its members cannot get (see StockpileSpec.serves),
+ * at most `shortfallShare` of it. All zero, no date and no other trigger is a reserve that
+ * releases the moment a member runs dry.
  */
 export interface ReleasePolicy {
   /** Share of a member's use (final demand plus facility input) it cannot get, 0..1, that counts as a shortage. */
@@ -172,7 +176,26 @@ export interface ReleasePolicy {
   readonly decisionLagDays: number;
   /** Epoch day before which it never releases, or null. */
   readonly fromEpochDay: number | null;
+  /** A member's price index above which a release episode opens (Infinity: no price trigger). */
+  readonly priceAbove: number;
+  /** Days of use below which a member's commercial stock opens an episode (0: no cover trigger). */
+  readonly coverBelowDays: number;
+  /** A control on the commodity covering a member opens an episode: once announced, once in force, or never (null). */
+  readonly onControl: "announced" | "in-force" | null;
+  /** Days without any trigger after which the episode closes and a decided release lapses. */
+  readonly clearedDays: number;
+  /** Days after its decision at which a release lapses whatever the triggers (Infinity: none). */
+  readonly maxDurationDays: number;
+  /** Largest share of what its members cannot get that it releases, 0..1 (with the rate cap). */
+  readonly shortfallShare: number;
 }
+
+/**
+ * The demand a reserve serves: every class (`all`); the defence class (`defence`, such as the
+ * NDS); defence and critical civilian use (`critical`); or its participating buyers, a share of
+ * each member's final demand across classes (`participants`, an industry reserve).
+ */
+export type ServedDemand = "all" | "defence" | "critical" | "participants";
 
 /** A government reserve with a release policy and an optional refill rule. */
 export interface StockpileSpec {
@@ -188,9 +211,13 @@ export interface StockpileSpec {
   /** Refill: buy back toward the target at this rate once no member is short. 0 = never. */
   readonly refillTonnesPerDay: number;
   readonly targetTonnes: number;
+  /** No refill buying while the host's price index is above this (Infinity: no ceiling). */
+  readonly refillPriceCeiling: number;
   readonly release: ReleasePolicy;
-  /** The priority classes it may serve ("defence": a defence-only reserve such as the NDS; "all" otherwise). */
-  readonly serves: "all" | "defence";
+  /** The demand it may serve. */
+  readonly serves: ServedDemand;
+  /** Participants' share of each member's final demand (1 unless it serves participants). */
+  readonly participantShare: number;
   /** Yearly cost of holding it, as a share of its value at the reference price. */
   readonly holdingCostPerYear: number;
 }

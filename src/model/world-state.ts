@@ -36,6 +36,8 @@ export class WorldState {
   readonly facilities: readonly Facility[];
   readonly stockpiles: readonly Stockpile[];
   readonly controls: readonly ExportControl[];
+  /** Each market's scarcity price index (1: the baseline), moved by the market response (response/prices.ts). */
+  readonly priceIndex: Float64Array;
   readonly groups: readonly RateGroup[];
   /** Tracked origins (countries whose controls follow their goods abroad), and each country's slot (-1: not tracked). */
   readonly origins: readonly number[];
@@ -86,6 +88,7 @@ export class WorldState {
     this.facilityGroup = index.groupOfFacility;
     const markets = spec.markets.map((marketSpec, m) => new Market(m, marketSpec, index.marketLinks[m], index.originSlot, this.originCount));
     this.markets = markets;
+    this.priceIndex = new Float64Array(markets.length).fill(1);
     this.facilities = spec.facilities.map((facilitySpec, f) => new Facility(f, facilitySpec, Math.floor(facilitySpec.onlineEpochDay) - this.originEpochDay));
     this.stockpiles = spec.stockpiles.map((stockpileSpec, s) => {
       const host = index.reserveHosts[s];
@@ -219,6 +222,16 @@ export class WorldState {
   /** Schedules a look at each decided-release reserve on the first day its policy allows a release. */
   scheduleReleaseWindows(): void {
     this.releases.scheduleWindows();
+  }
+
+  /** A day's look at the reserves whose release triggers move without a re-solve (price, cover, controls). */
+  reviewReleaseTriggers(): void {
+    this.releases.reviewWatched();
+  }
+
+  /** Whether reserve `s`'s release trigger ever held, and whether a release was ever decided. */
+  releaseHistory(s: number): { readonly triggered: boolean; readonly decided: boolean } {
+    return { triggered: this.releases.hasTriggered(s), decided: this.releases.hasDecided(s) };
   }
 
   private scheduleDryOut(market: Market): void {

@@ -17,6 +17,7 @@ import { shortfallKpis, type KpiSeries, type ShortfallKpi } from "./shortfall-kp
 import { Timeline, type TimelineSeries } from "./timeline.js";
 import type { TradeFlow } from "./shipping.js";
 import { TradeDesk } from "./trade-desk.js";
+import { reserveOutcome, type ReserveOutcome } from "./reserve-outcome.js";
 import { marketValues } from "./value-kpi.js";
 import type { WorldSpec } from "./world-spec.js";
 import { WorldState } from "./world-state.js";
@@ -48,6 +49,8 @@ export interface RunRecord {
   readonly trade: readonly TradeFlow[];
   /** Licensing by day and route (runs that keep their timeline). */
   readonly licences: readonly LicenceRow[] | undefined;
+  /** What each reserve released in the reported period, and why one released nothing. */
+  readonly reserves: readonly ReserveOutcome[];
   /** Kernel events processed. */
   readonly eventCount: number;
 }
@@ -177,7 +180,12 @@ export class World {
         .sort((a, b) => compareIds(timeline.series[a], timeline.series[b]));
     }
     const licences = this.licenceLog?.finish(this.totalDays);
-    return { timeline, periods: record.periods, kpis, events: this.scripted.realized, trade: this.trade.tradeFlows(), licences, eventCount: env.eventsRun };
+    const reserves = state.stockpiles.map((stockpile) => {
+      stockpile.advanceTo(this.totalDays);
+      const { spec } = stockpile;
+      return reserveOutcome(stockpile, state.spec.countries[spec.country].id, state.spec.commodities[spec.commodity].id, state.releaseHistory(stockpile.index), this.warmUpDays);
+    });
+    return { timeline, periods: record.periods, kpis, events: this.scripted.realized, trade: this.trade.tradeFlows(), licences, reserves, eventCount: env.eventsRun };
   }
 
   /** Bounded inputs keep every figure finite; if one is not, say where rather than print "Infinity". */
@@ -199,6 +207,7 @@ export class World {
     const response = this.response;
     if (response !== undefined && day % response.stepDays === 0) response.step();
     state.settle();
+    state.reviewReleaseTriggers();
     if (day + 1 < this.totalDays) state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }
 

@@ -1,6 +1,7 @@
 /** Pure renderers: run and sweep results -> CSV, JSON, text and HTML reports. They return strings; the CLI writes them. */
 export { renderTimelineCsv, TIMELINE_CSV_COLUMNS } from "./timeline-csv.js";
 export { renderSummaryJson } from "./summary-json.js";
+export { renderIdleReserves, renderReserveTable } from "./reserve-table.js";
 export { renderShortfallTable } from "./shortfall-table.js";
 export { NO_WHAT_IF, overridesNote, type WhatIf, type WhatIfBase } from "./what-if.js";
 export { renderWhatIfTable } from "./what-if-table.js";

@@ -111,10 +111,16 @@ const releasePolicy = z
     sustained: uncertainQuantity("duration", { description: `How long the shortage must last before the release is decided (default ${DEFAULTS.sustainedDays})` }).optional(),
     lag: uncertainQuantity("duration", { description: `From the decision to the first release (default ${DEFAULTS.decisionLagDays})` }).optional(),
     from: uncertainDate.optional().describe("No release before this date"),
+    price: uncertainNumber(LIMITS.priceIndex, "a price index (1 = the baseline)").optional().describe("Also a trigger: a member's price index above this (default: no price trigger)"),
+    cover: uncertainQuantity("duration", { description: "Also a trigger: a member's commercial stock below this many days of its use (default: no cover trigger)" }).optional(),
+    control: z.enum(["announced", "in force"], { error: 'must be "announced" or "in force"' }).optional().describe("Also a trigger: a control on the reserve's commodity covering a member as an importer, once announced or once in force (default: none)"),
+    share: uncertainShare.optional().describe("Largest share of what its members cannot get that it releases (default 100%, within maxRelease)"),
+    cleared: uncertainQuantity("duration", { description: "Stop: the release lapses once no trigger has held this long (default: the sustained time)" }).optional(),
+    duration: uncertainQuantity("duration", { rule: "positive", description: "Stop: the release lapses this long after it was decided, and no new decision comes until the triggers have cleared (default: none)" }).optional(),
     source: source.optional(),
     note: note.optional(),
   })
-  .describe("A release rule: a shortage above the trigger, sustained, then a decision lag, and never before a date");
+  .describe("A release rule: a trigger (a shortage above the trigger share, a price, a cover, a control), sustained, then a decision lag, never before a date; a share of the shortfall; a stop rule");
 
 const stockpile = z
   .strictObject({
@@ -127,7 +133,15 @@ const stockpile = z
     refill: uncertainQuantity("rate", { description: `Rate at which it buys back toward its target once no member is short (default ${DEFAULTS.refillTonnesPerDay})` }).optional(),
     target: uncertainMassOrCover.optional().describe("Refill target (default: the starting level)"),
     release: releasePolicy.optional().describe("When it may release: a government decision after a sustained shortage (default: defaults.release, else the moment a member runs dry)"),
-    serves: z.enum(["all", "defence"], { error: 'must be "all" or "defence"' }).optional().describe(`Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile (default "${DEFAULTS.serves}")`),
+    serves: z
+      .union([z.enum(["all", "defence", "critical"]), z.strictObject({ participants: uncertainShare.describe("The participating buyers' share of each member's final demand") })], {
+        error: 'must be "all", "defence", "critical" or { participants: SHARE }',
+      })
+      .optional()
+      .describe(
+        `Which demand it serves: "defence" for a defence-only reserve such as the US National Defense Stockpile, "critical" for defence and critical civilian use, { participants: 40% } for an industry reserve whose participating buyers are that share of its members' demand (default "${DEFAULTS.serves}")`,
+      ),
+    refillPriceCeiling: uncertainNumber(LIMITS.priceIndex, "a price index (1 = the baseline)").optional().describe("No refill buying while the host's price index is above this (default: no ceiling)"),
     holdingCost: share.optional().describe(`Yearly cost of holding it (storage, insurance, capital), as a share of its value at the reference price (default: defaults.holdingCost, else ${DEFAULTS.holdingCostPerYear})`),
     tags: tags.optional(),
     source: source.optional(),

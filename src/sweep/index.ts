@@ -3,7 +3,7 @@
  * replicate plans, seeds, workers, shards, merging, statistics and comparisons.
  */
 export { simulate, type RunOptions, type RunResult } from "./run-scenario.js";
-export { buildSummary, type InputValue, type Manifest, type Summary, type SummaryInput } from "./run-summary.js";
+export { buildSummary, WHY_NOT, type InputValue, type Manifest, type ReserveSummary, type Summary, type SummaryInput } from "./run-summary.js";
 export { drawWorld, drawWorldOrThrow, type ReplicateKey } from "./draw-world.js";
 export { designUniform, type Design } from "./sampling-design.js";
 export { roundTo } from "./round-to.js";

@@ -51,6 +51,8 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): RunResul
     end: isoFromEpochDay(scenario.spec.endEpochDay),
     kpis: result.kpis,
     events: result.events,
+    reserves: result.reserves,
+    startEpochDay: scenario.spec.startEpochDay,
     inputs: drawn.values,
   });
   return { ...result, summary, inputs: drawn.values };

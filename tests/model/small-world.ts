@@ -15,9 +15,24 @@ import type {
   EventAction,
   FacilitySpec,
   MarketSpec,
+  ServedDemand,
   StockpileSpec,
   WorldSpec,
 } from "../../src/model/index.js";
+
+/** A release rule that releases the moment a member runs dry (every trigger but a shortage off). */
+const NO_RELEASE_RULE: ReleasePolicy = {
+  triggerShare: 0,
+  sustainedDays: 0,
+  decisionLagDays: 0,
+  fromEpochDay: null,
+  priceAbove: Infinity,
+  coverBelowDays: 0,
+  onControl: null,
+  clearedDays: 0,
+  maxDurationDays: Infinity,
+  shortfallShare: 1,
+};
 
 export const START = 20_000; // an arbitrary epoch day (2024-10-04)
 
@@ -59,7 +74,11 @@ export interface SmallWorld {
     refill?: number;
     target?: number;
     release?: Partial<ReleasePolicy>;
-    serves?: "all" | "defence";
+    serves?: ServedDemand;
+    /** Participants' share of demand (a reserve that serves participants). */
+    participants?: number;
+    /** No refill while the host's price index is above this. */
+    refillPriceCeiling?: number;
     holdingCost?: number;
   }[];
   controls?: {
@@ -159,8 +178,10 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       maxReleaseTonnesPerDay: s.maxRelease,
       refillTonnesPerDay: s.refill ?? 0,
       targetTonnes: s.target ?? s.tonnes,
-      release: { triggerShare: 0, sustainedDays: 0, decisionLagDays: 0, fromEpochDay: null, ...s.release },
+      refillPriceCeiling: s.refillPriceCeiling ?? Infinity,
+      release: { ...NO_RELEASE_RULE, ...s.release, clearedDays: s.release?.clearedDays ?? s.release?.sustainedDays ?? 0 },
       serves: s.serves ?? "all",
+      participantShare: s.participants ?? 1,
       holdingCostPerYear: s.holdingCost ?? 0,
     };
   });

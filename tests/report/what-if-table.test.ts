@@ -98,6 +98,7 @@ describe("summary.json with a what-if", () => {
     manifest: { tool: "chokepoint", version: "0", scenario: "s", scenarioHash: "h", seed: 1, replicate: 0, start: "2026-01-01", end: "2026-12-31" },
     kpis: [],
     events: [],
+    reserves: [],
     inputs: [],
   };
 
@@ -107,11 +108,11 @@ describe("summary.json with a what-if", () => {
 
   it("records the overrides and the base at the end of the manifest, and the pairs after the inputs", () => {
     const plain = JSON.parse(renderSummaryJson(summary, { overrides: [], vs: null }));
-    expect(Object.keys(plain)).toEqual(["manifest", "kpis", "events", "inputs"]);
+    expect(Object.keys(plain)).toEqual(["manifest", "kpis", "events", "reserves", "inputs"]);
     expect([plain.manifest.overrides, plain.manifest.vs]).toEqual([[], null]);
     const text = renderSummaryJson(summary, { overrides: ["a.b=1", "c=2"], vs: BASE });
     const document = JSON.parse(text);
-    expect(Object.keys(document)).toEqual(["manifest", "kpis", "events", "inputs", "whatIf"]);
+    expect(Object.keys(document)).toEqual(["manifest", "kpis", "events", "reserves", "inputs", "whatIf"]);
     expect(Object.keys(document.manifest).slice(-2)).toEqual(["overrides", "vs"]);
     expect(document.manifest.overrides).toEqual(["a.b=1", "c=2"]);
     expect(document.manifest.vs).toEqual({ file: "scenarios/reinstated-2026.yaml", scenario: "reinstated-2026", scenarioHash: "abc" });

@@ -46,7 +46,7 @@ describe("did you mean", () => {
     expect(suggestion("strat", ["start", "end"])).toBe('; did you mean "start"?');
     expect(suggestion("zzzzz", ["level"])).toBe("");
     expect(issuesOf(minimal + reserve("levle: 5 t")).filter((line) => line.includes("levle"))).toEqual([
-      's.yaml:21:41 stockpiles.r.levle: unknown key "levle"; did you mean "level"? (allowed: country, commodity, members, level, floor, maxRelease, refill, target, release, serves, holdingCost, tags, source, note)',
+      's.yaml:21:41 stockpiles.r.levle: unknown key "levle"; did you mean "level"? (allowed: country, commodity, members, level, floor, maxRelease, refill, target, release, serves, refillPriceCeiling, holdingCost, tags, source, note)',
     ]);
   });
 });

@@ -32,6 +32,8 @@ describe("simulate, one run of a scenario", () => {
         end: isoFromEpochDay(scenario.spec.endEpochDay),
         kpis: world.kpis,
         events: world.events,
+        reserves: world.reserves,
+        startEpochDay: scenario.spec.startEpochDay,
         inputs: drawn.values,
       }),
     );

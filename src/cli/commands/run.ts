@@ -6,7 +6,7 @@
  * or removes, pair by pair. `--set` changes FILE only, so `run F --vs F --set X` is the what-if
  * of the override X against F as it is. Overrides name the default folder (default-folder.ts).
  */
-import { NO_WHAT_IF, overridesNote, rankShortfalls, renderShortfallTable, renderWhatIfTable, type WhatIf } from "../../report/index.js";
+import { NO_WHAT_IF, overridesNote, rankShortfalls, renderReserveTable, renderShortfallTable, renderWhatIfTable, type WhatIf } from "../../report/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import { diffWhatIf, MAX_SWEEP_RUNS, whatIfMismatch, type ReportedPeriod, type RunResult } from "../../sweep/index.js";
@@ -64,6 +64,8 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
       }
       out(renderShortfallTable(ranked, run.summary.manifest.start).trimEnd());
       out("");
+      const reserves = renderReserveTable(run.summary.reserves);
+      if (reserves !== "") out(reserves);
       for (const line of writtenLines("run", folder.directory, files.keys())) out(line);
     }
     return ExitCode.OK;

@@ -5,10 +5,23 @@
  * A compare runs every alternative on each replicate's random world (common random numbers).
  */
 import path from "node:path";
-import { eventMarks, renderCompareTable, renderPolicyTable, renderSensitivityTable } from "../../report/index.js";
+import { eventMarks, renderCompareTable, renderIdleReserves, renderPolicyTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
-import type { Scenario } from "../../scenario/index.js";
-import { MAX_SWEEP_RUNS, MAX_SWING_RUNS, parseStopRule, planSweep, seriesByUnmet, SweepError, unreportedTarget, type Design, type SweepPlan, type SweepStatistics } from "../../sweep/index.js";
+import { ScenarioError, type Scenario } from "../../scenario/index.js";
+import {
+  MAX_SWEEP_RUNS,
+  MAX_SWING_RUNS,
+  parseStopRule,
+  planSweep,
+  seriesByUnmet,
+  simulate,
+  SweepError,
+  unreportedTarget,
+  type Design,
+  type ReserveSummary,
+  type SweepPlan,
+  type SweepStatistics,
+} from "../../sweep/index.js";
 import type { CliIo } from "../cli-io.js";
 import { lineWriter } from "../cli-io.js";
 import { outputName } from "../default-folder.js";
@@ -117,12 +130,24 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
     for (const line of writtenLines(kind, folder, result.written)) out(line);
     return ExitCode.OK;
   }
-  printSummary(plan, result.statistics, kind, folder, result.written, out);
+  // A policy that cannot act says why: the reserves of each alternative's first replicate that released nothing.
+  const idle = kind === "compare" ? renderIdleReserves(scenarios.map((s) => ({ name: s.name, reserves: firstReserves(s, seed, design, options.runs) })), 0) : "";
+  printSummary(plan, result.statistics, kind, folder, result.written, out, idle);
   return ExitCode.OK;
 }
 
+/** The reserves of replicate 0 of `scenario` (none when its draw breaks a rule: that replicate was skipped). */
+function firstReserves(scenario: Scenario, seed: number, design: Design, runs: number): readonly ReserveSummary[] {
+  try {
+    return simulate(scenario, { seed, replicate: 0, design, runs }).summary.reserves;
+  } catch (error) {
+    if (error instanceof ScenarioError) return [];
+    throw error;
+  }
+}
+
 /** The few lines a person reads after a sweep or compare (`command` wrote `written` into `folder`). */
-export function printSummary(plan: SweepPlan, statistics: SweepStatistics, command: WritingCommand, folder: string, written: readonly OutputFileName[], out: (line: string) => void): void {
+export function printSummary(plan: SweepPlan, statistics: SweepStatistics, command: WritingCommand, folder: string, written: readonly OutputFileName[], out: (line: string) => void, idleReserves = ""): void {
   // Replicates whose draw broke a rule were skipped (invalid-draws.csv): without a stop rule, the planned runs less the valid ones.
   const skipped = written.includes("invalid-draws.csv") ? `; ${statistics.stoppedByRule ? "some" : plan.runs - statistics.runs} skipped for an invalid draw, listed in invalid-draws.csv` : "";
   const whatIf = plan.about.overrides.length === 0 ? "" : ` (what-if: ${plan.about.overrides.join("; ")})`;
@@ -132,6 +157,10 @@ export function printSummary(plan: SweepPlan, statistics: SweepStatistics, comma
     out(renderPolicyTable(plan, statistics).trimEnd());
     out("");
     out(renderCompareTable(statistics.differences).trimEnd());
+    if (idleReserves !== "") {
+      out("");
+      out(idleReserves.trimEnd());
+    }
   } else {
     const series = statistics.alternatives[0].series;
     const base = seriesByUnmet(series)

@@ -68,7 +68,8 @@ export class Prices {
     this.trade = trade;
     this.throttling = throttling;
     const markets = state.markets.length;
-    this.index = new Float64Array(markets).fill(1);
+    // The run's index, read by release triggers and refills (it starts at 1 everywhere).
+    this.index = state.priceIndex;
     this.targets = new Float64Array(markets);
     this.priceDays = Array.from({ length: markets }, () => []);
     this.priceSteps = Array.from({ length: markets }, () => []);

@@ -2,7 +2,9 @@
  * Throttling, a mechanism of the market response: producers whose market holds more than
  * `storageDays` of their output cut it to what the market uses and sells (the output they keep
  * is the oversupply signal of its price), and run at capacity again once the stock is below
- * the limit. Its state: the share of its producers' output each market keeps.
+ * the limit. Sales abroad are what buyers ordered of it over the last ordering rounds, or what
+ * it shipped if more (licences granted late), so a supplier whose orders outrun its stock never
+ * cuts. Its state: the share of its producers' output each market keeps.
  */
 import type { TradeDesk } from "../trade-desk.js";
 import type { CommodityResponse } from "../world-spec.js";
@@ -54,7 +56,9 @@ export class Throttling {
     let potential = 0;
     for (const f of producers) potential += state.facilities[f].unthrottledRate(now) * state.facilities[f].spec.outputs[0].tonnesPerTonne;
     if (potential <= 0) return;
-    const sales = market.demand.wantedRate + market.rates.nominalInput + this.trade.exportRateOf(m);
+    // What it sells abroad is what its buyers order of it over an ordering round, not only what
+    // its stock let it ship: a producer with orders it could not fill has no glut to cut.
+    const sales = market.demand.wantedRate + market.rates.nominalInput + Math.max(this.trade.exportRateOf(m), this.trade.orderRateOf(m));
     const kept = level > response.storageDays * potential ? Math.min(1, sales / potential) : 1;
     if (kept === this.keptOutput[m]) return;
     this.keptOutput[m] = kept;
