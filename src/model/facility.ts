@@ -20,7 +20,7 @@ export class Facility {
   rampShare = 1;
   /** Share of capacity restarted beyond normal utilization in answer to a high price (market response). */
   extraUtilization = 0;
-  /** Capacity added by investment in answer to a high price, as a share of nameplate capacity. */
+  /** Capacity added by expansion and investment in answer to a high price, as a share of nameplate capacity. */
   addedCapacity = 0;
   /** Share of its rate it runs at while its output market stores more than it may (1: no cut). */
   throttle = 1;

@@ -12,13 +12,17 @@
  *    their output, and run at capacity again once it is below the limit.
  * 4. Restarts (`response/restarts.ts`): idle capacity outside the controlling countries restarts
  *    while prices stay high, and winds down once they are back at the baseline.
- * 5. Investment (`response/investment.ts`): producers outside the controlling countries decide
- *    new capacity while prices stay high, online after a lead time.
+ * 5. Expansion (`response/expansion.ts`): producers outside the controlling countries with no
+ *    idle capacity left add to their own (brownfield) at a share of capacity a year while prices
+ *    stay high, each step's decision online after a lead time.
+ * 6. Investment (`response/investment.ts`): producers outside the controlling countries decide
+ *    new capacity (a new mine or plant) while prices stay high, online after a longer lead time.
  *
  * Every loop runs over markets and facilities in index order, so the response is deterministic.
  */
 import type { DailyRecord } from "./daily-record.js";
 import type { Demand } from "./demand.js";
+import { Expansion } from "./response/expansion.js";
 import { Investment } from "./response/investment.js";
 import { Prices } from "./response/prices.js";
 import { Restarts } from "./response/restarts.js";
@@ -47,6 +51,7 @@ export class MarketResponse {
   private readonly substitution: Substitution;
   private readonly throttling: Throttling;
   private readonly restarts: Restarts;
+  private readonly expansion: Expansion;
   private readonly investment: Investment;
 
   constructor(state: WorldState, demand: Demand, trade: TradeDesk, spec: ResponseSpec) {
@@ -58,6 +63,7 @@ export class MarketResponse {
     this.prices = new Prices(state, spec, trade, this.throttling, controlling);
     this.substitution = new Substitution(state.markets.length, spec.priceStepDays);
     this.restarts = new Restarts(state, spec, this.prices, controlling);
+    this.expansion = new Expansion(state, spec, this.prices, controlling);
     this.investment = new Investment(state, spec, this.prices, controlling);
   }
 
@@ -88,6 +94,7 @@ export class MarketResponse {
       const response = spec.byCommodity[k];
       if (response === null) continue;
       this.restarts.step(k, response);
+      this.expansion.step(k, response);
       this.investment.step(k, response);
     }
   }

@@ -107,7 +107,8 @@ export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
  * How one commodity's markets respond to scarcity: a price index per market (1 = the scenario's
  * baseline) that moves toward the level its cover implies, demand that bends with the price
  * and substitutes away while it stays high, producers outside a controlling country that
- * restart idle capacity, and producers that cut output when their stock passes a storage limit.
+ * restart idle capacity, expand their own (brownfield) and invest in new capacity, and producers
+ * that cut output when their stock passes a storage limit.
  */
 export interface CommodityResponse {
   /** Days for the price to close 63% of its gap to the target while rising. */
@@ -144,8 +145,18 @@ export interface CommodityResponse {
   readonly investmentLeadDays: number;
   /** Capacity each investment adds, as a share of the facility's nameplate capacity (0: no investment). */
   readonly investmentShare: number;
-  /** Most capacity all investments together may add to a facility, as a share of its nameplate capacity. */
+  /** Most capacity all investments together may add to a facility, as a share of its nameplate capacity (expansions count too). */
   readonly investmentMax: number;
+  /** Price index at or above which producers outside the controlling countries expand their own capacity (brownfield). */
+  readonly expansionThreshold: number;
+  /** Days the price must stay at or above it before expansions are decided. */
+  readonly expansionAfterDays: number;
+  /** Days from an expansion's decision until its capacity produces. */
+  readonly expansionLeadDays: number;
+  /** Capacity decided per year while the price holds, as a share of the facility's nameplate capacity (0: no expansion). */
+  readonly expansionPerYear: number;
+  /** Most capacity expansions together may add to a facility, as a share of its nameplate capacity. */
+  readonly expansionMax: number;
 }
 
 /** The market response of a world. */

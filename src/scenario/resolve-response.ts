@@ -39,6 +39,7 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
   const substitution = { ...world.substitution, ...own?.substitution };
   const supply = { ...world.supply, ...own?.supply };
   const investment = { ...world.investment, ...own?.investment };
+  const expansion = { ...world.expansion, ...own?.expansion };
   const storage = pick("storage");
   const perYear = substitution.perYear ?? RESPONSE_DEFAULTS.substitutionPerYear;
   const d = RESPONSE_DEFAULTS;
@@ -62,5 +63,10 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
     investmentLeadDays: investment.leadTime ?? d.investmentLeadDays,
     investmentShare: investment.share ?? d.investmentShare,
     investmentMax: investment.max ?? d.investmentMax,
+    expansionThreshold: expansion.threshold ?? d.expansionThreshold,
+    expansionAfterDays: expansion.after ?? d.expansionAfterDays,
+    expansionLeadDays: expansion.leadTime ?? d.expansionLeadDays,
+    expansionPerYear: expansion.perYear ?? d.expansionPerYear,
+    expansionMax: expansion.max ?? d.expansionMax,
   };
 }

@@ -50,6 +50,18 @@ const responseFields = {
     })
     .optional()
     .describe("Investment: new capacity decided while the price stays high, online after a lead time (off by default)"),
+  expansion: z
+    .strictObject({
+      threshold: priceIndex(`at or above which producers outside the controlling countries expand their own capacity (default ${D.expansionThreshold})`).optional(),
+      after: uncertainQuantity("duration", { description: `How long the price must stay at or above the threshold before expansions are decided (default ${D.expansionAfterDays} days)` }).optional(),
+      leadTime: uncertainQuantity("duration", { description: `From an expansion's decision until its capacity produces (default ${yearsText(D.expansionLeadDays)}: a separation or refining expansion)` }).optional(),
+      perYear: uncertainShare.optional().describe(`Capacity decided per year while the price holds, as a share of the facility's nameplate capacity (default ${D.expansionPerYear}: no expansion)`),
+      max: uncertainNumber(LIMITS.capacityShare, `the most capacity expansions may add to a facility, as a share of its nameplate capacity (default ${D.expansionMax})`).optional(),
+      source: source.optional(),
+      note: note.optional(),
+    })
+    .optional()
+    .describe("Brownfield expansion: producers with no idle capacity left add to their own while the price stays high, online after a lead time (off by default)"),
   storage: z
     .union([z.literal("unlimited"), uncertainQuantity("duration", { description: "Days of its producers' output a market stores before they cut output to what it uses and sells" })], {
       error: 'must be days of output, such as "90 days", or "unlimited"',

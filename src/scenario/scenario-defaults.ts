@@ -62,6 +62,12 @@ export const RESPONSE_DEFAULTS = {
   investmentLeadDays: Math.ceil(7 * DAYS_PER_YEAR),
   investmentShare: 0,
   investmentMax: 1,
+  expansionThreshold: 1.5,
+  expansionAfterDays: 365,
+  /** Two years (a separation or refining expansion), in whole days. */
+  expansionLeadDays: Math.ceil(2 * DAYS_PER_YEAR),
+  expansionPerYear: 0,
+  expansionMax: 0.5,
 } as const;
 
 /** Substitution without an `unwind` of its own unwinds this many times slower than its `perYear`. */

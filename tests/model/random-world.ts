@@ -173,6 +173,11 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
             investmentLeadDays: 200 * u(),
             investmentShare: u() < 0.5 ? u() : 0,
             investmentMax: 2 * u(),
+            expansionThreshold: 1 + u(),
+            expansionAfterDays: 100 * u(),
+            expansionLeadDays: 200 * u(),
+            expansionPerYear: u() < 0.5 ? u() : 0,
+            expansionMax: 2 * u(),
           },
         };
       }

@@ -48,6 +48,11 @@ const CHANGED = vi.hoisted(() => ({
     investmentLeadDays: 3653,
     investmentShare: 0.05,
     investmentMax: 1.1,
+    expansionThreshold: 1.55,
+    expansionAfterDays: 367,
+    expansionLeadDays: 1096,
+    expansionPerYear: 0.06,
+    expansionMax: 0.55,
   },
   UNWIND_SLOWDOWN: 5,
 }));
@@ -155,6 +160,11 @@ describe("scenario defaults, with every value changed in their one home", () => 
       "the new capacity produces (default 10 years: a new mine",
       `nameplate capacity (default ${R.investmentShare}: no investment)`,
       `its nameplate capacity (default ${R.investmentMax})`,
+      `expand their own capacity (default ${R.expansionThreshold})`,
+      `before expansions are decided (default ${R.expansionAfterDays} days)`,
+      "until its capacity produces (default 3 years: a separation or refining expansion)",
+      `nameplate capacity (default ${R.expansionPerYear}: no expansion)`,
+      `expansions may add to a facility, as a share of its nameplate capacity (default ${R.expansionMax})`,
     ];
     expect(expected.filter((text) => !stated.includes(text))).toEqual([]);
   });
