@@ -4,16 +4,18 @@
  * thread (parquet-worker.ts) in batches and returns whatever encoded bytes have come back so
  * far, so that encoding (a third of a merge's work per replicate) runs beside the reading and
  * counting. It stays synchronous, as the catalogue's streams are: bytes are taken from the
- * thread's port with receiveMessageOnPort, and when the thread falls behind by MAX_AHEAD
- * replicates (or at the end) the main thread waits on a shared counter (Atomics.wait), so
- * memory stays bounded. Without a built worker file (running from TypeScript sources) the file
+ * thread's port with receiveMessageOnPort, and when the thread falls behind by more than two
+ * row groups' replicates (at most MAX_AHEAD replicates, AHEAD_BYTES of values; or at the end)
+ * the main thread waits on a shared counter (Atomics.wait), so memory stays bounded. Two row groups, because the thread
+ * takes no replicate while it encodes one: a smaller allowance stops the main thread (and the
+ * reading behind it) for most of each row group's encoding. Without a built worker file (running from TypeScript sources) the file
  * is encoded here, as before.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { ReplicatesParquet } from "../report/index.js";
+import { ReplicatesParquet, ROW_GROUP_ROWS } from "../report/index.js";
 import { recordShape, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { packedSize, packOutcome } from "./packed-outcomes.js";
@@ -29,8 +31,9 @@ export interface ByteReplicateStream {
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "parquet-worker.js");
 /** Replicates sent in one message (fewer messages; the thread is at most this far behind at the end). */
 const BATCH = 16;
-/** Replicates sent but not yet encoded before `add` waits: about 2 MB of the flagship's values. */
-const MAX_AHEAD = 256;
+/** Replicates sent but not yet encoded before `add` waits, at most, and their values' bytes at most (the flagship's 2 row groups are 1,200 replicates, 18 MB). */
+const MAX_AHEAD = 8192;
+const AHEAD_BYTES = 64 << 20;
 /** A thread that takes no replicate for this long has died (a row group of 100,000 rows encodes in about a second). */
 const STALL_MS = 120_000;
 
@@ -45,6 +48,8 @@ class ParquetOnThread implements ByteReplicateStream {
   private readonly port: MessagePort;
   private readonly counter: Int32Array;
   private readonly size: number;
+  /** Replicates sent but not yet encoded before `add` waits. */
+  private readonly maxAhead: number;
   /** The batch being filled: its replicates' numbers and packed values (packed-outcomes.ts). */
   private replicates: Int32Array;
   private values: Float64Array;
@@ -53,6 +58,8 @@ class ParquetOnThread implements ByteReplicateStream {
 
   constructor(plan: SweepPlan) {
     this.size = packedSize(recordShape(plan));
+    const replicatesPerGroup = Math.ceil(ROW_GROUP_ROWS / Math.max(1, plan.alternatives.length * plan.series.length));
+    this.maxAhead = Math.max(4 * BATCH, Math.min(2 * replicatesPerGroup + BATCH, MAX_AHEAD, Math.floor(AHEAD_BYTES / (8 * Math.max(1, this.size)))));
     this.replicates = new Int32Array(BATCH);
     this.values = new Float64Array(BATCH * this.size);
     const { port1, port2 } = new MessageChannel();
@@ -74,7 +81,7 @@ class ParquetOnThread implements ByteReplicateStream {
     this.replicates[this.count] = outcome.replicate;
     packOutcome(outcome, this.values, this.count * this.size);
     if (++this.count === BATCH) this.flush();
-    if (this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) > MAX_AHEAD) this.waitUntil(() => this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) <= MAX_AHEAD / 2);
+    if (this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) > this.maxAhead) this.waitUntil(() => this.sent - Atomics.load(this.counter, PROGRESS_TAKEN) <= this.maxAhead / 2);
     return this.received();
   }
 

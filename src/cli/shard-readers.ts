@@ -3,8 +3,9 @@
  * in file order, for the main thread to take in replicate order. Reading is most of a merge's
  * work (inflating every record and counting every band cell), so it runs on threads of its
  * own (shard-record-thread.ts, each thread a share of the shards) beside the main thread's
- * statistics in replicate order: the threads count the bands themselves (counts add exactly)
- * and hand over each replicate's KPI and input values. Without a built thread file (running
+ * statistics in replicate order: the threads count the bands and their extremes themselves
+ * (counts add, least and greatest values merge, exactly) and hand over each replicate's KPI and
+ * input values. Without a built thread file (running
  * from TypeScript sources), or asked for no thread, the records are read here the same way.
  *
  * An outcome taken from a reader holds no band bins (packed-outcomes.ts): they were counted

@@ -18,6 +18,9 @@ import { epochDayFromIso, isDateKpi, KPI_NAMES } from "../model/index.js";
 import { eventOccurrenceIndex, type ReplicateOutcome, type SweepPlan } from "../sweep/index.js";
 import { inputColumns } from "./replicates-csv.js";
 
+/** Whether each KPI (by its position among KPI_NAMES) is a date: a nullable DATE column. */
+const KPI_IS_DATE = KPI_NAMES.map((name) => isDateKpi(name));
+
 /** Rows a row group gathers before it is written (it closes at the end of the replicate that reaches this). */
 export const ROW_GROUP_ROWS = 100_000;
 
@@ -103,21 +106,25 @@ export class ReplicatesParquet {
     const kpiCount = KPI_NAMES.length;
     const lead = this.isCompare ? 1 : 0;
     const columns = this.columns;
+    const series = plan.series;
     let row = this.rows;
-    plan.alternatives.forEach((alternative, a) => {
+    // Plain loops: this runs for every row of every replicate a merge writes.
+    for (let a = 0; a < plan.alternatives.length; a++) {
+      const alternative = plan.alternatives[a];
       const alt = outcome.alternatives[a];
-      for (let s = 0; s < plan.series.length; s++, row++) {
+      for (let s = 0; s < series.length; s++, row++) {
         if (this.isCompare) (columns[0].values as string[])[row] = alternative.name;
         (columns[lead].values as Int32Array)[row] = outcome.replicate;
-        (columns[lead + 1].values as string[])[row] = plan.series[s].country;
-        (columns[lead + 2].values as string[])[row] = plan.series[s].commodity;
+        (columns[lead + 1].values as string[])[row] = series[s].country;
+        (columns[lead + 2].values as string[])[row] = series[s].commodity;
         for (let k = 0; k < kpiCount; k++) {
           const value = alt.kpis[s * kpiCount + k];
-          const column = columns[lead + 3 + k];
-          if (column.element.repetition_type === "OPTIONAL") (column.values as (number | null)[])[row] = Number.isNaN(value) ? null : this.startDay + value;
-          else (column.values as Float64Array)[row] = value;
+          const values = columns[lead + 3 + k].values;
+          if (KPI_IS_DATE[k]) (values as (number | null)[])[row] = Number.isNaN(value) ? null : this.startDay + value;
+          else (values as Float64Array)[row] = value;
         }
-        this.inputs.forEach((input, i) => {
+        for (let i = 0; i < this.inputs.length; i++) {
+          const input = this.inputs[i];
           const at = input.indexOf[a];
           const column = columns[lead + 3 + kpiCount + i];
           // A date input is drawn as a fractional epoch day; the CSV shows the day it falls on, and so does this file.
@@ -125,9 +132,9 @@ export class ReplicatesParquet {
           const value = at < 0 || (occurrence >= 0 && alt.inputs[occurrence] === 0) ? null : input.isDate ? Math.floor(alt.inputs[at]) : alt.inputs[at] * alternative.inputScales[at];
           if (column.values instanceof Float64Array) column.values[row] = value as number;
           else column.values[row] = value;
-        });
+        }
       }
-    });
+    }
     this.rows = row;
     if (this.rows + this.rowsPerReplicate > this.capacity) this.writeGroup();
     return this.drain();
