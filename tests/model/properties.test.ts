@@ -134,6 +134,10 @@ function expectMonotoneReserve(world: SmallWorld, seed: number, scale: number): 
   // rounds' orders (by design: it buys at ordinary transit times), so only releases are held to this.
   const reserves = (world.stockpiles ?? []).map((s) => ({ ...s, refill: 0 }));
   fc.pre(reserves.length > 0);
+  // Without capacity that a price signal builds: a reserve that holds the price down can delay an
+  // expansion or an investment that would have served the holder later (a real effect of
+  // reserves, not a defect), so only the releases themselves are held to this.
+  if (world.response !== undefined) world = { ...world, response: { ...world.response, all: { ...world.response.all, investmentShare: 0, expansionPerYear: 0 } } };
   const holder = reserves[0].country;
   const unmet = (factor: number) => {
     const scaled = { ...world, stockpiles: reserves.map((s, i) => (i === 0 ? { ...s, tonnes: s.tonnes * factor } : s)) };
