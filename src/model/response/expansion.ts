@@ -20,6 +20,7 @@ import { DAYS_PER_YEAR } from "../calendar.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Prices } from "./prices.js";
+import { freeProducers } from "./free-producers.js";
 
 /** A facility counts as having no idle capacity once it runs within this share of its nameplate. */
 const FULL_SHARE = 1 - 1e-9;
@@ -44,15 +45,7 @@ export class Expansion {
     this.state = state;
     this.spec = spec;
     this.prices = prices;
-    const commodities = state.spec.commodities.length;
-    this.expandable = Array.from({ length: commodities }, () => []);
-    for (const facility of state.facilities) {
-      const primary = facility.spec.outputs[0];
-      if (primary === undefined) continue;
-      const isControlling = controlling[facility.spec.country * commodities + primary.commodity] === 1;
-      const response = spec.byCommodity[primary.commodity];
-      if (!isControlling && response !== null && response.expansionPerYear > 0) this.expandable[primary.commodity].push(facility.index);
-    }
+    this.expandable = freeProducers(state, spec, controlling, (response) => response.expansionPerYear > 0);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.committed = new Float64Array(state.facilities.length);
     this.expanded = new Float64Array(state.facilities.length);

@@ -12,6 +12,7 @@ import { Priority } from "../../engine/index.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Prices } from "./prices.js";
+import { freeProducers } from "./free-producers.js";
 
 /** Decides new capacity as prices say, and brings it online after its lead time. */
 export class Investment {
@@ -31,15 +32,7 @@ export class Investment {
     this.state = state;
     this.spec = spec;
     this.prices = prices;
-    const commodities = state.spec.commodities.length;
-    this.investable = Array.from({ length: commodities }, () => []);
-    for (const facility of state.facilities) {
-      const primary = facility.spec.outputs[0];
-      if (primary === undefined) continue;
-      const isControlling = controlling[facility.spec.country * commodities + primary.commodity] === 1;
-      const response = spec.byCommodity[primary.commodity];
-      if (!isControlling && response !== null && response.investmentShare > 0) this.investable[primary.commodity].push(facility.index);
-    }
+    this.investable = freeProducers(state, spec, controlling, (response) => response.investmentShare > 0);
     this.investSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.committed = new Float64Array(state.facilities.length);
   }

@@ -11,6 +11,7 @@ import { DAYS_PER_YEAR } from "../calendar.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Prices } from "./prices.js";
+import { freeProducers } from "./free-producers.js";
 
 /** Restarts and winds down idle capacity as prices say. */
 export class Restarts {
@@ -33,13 +34,7 @@ export class Restarts {
     this.spec = spec;
     this.prices = prices;
     const commodities = state.spec.commodities.length;
-    this.restartable = Array.from({ length: commodities }, () => []);
-    for (const facility of state.facilities) {
-      const primary = facility.spec.outputs[0];
-      if (primary === undefined) continue;
-      const isControlling = controlling[facility.spec.country * commodities + primary.commodity] === 1;
-      if (!isControlling && facility.spec.utilization < 1 && spec.byCommodity[primary.commodity] !== null) this.restartable[primary.commodity].push(facility.index);
-    }
+    this.restartable = freeProducers(state, spec, controlling, (_, facility) => facility.spec.utilization < 1);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.worldOutput = new Float64Array(commodities);
     this.up = new Int32Array(state.facilities.length);
