@@ -37,7 +37,7 @@ import {
   type WhatIf,
 } from "../report/index.js";
 import type { Scenario } from "../scenario/index.js";
-import type { ReplicateOutcome, RunResult, SweepPlan, TornadoReplicate } from "../sweep/index.js";
+import { bandCountsToBytes, type BandCountsCover, type BandCountsData, type ReplicateOutcome, type RunResult, type SweepPlan, type TornadoReplicate } from "../sweep/index.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { replicatesParquetStream } from "./parquet-on-thread.js";
 import { runLogText, type RunLogFields } from "./run-log.js";
@@ -75,12 +75,14 @@ export interface OutputSources {
   readonly manifest: ShardManifest;
   /** A shard's tornado swings, with what each point of a swing replicate is. */
   readonly swings: { readonly points: readonly string[]; readonly replicates: readonly TornadoReplicate[] };
+  /** A shard's band counts, and the records they cover. */
+  readonly bandCounts: { readonly data: BandCountsData; readonly cover: BandCountsCover };
 }
 
 /** Sources whose files are rendered together, once a command has its results (a renderer may be async). */
 export type SetSource = "run" | "sweep" | "backtest";
 /** Sources rendered on the spot into a single file beside a sweep's records (synchronously). */
-export type RecordSource = "log" | "manifest" | "swings";
+export type RecordSource = "log" | "manifest" | "swings" | "bandCounts";
 
 /** A file fed each replicate's outcome in replicate order as a sweep's records are read (too large to hold whole). */
 export interface ReplicateStream<C> {
@@ -176,6 +178,7 @@ export const OUTPUT_FILES = {
   "run-log.json": { writtenBy: SWEEPS_AND_MERGE, encoding: "text", role: "final", listed: "wrote", render: { log: runLogText } },
   "shard.json": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { manifest: (manifest) => JSON.stringify(manifest, null, 2) + "\n" } },
   "records.bin": { writtenBy: SWEEP_COMMANDS, encoding: "binary", role: "record", listed: "unlisted", render: { frames: true } },
+  "band-counts.bin": { writtenBy: SWEEP_COMMANDS, encoding: "binary", role: "record", listed: "unlisted", render: { bandCounts: ({ data, cover }) => bandCountsToBytes(data, cover) } },
   "invalid-draws.jsonl": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { invalidLines: true } },
   "tornado-progress.jsonl": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { swingLines: true } },
   "tornado.json": { writtenBy: SWEEP_COMMANDS, encoding: "text", role: "record", listed: "unlisted", render: { swings: (swings) => JSON.stringify({ points: swings.points, replicates: swings.replicates }) + "\n" } },

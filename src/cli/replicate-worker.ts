@@ -22,8 +22,11 @@ export type WorkerTask = number | { readonly swing: number; readonly point: numb
 /** A message from a worker. */
 export type WorkerMessage =
   | { readonly kind: "ready" }
-  /** A replicate's record body (recordBody's) and the base's band values, whose new extremes the main thread adds to the record in file order. */
-  | { readonly kind: "record"; readonly replicate: number; readonly body: Uint8Array; readonly bandValues: Float64Array }
+  /**
+   * A replicate's record body (recordBody's); the base's band values, whose new extremes the main
+   * thread adds to the record in file order; and the base's band bins, which it counts (a compare: none).
+   */
+  | { readonly kind: "record"; readonly replicate: number; readonly body: Uint8Array; readonly bandValues: Float64Array; readonly shareBins: Uint8Array; readonly stockBins: Uint16Array }
   | { readonly kind: "swing"; readonly replicate: number; readonly point: number; readonly result: SwingPoint }
   | { readonly kind: "invalid"; readonly draw: InvalidDraw }
   | { readonly kind: "failed"; readonly replicate: number; readonly message: string; readonly isBadInput: boolean };
@@ -67,9 +70,14 @@ if (port !== null) {
             return;
           }
           const body = recordBody(outcome, shape);
-          // A run's lows and highs are its band values, one array (alternativeOutcome); a compare keeps none.
-          const bandValues = shape.bandValues === 0 ? new Float64Array(0) : outcome.alternatives[0].bandLows;
-          port.postMessage({ kind: "record", replicate, body, bandValues } satisfies WorkerMessage, [body.buffer as ArrayBuffer, bandValues.buffer as ArrayBuffer]);
+          // A run's lows and highs are its band values, one array (alternativeOutcome); a compare has no bands.
+          const base = outcome.alternatives[0];
+          const hasBands = shape.bandValues > 0;
+          const bandValues = hasBands ? base.bandLows : new Float64Array(0);
+          const shareBins = hasBands ? base.shareBins : new Uint8Array(0);
+          const stockBins = hasBands ? base.stockBins : new Uint16Array(0);
+          const transfer = [body.buffer, bandValues.buffer, shareBins.buffer, stockBins.buffer] as ArrayBuffer[];
+          port.postMessage({ kind: "record", replicate, body, bandValues, shareBins, stockBins } satisfies WorkerMessage, transfer);
         } catch (error) {
           const e = error as Error & { issues?: unknown };
           const isBadInput = e.name === "ScenarioError" || e.name === "SweepError" || (e.name === "ModelError" && "inputPath" in e && e.inputPath !== undefined);

@@ -46,7 +46,9 @@ export interface ShardReaders {
   tornBytes(shard: number): number;
   /** Tells the readers that replicates 0 to `count` - 1 are counted (a stop rule has not settled before them). */
   counted(count: number): void;
-  /** The band counts of replicates 0 to `count` - 1 (none for a compare), when no more will be taken. */
+  /** Records of shard `shard` taken so far. */
+  taken(shard: number): number;
+  /** The band counts of replicates 0 to `count` - 1 of the shards whose bands are counted here (none for a compare), when no more will be taken. */
   finish(count: number): BandCountsData[];
   /** Stops reading: files closed, threads ended. */
   close(): void;
@@ -61,11 +63,40 @@ export function readerThreads(shards: number): number {
   return Math.max(1, Math.min(shards, MAX_THREADS, availableParallelism() - 1));
 }
 
-/** Readers of the records files `files` (shard i's at i), on `threads` threads (at most one per shard; 0: in this thread). */
-export function openShardReaders(plan: SweepPlan, files: readonly string[], threads: number): ShardReaders {
-  const chunkBytes = Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.floor(ALL_CHUNKS_BYTES / Math.max(1, files.length))));
-  if (threads <= 0 || !existsSync(THREAD_FILE)) return new ReadersInThisThread(plan, files, chunkBytes);
-  return new ReadersOnThreads(plan, files, Math.min(threads, files.length), chunkBytes);
+/**
+ * Readers of the records files `files` (shard i's at i), on `threads` threads (at most one per
+ * shard; 0: in this thread), counting the bands of the shards `countsBands` says (not those
+ * whose counts a band-counts.bin holds).
+ */
+export function openShardReaders(plan: SweepPlan, files: readonly string[], countsBands: readonly boolean[], threads: number): ShardReaders {
+  const chunkBytes = chunkBytesFor(files.length);
+  if (threads <= 0 || !existsSync(THREAD_FILE)) return new ReadersInThisThread(plan, files, countsBands, chunkBytes);
+  return new ReadersOnThreads(plan, files, countsBands, Math.min(threads, files.length), chunkBytes);
+}
+
+function chunkBytesFor(files: number): number {
+  return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.floor(ALL_CHUNKS_BYTES / Math.max(1, files))));
+}
+
+/**
+ * The band counts of the replicates below `below` in the records file `file`, read in this
+ * thread: a merge's second look at a shard whose band-counts.bin it could not use as it is (a
+ * stop rule settled before the shard's end).
+ */
+export function countRecordedBands(plan: SweepPlan, file: string, below: number): BandCountsData {
+  const shape = recordShape(plan);
+  const layout = payloadLayout(shape);
+  const bands = new BandCounts(shape.bandCells);
+  const stocks = new Uint16Array(shape.bandCells);
+  const payloads = new RecordFilePayloads(file, plan, chunkBytesFor(1));
+  try {
+    for (let payload = payloads.next(); payload !== undefined; payload = payloads.next()) {
+      if (payload.replicate < below) bands.add(baseBandBinsBySeries(payload, layout, shape, stocks), stocks, payload.extremes);
+    }
+  } finally {
+    payloads.close();
+  }
+  return bands.toData();
 }
 
 /** The records read in this thread, a shard's file opened when it is first read. */
@@ -76,12 +107,16 @@ class ReadersInThisThread implements ShardReaders {
   private readonly layout: PayloadLayout;
   private readonly chunkBytes: number;
   private readonly payloads: (RecordFilePayloads | undefined)[];
+  private readonly countsBands: readonly boolean[];
+  private readonly frames: number[];
   private readonly bands: BandCounts | undefined;
   private readonly stocks: Uint16Array;
 
-  constructor(plan: SweepPlan, files: readonly string[], chunkBytes: number) {
+  constructor(plan: SweepPlan, files: readonly string[], countsBands: readonly boolean[], chunkBytes: number) {
     this.plan = plan;
     this.files = files;
+    this.countsBands = countsBands;
+    this.frames = files.map(() => 0);
     this.shape = recordShape(plan);
     this.layout = payloadLayout(this.shape);
     this.chunkBytes = chunkBytes;
@@ -96,9 +131,14 @@ class ReadersInThisThread implements ShardReaders {
     if (payload === undefined) return undefined;
     const values = new Float64Array(this.layout.values);
     copyValues(payload, this.layout, values, 0);
+    this.frames[shard]++;
     // Read here, a record is always counted: the caller stops reading when a stop rule settles.
-    this.bands?.add(baseBandBinsBySeries(payload, this.layout, this.shape, this.stocks), this.stocks, payload.extremes);
+    if (this.countsBands[shard]) this.bands?.add(baseBandBinsBySeries(payload, this.layout, this.shape, this.stocks), this.stocks, payload.extremes);
     return unpackOutcome(payload.replicate, values, 0, this.shape);
+  }
+
+  taken(shard: number): number {
+    return this.frames[shard];
   }
 
   tornBytes(shard: number): number {
@@ -137,7 +177,7 @@ class ReadersOnThreads implements ShardReaders {
   private readonly queues: ShardQueue[];
   private readonly bands: (BandCountsData | undefined | null)[];
 
-  constructor(plan: SweepPlan, files: readonly string[], threads: number, chunkBytes: number) {
+  constructor(plan: SweepPlan, files: readonly string[], countsBands: readonly boolean[], threads: number, chunkBytes: number) {
     this.shape = recordShape(plan);
     this.layout = payloadLayout(this.shape);
     this.threads = threads;
@@ -157,7 +197,7 @@ class ReadersOnThreads implements ShardReaders {
         plan,
         thread,
         threads,
-        shards: files.flatMap((file, index) => (index % threads === thread ? [{ index, file }] : [])),
+        shards: files.flatMap((file, index) => (index % threads === thread ? [{ index, file, countsBands: countsBands[index] }] : [])),
         shardCount: files.length,
         state: this.state.buffer as SharedArrayBuffer,
         port: port2,
@@ -195,6 +235,10 @@ class ReadersOnThreads implements ShardReaders {
 
   tornBytes(shard: number): number {
     return this.queues[shard].tornBytes ?? 0;
+  }
+
+  taken(shard: number): number {
+    return this.queues[shard].taken;
   }
 
   counted(count: number): void {

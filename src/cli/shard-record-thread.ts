@@ -31,7 +31,7 @@ export interface ShardThreadSetup {
   readonly thread: number;
   readonly threads: number;
   /** Its shards: their index and records file. */
-  readonly shards: readonly { readonly index: number; readonly file: string }[];
+  readonly shards: readonly { readonly index: number; readonly file: string; readonly countsBands: boolean }[];
   readonly shardCount: number;
   readonly state: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -58,6 +58,8 @@ export function takenSlot(threads: number, shard: number): number {
 /** One shard being read. */
 interface ShardReading {
   readonly index: number;
+  /** Whether its bands are counted here (not when its folder's band-counts.bin has them). */
+  readonly countsBands: boolean;
   readonly payloads: RecordFilePayloads | undefined;
   posted: number;
   isDone: boolean;
@@ -88,13 +90,13 @@ class ShardThread {
     this.bands = setup.plan.kind === "sweep" ? new BandCounts(this.shape.bandCells) : undefined;
     this.stocks = new Uint16Array(this.shape.bandCells);
     this.isGated = setup.plan.until !== null;
-    this.shards = setup.shards.map(({ index, file }) => {
+    this.shards = setup.shards.map(({ index, file, countsBands }) => {
       try {
-        return { index, payloads: new RecordFilePayloads(file, setup.plan, setup.chunkBytes), posted: 0, isDone: false };
+        return { index, countsBands, payloads: new RecordFilePayloads(file, setup.plan, setup.chunkBytes), posted: 0, isDone: false };
       } catch (error) {
         if (!(error instanceof CliExit)) throw error;
         post({ kind: "refused", shard: index, message: error.message });
-        return { index, payloads: undefined, posted: 0, isDone: true };
+        return { index, countsBands, payloads: undefined, posted: 0, isDone: true };
       }
     });
   }
@@ -141,7 +143,7 @@ class ShardThread {
         replicates[count] = payload.replicate;
         copyValues(payload, this.layout, values, count * this.layout.values);
         count++;
-        this.countBands(payload);
+        if (shard.countsBands) this.countBands(payload);
       }
     } catch (error) {
       if (!(error instanceof CliExit)) throw error;

@@ -10,13 +10,14 @@
  * that depend on order take the replicates here, in order.
  */
 import path from "node:path";
-import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type InvalidDraw, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { analyseSensitivity, replicateCount, ReplicateSample, samePlan, SweepError, SweepTally, type BandCountsCover, type InvalidDraw, type SensitivityResult, type SweepPlan, type SweepStatistics } from "../sweep/index.js";
+import { readBandCounts, readBandCountsCover } from "./band-counts-file.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { renderRecord, renderSet, replicateStreams, toBytes, type OutputFileName } from "./output-catalogue.js";
 import { INVALID_DRAWS_FILE, readInvalidDraws } from "./invalid-draw-file.js";
 import type { OutputSink } from "./output-sink.js";
 import { damagedRecords, readManifest, RECORDS_FILE, type ShardManifest } from "./record-file.js";
-import { openShardReaders, readerThreads, type ShardReaders } from "./shard-readers.js";
+import { countRecordedBands, openShardReaders, readerThreads, type ShardReaders } from "./shard-readers.js";
 import type { RunLogFields } from "./run-log.js";
 import { readSwings, SWING_FILE } from "./swing-file.js";
 
@@ -52,7 +53,8 @@ export function checkShards(folders: readonly string[]): { plan: SweepPlan; byIn
  * replicate files into `sink`; then commits the catalogue's sweep files (and, given `log`, the
  * run log rendered from it at that moment). Returns the names of every file written. The
  * records are read on `readerThreads` threads (default: readerThreads(); 0: this thread); the
- * bytes are the same whatever the number.
+ * bytes are the same whatever the number. A shard's bands come from its band-counts.bin when it
+ * has them for its records (band-counts-file.ts), else from its records.
  */
 export async function writeSweepOutputs(
   folders: readonly string[],
@@ -61,12 +63,29 @@ export async function writeSweepOutputs(
   options: { readerThreads?: number } = {},
 ): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
   const { plan, byIndex } = checkShards(folders);
-  const readers = openShardReaders(plan, byIndex.map(({ folder }) => path.join(folder, RECORDS_FILE)), options.readerThreads ?? readerThreads(byIndex.length));
+  const files = byIndex.map(({ folder }) => path.join(folder, RECORDS_FILE));
+  // A shard whose session counted its bands (band-counts.bin, for these very records) needs only its KPIs read.
+  const covers = byIndex.map(({ folder }, shard) => readBandCountsCover(folder, plan, files[shard]));
+  const readers = openShardReaders(plan, files, covers.map((c) => c === undefined), options.readerThreads ?? readerThreads(byIndex.length));
   try {
-    return await writeFromReaders(plan, byIndex, readers, sink, log);
+    return await writeFromReaders(plan, byIndex, readers, sink, log, (tally) => addShardBands(plan, byIndex, files, covers, readers, tally));
   } finally {
     readers.close();
   }
+}
+
+/**
+ * Adds to `tally` the bands the shards' sessions counted (one file at a time), for each shard
+ * whose every record the tally took (the counts cover exactly those); counts the others'
+ * records again up to where the tally stopped (a stop rule settled before the shard's end, or a
+ * file that turns out damaged).
+ */
+function addShardBands(plan: SweepPlan, byIndex: readonly { folder: string }[], files: readonly string[], covers: readonly (BandCountsCover | undefined)[], readers: ShardReaders, tally: SweepTally): void {
+  covers.forEach((cover, shard) => {
+    if (cover === undefined) return;
+    const data = readers.taken(shard) === cover.frames ? readBandCounts(byIndex[shard].folder, plan, cover) : undefined;
+    tally.addBandCounts(data ?? countRecordedBands(plan, files[shard], tally.runs));
+  });
 }
 
 async function writeFromReaders(
@@ -75,6 +94,7 @@ async function writeFromReaders(
   readers: ShardReaders,
   sink: OutputSink,
   log: (() => RunLogFields) | undefined,
+  addCountedBands: (tally: SweepTally) => void,
 ): Promise<{ plan: SweepPlan; statistics: SweepStatistics; sensitivity: SensitivityResult | undefined; written: OutputFileName[] }> {
   const count = byIndex.length;
   const invalid = byIndex.map(({ folder, manifest }) => new Map(readInvalidDraws(folder, manifest.shard, false).map((d) => [d.replicate, d])));
@@ -117,6 +137,7 @@ async function writeFromReaders(
   // Every record read, unless a stop rule settled first: a shard holding more (a duplicate, say) is damaged, as --resume says.
   if (!tally.isStopped) checkNothingLeft(plan, byIndex, readers, invalid);
   for (const bands of readers.finish(tally.runs)) tally.addBandCounts(bands);
+  addCountedBands(tally);
   for (const { stream, out } of streams) {
     write(out, stream.end());
     out.close();

@@ -9,13 +9,15 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { BandExtremes, NO_UPDATES, RecordReader, recordFrame, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type ReplicateOutcome, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
+import { RecordReader, recordFrame, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type RecordShape, type ReplicateOutcome, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
 import { InvalidDrawAppender } from "./invalid-draw-file.js";
 import { recordFileName, type OutputFileName } from "./output-catalogue.js";
 import { Progress } from "./progress.js";
+import { RecordedBands, type BandParts } from "./recorded-bands.js";
+import { removeBandCounts } from "./band-counts-file.js";
 import type { RecordAppender } from "./record-file.js";
 import { openSweepFolder, type OpenedSweepFolder } from "./sweep-folder.js";
 import { writeSweepOutputs } from "./sweep-outputs.js";
@@ -57,28 +59,29 @@ export async function runSession(request: SessionRequest, io: CliIo): Promise<Se
   const started = performance.now();
   // A stop rule needs the statistics as replicates arrive, in order; only an unsharded sweep can stop early.
   const tally = plan.until !== null && shard.count === 1 ? new SweepTally(plan) : undefined;
-  // The band extremes of the records so far: each new record keeps only the values that pass them.
-  const shape = recordShape(plan);
-  const extremes = new BandExtremes(shape.bandValues);
+  // The bands of the records so far: their extremes (each new record keeps only the values that pass them) and counts.
+  const bands = new RecordedBands(plan);
   const replay = {
     outcome: (outcome: ReplicateOutcome) => {
-      if (shape.bandValues > 0) extremes.add(outcome.alternatives[0].bandLows, outcome.alternatives[0].bandHighs);
+      bands.replay(outcome);
       tally?.add(outcome);
     },
     skipped: (replicate: number) => tally?.skip(replicate),
   };
   const opened = openSweepFolder(request.folder, plan, shard, request.resume, replay);
   try {
-    return await runOpened(request, opened, tally, extremes, started, io);
+    return await runOpened(request, opened, tally, bands, started, io);
   } finally {
     opened.lock.release();
   }
 }
 
-async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tally: SweepTally | undefined, extremes: BandExtremes, started: number, io: CliIo): Promise<SessionResult> {
+async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tally: SweepTally | undefined, bands: RecordedBands, started: number, io: CliIo): Promise<SessionResult> {
   const { plan, shard } = request;
   const work = workToDo(request, opened);
-  const records = new InOrderRecords(plan, shard, work.total, opened, tally, extremes);
+  // Band counts cover the records they were counted from: gone before any record is added, written again after.
+  removeBandCounts(opened.folder);
+  const records = new InOrderRecords(shard, work.total, opened, tally, bands, recordShape(plan));
   const swingProgress = new SwingProgressAppender(opened.folder);
   const swings = new SwingResults(work.swingReplicates, work.points, (swing) => swingProgress.append(swing));
   const isInRuns = work.swingTasks.length > 0;
@@ -91,6 +94,7 @@ async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tal
     swingProgress.close();
     progress.done(records.recorded + swings.pointsBack);
   }
+  bands.write(opened.folder);
   if (work.needsSwingFile) writeSwings(opened.folder, plan, [...work.resumedSwings.values(), ...swings.all()]);
   const recorded = records.recorded;
   const resumed = opened.recorded;
@@ -160,8 +164,8 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
     !records.isStopped && dispatched < work.total ? replicateAt(shard, dispatched++) : swingDispatched < work.swingTasks.length ? work.swingTasks[swingDispatched++] : undefined;
   const pool = new WorkerPool({ sources: request.sources, plan }, work.workers);
   await pool.run(next, {
-    record: (replicate, body, bandValues) => {
-      records.add(replicate, { body, bandValues });
+    record: (replicate, parts) => {
+      records.add(replicate, parts);
       progress.tick(records.recorded + swings.pointsBack);
     },
     invalid: (draw) => {
@@ -175,17 +179,16 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
   });
 }
 
-/** A replicate back from a worker: its record body and the base's band values. */
-interface RecordParts {
+/** A replicate back from a worker: its record body, and the base's band values and bins. */
+interface RecordParts extends BandParts {
   readonly body: Uint8Array;
-  readonly bandValues: Float64Array;
 }
 
 /**
  * The shard's records, appended in replicate order as the replicates arrive in any order (one
  * that arrives before those ahead of it waits until the gap closes), each framed with the band
- * values that are new extremes of the file (so in file order, here) and fed to a stop rule's
- * tally when there is one. A replicate whose draw was invalid takes its place as a line of
+ * values that are new extremes of the file (so in file order, here: RecordedBands, which counts
+ * its bands too) and fed to a stop rule's tally when there is one. A replicate whose draw was invalid takes its place as a line of
  * invalid-draws.jsonl instead of a frame (written before any later frame).
  */
 class InOrderRecords {
@@ -200,17 +203,15 @@ class InOrderRecords {
   private readonly reader: RecordReader | undefined;
   private readonly waiting = new Map<number, RecordParts | InvalidDraw>();
   private readonly invalid: InvalidDrawAppender;
-  private readonly extremes: BandExtremes;
-  private readonly hasBands: boolean;
+  private readonly bands: RecordedBands;
 
-  constructor(plan: SweepPlan, shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined, extremes: BandExtremes) {
+  constructor(shard: Shard, total: number, opened: OpenedSweepFolder, tally: SweepTally | undefined, bands: RecordedBands, shape: RecordShape) {
     this.shard = shard;
-    this.extremes = extremes;
-    this.hasBands = recordShape(plan).bandValues > 0;
+    this.bands = bands;
     this.total = total;
     this.appender = opened.appender;
     this.tally = tally;
-    this.reader = tally === undefined ? undefined : new RecordReader(recordShape(plan));
+    this.reader = tally === undefined ? undefined : new RecordReader(shape);
     this.recorded = opened.recorded;
     this.isStopped = tally?.isStopped ?? false;
     this.invalid = new InvalidDrawAppender(opened.folder);
@@ -234,7 +235,7 @@ class InOrderRecords {
         if (this.tally?.skip(next) === true && this.tally.isStopped) this.isStopped = true;
         continue;
       }
-      const frame = recordFrame(ready.body, this.hasBands ? this.extremes.take(ready.bandValues, ready.bandValues) : NO_UPDATES);
+      const frame = recordFrame(ready.body, this.bands.frame(ready));
       this.appender.append(frame);
       this.recorded++;
       if (this.tally !== undefined && this.reader !== undefined) {

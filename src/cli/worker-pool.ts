@@ -13,8 +13,8 @@ import type { WorkerMessage, WorkerSetup, WorkerTask } from "./replicate-worker.
 
 /** What the caller does with each result as it arrives. */
 export interface PoolResults {
-  /** A replicate's record body and band values (replicate-worker.ts). */
-  record(replicate: number, body: Uint8Array, bandValues: Float64Array): void;
+  /** A replicate's record body, band values and band bins (replicate-worker.ts). */
+  record(replicate: number, parts: { readonly body: Uint8Array; readonly bandValues: Float64Array; readonly shareBins: Uint8Array; readonly stockBins: Uint16Array }): void;
   /** A replicate whose draw broke a rule: recorded and skipped. */
   invalid(draw: InvalidDraw): void;
   swing(replicate: number, point: number, result: SwingPoint): void;
@@ -68,7 +68,7 @@ export class WorkerPool {
             }
             busy--;
             try {
-              if (message.kind === "record") results.record(message.replicate, message.body, message.bandValues);
+              if (message.kind === "record") results.record(message.replicate, message);
               else if (message.kind === "invalid") results.invalid(message.draw);
               else results.swing(message.replicate, message.point, message.result);
             } catch (error) {

@@ -9,8 +9,9 @@
  * four bytes at a time, and each cell's zeros are counted at once at the end (the replicates
  * counted less those short there).
  */
-import { BandExtremes, type ExtremeUpdates } from "./band-extremes.js";
+import { BandExtremes, NO_UPDATES, type ExtremeUpdates } from "./band-extremes.js";
 import { CellHistograms, type HistogramData } from "./cell-histograms.js";
+import type { AlternativeOutcome } from "./replicate-outcome.js";
 
 /**
  * Band counts in a form that crosses threads: share and stock bin counts by cell, series by
@@ -35,6 +36,9 @@ export class BandCounts {
   private readonly shareWords: Uint32Array;
   private readonly shareBytes: Uint8Array;
   private readonly extremes: BandExtremes;
+  /** addOutcome's bins series by series, allocated at its first call. */
+  private sharesBySeries: Uint8Array | undefined;
+  private stocksBySeries: Uint16Array | undefined;
 
   constructor(cells: number) {
     this.cellCount = cells;
@@ -65,6 +69,25 @@ export class BandCounts {
     }
     this.rows++;
     this.stocks.addRow(stocks);
+  }
+
+  /**
+   * Counts one replicate from its outcome (bins period by period, converted here): with
+   * `extremes`, its record's band extremes; without, every band value of the outcome.
+   */
+  addOutcome(base: AlternativeOutcome, series: number, extremes?: ExtremeUpdates): void {
+    const cells = this.cellCount;
+    const periods = series === 0 ? 0 : cells / series;
+    const shares = (this.sharesBySeries ??= new Uint8Array(cells));
+    const stocks = (this.stocksBySeries ??= new Uint16Array(cells));
+    for (let s = 0, k = 0; s < series; s++) {
+      for (let p = 0, cell = s; p < periods; p++, k++, cell += series) {
+        shares[k] = base.shareBins[cell];
+        stocks[k] = base.stockBins[cell];
+      }
+    }
+    if (extremes === undefined) this.extremes.add(base.bandLows, base.bandHighs);
+    this.add(shares, stocks, extremes ?? NO_UPDATES);
   }
 
   /** The counts so far (each cell's zeros counted now), for BandTally.addCounts. */

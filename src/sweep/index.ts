@@ -15,6 +15,7 @@ export { alternativeOutcome, type AlternativeOutcome, type KpiValues, type Repli
 export { baseBandBinsBySeries, copyValues, decodeRecord, encodeRecord, newExtremes, payloadLayout, recordBody, recordFrame, RecordError, RecordReader, type PayloadLayout, type RecordPayload, type RecordShape } from "./record-codec.js";
 export { BandExtremes, NO_UPDATES, type ExtremeUpdates } from "./band-extremes.js";
 export { BandCounts, type BandCountsData } from "./band-counts.js";
+export { BAND_COUNTS_HEADER_BYTES, bandCountsCover, bandCountsFromBytes, bandCountsToBytes, type BandCountsCover } from "./band-counts-codec.js";
 export { SweepTally } from "./sweep-tally.js";
 export { ALL_COMMODITIES, COMPARE_KPIS, MEAN_KPIS, PERCENTILES, type AlternativeRanking, type OverallTotals, type PairedTotal, type TotalKpi, type BandRow, type KpiDistribution, type MeanDistribution, type PairedDifference, type SeriesStatistics, type SweepStatistics } from "./sweep-statistics.js";
 export { MIN_RUNS, P_SHORT, parseStopRule, RULE_KPIS, unreportedTarget, type StopTarget } from "./stop-rule.js";

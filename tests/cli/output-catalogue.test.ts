@@ -53,10 +53,10 @@ describe("the catalogue", () => {
   it("derives every list that was kept by hand, equal to the old lists", () => {
     // output-folder.ts OUTPUT_FILE_NAMES and SWEEP_RECORD_FILE_NAMES, sweep-folder.ts SWEEP_FOLDER_FILE_NAMES and RUN_FILE_NAMES, as they were.
     expect(sorted(OUTPUT_FILE_NAMES)).toEqual(
-      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "sensitivity.csv", "invalid-draws.csv", "backtest.csv"]),
+      sorted(["timeline.csv", "summary.json", "trade.csv", "licences.csv", "report.html", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "run-log.json", "shard.json", "records.bin", "band-counts.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "sensitivity.csv", "invalid-draws.csv", "backtest.csv"]),
     );
-    expect(sorted(SWEEP_RECORD_FILE_NAMES)).toEqual(["invalid-draws.jsonl", "records.bin", "shard.json", "tornado-progress.jsonl", "tornado.json"]);
-    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "invalid-draws.csv", "run-log.json", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
+    expect(sorted(SWEEP_RECORD_FILE_NAMES)).toEqual(["band-counts.bin", "invalid-draws.jsonl", "records.bin", "shard.json", "tornado-progress.jsonl", "tornado.json"]);
+    expect(sorted(filesWrittenBy(SWEEP_COMMANDS))).toEqual(sorted(["shard.json", "records.bin", "band-counts.bin", "invalid-draws.jsonl", "tornado-progress.jsonl", "tornado.json", "invalid-draws.csv", "run-log.json", "replicates.csv", "replicates.parquet", "bands.csv", "compare.csv", "sensitivity.csv", "summary.json", "report.html"]));
     expect(filesWrittenOnlyBy("run")).toEqual(["timeline.csv", "trade.csv", "licences.csv"]);
     expect([MANIFEST_FILE, RECORDS_FILE, SWING_FILE, recordFileName("log")]).toEqual(["shard.json", "records.bin", "tornado.json", "run-log.json"]);
   });
@@ -80,6 +80,7 @@ describe("the catalogue", () => {
       frames: SWEEP_COMMANDS,
       swingLines: SWEEP_COMMANDS,
       invalidLines: SWEEP_COMMANDS,
+      bandCounts: SWEEP_COMMANDS,
     };
     for (const [name, file] of ENTRIES) {
       const sources = Object.keys(file.render);

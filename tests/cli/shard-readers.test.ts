@@ -1,9 +1,10 @@
 /**
  * A merge's records read on threads (shard-readers.ts, the built thread file): whatever the
  * number of threads (none, one, two, one per shard), the outputs are the unsharded sweep's
- * bytes, with a stop rule that settles while the threads have read past it (their bands must
- * not count what they read ahead), and a damaged or torn shard stops the merge with the message
- * reading in one thread gives. Real shard folders from the built CLI; the merge through the
+ * bytes, with a stop rule that settles while the threads have read past it (the shards' band
+ * counts cover records past it, and without them the threads must not count what they read
+ * ahead), and a damaged or torn shard stops the merge with the message reading in one thread
+ * gives. Real shard folders from the built CLI; the merge through the
  * built module, with the thread count set.
  */
 import { execFileSync } from "node:child_process";
@@ -76,6 +77,13 @@ describe("a merge's records read on threads", () => {
     expect(manifest.stoppedByRule).toBe(true);
     expect(manifest.runs).toBe(30);
     for (const threads of [0, 1, 3]) expectUnshardedBytes(await merged(ruled.shards, threads), ruled.whole, `stop rule, ${threads} threads`);
+    // Without the sessions' band counts the threads count the records themselves, each once the main thread has counted it.
+    const uncounted = ruled.shards.map((folder, i) => path.join(scratch, `rule-uncounted-${i}`));
+    ruled.shards.forEach((folder, i) => {
+      cpSync(folder, uncounted[i], { recursive: true });
+      rmSync(path.join(uncounted[i], "band-counts.bin"));
+    });
+    for (const threads of [0, 1, 3]) expectUnshardedBytes(await merged(uncounted, threads), ruled.whole, `stop rule, no band counts, ${threads} threads`);
   }, 120_000);
 
   it("stops at a damaged or a torn shard with the message reading in one thread gives", async () => {

@@ -74,7 +74,7 @@ describe("a folder holding another command's outputs", () => {
     const before = contentsOf(sweepFolder);
     const result = await cli(["run", TINY, "--out", sweepFolder, "-q"]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`cannot write outputs to ${sweepFolder}: it is a sweep's working folder (it holds records.bin, shard.json), which replacing it would delete; name another folder`);
+    expect(result.stderr.trim()).toBe(`cannot write outputs to ${sweepFolder}: it is a sweep's working folder (it holds band-counts.bin, records.bin, shard.json), which replacing it would delete; name another folder`);
     expect(contentsOf(sweepFolder)).toEqual(before);
   });
 
@@ -84,7 +84,7 @@ describe("a folder holding another command's outputs", () => {
     const before = contentsOf(sweepFolder);
     const result = await cli(["merge", other, "--out", sweepFolder, "-q"]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`cannot write outputs to ${sweepFolder}: it is a sweep's working folder (it holds records.bin, shard.json), which replacing it would delete; name another folder`);
+    expect(result.stderr.trim()).toBe(`cannot write outputs to ${sweepFolder}: it is a sweep's working folder (it holds band-counts.bin, records.bin, shard.json), which replacing it would delete; name another folder`);
     expect(contentsOf(sweepFolder)).toEqual(before);
   }, 60_000);
 });

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BandCounts } from "../../src/sweep/band-counts.js";
+import { bandCountsFromBytes, bandCountsToBytes } from "../../src/sweep/band-counts-codec.js";
 import { BandExtremes } from "../../src/sweep/band-extremes.js";
 import { BandTally } from "../../src/sweep/band-tally.js";
 import { CellHistograms } from "../../src/sweep/cell-histograms.js";
@@ -102,6 +103,26 @@ describe("CellHistograms counts crossing over", () => {
         }
         expect(whole.observations).toBe(direct.observations);
       }),
+    );
+  });
+});
+
+describe("band counts as bytes", () => {
+  it("read back as written, with what they cover; damaged or of another shape, as nothing (fast-check)", () => {
+    fc.assert(
+      fc.property(replicates(2, 3), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.nat(), (list, frames, recordBytes, flip) => {
+        const counts = new BandCounts(6);
+        const file = new BandExtremes(12);
+        for (const r of list) counts.add(bySeries(r.shares, 2, 3) as Uint8Array, bySeries(r.stocks, 2, 3) as Uint16Array, file.take(r.values, r.values));
+        const data = counts.toData();
+        const bytes = bandCountsToBytes(data, { frames, recordBytes });
+        expect(bandCountsFromBytes(bytes, 6)).toEqual({ data, cover: { frames, recordBytes } });
+        expect(bandCountsFromBytes(bytes, 7)).toBeUndefined();
+        const damaged = bytes.slice();
+        damaged[flip % damaged.length] ^= 0x10;
+        expect(bandCountsFromBytes(damaged, 6)).toBeUndefined();
+      }),
+      { numRuns: 100 },
     );
   });
 });
