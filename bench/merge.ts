@@ -8,7 +8,8 @@
  * replicates), which makes the bands' histograms narrower than a real sweep's, and the band
  * extremes, which a shard's records keep only while a value is new (all in its first 20
  * replicates here, a few in each record of a real shard): a real 10,000-replicate merge is the
- * README's check on this. Merge seconds per 1,000 replicates is the slope between the
+ * README's check on this. Each shard has its band counts (band-counts.bin), as a sweep's session
+ * leaves them, so the merge reads only the records' KPIs. Merge seconds per 1,000 replicates is the slope between the
  * sizes (start-up and the report, the same at any N, cancel out). The columnar write cost is
  * replicates.parquet's encoding alone, in this process, over the largest N.
  */
@@ -20,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { isDateKpi, KPI_NAMES } from "../src/model/index.js";
 import { ReplicatesParquet } from "../src/report/index.js";
 import { loadScenario } from "../src/index.js";
-import { BandExtremes, encodeRecord, recordShape, sweep, type ReplicateOutcome, type SweepPlan } from "../src/sweep/index.js";
+import { BandCounts, bandCountsToBytes, BandExtremes, newExtremes, recordBody, recordFrame, recordShape, sweep, type ReplicateOutcome, type SweepPlan } from "../src/sweep/index.js";
 
 const TIMED_CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), "timed-cli.js");
 
@@ -95,7 +96,10 @@ function withVarying(plan: SweepPlan, outcomes: readonly ReplicateOutcome[]): Se
   return { plan, outcomes, varies };
 }
 
-/** The shard folders of an N-replicate sweep whose records are the seed's, cloned (replicate r in shard r mod K). */
+/**
+ * The shard folders of an N-replicate sweep whose records are the seed's, cloned (replicate r
+ * in shard r mod K), each with its band counts (band-counts.bin), as a sweep's session leaves it.
+ */
 export function cloneShards(seed: SeedOutcomes, runs: number, shards: number, into: string): string[] {
   const planned: SweepPlan = { ...seed.plan, runs, swingRuns: 0 };
   const shape = recordShape(planned);
@@ -105,8 +109,16 @@ export function cloneShards(seed: SeedOutcomes, runs: number, shards: number, in
     writeFileSync(path.join(folder, "shard.json"), JSON.stringify({ plan: planned, shard: { index, count: shards } }, null, 2) + "\n");
     const frames: Uint8Array[] = [];
     const extremes = new BandExtremes(shape.bandValues);
-    for (let r = index; r < runs; r += shards) frames.push(encodeRecord(cloned(seed, r), shape, extremes));
-    writeFileSync(path.join(folder, "records.bin"), Buffer.concat(frames));
+    const counts = new BandCounts(shape.bandCells);
+    for (let r = index; r < runs; r += shards) {
+      const outcome = cloned(seed, r);
+      const updates = newExtremes(outcome, shape, extremes);
+      frames.push(recordFrame(recordBody(outcome, shape), updates));
+      counts.addOutcome(outcome.alternatives[0], shape.series, updates);
+    }
+    const records = Buffer.concat(frames);
+    writeFileSync(path.join(folder, "records.bin"), records);
+    writeFileSync(path.join(folder, "band-counts.bin"), bandCountsToBytes(counts.toData(), { frames: frames.length, recordBytes: records.length }));
     return folder;
   });
 }
