@@ -144,7 +144,7 @@ describe("flag values that used to end in an internal error, or pick one silentl
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(`${TINY}: ok (tiny: 2 commodities, 3 countries, 3 facilities, 4 markets)\n`);
     expect(result.stderr.split("\n")).toEqual([
-      expect.stringMatching(/^chokepoint:nope-2026:1:1: "chokepoint:nope-2026" names no shipped scenario; they are: baseline-2024, .*, uncertain-2026$/),
+      expect.stringMatching(/^chokepoint:nope-2026:1:1: "chokepoint:nope-2026" names no shipped scenario; they are: baseline-2024, .*, us-ban-extended-2026$/),
       'extended-2062:1:1: cannot read extended-2062: no such file, and no shipped scenario has that name; did you mean "extended-2026"?',
       "2 of 3 files invalid",
       "",
