@@ -110,6 +110,18 @@ export class ExportControl {
     return this.announcedTime !== null && this.effectiveTime !== null && t >= this.announcedTime && t < this.effectiveTime;
   }
 
+  /**
+   * Whether, at `t`, importers facing it know it is coming and it is not in force: announced
+   * and not yet effective, or suspended until a date on which it returns by itself (the
+   * suspension's end is public from the day it is decided, as No. 70's 2026-11-10 was). They
+   * front-run it either way.
+   */
+  isExpectedAt(t: number): boolean {
+    if (this.isAnnouncedAt(t)) return true;
+    if (this.effectiveTime === null || this.isLifted || this.suspendedUntil === null || t >= this.suspendedUntil) return false;
+    return t >= this.effectiveTime && (this.endTime === null || this.suspendedUntil < this.endTime);
+  }
+
   /** Puts the control in force from time `t` (clearing any lift or suspension); its measure starts (a quota gets the rest of its year). */
   impose(t: number): void {
     this.effectiveTime = t;

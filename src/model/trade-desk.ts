@@ -176,8 +176,8 @@ export class TradeDesk {
   }
 
   /**
-   * Extra days of cover a market seeks because controls it faces are announced and not yet in
-   * force: each such control's front-running days, weighted by the share of imports it would
+   * Extra days of cover a market seeks because controls it faces are expected and not in force
+   * (announced and not yet effective, or suspended until a known date): each such control's front-running days, weighted by the share of imports it would
    * govern (its baseline sources that are the control's exporter). Suppliers fill it only from
    * what they can spare, so the rule is bounded by them.
    */
@@ -190,7 +190,7 @@ export class TradeDesk {
       for (let i = 0; i < controls.length; i++) {
         const control = state.controls[controls[i]];
         if (control.exporter !== share.supplier || control.frontRunCoverDays <= 0) continue;
-        if (!control.coversCommodity[market.commodity] || !control.coversDestination[market.country] || !control.isAnnouncedAt(t)) continue;
+        if (!control.coversCommodity[market.commodity] || !control.coversDestination[market.country] || !control.isExpectedAt(t)) continue;
         extra = Math.max(extra, control.frontRunCoverDays * control.coverage);
       }
       days += share.share * extra;

@@ -143,6 +143,38 @@ describe("an announced control", () => {
   });
 });
 
+describe("a control suspended until a known date", () => {
+  // A ban in force from day 20, suspended on day 40 until day 150 (or, with `lifted`, lifted on day 40).
+  const world = (frontRunCoverDays: number, lifted = false): SmallWorld => ({
+    countries: ["AA", "BB"],
+    commodities: ["x"],
+    days: 240,
+    transitDays: 5,
+    orderIntervalDays: 10,
+    facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 50, outputs: { x: 1 } }],
+    markets: [
+      { country: "BB", commodity: "x", inventory: 5_000 },
+      { country: "AA", commodity: "x", demand: 5, coverDays: 20, imports: { BB: 1 } },
+    ],
+    controls: [{ id: "ban", exporter: "BB", commodities: ["x"], measure: { kind: "ban" }, effectiveDay: 20, frontRunCoverDays }],
+    events: [{ id: "deal", day: 40, action: lifted ? { kind: "lift", controls: [0] } : { kind: "suspend", controls: [0], untilEpochDay: START + 150 } }],
+  });
+  const run = (w: SmallWorld) => simulateWorld(buildWorld(w), { seed: 1 });
+  const sum = (values: Float64Array, from: number, to: number) => values.slice(from, to).reduce((a, b) => a + b, 0);
+
+  it("is front-run while it is suspended: importers build the extra cover before it returns and hold out longer", () => {
+    const plain = run(world(0));
+    const warned = run(world(60));
+    // About 60 days of 5 t/day more bought during the suspension, and the shortage after day 150 starts later.
+    expect(sum(column(warned, "AA", "x", "imports_t"), 40, 150) - sum(column(plain, "AA", "x", "imports_t"), 40, 150)).toBeGreaterThan(250);
+    expect(firstDay(column(warned, "AA", "x", "shortfall_t").slice(150)) - firstDay(column(plain, "AA", "x", "shortfall_t").slice(150))).toBeGreaterThan(40);
+  });
+
+  it("is not front-run once lifted for good", () => {
+    expect(run(world(60, true)).timeline.columns.imports_t).toEqual(run(world(0, true)).timeline.columns.imports_t);
+  });
+});
+
 describe("re-exports of a controlling exporter's origin", () => {
   /** BB bans exports to AA; CC and DD buy from BB and also mine their own; AA buys from CC and DD. */
   const laundering = (shares: { cc: number; dd: number; ccMine: number; ddMine: number; ccFromBB: number }): SmallWorld => ({
