@@ -13,6 +13,7 @@ import { ReferenceIndex, type Report } from "./reference-index.js";
 import { resolveControls } from "./resolve-controls.js";
 import { resolveEvents } from "./resolve-events.js";
 import { resolveFacilities } from "./resolve-facilities.js";
+import { resolveFloors } from "./resolve-floors.js";
 import { resolveResponse } from "./resolve-response.js";
 import { resolveStockpiles } from "./resolve-stockpiles.js";
 import { DEFAULTS } from "./scenario-defaults.js";
@@ -69,6 +70,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     facilities,
     markets: markets.markets,
     stockpiles,
+    floors: resolveFloors(doc, refs, note, facilities),
     controls,
     authorities,
     events,
