@@ -45,25 +45,32 @@ describe("a government floor", () => {
   const covered: SmallWorld["floors"] = [{ id: "ppa", commodity: "x", index: floor, paidBy: "government", facilities: ["mine-AA"] }];
 
   it("keeps a glutted producer at full output, and its payer pays (floor - price) x tonnes sold + floor x tonnes taken", () => {
-    const without = simulateWorld(buildWorld(gluts(["AA"], { storageDays: 30 })), { seed: 1 });
+    // The price is held at the baseline (minPrice 1), so every tonne's top-up is (floor - 1).
+    const response = { storageDays: 30, minPrice: 1 };
+    const without = simulateWorld(buildWorld(gluts(["AA"], response)), { seed: 1 });
     expect(values(without, "AA", "production_t")[DAYS - 1]).toBeCloseTo(100, 6);
     expect(kpiOf(without, "AA").reserveCost).toBe(0);
 
-    const result = simulateWorld(buildWorld(gluts(["AA"], { storageDays: 30 }, covered)), { seed: 1 });
+    const result = simulateWorld(buildWorld(gluts(["AA"], response, covered)), { seed: 1 });
     const production = values(result, "AA", "production_t");
-    const price = values(result, "AA", "price_index");
     const inventory = values(result, "AA", "inventory_t");
     const consumed = values(result, "AA", "consumed_t");
     for (const tonnes of production) expect(tonnes).toBeCloseTo(150, 9);
-    // The market price still falls with the glut (the payer tops up; it does not set the price).
-    expect(price[DAYS - 1]).toBeLessThan(0.8);
+    for (const price of values(result, "AA", "price_index")) expect(price).toBe(1);
     // What the payer took: all made, less all used, less the stock's growth (it holds its limit).
     const taken = 3000 + sum(production) - sum(consumed) - inventory[DAYS - 1];
     expect(taken).toBeGreaterThan(5000);
     for (const level of inventory) expect(level).toBeLessThanOrEqual(30 * 150 + 7 * 50 + 1e-6);
-    let topUp = 0;
-    for (let d = 0; d < DAYS; d++) topUp += Math.max(0, floor - price[d]) * PRICE * production[d];
-    expect(kpiOf(result, "AA").reserveCost).toBeCloseTo(topUp + floor * PRICE * taken, 2);
+    const sold = sum(production) - taken;
+    expect(kpiOf(result, "AA").reserveCost).toBeCloseTo((floor - 1) * PRICE * sold + floor * PRICE * taken, 2);
+  });
+
+  it("leaves the market price to fall with the glut: the payer tops up, it does not set the price", () => {
+    const result = simulateWorld(buildWorld(gluts(["AA"], { storageDays: 30 }, covered)), { seed: 1 });
+    for (const tonnes of values(result, "AA", "production_t")) expect(tonnes).toBeCloseTo(150, 9);
+    const price = values(result, "AA", "price_index");
+    expect(price[DAYS - 1]).toBeLessThan(0.8);
+    expect(kpiOf(result, "AA").reserveCost).toBeGreaterThan((floor - 1) * PRICE * 100 * DAYS);
   });
 
   it("costs nothing and changes nothing while it is not in force", () => {

@@ -6,8 +6,8 @@
  *   the price they answer with restarts, expansion and investment is the larger of their
  *   market's and the floor; they are never throttled for want of buyers (throttling leaves
  *   them at full output and the payer takes, at the floor, what their market holds beyond its
- *   storage limit: `take`); and each day the payer tops up their output of the commodity from
- *   the market price to the floor. Tonnes taken leave the market: they are counted, not stored.
+ *   storage limit: `take`); and each day the payer tops up the tonnes of it they sell from the
+ *   market price to the floor (their output, less what it takes). Tonnes taken leave the market: they are counted, not stored.
  * - A tariff floor (the FORGE reference-price style) holds the member countries' markets at or
  *   above the floor (Prices publishes the larger of the price it would set and the floor); the
  *   members' producers see it as their price, and their buyers pay, each day, the difference
@@ -103,7 +103,11 @@ export class Floors {
     return price >= this.signal[f] ? price : this.signal[f];
   }
 
-  /** A government payer takes `tonnes` of market `m`'s stock at the floor (now); counted when reported. */
+  /**
+   * A government payer takes `tonnes` of market `m`'s stock at the floor `priceIndex` (now);
+   * counted when reported. The daily top-up paid on them as output (`accrueDay`) is taken back:
+   * the payer tops up what the market buys and pays the whole floor on what it takes.
+   */
   take(m: number, tonnes: number, priceIndex: number): void {
     const state = this.state;
     const market = state.markets[m];
@@ -113,7 +117,9 @@ export class Floors {
     state.markGroupDirty(state.groupOfMarket(m));
     if (state.env.now < state.spec.warmUpDays) return;
     this.takenTonnes[m] += tonnes;
-    this.costUsd[m] += priceIndex * this.referencePrice(market.commodity) * tonnes;
+    const price = state.priceIndex[m];
+    const paidAsOutput = price < priceIndex ? priceIndex - price : 0;
+    this.costUsd[m] += (priceIndex - paidAsOutput) * this.referencePrice(market.commodity) * tonnes;
   }
 
   /**
