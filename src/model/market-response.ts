@@ -18,6 +18,11 @@
  * 6. Investment (`response/investment.ts`): producers outside the controlling countries decide
  *    new capacity (a new mine or plant) while prices stay high, online after a longer lead time.
  *
+ * Price floors (`response/floors.ts`), refreshed at the start of each step, shape three of them:
+ * a tariff floor holds its member markets' prices up (1), a government floor keeps its producers
+ * uncut and buys their glut (3), and restarts, expansion and investment answer at least the
+ * floors their producers have (4-6). Their cost accrues daily (`accrueFloorCosts`).
+ *
  * Every loop runs over markets and facilities in index order, so the response is deterministic.
  */
 import type { DailyRecord } from "./daily-record.js";
