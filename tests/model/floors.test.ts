@@ -107,4 +107,21 @@ describe("a tariff floor", () => {
     // The tariff buys nothing: the member's producer is cut like the other's.
     expect(values(result, "AA", "production_t")[DAYS - 1]).toBeCloseTo(100, 6);
   });
+  it("above the baseline price: the member's buyers answer the floor (demand = base x floor^elasticity), between its dates only", () => {
+    const floor = 2;
+    const elasticity = -0.5;
+    const tariff: SmallWorld["floors"] = [{ id: "forge", commodity: "x", index: floor, paidBy: "tariff", countries: ["AA"], fromDay: 70, untilDay: 279 }];
+    const result = simulateWorld(buildWorld(gluts(["AA", "BB"], { storageDays: Infinity, elasticity }, tariff)), { seed: 1 });
+    const member = values(result, "AA", "price_index");
+    const consumed = values(result, "AA", "consumed_t");
+    // Steps of the clock fall on days 70 and 280: the floor holds from the first to the last step in force.
+    for (let d = 0; d < DAYS; d++) {
+      const inForce = d >= 70 && d < 280;
+      expect(member[d]).toBe(inForce ? floor : 1);
+      expect(consumed[d]).toBeCloseTo(inForce ? 100 * Math.pow(floor, elasticity) : 100, 9);
+    }
+    expect(values(result, "BB", "price_index").every((p) => p === 1)).toBe(true);
+    // The premium: (2 - 1) x price x what the member's buyers used while it held.
+    expect(kpiOf(result, "AA").reserveCost).toBeCloseTo(210 * (floor - 1) * PRICE * 100 * Math.pow(floor, elasticity), 2);
+  });
 });
