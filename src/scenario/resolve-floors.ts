@@ -2,20 +2,26 @@
  * Resolution of `floors`: commodities, producers and member countries to indices, the price to
  * an index against the commodity's reference price, dates in order. A government floor covers
  * its listed facilities; a tariff floor every facility of a member country that makes the
- * commodity as its first output.
+ * commodity as its first output. A floor acts through the market response, so it needs one for
+ * its commodity.
  */
-import type { FacilitySpec, FloorSpec } from "../model/index.js";
+import type { FacilitySpec, FloorSpec, ResponseSpec } from "../model/index.js";
 import { lookup, type ReferenceIndex, type Report } from "./reference-index.js";
 import type { ConcreteScenario } from "./scenario-schema.js";
 
-/** The price floors of `doc`, for the resolved `facilities`. */
-export function resolveFloors(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, facilities: readonly FacilitySpec[]): FloorSpec[] {
+/** The price floors of `doc`, for the resolved `facilities` and `response`. */
+export function resolveFloors(doc: ConcreteScenario, refs: ReferenceIndex, note: Report, facilities: readonly FacilitySpec[], response: ResponseSpec | null): FloorSpec[] {
   const floors: FloorSpec[] = [];
   const facilityIds = facilities.map((f) => f.id);
   for (const [id, f] of Object.entries(doc.floors ?? {})) {
     const path = ["floors", id];
     const commodity = refs.commodity(f.commodity, [...path, "commodity"], note);
     if (commodity === undefined) continue;
+    if (response === null || response.byCommodity[commodity] === null) {
+      const why = response === null ? "the scenario has no `response` section" : `the response of "${f.commodity}" is off (enabled: false)`;
+      note([...path, "commodity"], "floor-needs-response", `a price floor acts through the market response, and ${why}`);
+      continue;
+    }
     const reference = doc.commodities[f.commodity].referencePrice?.price;
     if (reference === undefined || !(reference > 0)) {
       note([...path, "price"], "no-reference-price", `a floor needs a reference price for "${f.commodity}" to read its price against: set commodities.${f.commodity}.referencePrice`);

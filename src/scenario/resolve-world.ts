@@ -59,6 +59,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     if (from !== undefined && to !== undefined) routes.push({ from, to, transitDays: route.transit });
   });
 
+  const response = resolveResponse(doc, refs, note);
   const spec: WorldSpec = {
     name,
     description: doc.description ?? "",
@@ -70,7 +71,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     facilities,
     markets: markets.markets,
     stockpiles,
-    floors: resolveFloors(doc, refs, note, facilities),
+    floors: resolveFloors(doc, refs, note, facilities, response),
     controls,
     authorities,
     events,
@@ -80,7 +81,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
       routes,
       qualificationLagDays: doc.trade?.qualificationLag ?? DEFAULTS.qualificationLagDays,
     },
-    response: resolveResponse(doc, refs, note),
+    response,
   };
   const loop = problems === 0 ? findRecipeLoop(spec) : undefined;
   if (loop !== undefined) {
