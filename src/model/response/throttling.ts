@@ -4,7 +4,9 @@
  * is the oversupply signal of its price), and run at capacity again once the stock is below
  * the limit. Sales abroad are what buyers ordered of it over the last ordering rounds, or what
  * it shipped if more (licences granted late), so a supplier whose orders outrun its stock never
- * cuts. Its state: the share of its producers' output each market keeps.
+ * cuts. Producers a government price floor covers are never cut: the floor's payer takes the
+ * glut instead (response/floors.ts). Its state: the share of its producers' output each market
+ * keeps.
  */
 import type { TradeDesk } from "../trade-desk.js";
 import { DUST_TONNES } from "../tolerance.js";
