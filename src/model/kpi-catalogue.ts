@@ -102,7 +102,8 @@ export const KPI_CATALOGUE = {
   /**
    * What those reserves cost over the reported period at the reference price, US$: the tonnes
    * held at the start and every tonne bought into them, plus their yearly holding cost on the
-   * tonnes held day by day.
+   * tonnes held day by day; and what the price floors on this market cost (a government payer's
+   * top-ups and purchases at the floor, or the buyers' tariff premium: response/floors.ts).
    */
   reserveCost: { kind: "money", unit: "US$", statistics: { order: 9, compare: false, stopRule: false } },
 } as const satisfies Record<string, KpiSpec>;

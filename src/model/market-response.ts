@@ -18,11 +18,17 @@
  * 6. Investment (`response/investment.ts`): producers outside the controlling countries decide
  *    new capacity (a new mine or plant) while prices stay high, online after a longer lead time.
  *
+ * Price floors (`response/floors.ts`), refreshed at the start of each step, shape three of them:
+ * a tariff floor holds its member markets' prices up (1), a government floor keeps its producers
+ * uncut and buys their glut (3), and restarts, expansion and investment answer at least the
+ * floors their producers have (4-6). Their cost accrues daily (`accrueFloorCosts`).
+ *
  * Every loop runs over markets and facilities in index order, so the response is deterministic.
  */
 import type { DailyRecord } from "./daily-record.js";
 import type { Demand } from "./demand.js";
 import { Expansion } from "./response/expansion.js";
+import { Floors } from "./response/floors.js";
 import { Investment } from "./response/investment.js";
 import { Prices } from "./response/prices.js";
 import { Restarts } from "./response/restarts.js";
@@ -53,18 +59,20 @@ export class MarketResponse {
   private readonly restarts: Restarts;
   private readonly expansion: Expansion;
   private readonly investment: Investment;
+  private readonly floors: Floors;
 
   constructor(state: WorldState, demand: Demand, trade: TradeDesk, spec: ResponseSpec) {
     this.state = state;
     this.demand = demand;
     this.spec = spec;
     const controlling = controllingKeys(state.spec);
-    this.throttling = new Throttling(state, trade);
-    this.prices = new Prices(state, spec, trade, this.throttling, controlling);
+    this.floors = new Floors(state, state.spec.floors);
+    this.throttling = new Throttling(state, trade, this.floors);
+    this.prices = new Prices(state, spec, trade, this.throttling, this.floors, controlling);
     this.substitution = new Substitution(state.markets.length, spec.priceStepDays);
-    this.restarts = new Restarts(state, spec, this.prices, controlling);
-    this.expansion = new Expansion(state, spec, this.prices, controlling);
-    this.investment = new Investment(state, spec, this.prices, controlling);
+    this.restarts = new Restarts(state, spec, this.prices, this.floors, controlling);
+    this.expansion = new Expansion(state, spec, this.prices, this.floors, controlling);
+    this.investment = new Investment(state, spec, this.prices, this.floors, controlling);
   }
 
   /** Days between steps of the clock (steps fall on simulation days that are multiples of it). */
@@ -74,12 +82,14 @@ export class MarketResponse {
 
   /** Notes the world's output at the start (facilities' day-0 rates must be set). */
   start(): void {
+    this.floors.update(this.state.env.now);
     this.restarts.start();
   }
 
   /** One step of the clock, at the current time; the caller settles the dirty groups. */
   step(): void {
     const { state, spec } = this;
+    this.floors.update(state.env.now);
     this.prices.aim();
     for (const market of state.markets) {
       const response = spec.byCommodity[market.commodity];
@@ -97,6 +107,18 @@ export class MarketResponse {
       this.expansion.step(k, response);
       this.investment.step(k, response);
     }
+  }
+
+  /** Adds day `day`'s cost of the floors in force (at the rates and prices now). */
+  accrueFloorCosts(day: number): void {
+    if (this.floors.isEmpty) return;
+    this.floors.update(day);
+    this.floors.accrueDay(day, this.prices.unfloored);
+  }
+
+  /** By market: what its floors cost over the reported period, US$. */
+  get floorCostUsd(): Float64Array {
+    return this.floors.costUsd;
   }
 
   /** Hands every market's price path to the record. */

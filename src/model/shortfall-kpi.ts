@@ -26,7 +26,7 @@ export interface MarketValue {
   readonly pricePerTonne: number;
   /** Tonnes held at the start in the reserves it hosts. */
   readonly reserveTonnes: number;
-  /** What those reserves cost over the reported period, US$. */
+  /** What those reserves, and the price floors on this market, cost over the reported period, US$. */
   readonly reserveCost: number;
 }
 

@@ -208,6 +208,29 @@ export interface ReleasePolicy {
  */
 export type ServedDemand = "all" | "defence" | "critical" | "participants";
 
+/**
+ * A price floor on a commodity: a price index below which the covered producers do not see
+ * their price fall. Paid by a government (`government`: the payer tops up the covered producers'
+ * sales to the floor and buys at the floor what their market does not take, so they never cut
+ * output for want of buyers) or enforced by a tariff (`tariff`: the member countries' markets
+ * never price the commodity below the floor; their buyers pay the difference).
+ */
+export interface FloorSpec {
+  readonly id: string;
+  readonly commodity: number;
+  /** The floor as a price index: its price over the commodity's reference price. */
+  readonly priceIndex: number;
+  readonly paidBy: "government" | "tariff";
+  /** Facilities covered, each making the commodity as its primary output (a tariff's: every one in a member country). */
+  readonly facilities: readonly number[];
+  /** Member countries whose markets the tariff holds at the floor (none for a government floor). */
+  readonly countries: readonly number[];
+  /** First day in force (epoch day). */
+  readonly fromEpochDay: number;
+  /** Last day in force, inclusive (epoch day), or null: to the end of the run. */
+  readonly untilEpochDay: number | null;
+}
+
 /** A government reserve with a release policy and an optional refill rule. */
 export interface StockpileSpec {
   readonly id: string;
@@ -374,6 +397,8 @@ export interface WorldSpec {
   readonly facilities: readonly FacilitySpec[];
   readonly markets: readonly MarketSpec[];
   readonly stockpiles: readonly StockpileSpec[];
+  /** Price floors, in force between their dates; they act through the market response. */
+  readonly floors: readonly FloorSpec[];
   readonly controls: readonly ControlSpec[];
   /** Licensing authorities; every licensing control names one (its own when it shares none). */
   readonly authorities: readonly AuthoritySpec[];

@@ -151,6 +151,7 @@ export class World {
     this.trade.start();
     state.markAllDirty();
     state.settle();
+    this.response?.accrueFloorCosts(0);
     this.scripted.start(this.totalDays);
     if (this.totalDays > 1) env.scheduleAt(1, this.onTick, 1, Priority.FIRST);
     const newYear = nextNewYearEpochDay(state.originEpochDay) - state.originEpochDay;
@@ -170,7 +171,7 @@ export class World {
       }
       return first;
     });
-    const kpis = shortfallKpis(record, this.kpiSeries, stockpileEmptyDay, this.state.spec.startEpochDay, marketValues(state));
+    const kpis = shortfallKpis(record, this.kpiSeries, stockpileEmptyDay, this.state.spec.startEpochDay, marketValues(state, this.response?.floorCostUsd));
     this.checkFinite(kpis);
     const timeline = record.timeline;
     if (timeline !== undefined) {
@@ -208,6 +209,7 @@ export class World {
     if (response !== undefined && day % response.stepDays === 0) response.step();
     state.settle();
     state.reviewReleaseTriggers();
+    this.response?.accrueFloorCosts(day);
     if (day + 1 < this.totalDays) state.env.scheduleAt(day + 1, this.onTick, day + 1, Priority.FIRST);
   }
 

@@ -23,7 +23,7 @@ export interface PolicyRow {
   readonly givenUpTonnes: number;
   readonly givenUpValue: number;
   readonly reserveTonnes: number;
-  /** Its reserves' cost over the horizon (mean over replicates) plus its projects', US$. */
+  /** Its reserves' and price floors' cost over the horizon (`reserveCost`, mean over replicates) plus its projects', US$. */
   readonly cost: number;
   /** Cost minus the base's. */
   readonly extraCost: number | undefined;

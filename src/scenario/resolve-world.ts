@@ -13,6 +13,7 @@ import { ReferenceIndex, type Report } from "./reference-index.js";
 import { resolveControls } from "./resolve-controls.js";
 import { resolveEvents } from "./resolve-events.js";
 import { resolveFacilities } from "./resolve-facilities.js";
+import { resolveFloors } from "./resolve-floors.js";
 import { resolveResponse } from "./resolve-response.js";
 import { resolveStockpiles } from "./resolve-stockpiles.js";
 import { DEFAULTS } from "./scenario-defaults.js";
@@ -58,6 +59,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     if (from !== undefined && to !== undefined) routes.push({ from, to, transitDays: route.transit });
   });
 
+  const response = resolveResponse(doc, refs, note);
   const spec: WorldSpec = {
     name,
     description: doc.description ?? "",
@@ -69,6 +71,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
     facilities,
     markets: markets.markets,
     stockpiles,
+    floors: resolveFloors(doc, refs, note, facilities, response),
     controls,
     authorities,
     events,
@@ -78,7 +81,7 @@ export function resolveWorld(doc: ConcreteScenario, name: string, report: Report
       routes,
       qualificationLagDays: doc.trade?.qualificationLag ?? DEFAULTS.qualificationLagDays,
     },
-    response: resolveResponse(doc, refs, note),
+    response,
   };
   const loop = problems === 0 ? findRecipeLoop(spec) : undefined;
   if (loop !== undefined) {

@@ -122,6 +122,22 @@ const releasePolicy = z
   })
   .describe("A release rule: a trigger (a shortage above the trigger share, a price, a cover, a control), sustained, then a decision lag, never before a date; a share of the shortfall; a stop rule");
 
+const floor = z
+  .strictObject({
+    commodity: slug("commodity").describe("The commodity whose price the floor holds up (it must have a reference price)"),
+    price: pricePerTonne.describe('The floor, in US dollars per mass, such as "110 US$/kg"; read as a price index against the commodity\'s reference price'),
+    paidBy: z
+      .enum(["government", "tariff"], { error: 'must be "government" (a payer tops sales up to the floor and buys what the market leaves) or "tariff" (member markets never price below it)' })
+      .describe("Who holds the floor: a government payer, or a tariff on the member countries' imports"),
+    facilities: z.array(slug("facility")).optional().describe("The producers a government floor covers (each must make the commodity as its first output)"),
+    countries: z.array(countryRef).optional().describe("The member countries or groups whose markets a tariff floor holds"),
+    from: isoDate.describe("First day in force"),
+    until: isoDate.optional().describe("Last day in force (default: to the end of the run)"),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .describe("A price floor: below it, the covered producers are paid the difference (government) or the member markets' price is held (tariff)");
+
 const stockpile = z
   .strictObject({
     country: countryCode.describe("Where the reserve is held"),
@@ -276,6 +292,7 @@ export const scenarioSchema = z
     facilities: z.record(slug("facility"), facility).optional(),
     markets: z.record(countryCode, z.record(slug("commodity"), market)).optional(),
     stockpiles: z.record(slug("stockpile"), stockpile).optional(),
+    floors: z.record(slug("floor"), floor).optional().describe("Price floors that keep allied supply running when the price falls below them"),
     controls: z.record(slug("control"), control).optional(),
     authorities: z.record(slug("authority"), authority).optional().describe("Licensing authorities that several controls share"),
     events: z.record(slug("event"), event).optional(),

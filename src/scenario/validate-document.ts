@@ -25,7 +25,7 @@ export interface ValidatedDocument {
 const PROTO_MESSAGE = 'key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so the entry would be lost';
 
 /** Sections whose entries are named by id: an entry that fails is set aside whole. */
-const KEYED_SECTIONS = new Set(["commodities", "countries", "facilities", "stockpiles", "controls", "authorities", "events", "sources"]);
+const KEYED_SECTIONS = new Set(["commodities", "countries", "facilities", "stockpiles", "floors", "controls", "authorities", "events", "sources"]);
 /** Top-level fields without which nothing can be resolved. */
 const REQUIRED = new Set(["start", "end", "commodities", "countries"]);
 /** What refers to the entries of a section, by the kind of reference. */

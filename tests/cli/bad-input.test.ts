@@ -108,7 +108,7 @@ const EXPECTED: Record<string, readonly Problem[]> = {
   "unknown-top-level-key.yaml": [
     problem(
       "4:1 seeds",
-      'unknown key "seeds"; did you mean "seed"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, controls, authorities, events, trade, response, sources)',
+      'unknown key "seeds"; did you mean "seed"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, floors, controls, authorities, events, trade, response, sources)',
     ),
   ],
   "unknown-facility-key.yaml": [

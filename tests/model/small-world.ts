@@ -63,6 +63,8 @@ export interface SmallWorld {
     imports?: Record<string, number>;
     priority?: { defence?: number; critical?: number };
   }[];
+  /** Price floors (days from the start; `index` is the floor as a price index). */
+  floors?: { id: string; commodity: string; index: number; paidBy: "government" | "tariff"; facilities?: string[]; countries?: string[]; fromDay?: number; untilDay?: number }[];
   stockpiles?: {
     id: string;
     country: string;
@@ -225,6 +227,16 @@ export function buildWorld(w: SmallWorld): WorldSpec {
     facilities,
     markets: [...marketMap.values()],
     stockpiles,
+    floors: (w.floors ?? []).map((f) => ({
+      id: f.id,
+      commodity: commodity(f.commodity),
+      priceIndex: f.index,
+      paidBy: f.paidBy,
+      facilities: (f.facilities ?? []).map((id) => facilities.findIndex((x) => x.id === id)),
+      countries: (f.countries ?? []).map(country),
+      fromEpochDay: START + (f.fromDay ?? -1000),
+      untilEpochDay: f.untilDay === undefined ? null : START + f.untilDay,
+    })),
     controls,
     authorities,
     events: (w.events ?? []).map((e) => ({

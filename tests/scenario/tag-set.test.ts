@@ -121,7 +121,7 @@ describe("a group edit equals the same edits made one by one", () => {
     expect(loadScenario(FLAGSHIP, { sets: ["stockpiles[tag=jp-reserves].level*=2"] }).hash).toBe(loadScenario(FLAGSHIP, { sets: ids.map((id) => `stockpiles.${id}.level*=2`) }).hash);
     const approvals = ["controls[tag=october-2025-package].approval=50%"];
     expect(overlaid(FLAGSHIP, approvals)).toEqual(overlaid(FLAGSHIP, ["controls.ree-licensing-2025-10.approval=50%", "controls.ree-deminimis-2025-12.approval=50%"]));
-    const removed = loadScenario(FLAGSHIP, { sets: ["stockpiles[tag=us-reserves]=null"] });
+    const removed = loadScenario(FLAGSHIP, { sets: ["stockpiles[tag=us-reserves]=null", "events[tag=us-responses-2025]=null"] });
     expect(removed.spec.stockpiles.map((s) => s.id).filter((id) => id.startsWith("nds-"))).toEqual([]);
     expect(removed.spec.stockpiles).toHaveLength(15);
   });

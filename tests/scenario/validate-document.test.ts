@@ -69,7 +69,7 @@ describe("validation in one run", () => {
     const text = minimal.replace("start: 2025-01-01", "strat: 2025-01-01") + offline("jp-gallium");
     expect(issuesOf(text)).toEqual([
       "s.yaml:3:1 start: is required (must be a date written YYYY-MM-DD)",
-      's.yaml:3:1 strat: unknown key "strat"; did you mean "start"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, controls, authorities, events, trade, response, sources)',
+      's.yaml:3:1 strat: unknown key "strat"; did you mean "start"? (allowed: name, title, question, description, extends, start, end, warmUp, seed, defaults, commodities, countries, facilities, markets, stockpiles, floors, controls, authorities, events, trade, response, sources)',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Numbers carry sources: every facility, market with figures, reserve, control and event in
- * the shipped scenario files names its publication (`source`) or says it is an assumption or
+ * the shipped scenario files (and every price floor) names its publication (`source`) or says it is an assumption or
  * a policy choice (a `note` beginning with, or containing, "Assumption" or "Policy").
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -26,7 +26,7 @@ function unsourced(file: string): string[] {
     const labelled = typeof entry.note === "string" && /assumption|policy/i.test(entry.note);
     if (!sourced && !labelled) missing.push(where);
   };
-  for (const section of ["facilities", "stockpiles", "controls", "events"]) {
+  for (const section of ["facilities", "stockpiles", "floors", "controls", "events"]) {
     for (const [id, entry] of Object.entries(doc[section] ?? {})) check(`${section}.${id}`, entry as Entry);
   }
   for (const [country, entries] of Object.entries(doc.markets ?? {})) {

@@ -19,6 +19,7 @@ import { Priority } from "../../engine/index.js";
 import { DAYS_PER_YEAR } from "../calendar.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
 import { freeProducers } from "./free-producers.js";
 
@@ -30,6 +31,8 @@ export class Expansion {
   private readonly state: WorldState;
   private readonly spec: ResponseSpec;
   private readonly prices: Prices;
+  /** Floors a producer answers to when its market's price is below them. */
+  private readonly floors: Floors;
   /** Producers outside the controlling countries whose commodity expands, by commodity. */
   private readonly expandable: number[][];
   /** Time since which the price a facility sees has stayed at or above the threshold (NaN: not above). */
@@ -41,8 +44,9 @@ export class Expansion {
   private readonly onCapacityOnline = (f: number): void => this.addCapacity(f);
 
   /** Expansion by `state`'s producers; `controlling` flags the (country, commodity) keys under a control of that country. */
-  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, controlling: Uint8Array) {
+  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, floors: Floors, controlling: Uint8Array) {
     this.state = state;
+    this.floors = floors;
     this.spec = spec;
     this.prices = prices;
     this.expandable = freeProducers(state, spec, controlling, (response) => response.expansionPerYear > 0);
@@ -61,7 +65,7 @@ export class Expansion {
     for (const f of list) {
       const facility = state.facilities[f];
       const market = state.marketAt(facility.spec.country, k);
-      const price = market === undefined ? 1 : this.prices.priceOf(market.index);
+      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
       if (price < response.expansionThreshold) {
         this.highSince[f] = Number.NaN;
         continue;

@@ -11,6 +11,7 @@
 import { Priority } from "../../engine/index.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
 import { freeProducers } from "./free-producers.js";
 
@@ -19,6 +20,8 @@ export class Investment {
   private readonly state: WorldState;
   private readonly spec: ResponseSpec;
   private readonly prices: Prices;
+  /** Floors a producer answers to when its market's price is below them. */
+  private readonly floors: Floors;
   /** Producers outside the controlling countries, by commodity (candidates for investment). */
   private readonly investable: number[][];
   /** Time since which it has stayed above the investment threshold, or the last investment decision (NaN: not above). */
@@ -28,8 +31,9 @@ export class Investment {
   private readonly onCapacityOnline = (f: number): void => this.addCapacity(f);
 
   /** Investment by `state`'s producers; `controlling` flags the (country, commodity) keys under a control of that country. */
-  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, controlling: Uint8Array) {
+  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, floors: Floors, controlling: Uint8Array) {
     this.state = state;
+    this.floors = floors;
     this.spec = spec;
     this.prices = prices;
     this.investable = freeProducers(state, spec, controlling, (response) => response.investmentShare > 0);
@@ -44,7 +48,7 @@ export class Investment {
     for (const f of this.investable[k]) {
       const facility = state.facilities[f];
       const market = state.marketAt(facility.spec.country, k);
-      const price = market === undefined ? 1 : this.prices.priceOf(market.index);
+      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
       if (price < response.investmentThreshold) {
         this.investSince[f] = Number.NaN;
         continue;

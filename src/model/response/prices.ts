@@ -24,6 +24,7 @@ import { ROUNDING_SHARE } from "../tolerance.js";
 import type { TradeDesk } from "../trade-desk.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import type { Floors } from "./floors.js";
 import type { Throttling } from "./throttling.js";
 
 /** The price a market's cover and output cut point to, within the response's bounds. */
@@ -51,6 +52,10 @@ export class Prices {
   private readonly throttling: Throttling;
   /** Price index by market (1 = the baseline). */
   private readonly index: Float64Array;
+  /** Tariff floors, which hold member markets' prices up. */
+  private readonly floors: Floors;
+  /** Price index by market as it would be without a tariff floor (the index itself where none is in force). */
+  readonly unfloored: Float64Array;
   /** Target prices of this step, by market. */
   private readonly targets: Float64Array;
   /** Each market's customers (markets that import from it) and their baseline shares of it. */
@@ -62,14 +67,16 @@ export class Prices {
   private readonly priceSteps: number[][];
 
   /** Prices of `state`'s markets; `controlling` flags the (country, commodity) keys under a control of that country. */
-  constructor(state: WorldState, spec: ResponseSpec, trade: TradeDesk, throttling: Throttling, controlling: Uint8Array) {
+  constructor(state: WorldState, spec: ResponseSpec, trade: TradeDesk, throttling: Throttling, floors: Floors, controlling: Uint8Array) {
     this.state = state;
+    this.floors = floors;
     this.spec = spec;
     this.trade = trade;
     this.throttling = throttling;
     const markets = state.markets.length;
     // The run's index, read by release triggers and refills (it starts at 1 everywhere).
     this.index = state.priceIndex;
+    this.unfloored = new Float64Array(markets).fill(1);
     this.targets = new Float64Array(markets);
     this.priceDays = Array.from({ length: markets }, () => []);
     this.priceSteps = Array.from({ length: markets }, () => []);
@@ -110,10 +117,17 @@ export class Prices {
     }
   }
 
-  /** Steps market `m`'s price toward its target (set by `aim`) and logs a change; returns the new price. */
+  /**
+   * Steps market `m`'s price toward its target (set by `aim`) and logs a change; returns the new
+   * price. A tariff floor in force holds it at or above the floor; the price it would have without
+   * one moves on beneath (the tariff's cost to buyers is the gap).
+   */
   step(m: number, response: CommodityResponse): number {
     const before = this.index[m];
-    const price = steppedPrice(response, before, this.targets[m], this.spec.priceStepDays);
+    const free = steppedPrice(response, this.unfloored[m], this.targets[m], this.spec.priceStepDays);
+    this.unfloored[m] = free;
+    const floor = this.floors.tariff[m];
+    const price = free >= floor ? free : floor;
     if (price !== before) {
       this.index[m] = price;
       this.priceDays[m].push(this.state.env.now);
@@ -140,7 +154,8 @@ export class Prices {
       const customer = this.state.markets[markets[i]];
       const weight = shares[i] * (customer.demand.grossRate + customer.rates.nominalInput);
       total += weight;
-      weighted += weight * this.index[markets[i]];
+      // What the customer's own market pays, less any tariff it levies on imports.
+      weighted += weight * this.unfloored[markets[i]];
     }
     return total > 0 ? weighted / total : 0;
   }

@@ -10,6 +10,7 @@
 import { DAYS_PER_YEAR } from "../calendar.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
 import { freeProducers } from "./free-producers.js";
 
@@ -18,6 +19,8 @@ export class Restarts {
   private readonly state: WorldState;
   private readonly spec: ResponseSpec;
   private readonly prices: Prices;
+  /** Floors a producer answers to when its market's price is below them. */
+  private readonly floors: Floors;
   /** Facilities that may restart idle capacity, by commodity. */
   private readonly restartable: number[][];
   /** Time since which the price a facility sees has stayed above the supply threshold (NaN: not above). */
@@ -29,8 +32,9 @@ export class Restarts {
   private readonly down: Int32Array;
 
   /** Restarts of `state`'s producers; `controlling` flags the (country, commodity) keys under a control of that country. */
-  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, controlling: Uint8Array) {
+  constructor(state: WorldState, spec: ResponseSpec, prices: Prices, floors: Floors, controlling: Uint8Array) {
     this.state = state;
+    this.floors = floors;
     this.spec = spec;
     this.prices = prices;
     const commodities = state.spec.commodities.length;
@@ -63,7 +67,7 @@ export class Restarts {
     for (const f of this.restartable[k]) {
       const facility = state.facilities[f];
       const market = state.marketAt(facility.spec.country, k);
-      const price = market === undefined ? 1 : this.prices.priceOf(market.index);
+      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
       if (price < response.supplyThreshold) highSince[f] = Number.NaN;
       else if (Number.isNaN(highSince[f])) highSince[f] = now;
       const tonnes = facility.spec.capacityTonnesPerDay * facility.spec.outputs[0].tonnesPerTonne;

@@ -4,11 +4,15 @@
  * is the oversupply signal of its price), and run at capacity again once the stock is below
  * the limit. Sales abroad are what buyers ordered of it over the last ordering rounds, or what
  * it shipped if more (licences granted late), so a supplier whose orders outrun its stock never
- * cuts. Its state: the share of its producers' output each market keeps.
+ * cuts. Producers a government price floor covers are never cut: the floor's payer takes the
+ * glut instead (response/floors.ts). Its state: the share of its producers' output each market
+ * keeps.
  */
 import type { TradeDesk } from "../trade-desk.js";
+import { DUST_TONNES } from "../tolerance.js";
 import type { CommodityResponse } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import type { Floors } from "./floors.js";
 
 /** Cuts and restores producers' output as their markets' stocks say. */
 export class Throttling {
@@ -19,10 +23,13 @@ export class Throttling {
   private readonly keptOutput: Float64Array;
   /** Facilities by primary output market (outputs[0]), by market. */
   private readonly producersByMarket: number[][];
+  /** Government floors: producers they cover are not cut, and the payer takes their glut. */
+  private readonly floors: Floors;
 
-  constructor(state: WorldState, trade: TradeDesk) {
+  constructor(state: WorldState, trade: TradeDesk, floors: Floors) {
     this.state = state;
     this.trade = trade;
+    this.floors = floors;
     this.keptOutput = new Float64Array(state.markets.length).fill(1);
     this.producersByMarket = state.markets.map(() => []);
     for (const facility of state.facilities) {
@@ -60,11 +67,36 @@ export class Throttling {
     // its stock let it ship: a producer with orders it could not fill has no glut to cut.
     const sales = market.demand.wantedRate + market.rates.nominalInput + Math.max(this.trade.exportRateOf(m), this.trade.orderRateOf(m));
     const kept = level > response.storageDays * potential ? Math.min(1, sales / potential) : 1;
+    if (this.floors.hasGuarantee[m] === 1) {
+      this.stepGuaranteed(m, kept, level - response.storageDays * potential);
+      return;
+    }
     if (kept === this.keptOutput[m]) return;
     this.keptOutput[m] = kept;
     for (const f of producers) {
       state.facilities[f].throttle = kept;
       state.refreshFacility(f);
     }
+  }
+
+  /**
+   * Market `m` has producers a government floor may cover: those covered now run uncut, the
+   * others keep `kept` of their output, and while it is glutted the payer takes what it holds
+   * beyond its limit (`excess` tonnes). `kept` stays the market's oversupply signal: the price
+   * falls as the glut says, and the payer tops the covered producers up to the floor.
+   */
+  private stepGuaranteed(m: number, kept: number, excess: number): void {
+    const state = this.state;
+    this.keptOutput[m] = kept;
+    let floor = 0;
+    for (const f of this.producersByMarket[m]) {
+      const guaranteed = this.floors.guaranteed[f];
+      if (guaranteed > floor) floor = guaranteed;
+      const share = guaranteed > 0 ? 1 : kept;
+      if (state.facilities[f].throttle === share) continue;
+      state.facilities[f].throttle = share;
+      state.refreshFacility(f);
+    }
+    if (kept < 1 && floor > 0 && excess > DUST_TONNES) this.floors.take(m, excess, floor);
   }
 }
