@@ -157,7 +157,7 @@ describe.concurrent("input that used to hang", () => {
 
 describe.concurrent("input that used to give wrong output with exit 0", () => {
   it("capacity: 1.7e308", async () => {
-    const folder = shippedCopy("capacity-huge", "world/antimony.yaml", (t) => t.replace("capacity: 60,000 t/yr", "capacity: 1.7e308"));
+    const folder = shippedCopy("capacity-huge", "world/antimony.yaml", (t) => t.replace("capacity: 40,000 t/yr", "capacity: 1.7e308"));
     const at = positionOf(path.join(folder, "world/antimony.yaml"), "1.7e308");
     expectRefused(
       await cli(["run", "reinstated-2026.yaml", "--out", path.join(folder, "out")], folder),
@@ -197,11 +197,11 @@ describe.concurrent("input that used to give wrong output with exit 0", () => {
   });
 
   it('"ton" is refused with a hint', async () => {
-    const folder = shippedCopy("ton", "world/antimony.yaml", (t) => t.replace("capacity: 60,000 t/yr", "capacity: 60,000 ton/yr"));
-    const at = positionOf(path.join(folder, "world/antimony.yaml"), "60,000 ton/yr");
+    const folder = shippedCopy("ton", "world/antimony.yaml", (t) => t.replace("capacity: 40,000 t/yr", "capacity: 40,000 ton/yr"));
+    const at = positionOf(path.join(folder, "world/antimony.yaml"), "40,000 ton/yr");
     expectRefused(
       await cli(["validate", "reinstated-2026.yaml"], folder),
-      `world/antimony.yaml:${at} facilities.cn-antimony-mines.capacity: "60,000 ton/yr": "ton" is ambiguous (a US short ton is 0.907 t, a long ton 1.016 t); write "t" for the metric tonne, such as "270 kt/yr" or "2 t/day"`,
+      `world/antimony.yaml:${at} facilities.cn-antimony-mines.capacity: "40,000 ton/yr": "ton" is ambiguous (a US short ton is 0.907 t, a long ton 1.016 t); write "t" for the metric tonne, such as "270 kt/yr" or "2 t/day"`,
     );
   });
 
