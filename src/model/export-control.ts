@@ -111,14 +111,16 @@ export class ExportControl {
   }
 
   /**
-   * Whether, at `t`, importers facing it know it is coming and it is not in force: announced
-   * and not yet effective, or suspended until a date on which it returns by itself (the
-   * suspension's end is public from the day it is decided, as No. 70's 2026-11-10 was). They
-   * front-run it either way.
+   * Whether, at `t`, importers facing it know it is coming and front-run it: announced and not
+   * yet effective, or suspended until a date on which it returns by itself (public from the day
+   * the suspension is decided, as No. 70's 2026-11-10 was) and within its front-running days of
+   * that date. They seek the extra cover over as many days as it is long: the announcement
+   * windows of 2023-2025 (29-31 days) were about as long as the cover the world assumes.
    */
   isExpectedAt(t: number): boolean {
     if (this.isAnnouncedAt(t)) return true;
     if (this.effectiveTime === null || this.isLifted || this.suspendedUntil === null || t >= this.suspendedUntil) return false;
+    if (t < this.suspendedUntil - this.frontRunCoverDays) return false;
     return t >= this.effectiveTime && (this.endTime === null || this.suspendedUntil < this.endTime);
   }
 
