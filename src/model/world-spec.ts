@@ -8,6 +8,9 @@
  */
 import type { Distribution } from "../engine/index.js";
 import type { MeasureSpec } from "./measures/measure.js";
+import type { FloorSpec } from "./floor-spec.js";
+
+export type { FloorSpec } from "./floor-spec.js";
 
 export type { MeasureKind, MeasureSpec } from "./measures/measure.js";
 
@@ -207,29 +210,6 @@ export interface ReleasePolicy {
  * each member's final demand across classes (`participants`, an industry reserve).
  */
 export type ServedDemand = "all" | "defence" | "critical" | "participants";
-
-/**
- * A price floor on a commodity: a price index below which the covered producers do not see
- * their price fall. Paid by a government (`government`: the payer tops up the covered producers'
- * sales to the floor and buys at the floor what their market does not take, so they never cut
- * output for want of buyers) or enforced by a tariff (`tariff`: the member countries' markets
- * never price the commodity below the floor; their buyers pay the difference).
- */
-export interface FloorSpec {
-  readonly id: string;
-  readonly commodity: number;
-  /** The floor as a price index: its price over the commodity's reference price. */
-  readonly priceIndex: number;
-  readonly paidBy: "government" | "tariff";
-  /** Facilities covered, each making the commodity as its primary output (a tariff's: every one in a member country). */
-  readonly facilities: readonly number[];
-  /** Member countries whose markets the tariff holds at the floor (none for a government floor). */
-  readonly countries: readonly number[];
-  /** First day in force (epoch day). */
-  readonly fromEpochDay: number;
-  /** Last day in force, inclusive (epoch day), or null: to the end of the run. */
-  readonly untilEpochDay: number | null;
-}
 
 /** A government reserve with a release policy and an optional refill rule. */
 export interface StockpileSpec {
