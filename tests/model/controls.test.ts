@@ -106,11 +106,12 @@ describe("applications per contract", () => {
   });
 });
 
-describe("an announced control", () => {
-  const world = (announcedDay: number | undefined): SmallWorld => ({
+/** AA buys all its x from BB (5 t a day, 20 days of cover), which has a ban on it: `control` and `events` say which and when. */
+function bannedSupplier(days: number, control: Partial<NonNullable<SmallWorld["controls"]>[number]>, events?: SmallWorld["events"]): SmallWorld {
+  return {
     countries: ["AA", "BB"],
     commodities: ["x"],
-    days: 200,
+    days,
     transitDays: 5,
     orderIntervalDays: 10,
     facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 50, outputs: { x: 1 } }],
@@ -118,10 +119,13 @@ describe("an announced control", () => {
       { country: "BB", commodity: "x", inventory: 5_000 },
       { country: "AA", commodity: "x", demand: 5, coverDays: 20, imports: { BB: 1 } },
     ],
-    controls: [
-      { id: "ban", exporter: "BB", commodities: ["x"], measure: { kind: "ban" }, effectiveDay: 100, announcedDay, frontRunCoverDays: announcedDay === undefined ? 0 : 60 },
-    ],
-  });
+    controls: [{ id: "ban", exporter: "BB", commodities: ["x"], measure: { kind: "ban" }, effectiveDay: 100, ...control }],
+    events,
+  };
+}
+
+describe("an announced control", () => {
+  const world = (announcedDay: number | undefined): SmallWorld => bannedSupplier(200, { effectiveDay: 100, announcedDay, frontRunCoverDays: announcedDay === undefined ? 0 : 60 });
   const imports = (w: SmallWorld) => {
     const values = column(simulateWorld(buildWorld(w), { seed: 1 }), "AA", "x", "imports_t");
     return (from: number, to: number) => values.slice(from, to).reduce((a, b) => a + b, 0);
@@ -145,20 +149,10 @@ describe("an announced control", () => {
 
 describe("a control suspended until a known date", () => {
   // A ban in force from day 20, suspended on day 40 until day 150 (or, with `lifted`, lifted on day 40).
-  const world = (frontRunCoverDays: number, lifted = false): SmallWorld => ({
-    countries: ["AA", "BB"],
-    commodities: ["x"],
-    days: 240,
-    transitDays: 5,
-    orderIntervalDays: 10,
-    facilities: [{ id: "mine", country: "BB", capacityTonnesPerDay: 50, outputs: { x: 1 } }],
-    markets: [
-      { country: "BB", commodity: "x", inventory: 5_000 },
-      { country: "AA", commodity: "x", demand: 5, coverDays: 20, imports: { BB: 1 } },
-    ],
-    controls: [{ id: "ban", exporter: "BB", commodities: ["x"], measure: { kind: "ban" }, effectiveDay: 20, frontRunCoverDays }],
-    events: [{ id: "deal", day: 40, action: lifted ? { kind: "lift", controls: [0] } : { kind: "suspend", controls: [0], untilEpochDay: START + 150 } }],
-  });
+  const world = (frontRunCoverDays: number, lifted = false): SmallWorld =>
+    bannedSupplier(240, { effectiveDay: 20, frontRunCoverDays }, [
+      { id: "deal", day: 40, action: lifted ? { kind: "lift", controls: [0] } : { kind: "suspend", controls: [0], untilEpochDay: START + 150 } },
+    ]);
   const run = (w: SmallWorld) => simulateWorld(buildWorld(w), { seed: 1 });
   const sum = (values: Float64Array, from: number, to: number) => values.slice(from, to).reduce((a, b) => a + b, 0);
 
