@@ -3,8 +3,9 @@
  * (at the start of a day, never inside a rate solve), for each commodity with a response, it
  * calls each mechanism in turn; each lives in its own file under `response/`, with its state:
  *
- * 1. Prices (`response/prices.ts`): each market's price index steps toward the target its cover
- *    or its output cut implies, or toward what its customers pay.
+ * 1. Prices (`response/prices.ts`): each market's price index steps toward the target its cover,
+ *    its output cut and the controls it expects over a horizon imply (`response/expected-scarcity.ts`),
+ *    or toward what its customers pay while its country controls none of the commodity's exports.
  * 2. Substitution (`response/substitution.ts`): the substituted share of demand grows or unwinds.
  *    Demand then follows: buyers want gross demand x min(1, price^elasticity) x (1 - substituted
  *    share) (`respondedDemandShare`, handed to Demand).
@@ -68,7 +69,7 @@ export class MarketResponse {
     const controlling = controllingKeys(state.spec);
     this.floors = new Floors(state, state.spec.floors);
     this.throttling = new Throttling(state, trade, this.floors);
-    this.prices = new Prices(state, spec, trade, this.throttling, this.floors, controlling);
+    this.prices = new Prices(state, spec, trade, this.throttling, this.floors);
     this.substitution = new Substitution(state.markets.length, spec.priceStepDays);
     this.restarts = new Restarts(state, spec, this.prices, this.floors, controlling);
     this.expansion = new Expansion(state, spec, this.prices, this.floors, controlling);
@@ -127,7 +128,11 @@ export class MarketResponse {
   }
 }
 
-/** 1 for each (country, commodity), by key country * commodity count + commodity, under a control of that country; else 0. */
+/**
+ * 1 for each (country, commodity), by key country * commodity count + commodity, under a control
+ * of that country at any time of the run; else 0. Restarts and investment leave these producers
+ * out for the whole run; prices ask which controls are in force at each step.
+ */
 function controllingKeys(spec: WorldSpec): Uint8Array {
   const commodities = spec.commodities.length;
   const keys = new Uint8Array(spec.countries.length * commodities);

@@ -120,8 +120,11 @@ export interface CommodityResponse {
   readonly relaxationDays: number;
   /** Exponent of the target price in the cover ratio: target = ratio^-sensitivity. */
   readonly coverSensitivity: number;
+  /** Highest price index (the record's largest moves set it: rare-earth oxides rose more than tenfold in 2010-2011). */
   readonly maxPrice: number;
   readonly minPrice: number;
+  /** Days ahead over which a market prices the controls it knows of (announced or in force); 0: no expectations. */
+  readonly horizonDays: number;
   /** Short-run price elasticity of demand (<= 0): demand x price^elasticity. */
   readonly elasticity: number;
   /** Price index above which substitution and thrifting grow. */

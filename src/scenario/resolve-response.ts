@@ -49,6 +49,7 @@ function commodityResponse(world: Fields, own: Override | undefined): CommodityR
     coverSensitivity: pick("coverSensitivity") ?? d.coverSensitivity,
     maxPrice: pick("maxPrice") ?? d.maxPrice,
     minPrice: pick("minPrice") ?? d.minPrice,
+    horizonDays: pick("horizon") ?? d.horizonDays,
     elasticity: pick("elasticity") ?? d.elasticity,
     substitutionThreshold: substitution.threshold ?? d.substitutionThreshold,
     substitutionPerYear: perYear,

@@ -14,8 +14,11 @@ const responseFields = {
   adjustment: uncertainQuantity("duration", { description: `Time for a rising price index to close 63% of its gap to the target (default ${D.adjustmentDays} days)` }).optional(),
   relaxation: uncertainQuantity("duration", { description: `The same for a falling price index (default ${D.relaxationDays} days)` }).optional(),
   coverSensitivity: uncertainNumber(LIMITS.coverSensitivity, `the exponent of the target price in the cover ratio: target = (cover / target cover)^-sensitivity (default ${D.coverSensitivity})`).optional(),
-  maxPrice: priceIndex(`that the index never exceeds (default ${D.maxPrice})`).optional(),
+  maxPrice: priceIndex(`that the index never exceeds (default ${D.maxPrice}: rare-earth oxides rose 15 to 30 times their 2008 prices by mid-2011)`).optional(),
   minPrice: priceIndex(`below which the index never falls (default ${D.minPrice})`).optional(),
+  horizon: uncertainQuantity("duration", {
+    description: `How far ahead a market prices the export controls it knows of (announced, in force, suspended until a date), so prices move between announcement and effect (default ${D.horizonDays} days; "0 days": no expectations)`,
+  }).optional(),
   elasticity: uncertainNumber(LIMITS.elasticity, `the short-run price elasticity of demand, a number <= 0 (default ${D.elasticity})`).optional(),
   substitution: z
     .strictObject({

@@ -47,8 +47,11 @@ export const RESPONSE_DEFAULTS = {
   adjustmentDays: 60,
   relaxationDays: 180,
   coverSensitivity: 1,
-  maxPrice: 10,
+  /** The record's largest moves: cerium oxide about 30 times its 2008 price in mid-2011 (Lynas figures, Mining.com 2011). */
+  maxPrice: 30,
   minPrice: 0.2,
+  /** Assumption: half a year ahead, about an importer's cover plus one licence review (see `horizon`). */
+  horizonDays: 180,
   elasticity: 0,
   substitutionThreshold: 1.5,
   substitutionPerYear: 0,

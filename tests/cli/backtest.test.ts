@@ -41,6 +41,8 @@ const MET_TODAY = [
   ["magnets-2025", "direction over 2025-04..2025-06"],
   ["magnets-2025", "month of the trough in 2025-03..2025-12"],
   ["magnets-2025", "month back within 25% of the baseline"],
+  ["magnets-2025", "level over 2025-07..2025-12"],
+  ["antimony-price-2024", "direction over 2024-09..2024-12"],
 ];
 
 /** The cells of one CSV line (quoted cells may hold commas and doubled quotes). */

@@ -178,6 +178,7 @@ export function randomWorld(options: RandomWorldOptions = {}): fc.Arbitrary<Smal
             expansionLeadDays: 200 * u(),
             expansionPerYear: u() < 0.5 ? u() : 0,
             expansionMax: 2 * u(),
+            horizonDays: u() < 0.5 ? 400 * u() : 0,
           },
         };
       }

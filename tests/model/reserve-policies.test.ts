@@ -133,8 +133,9 @@ describe("a release trigger", () => {
   });
 
   it("a price above a level fires once the member's price index passes it, and never below it", () => {
-    // Prices follow cover at once: the index is 210 t (30 days of cover) over AA's stock.
-    const response: SmallWorld["response"] = { priceStepDays: 1, all: { adjustmentDays: 0, relaxationDays: 0, coverSensitivity: 1, maxPrice: 5, minPrice: 0.2 } };
+    // Prices follow cover at once: the index is 210 t (30 days of cover) over AA's stock. No
+    // expectations (horizon 0), so the ban in force from day 0 moves the price through cover only.
+    const response: SmallWorld["response"] = { priceStepDays: 1, all: { adjustmentDays: 0, relaxationDays: 0, coverSensitivity: 1, maxPrice: 5, minPrice: 0.2, horizonDays: 0 } };
     // Above 1.2 once the stock is below 175 t, after day 75: decided at day 76 + 60.
     expect(firstRelease({ priceAbove: 1.2 }, { response })).toBe(76 + 60);
     // Above 2 below 105 t, after day 85.

@@ -2,20 +2,30 @@
  * Prices, a mechanism of the market response: the scarcity price index of each market, stepped
  * on the response's clock (never inside a rate solve), and the pure step functions it follows.
  *
- * The index (1 = the scenario's baseline) moves toward a target set by the market's cover
- * ratio r: what it holds and has at sea, over its cover target at the demand it would have at
- * the baseline price (the cover its buyers seek rises while a control they face is announced;
- * tonnes waiting for licences do not count). Below target the target price is r^-sensitivity
- * (half the cover, twice the price at sensitivity 1); at or above target it is 1, and a
- * producer that has cut output because its stock cannot be stored sees oversupply: r is then
- * 1 / (share of output it keeps), so a controlling exporter's domestic price falls while
- * importers' prices rise. A market that does not control the commodity's exports never sells
- * at home for less than its customers pay (free trade ties prices together; a control cuts the
- * tie, so a controlling exporter's glut gives a two-tier price). The index closes the gap to its
- * target by 1 - exp(-step / time) a step (in logarithms), with one time rising and another
- * falling back. With demand = base x price^elasticity and a fixed supply, stock stops moving
- * only where demand equals supply, so the price settles where the demand curve says (the cover
- * settles where the target equals that price).
+ * The index (1 = the scenario's baseline) moves toward a target set by two signals:
+ *
+ * - Physical cover: the market's cover ratio r, what it holds and has at sea over its cover
+ *   target at the demand it would have at the baseline price (the cover its buyers seek rises
+ *   while a control they face is expected: front-running; tonnes waiting for licences do not
+ *   count, so a licence backlog lowers r). Below target the target price is r^-sensitivity
+ *   (half the cover, twice the price at sensitivity 1); at or above target it is 1, and a
+ *   producer that has cut output because its stock cannot be stored sees oversupply: r is then
+ *   1 / (share of output it keeps).
+ * - Expectations (`expected-scarcity.ts`): the supply the market expects over the next
+ *   `horizonDays` from the controls it knows of (announced, in force, suspended until a date),
+ *   while buyers re-source, as a ratio e of its use; the target it implies is e^-sensitivity.
+ *   An announced control so moves prices before it takes effect.
+ *
+ * The target takes the larger rise and the larger fall of the two (their product when one
+ * rises and the other falls), within the response's bounds. A market whose country has no
+ * control in force on the commodity never sells at home for less than its customers pay (free
+ * trade ties prices together); a control in force cuts the tie, so the controlling exporter's
+ * price follows its own balance (a glut at home once its producers cut output, or its own
+ * scarcity): a two-tier price. The index closes the gap to its target by 1 - exp(-step / time)
+ * a step (in logarithms), with one time rising and another falling back. With demand = base x
+ * price^elasticity and a fixed supply, stock stops moving only where demand equals supply, so
+ * the price settles where the demand curve says (the cover settles where the target equals
+ * that price).
  *
  * Its state: each market's index, this step's targets, and the log of steps for the record.
  */
@@ -24,6 +34,8 @@ import { ROUNDING_SHARE } from "../tolerance.js";
 import type { TradeDesk } from "../trade-desk.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
+import { customersOf, type Customers } from "./customers.js";
+import { ExpectedScarcity, useOf } from "./expected-scarcity.js";
 import type { Floors } from "./floors.js";
 import type { Throttling } from "./throttling.js";
 
@@ -33,6 +45,17 @@ export function targetPrice(response: CommodityResponse, coverRatio: number, kep
   const ratio = coverRatio < 1 ? coverRatio : keptOutputShare < 1 ? 1 / Math.max(keptOutputShare, ROUNDING_SHARE) : 1;
   const target = ratio <= 0 ? response.maxPrice : Math.pow(ratio, -response.coverSensitivity);
   return Math.min(response.maxPrice, Math.max(response.minPrice, target));
+}
+
+/** The price an expected supply ratio (expected supply over use, 1: nothing expected) points to, within the response's bounds. */
+export function expectedPrice(response: CommodityResponse, supplyRatio: number): number {
+  const target = supplyRatio <= 0 ? response.maxPrice : Math.pow(supplyRatio, -response.coverSensitivity);
+  return Math.min(response.maxPrice, Math.max(response.minPrice, target));
+}
+
+/** The target of two signals: the larger rise times the larger fall (each signal's own target when both move the same way). */
+export function combinedTarget(physical: number, expected: number): number {
+  return Math.max(1, physical, expected) * Math.min(1, physical, expected);
 }
 
 /** The price after one step of `stepDays` toward `target`. */
@@ -59,15 +82,15 @@ export class Prices {
   /** Target prices of this step, by market. */
   private readonly targets: Float64Array;
   /** Each market's customers (markets that import from it) and their baseline shares of it. */
-  private readonly customers: { readonly markets: Int32Array; readonly shares: Float64Array }[];
-  /** Whether a market's country controls exports of its commodity (its price is not tied to its customers'). */
-  private readonly isControlling: Uint8Array;
+  private readonly customers: readonly Customers[];
+  /** What each market expects the controls it knows of to do to its supply; who controls now. */
+  private readonly expectations: ExpectedScarcity;
   /** Each market's price steps: the day of each and the price from then on. */
   private readonly priceDays: number[][];
   private readonly priceSteps: number[][];
 
-  /** Prices of `state`'s markets; `controlling` flags the (country, commodity) keys under a control of that country. */
-  constructor(state: WorldState, spec: ResponseSpec, trade: TradeDesk, throttling: Throttling, floors: Floors, controlling: Uint8Array) {
+  /** Prices of `state`'s markets. */
+  constructor(state: WorldState, spec: ResponseSpec, trade: TradeDesk, throttling: Throttling, floors: Floors) {
     this.state = state;
     this.floors = floors;
     this.spec = spec;
@@ -80,16 +103,8 @@ export class Prices {
     this.targets = new Float64Array(markets);
     this.priceDays = Array.from({ length: markets }, () => []);
     this.priceSteps = Array.from({ length: markets }, () => []);
-    const customers: { m: number; share: number }[][] = state.markets.map(() => []);
-    for (const market of state.markets) {
-      for (const source of market.imports) {
-        const supplier = state.marketAt(source.supplier, market.commodity);
-        if (supplier !== undefined) customers[supplier.index].push({ m: market.index, share: source.share });
-      }
-    }
-    this.customers = customers.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), shares: Float64Array.from(list, (x) => x.share) }));
-    const commodities = state.spec.commodities.length;
-    this.isControlling = Uint8Array.from(state.markets, (m) => controlling[m.country * commodities + m.commodity]);
+    this.customers = customersOf(state);
+    this.expectations = new ExpectedScarcity(state, trade.licences.authorities);
   }
 
   /** The price index of market `m` (1 = the baseline). */
@@ -105,15 +120,17 @@ export class Prices {
       const response = this.spec.byCommodity[market.commodity];
       if (response === null) continue;
       const m = market.index;
-      const use = market.demand.grossRate + market.rates.nominalInput;
+      const use = useOf(state, m);
       const level = market.levelAt(now);
-      // The cover buyers seek now: their own, plus front-running cover while a control they face is announced.
+      // The cover buyers seek now: their own, plus front-running cover while a control they face is expected.
       const cover = market.coverDays + this.trade.frontRunDays(market, now);
       // A market that keeps no cover measures scarcity by the share of its use it is served.
       const served = use > 0 ? Math.min(1, (market.rates.consumed + market.rates.inputUse) / use) : 1;
       const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : served;
-      const own = targetPrice(response, ratio, this.throttling.keptShare(m));
-      this.targets[m] = this.isControlling[m] === 1 ? own : Math.max(own, this.customersPrice(m));
+      const physical = targetPrice(response, ratio, this.throttling.keptShare(m));
+      const expected = response.horizonDays > 0 ? expectedPrice(response, this.expectations.supplyRatio(m, now, response.horizonDays)) : 1;
+      const own = combinedTarget(physical, expected);
+      this.targets[m] = this.expectations.isControlling(m, now) ? own : Math.max(own, this.customersPrice(m));
     }
   }
 
@@ -151,8 +168,7 @@ export class Prices {
     let total = 0;
     let weighted = 0;
     for (let i = 0; i < markets.length; i++) {
-      const customer = this.state.markets[markets[i]];
-      const weight = shares[i] * (customer.demand.grossRate + customer.rates.nominalInput);
+      const weight = shares[i] * useOf(this.state, markets[i]);
       total += weight;
       // What the customer's own market pays, less any tariff it levies on imports.
       weighted += weight * this.unfloored[markets[i]];
