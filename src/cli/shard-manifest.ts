@@ -68,7 +68,28 @@ const planSchema = z.strictObject({
     overrides: z.array(text).max(MAX_LIST),
   }),
   unpricedCommodities: z.array(text).max(MAX_LIST),
-  alternativesAbout: z.array(z.strictObject({ name: text, title: text, description: text, projectCostUsd: z.number({ error: breaks("must be a number") }).min(0) })).max(MAX_LIST),
+  alternativesAbout: z
+    .array(
+      z.strictObject({
+        name: text,
+        title: text,
+        description: text,
+        projectCostUsd: z.number({ error: breaks("must be a number") }).min(0),
+        reserves: z
+          .array(
+            z.strictObject({
+              id: text,
+              country: text,
+              commodity: text,
+              releasedTonnes: z.number({ error: breaks("must be a number") }).min(0),
+              firstRelease: text.nullable(),
+              whyNot: text.nullable(),
+            }),
+          )
+          .max(MAX_LIST),
+      }),
+    )
+    .max(MAX_LIST),
 });
 
 const manifestSchema = z.strictObject({

@@ -2,7 +2,8 @@
  * summary.json of a sweep or compare: the manifest (tool, version, scenario hashes, seed,
  * design, runs and invalid draws skipped, band period, stop rule) and, per alternative, country and commodity, the
  * probability of any shortfall and of one by given dates, and each KPI's mean with its 95%
- * interval, standard deviation and percentiles; for a compare, the paired differences too.
+ * interval, standard deviation and percentiles, and what its reserves released in replicate 0
+ * (and, for one that released nothing, why); for a compare, the paired differences too.
  * Numbers are rounded to 6 significant decimals so the bytes never depend on float noise.
  */
 import { kpiKindOf } from "../model/index.js";
@@ -14,6 +15,7 @@ const LABELS = PERCENTILES.map((p) => `p${Math.round(p * 100)}`);
 /** The summary document as pretty JSON text; `invalidDraws`: the replicates skipped for an invalid draw (not in `runs`). */
 export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatistics, invalidDraws = 0): string {
   const r = (v: number) => (Number.isFinite(v) ? roundTo(v, 6) : null);
+  const aboutOf = new Map(plan.alternativesAbout.map((a) => [a.name, a]));
   const document = {
     manifest: {
       tool: plan.tool,
@@ -47,6 +49,8 @@ export function renderSweepSummaryJson(plan: SweepPlan, statistics: SweepStatist
         unmetTonnes: { mean: r(t.unmetTonnes.mean), ciLow: r(t.unmetTonnes.ciLow), ciHigh: r(t.unmetTonnes.ciHigh), sd: r(t.unmetTonnes.sd) },
         unmetValue: { mean: r(t.unmetValue.mean), ciLow: r(t.unmetValue.ciLow), ciHigh: r(t.unmetValue.ciHigh), sd: r(t.unmetValue.sd) },
       })),
+      // What each reserve released in replicate 0 and, for one that released nothing, why.
+      firstReplicateReserves: aboutOf.get(alternative.name)?.reserves ?? [],
       kpis: alternative.series.map((s) => ({
         country: s.country,
         commodity: s.commodity,

@@ -8,6 +8,8 @@
 import { isoFromEpochDay, KPI_NAMES, type WorldSpec } from "../model/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { firstReplicateReserves } from "./first-replicate-reserves.js";
+import type { ReserveSummary } from "./run-summary.js";
 import type { Design } from "./sampling-design.js";
 import { SweepError } from "./sweep-error.js";
 
@@ -78,6 +80,8 @@ export interface AlternativeAbout {
   readonly description: string;
   /** What its facilities with a stated cost cost (public money committed), US$: part of its scenario, so of its hash. */
   readonly projectCostUsd: number;
+  /** Its reserves in replicate 0: what each released and, for one that released nothing, why (first-replicate-reserves.ts). */
+  readonly reserves: readonly ReserveSummary[];
 }
 
 /** The base scenario's words and dated marks, for the report. */
@@ -177,7 +181,13 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
     swingRuns: scenarios.length > 1 || scenarios[0].inputs.length + scenarios[0].occurrences.length === 0 ? 0 : Math.min(request.swingRuns ?? 0, request.runs),
     about: { title: base.title, question: base.question, description: base.description, markers: request.markers ?? [], overrides: request.overrides ?? [] },
     unpricedCommodities: [...new Set(scenarios.flatMap((s) => reportedMarkets(s.spec).map((m) => s.spec.commodities[s.spec.markets[m].commodity]).filter((c) => c.referencePriceUsdPerTonne === null).map((c) => c.id)))].sort(),
-    alternativesAbout: scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0) })),
+    alternativesAbout: scenarios.map((s) => ({
+      name: s.name,
+      title: s.title,
+      description: s.description,
+      projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0),
+      reserves: firstReplicateReserves(s, request.seed, request.design, request.runs),
+    })),
   };
 }
 

@@ -7,18 +7,16 @@
 import path from "node:path";
 import { eventMarks, renderCompareTable, renderIdleReserves, renderPolicyTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
-import { ScenarioError, type Scenario } from "../../scenario/index.js";
+import type { Scenario } from "../../scenario/index.js";
 import {
   MAX_SWEEP_RUNS,
   MAX_SWING_RUNS,
   parseStopRule,
   planSweep,
   seriesByUnmet,
-  simulate,
   SweepError,
   unreportedTarget,
   type Design,
-  type ReserveSummary,
   type SweepPlan,
   type SweepStatistics,
 } from "../../sweep/index.js";
@@ -131,19 +129,9 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
     return ExitCode.OK;
   }
   // A policy that cannot act says why: the reserves of each alternative's first replicate that released nothing.
-  const idle = kind === "compare" ? renderIdleReserves(scenarios.map((s) => ({ name: s.name, reserves: firstReserves(s, seed, design, options.runs) })), 0) : "";
+  const idle = kind === "compare" ? renderIdleReserves(plan.alternativesAbout, 0) : "";
   printSummary(plan, result.statistics, kind, folder, result.written, out, idle);
   return ExitCode.OK;
-}
-
-/** The reserves of replicate 0 of `scenario` (none when its draw breaks a rule: that replicate was skipped). */
-function firstReserves(scenario: Scenario, seed: number, design: Design, runs: number): readonly ReserveSummary[] {
-  try {
-    return simulate(scenario, { seed, replicate: 0, design, runs }).summary.reserves;
-  } catch (error) {
-    if (error instanceof ScenarioError) return [];
-    throw error;
-  }
 }
 
 /** The few lines a person reads after a sweep or compare (`command` wrote `written` into `folder`). */

@@ -37,7 +37,7 @@ export async function renderCompareBody(plan: SweepPlan, statistics: SweepStatis
   ];
   const sections = [
     renderSection(2, "alternatives", "The alternatives", alternativesList(plan)),
-    renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs, plan.unpricedCommodities), "note") + paragraph(COST_NOTE, "note")),
+    renderSection(2, "ranking", "Which policy saves most, and at what cost", policyTable(rows) + paragraph(rankingNote(statistics.ranking!, statistics.runs, plan.unpricedCommodities), "note") + paragraph(COST_NOTE, "note") + idleReserves(plan)),
   ];
 
   contents.push({ id: "between", heading: "Between the alternatives" });
@@ -91,6 +91,18 @@ function betweenTable(ranking: AlternativeRanking): string {
 /** What the cost columns count. */
 const COST_NOTE =
   "Cost: what the reserves cost over the horizon at reference prices (the tonnes held at the start and every tonne bought into them, plus their yearly holding cost on the tonnes held day by day), what its price floors cost (a government's top-ups and purchases at the floor, or the buyers' tariff premium), plus the stated cost of the projects an alternative adds; releases are not credited back. Saved per $: value of unmet demand saved per dollar of extra cost against the base (shown only where the extra cost is above 0.1% of the base's cost). The value of unmet demand is what the missing tonnes cost at 2024 prices, not the loss downstream of them (a missing magnet can stop a motor worth far more), so it understates what a shortfall costs an economy. t saved per t held: unmet tonnes saved per extra tonne of reserve.";
+
+/** Why reserves did nothing: each alternative's reserves that released nothing in replicate 0, by reason ("" when all released). */
+function idleReserves(plan: SweepPlan): string {
+  const items: string[] = [];
+  for (const a of plan.alternativesAbout) {
+    const byReason = new Map<string, string[]>();
+    for (const r of a.reserves) if (r.whyNot !== null) byReason.set(r.whyNot, [...(byReason.get(r.whyNot) ?? []), r.id]);
+    for (const [reason, ids] of byReason) items.push(`<li><strong>${escapeHtml(a.name)}</strong>: ${escapeHtml(reason)}: ${escapeHtml(ids.join(", "))}</li>`);
+  }
+  if (items.length === 0) return "";
+  return paragraph("Reserves that released nothing in replicate 0, and why (summary.json's firstReplicateReserves lists every reserve; run --replicate 0 shows one alternative's):") + `<ul class="idle-reserves">${items.join("")}</ul>`;
+}
 
 /** Each alternative by its file's title and description. */
 function alternativesList(plan: SweepPlan): string {
