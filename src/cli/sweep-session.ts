@@ -10,6 +10,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { RecordReader, recordFrame, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type RecordShape, type ReplicateOutcome, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
+import type { PortableScenario } from "../scenario/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
@@ -30,8 +31,8 @@ export interface SessionRequest {
   readonly plan: SweepPlan;
   readonly shard: Shard;
   readonly shardFrom: string;
-  /** The files and overlays each alternative is loaded from (workers load them again). */
-  readonly sources: readonly { readonly file: string; readonly sets: readonly string[] }[];
+  /** Each alternative as loaded, as plain data: the workers rebuild it without loading its files again. */
+  readonly scenarios: readonly PortableScenario[];
   readonly folder: string;
   readonly resume: boolean;
   readonly workers: number | undefined;
@@ -162,7 +163,7 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
   let swingDispatched = 0;
   const next = () =>
     !records.isStopped && dispatched < work.total ? replicateAt(shard, dispatched++) : swingDispatched < work.swingTasks.length ? work.swingTasks[swingDispatched++] : undefined;
-  const pool = new WorkerPool({ sources: request.sources, plan }, work.workers);
+  const pool = new WorkerPool({ scenarios: request.scenarios, plan }, work.workers);
   await pool.run(next, {
     record: (replicate, parts) => {
       records.add(replicate, parts);

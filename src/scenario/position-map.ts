@@ -12,8 +12,11 @@ export interface Position {
   readonly column: number;
 }
 
-/** One field's positions and those of the fields under it. */
-interface PositionNode {
+/**
+ * One field's positions and those of the fields under it: plain data (maps and records), so
+ * that a whole map crosses to a worker thread by structured clone (PortableScenario).
+ */
+export interface PositionNode {
   value?: Position;
   key?: Position;
   children?: Map<string, PositionNode>;
@@ -24,7 +27,17 @@ interface PositionNode {
  * as a tree so that forgetting a replaced subtree costs one deletion.
  */
 export class PositionMap {
-  private readonly root: PositionNode = {};
+  private readonly root: PositionNode;
+
+  /** An empty map, or the map whose tree `root` is (as `tree()` gave it, possibly cloned). */
+  constructor(root: PositionNode = {}) {
+    this.root = root;
+  }
+
+  /** The map's tree, shared, not copied: plain data to send a worker thread. */
+  tree(): PositionNode {
+    return this.root;
+  }
 
   /** Records the position of the value (and optionally the key) at `path`. */
   set(path: FieldPath, value: Position, key?: Position): void {

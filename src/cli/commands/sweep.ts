@@ -81,7 +81,6 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   }
 
   // The alternatives: files that extend the base, and overlays of the base.
-  // Names of shipped scenarios are resolved here, so that the workers load the same files.
   const paths = files.map(scenarioFileOrExit);
   const sources: { file: string; sets: string[] }[] = paths.map((file) => ({ file, sets: [...sets] }));
   for (const alt of options.alt ?? []) {
@@ -114,7 +113,7 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   const folder = options.out ?? (shard.count > 1 ? path.join("out", `${folderName}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", folderName));
 
   const result = await runSession(
-    { plan, shard, shardFrom: from, sources, folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
+    { plan, shard, shardFrom: from, scenarios: scenarios.map((s) => s.portable()), folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
     progressIo(io, options.quiet === true),
   );
   if (options.quiet) return ExitCode.OK;
