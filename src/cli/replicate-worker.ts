@@ -47,7 +47,7 @@ if (port !== null) {
   const fail = (replicate: number, message: string, isBadInput: boolean) => port.postMessage({ kind: "failed", replicate, message, isBadInput } satisfies WorkerMessage);
   let runner: ReplicateRunner | undefined;
   try {
-    runner = new ReplicateRunner(setup.scenarios.map(restoreScenario), setup.plan);
+    runner = new ReplicateRunner(await Promise.all(setup.scenarios.map(restoreScenario)), setup.plan);
   } catch (error) {
     fail(-1, (error as Error).message, true);
   }

@@ -10,6 +10,7 @@ import { checkCompoundLimits } from "./compound-limits.js";
 import { composeScenario } from "./compose.js";
 import type { FileSource } from "./file-source.js";
 import { SLUG } from "./field-schemas.js";
+import { resolveWorld } from "./resolve-world.js";
 import { DEFAULTS } from "./scenario-defaults.js";
 import { ScenarioError } from "./scenario-error.js";
 import type { Position } from "./position-map.js";
@@ -128,7 +129,7 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     orderPaths.add(JSON.stringify(p));
   });
 
-  const resolve = drawnWorldResolver(doc, inputs, occurrences, name ?? "scenario", positions);
+  const resolve = drawnWorldResolver(doc, inputs, occurrences, name ?? "scenario", positions, resolveWorld);
   const central = resolve(
     centralValues(inputs),
     occurrences.map(() => true),

@@ -6,12 +6,12 @@
  * The part of loading that both do, turning a validated document into a Scenario that draws
  * replicate worlds, is here; reading and validating stay in load-scenario.ts.
  */
-import { quantile } from "../engine/index.js";
+import { ChokepointError, quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
 import type { DrawResult, OccurrenceInput, SampledValue, Scenario } from "./load-scenario.js";
 import { PositionMap, type PositionNode } from "./position-map.js";
 import type { Report } from "./reference-index.js";
-import { resolveWorld } from "./resolve-world.js";
+import type { resolveWorld } from "./resolve-world.js";
 import { DEFAULTS } from "./scenario-defaults.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import type { ConcreteScenario, ParsedScenario } from "./scenario-schema.js";
@@ -51,18 +51,22 @@ export function chanceEvents(doc: ParsedScenario): OccurrenceInput[] {
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-/** The resolver of `doc`'s drawn worlds: its inputs at given values, its chance events decided, then resolved. */
+/**
+ * The resolver of `doc`'s drawn worlds: its inputs at given values, its chance events decided,
+ * then resolved by `resolve` (resolve-world.ts's `resolveWorld`, passed in: see restoreScenario).
+ */
 export function drawnWorldResolver(
   doc: ParsedScenario,
   inputs: readonly UncertainInput[],
   occurrences: readonly OccurrenceInput[],
   name: string,
   positions: PositionMap,
+  resolve: typeof resolveWorld,
 ): ResolveDrawn {
   return (values, happens, report) => {
     let concrete = concretize(doc, inputs, values);
     if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
-    return resolveWorld(concrete, name, report, (p) => positions.find(p, true));
+    return resolve(concrete, name, report, (p) => positions.find(p, true));
   };
 }
 
@@ -112,15 +116,23 @@ export function assembleScenario(parts: ScenarioParts): Scenario {
 /**
  * The scenario `portable` holds (as `Scenario.portable()` gave it, possibly cloned to another
  * thread): its central world and hash as given, each replicate's world drawn and resolved from
- * its document as the loaded scenario draws it, so both draw the same worlds.
+ * its document as the loaded scenario draws it, so both draw the same worlds. The resolver
+ * (and the format's schemas it imports) is loaded only for a scenario with something uncertain:
+ * every world of the others is the central one.
  */
-export function restoreScenario(portable: PortableScenario): Scenario {
+export async function restoreScenario(portable: PortableScenario): Promise<Scenario> {
   const positions = new PositionMap(portable.positions);
   const inputs = uncertainInputs(portable.doc);
   const occurrences = chanceEvents(portable.doc);
-  const resolve = drawnWorldResolver(portable.doc, inputs, occurrences, portable.name, positions);
+  const resolveWorld = inputs.length + occurrences.length > 0 ? (await import("./resolve-world.js")).resolveWorld : centralOnly;
+  const resolve = drawnWorldResolver(portable.doc, inputs, occurrences, portable.name, positions, resolveWorld);
   return assembleScenario({ portable, positions, inputs, occurrences, resolve });
 }
+
+/** The resolver of a scenario with nothing uncertain, which `draw` never calls. */
+const centralOnly: typeof resolveWorld = () => {
+  throw new ChokepointError("bug", "a scenario with nothing uncertain was asked to resolve a drawn world");
+};
 
 /**
  * The scenario's `draw`: its inputs at the quantiles `uniform` gives each by name, its chance

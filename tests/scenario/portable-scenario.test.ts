@@ -57,9 +57,9 @@ events:
 `;
 
 describe("restoreScenario", () => {
-  it("rebuilds a shipped scenario with nothing uncertain: same central world, hash, files and labels, positions for messages", () => {
+  it("rebuilds a shipped scenario with nothing uncertain: same central world, hash, files and labels, positions for messages", async () => {
     const loaded = shipped("reinstated-2026");
-    const restored = restoreScenario(structuredClone(loaded.portable()));
+    const restored = await restoreScenario(structuredClone(loaded.portable()));
     expect(restored.spec).toEqual(loaded.spec);
     expect(restored.hash).toBe(loaded.hash);
     expect([restored.name, restored.title, restored.defaultSeed, restored.files, restored.labels]).toEqual([loaded.name, loaded.title, loaded.defaultSeed, loaded.files, loaded.labels]);
@@ -69,11 +69,11 @@ describe("restoreScenario", () => {
     expect(restored.locate(["controls"])).toMatchObject({ line: expect.any(Number) });
   });
 
-  it("draws the same worlds, values and issues as the loaded scenario for any uniforms", () => {
+  it("draws the same worlds and values as the loaded scenario for any uniforms", async () => {
     const result = parseScenario("s/main.yaml", memoryFileSource({ "s/main.yaml": uncertainWorld }));
     if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("\n"));
     const loaded = result.scenario;
-    const restored = restoreScenario(structuredClone(loaded.portable()));
+    const restored = await restoreScenario(structuredClone(loaded.portable()));
     expect(restored.inputs).toEqual(loaded.inputs);
     expect(restored.occurrences).toEqual(loaded.occurrences);
     expect(restored.inputs.length).toBeGreaterThan(3);
