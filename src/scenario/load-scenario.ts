@@ -19,6 +19,7 @@ import { checkUncertainDateOrder } from "./date-order.js";
 import type { Report } from "./reference-index.js";
 import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator, type PortableScenario } from "./portable-scenario.js";
 import { applySets } from "./set-overlay.js";
+import type { SourceDocumentCache } from "./source-document-cache.js";
 import { uncertainInputs, type UncertainInput } from "./uncertain-input.js";
 import { validateDocument } from "./validate-document.js";
 
@@ -94,11 +95,13 @@ export interface ParseOptions {
   readonly sets?: readonly string[];
   /** The folder `extends: chokepoint:NAME` names (the shipped scenarios). */
   readonly shippedFolder?: string;
+  /** Files already parsed by this command (several scenarios extending the same bases parse each once). */
+  readonly documents?: SourceDocumentCache;
 }
 
 /** Reads, validates and resolves the scenario at `file` through `source`. Never throws for bad input. */
 export function parseScenario(file: string, source: FileSource, options: ParseOptions = {}): ParseResult {
-  const composed = composeScenario(file, source, { shippedFolder: options.shippedFolder });
+  const composed = composeScenario(file, source, { shippedFolder: options.shippedFolder, documents: options.documents });
   if (!composed.ok) return { ok: false, issues: sortIssues(composed.issues) };
   const overlaid = applySets(composed.document, options.sets ?? []);
   if (!overlaid.ok) return { ok: false, issues: overlaid.issues };
