@@ -22,10 +22,20 @@ export interface PoolResults {
 
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "replicate-worker.js");
 
+/** How long the pool's workers took to start, for run-log.json. */
+export interface PoolStartup {
+  /** Milliseconds from the process's start (performance.now()) to the first worker ready to run a task. */
+  readonly firstReadyAtMs: number;
+  /** The slowest worker's milliseconds from its spawn to ready. */
+  readonly slowestStartMs: number;
+}
+
 /** Runs replicates on `size` worker threads. */
 export class WorkerPool {
   private readonly setup: WorkerSetup;
   private readonly size: number;
+  private firstReadyAtMs: number | undefined;
+  private slowestStartMs = 0;
 
   constructor(setup: WorkerSetup, size: number) {
     this.setup = setup;
@@ -37,6 +47,7 @@ export class WorkerPool {
    * it arrives. Resolves when all dispatched tasks are back.
    */
   async run(next: () => WorkerTask | undefined, results: PoolResults): Promise<void> {
+    const spawnedAtMs = performance.now();
     const workers = Array.from({ length: this.size }, () => new Worker(WORKER_FILE, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: 192 } }));
     try {
       await new Promise<void>((resolve, reject) => {
@@ -61,7 +72,12 @@ export class WorkerPool {
         };
         for (const worker of workers) {
           worker.on("message", (message: WorkerMessage) => {
-            if (message.kind === "ready") return feed(worker);
+            if (message.kind === "ready") {
+              const readyAtMs = performance.now();
+              this.firstReadyAtMs ??= readyAtMs;
+              this.slowestStartMs = Math.max(this.slowestStartMs, readyAtMs - spawnedAtMs);
+              return feed(worker);
+            }
             if (message.kind === "failed") {
               const where = message.replicate >= 0 ? ` (replicate ${message.replicate})` : "";
               return finish(new CliExit(message.isBadInput ? ExitCode.BAD_INPUT : ExitCode.INTERNAL, message.isBadInput ? message.message : `chokepoint: internal error in a sweep worker${where}: ${message.message}`));
@@ -85,5 +101,10 @@ export class WorkerPool {
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }
+  }
+
+  /** How the workers started (undefined before any was ready). */
+  startup(): PoolStartup | undefined {
+    return this.firstReadyAtMs === undefined ? undefined : { firstReadyAtMs: this.firstReadyAtMs, slowestStartMs: this.slowestStartMs };
   }
 }
