@@ -17,7 +17,7 @@ import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import { checkUncertainDateOrder } from "./date-order.js";
 import type { Report } from "./reference-index.js";
-import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator, type PortableScenario } from "./portable-scenario.js";
+import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator, type PortableScenario, type ScenarioAbout } from "./portable-scenario.js";
 import { applySets } from "./set-overlay.js";
 import type { SourceDocumentCache } from "./source-document-cache.js";
 import { uncertainInputs, type UncertainInput } from "./uncertain-input.js";
@@ -106,7 +106,8 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   const overlaid = applySets(composed.document, options.sets ?? []);
   if (!overlaid.ok) return { ok: false, issues: overlaid.issues };
   const { value, positions, files } = overlaid.document;
-  const locate = issueLocator(file, positions);
+  const find = positions.find.bind(positions);
+  const locate = issueLocator(file, find);
 
   // Every problem that can be found in one run: the format's, then date order, references and
   // the other rules on the parts that are valid (see validate-document.ts).
@@ -132,7 +133,7 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     orderPaths.add(JSON.stringify(p));
   });
 
-  const resolve = drawnWorldResolver(doc, inputs, occurrences, name ?? "scenario", positions, resolveWorld);
+  const resolve = drawnWorldResolver(doc, inputs, occurrences, name ?? "scenario", find, resolveWorld);
   const central = resolve(
     centralValues(inputs),
     occurrences.map(() => true),
@@ -142,7 +143,7 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   if (central !== undefined) checkCompoundLimits(central, doc, note);
   if (issues.length > 0 || central === undefined || name === undefined) return { ok: false, issues: sortIssues(dedupe(issues)) };
   const spec = central;
-  const portable: PortableScenario = {
+  const about: ScenarioAbout = {
     file,
     name,
     title: doc.title ?? name,
@@ -154,9 +155,10 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     spec,
     hash: scenarioHash(spec, inputs, occurrences),
     doc,
-    positions: positions.tree(),
   };
-  return { ok: true, scenario: assembleScenario({ portable, positions, inputs, occurrences, resolve }) };
+  let portable: PortableScenario | undefined;
+  const portableOf = () => (portable ??= { ...about, positions: positions.toText() });
+  return { ok: true, scenario: assembleScenario({ about, portable: portableOf, find, inputs, occurrences, resolve }) };
 }
 
 /** The scenario's identity: its central world, its uncertain inputs' distributions and its chance events. */

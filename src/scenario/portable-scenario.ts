@@ -9,7 +9,7 @@
 import { ChokepointError, quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
 import type { DrawResult, OccurrenceInput, SampledValue, Scenario } from "./load-scenario.js";
-import { PositionMap, type PositionNode } from "./position-map.js";
+import { PositionMap, type Position } from "./position-map.js";
 import type { Report } from "./reference-index.js";
 import type { resolveWorld } from "./resolve-world.js";
 import { DEFAULTS } from "./scenario-defaults.js";
@@ -33,9 +33,15 @@ export interface PortableScenario {
   readonly hash: string;
   /** The validated document, from which each replicate's world is drawn and resolved. */
   readonly doc: ParsedScenario;
-  /** Where each field is written (PositionMap's tree). */
-  readonly positions: PositionNode;
+  /** Where each field is written (PositionMap's `toText()`). */
+  readonly positions: string;
 }
+
+/** A portable scenario without its positions: what a Scenario is besides where its fields are written. */
+export type ScenarioAbout = Omit<PortableScenario, "positions">;
+
+/** Where the field at a path is written (PositionMap's `find`). */
+export type FindPosition = (path: FieldPath, preferKey?: boolean) => Position | undefined;
 
 /** The world of a document with its uncertain inputs at `values` and its chance events decided by `happens`, problems reported to `report`. */
 export type ResolveDrawn = (values: readonly number[], happens: readonly boolean[], report: Report) => WorldSpec | undefined;
@@ -60,13 +66,13 @@ export function drawnWorldResolver(
   inputs: readonly UncertainInput[],
   occurrences: readonly OccurrenceInput[],
   name: string,
-  positions: PositionMap,
+  find: FindPosition,
   resolve: typeof resolveWorld,
 ): ResolveDrawn {
   return (values, happens, report) => {
     let concrete = concretize(doc, inputs, values);
     if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
-    return resolve(concrete, name, report, (p) => positions.find(p, true));
+    return resolve(concrete, name, report, (p) => find(p, true));
   };
 }
 
@@ -75,18 +81,20 @@ export function centralValues(inputs: readonly UncertainInput[]): number[] {
   return inputs.map((input) => quantile(input.distribution, 0.5));
 }
 
-/** The issue-locating function of a document written at `positions` (entry file `file`). */
-export function issueLocator(file: string, positions: PositionMap): LocateIssue {
+/** The issue-locating function of a document whose positions `find` gives (entry file `file`). */
+export function issueLocator(file: string, find: FindPosition): LocateIssue {
   return (issuePath, code, message, atKey = false) => {
-    const where = positions.find(issuePath, atKey) ?? { file, line: 1, column: 1 };
+    const where = find(issuePath, atKey) ?? { file, line: 1, column: 1 };
     return { code, path: issuePath, message, ...where };
   };
 }
 
-/** What assembling a scenario needs besides its portable data. */
+/** What assembling a scenario needs. */
 export interface ScenarioParts {
-  readonly portable: PortableScenario;
-  readonly positions: PositionMap;
+  readonly about: ScenarioAbout;
+  /** The whole portable form (computed when first asked for: only a sweep sends one). */
+  readonly portable: () => PortableScenario;
+  readonly find: FindPosition;
   readonly inputs: readonly UncertainInput[];
   readonly occurrences: readonly OccurrenceInput[];
   readonly resolve: ResolveDrawn;
@@ -94,22 +102,22 @@ export interface ScenarioParts {
 
 /** The Scenario of a loaded (or restored) document. */
 export function assembleScenario(parts: ScenarioParts): Scenario {
-  const { portable, positions, inputs, occurrences, resolve } = parts;
+  const { about, portable, find, inputs, occurrences, resolve } = parts;
   return {
-    name: portable.name,
-    title: portable.title,
-    question: portable.question,
-    description: portable.description,
-    defaultSeed: portable.defaultSeed,
-    spec: portable.spec,
+    name: about.name,
+    title: about.title,
+    question: about.question,
+    description: about.description,
+    defaultSeed: about.defaultSeed,
+    spec: about.spec,
     inputs,
     occurrences,
-    files: portable.files,
-    hash: portable.hash,
-    draw: drawing(portable.spec, portable.doc, inputs, occurrences, resolve, issueLocator(portable.file, positions)),
-    labels: portable.labels,
-    locate: (p) => positions.find(p),
-    portable: () => portable,
+    files: about.files,
+    hash: about.hash,
+    draw: drawing(about.spec, about.doc, inputs, occurrences, resolve, issueLocator(about.file, find)),
+    labels: about.labels,
+    locate: (p) => find(p),
+    portable,
   };
 }
 
@@ -121,12 +129,14 @@ export function assembleScenario(parts: ScenarioParts): Scenario {
  * every world of the others is the central one.
  */
 export async function restoreScenario(portable: PortableScenario): Promise<Scenario> {
-  const positions = new PositionMap(portable.positions);
+  // Decoded when first asked for: a worker needs positions only to report a draw that breaks a rule.
+  let positions: PositionMap | undefined;
+  const find: FindPosition = (p, preferKey) => (positions ??= PositionMap.fromText(portable.positions)).find(p, preferKey);
   const inputs = uncertainInputs(portable.doc);
   const occurrences = chanceEvents(portable.doc);
   const resolveWorld = inputs.length + occurrences.length > 0 ? (await import("./resolve-world.js")).resolveWorld : centralOnly;
-  const resolve = drawnWorldResolver(portable.doc, inputs, occurrences, portable.name, positions, resolveWorld);
-  return assembleScenario({ portable, positions, inputs, occurrences, resolve });
+  const resolve = drawnWorldResolver(portable.doc, inputs, occurrences, portable.name, find, resolveWorld);
+  return assembleScenario({ about: portable, portable: () => portable, find, inputs, occurrences, resolve });
 }
 
 /** The resolver of a scenario with nothing uncertain, which `draw` never calls. */

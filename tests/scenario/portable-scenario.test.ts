@@ -77,6 +77,10 @@ describe("restoreScenario", () => {
     expect(restored.inputs).toEqual(loaded.inputs);
     expect(restored.occurrences).toEqual(loaded.occurrences);
     expect(restored.inputs.length).toBeGreaterThan(3);
+    // Positions cross as text (PositionMap.toText) and are decoded on first use: each input's, and a key's, are where the file has them.
+    for (const input of loaded.inputs) expect(restored.locate(input.path)).toEqual(loaded.locate(input.path));
+    expect(restored.locate(["controls", "licence", "nonexistent"])).toEqual(loaded.locate(["controls", "licence", "nonexistent"]));
+    expect(restored.locate(["controls", "licence", "effective"])).toMatchObject({ file: "s/main.yaml", line: 22 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
         const uniform = (name: string) => uniformFor(seed, name);
