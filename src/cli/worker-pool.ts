@@ -26,7 +26,7 @@ const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "rep
  * A worker's heap. The young generation is twice what V8 gives it by default (setting 48 MB
  * measured the same as not setting it): a replicate allocates mostly short-lived records, and
  * with the default its scavenges (run partly on V8's helper threads) cost about 15% more of a
- * replicate's CPU, measured alternating the two in one worker on a quiet machine (164 and 154
+ * replicate's CPU, measured alternating the two in one worker at load about 2.5 (164 and 154
  * ms against 182 and 187 ms of CPU a flagship replicate), and kept a single worker on 1.2
  * cores, leaving less of the second core to a second worker. It adds at most about 45 MB to a
  * worker's peak. Results are the same: the collector changes no value.
