@@ -12,12 +12,17 @@
  *   scenario-run    the same for every shipped scenario (median of 5 after 3 warm-up runs).
  *   run-report      the flagship run's report.html rendered in-process (median of 5 warm), its
  *                   bytes and charts, its cost against world-run's, and `chokepoint run` end to end
- *                   through the CLI (median of 3).
+ *                   through the CLI (median of 3), also against world-run's first, cold run (the
+ *                   simulation it contains; the speed issue's target is 2x).
  *   sweep           `chokepoint sweep` of the flagship through the CLI, at 1 and 2 workers and at
- *                   N and 10N replicates (BENCH_SWEEP_RUNS, default 100): seconds, replicates per
- *                   second, peak memory. Then sweep-targets: the ratios the Monte Carlo issue sets,
- *                   measured in this same run (a replicate's cost against world-run's, the speed-up
- *                   of 2 workers, the memory growth at 10N).
+ *                   N and 10N replicates (BENCH_SWEEP_RUNS, default 100), the 10N pair run
+ *                   BENCH_SWEEP_PAIRS times (default 2) alternating 1 and 2 workers (A B A B), so
+ *                   that a drift of the machine's speed falls on both: the session's and the whole
+ *                   command's seconds, replicates per second, peak memory, the start-up before the
+ *                   first replicate, the load average. Then sweep-targets: the ratios the Monte
+ *                   Carlo and speed issues set, measured in this same run (a replicate's cost
+ *                   against world-run's and in kernel units, the start-up, the speed-up of 2
+ *                   workers per pair, the memory growth at 10N).
  *   merge           `chokepoint merge` through the CLI of two shards of a flagship sweep of N
  *                   replicates (BENCH_MERGE_RUNS, default "500,2000"), made of a small real sweep's
  *                   records cloned (bench/merge.ts): the merge's wall-clock and CPU seconds, peak
@@ -116,31 +121,53 @@ emit({
   charts: report.charts,
   shareOfWorldRun: Number((report.seconds / world.seconds).toFixed(3)),
   cliRunSeconds: Number(report.cliRunSeconds.toFixed(3)),
+  // `chokepoint run` against the cold simulation it contains (world-run's first run in a fresh process).
+  cliRunOverColdRun: Number((report.cliRunSeconds / world.firstRunSeconds).toFixed(2)),
+  cliRunOverColdRunTarget: 2,
 });
 const SWEEP_RUNS = Number(process.env.BENCH_SWEEP_RUNS ?? 100);
-const sweeps = [
-  [SWEEP_RUNS, 1],
-  [SWEEP_RUNS, 2],
-  [SWEEP_RUNS * 10, 1],
-  [SWEEP_RUNS * 10, 2],
-].map(([runs, workers]) => {
+const SWEEP_PAIRS = Math.max(1, Number(process.env.BENCH_SWEEP_PAIRS ?? 2));
+const sweep = (runs: number, workers: number) => {
   const timing = timeSweep(CLI, FLAGSHIP, runs, workers);
   emit({ name: "sweep", ...timing });
   return timing;
-});
-const [small1, small2, large1, large2] = sweeps;
+};
+const small1 = sweep(SWEEP_RUNS, 1);
+const small2 = sweep(SWEEP_RUNS, 2);
+// A B A B: each pair's ratio is measured within a minute or two, so the machine's drift (a
+// neighbour's job starting) falls on both of its halves rather than on one worker count.
+const pairs = Array.from({ length: SWEEP_PAIRS }, () => [sweep(SWEEP_RUNS * 10, 1), sweep(SWEEP_RUNS * 10, 2)] as const);
+const [large1, large2] = pairs[0];
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 // One worker's seconds per replicate over the extra 9N replicates (start-up cancels out), against world-run.
-const replicateSeconds = (large1.seconds - small1.seconds) / (large1.runs - small1.runs);
+const replicateSeconds = mean(pairs.map(([one]) => (one.seconds - small1.seconds) / (one.runs - small1.runs)));
+const sessionRatios = pairs.map(([one, two]) => Number((one.seconds / two.seconds).toFixed(3)));
+const commandRatios = pairs.map(([one, two]) => Number((one.commandSeconds / two.commandSeconds).toFixed(3)));
+const startups = [small1, ...pairs.map(([one]) => one)].map((t) => t.secondsToFirstReplicate).filter((x): x is number => x !== null);
+const workerStarts = [small1, small2, ...pairs.flat()].map((t) => t.workerStartSeconds).filter((x): x is number => x !== null);
 emit({
   name: "sweep-targets",
   replicateSeconds: Number(replicateSeconds.toFixed(4)),
   worldRunSeconds: Number(world.seconds.toFixed(4)),
   replicateShareOfWorldRun: Number((replicateSeconds / world.seconds).toFixed(3)),
   replicateShareTarget: 0.333,
-  speedupOf2Workers: Number((large1.seconds / large2.seconds).toFixed(3)),
+  // A replicate's seconds times the kernel's M/M/1 customers per second (engine-mm1 above): what a replicate costs in kernel events.
+  replicateKernelUnits: Math.round(replicateSeconds * kernelRate),
+  replicateKernelUnitsTarget: 100_000,
+  // The process's fixed cost before its first replicate (process start to the first worker ready: module loading, loading the scenario, the worker's start), median over the 1-worker sweeps; and a worker's own, spawn to ready, the slowest seen.
+  secondsToFirstReplicate: startups.length > 0 ? Number(median(startups).toFixed(3)) : null,
+  workerStartSeconds: workerStarts.length > 0 ? Number(Math.max(...workerStarts).toFixed(3)) : null,
+  // The whole 1-worker command's fixed part: its seconds less N replicates at replicateSeconds (start-up, the JIT's warm-up, the final outputs).
+  commandFixedSeconds: Number((small1.commandSeconds - small1.runs * replicateSeconds).toFixed(3)),
+  // 10N replicates, 1 then 2 workers, alternated (A B A B): the session's ratio per pair and the whole command's.
+  speedupOf2Workers: Number(mean(sessionRatios).toFixed(3)),
+  speedupOf2WorkersPerPair: sessionRatios,
+  speedupOf2WorkersWholeCommand: Number(mean(commandRatios).toFixed(3)),
+  speedupOf2WorkersWholeCommandPerPair: commandRatios,
   speedupTarget: 1.8,
   peakRssGrowthAt10x: Number((Math.max(large1.peakRssMb, large2.peakRssMb) / Math.max(small1.peakRssMb, small2.peakRssMb)).toFixed(3)),
   peakRssGrowthTarget: 1.2,
+  loadAverages: [small1, small2, ...pairs.flat()].map((t) => t.loadAverage),
 });
 
 // Merges: of cloned real records at BENCH_MERGE_RUNS replicates (default 500 and 2,000), in two shards.

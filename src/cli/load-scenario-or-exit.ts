@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { formatIssue, nodeFileSource, parseScenario, SHIPPED_PREFIX, shippedScenarioFile, shippedScenariosFolder, suggestion, type Scenario } from "../scenario/index.js";
+import { formatIssue, nodeFileSource, parseScenario, SHIPPED_PREFIX, shippedScenarioFile, shippedScenariosFolder, suggestion, type Scenario, type SourceDocumentCache } from "../scenario/index.js";
 import { displayPath } from "./default-scenario.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 
@@ -37,9 +37,12 @@ export function scenarioFileOrExit(argument: string): string {
   return resolved.file;
 }
 
-/** Loads a scenario (a file or a shipped scenario's name, with `--set` overlays) or stops with its issues, one `FILE:LINE:COL path: message` line each (exit 2). */
-export function loadScenarioOrExit(argument: string, sets: readonly string[] = []): Scenario {
-  const result = parseScenario(scenarioFileOrExit(argument), nodeFileSource(), { sets, shippedFolder: shippedScenariosFolder() });
+/**
+ * Loads a scenario (a file or a shipped scenario's name, with `--set` overlays) or stops with its issues, one `FILE:LINE:COL path: message` line each (exit 2).
+ * A command loading several scenarios passes one `documents` cache, so that files they share are parsed once.
+ */
+export function loadScenarioOrExit(argument: string, sets: readonly string[] = [], documents?: SourceDocumentCache): Scenario {
+  const result = parseScenario(scenarioFileOrExit(argument), nodeFileSource(), { sets, shippedFolder: shippedScenariosFolder(), documents });
   if (!result.ok) throw new CliExit(ExitCode.BAD_INPUT, result.issues.map(formatIssue).join("\n"));
   return result.scenario;
 }

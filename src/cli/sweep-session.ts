@@ -10,6 +10,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { RecordReader, recordFrame, recordShape, replicateAt, replicateCount, swingPointCount, SweepTally, type InvalidDraw, type RecordShape, type ReplicateOutcome, type SensitivityResult, type Shard, type SwingPoint, type SweepPlan, type SweepStatistics, type TornadoReplicate } from "../sweep/index.js";
+import type { PortableScenario } from "../scenario/index.js";
 import type { CliIo } from "./cli-io.js";
 import { CliExit, ExitCode } from "./exit-codes.js";
 import { InPlaceOutputs, writeRecordInPlace } from "./in-place-outputs.js";
@@ -22,7 +23,7 @@ import type { RecordAppender } from "./record-file.js";
 import { openSweepFolder, type OpenedSweepFolder } from "./sweep-folder.js";
 import { writeSweepOutputs } from "./sweep-outputs.js";
 import { readSwingProgress, readSwings, removeSwingProgress, SwingProgressAppender, swingReplicatesOf, writeSwings } from "./swing-file.js";
-import { WorkerPool } from "./worker-pool.js";
+import { WorkerPool, type PoolStartup } from "./worker-pool.js";
 import { isFileSystemError, writeFailure } from "./write-failure.js";
 
 /** What a session is asked to do. */
@@ -30,8 +31,8 @@ export interface SessionRequest {
   readonly plan: SweepPlan;
   readonly shard: Shard;
   readonly shardFrom: string;
-  /** The files and overlays each alternative is loaded from (workers load them again). */
-  readonly sources: readonly { readonly file: string; readonly sets: readonly string[] }[];
+  /** Each alternative as loaded, as plain data: the workers rebuild it without loading its files again. */
+  readonly scenarios: readonly PortableScenario[];
   readonly folder: string;
   readonly resume: boolean;
   readonly workers: number | undefined;
@@ -86,8 +87,9 @@ async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tal
   const swings = new SwingResults(work.swingReplicates, work.points, (swing) => swingProgress.append(swing));
   const isInRuns = work.swingTasks.length > 0;
   const progress = new Progress(io, work.total + work.swingTasks.length, opened.recorded, progressLabel(plan, shard, work), isInRuns ? "runs" : "replicates");
+  let startup: PoolStartup | undefined;
   try {
-    await runOnWorkers(request, work, records, swings, progress);
+    startup = await runOnWorkers(request, work, records, swings, progress);
   } finally {
     opened.appender.close();
     records.close();
@@ -110,6 +112,9 @@ async function runOpened(request: SessionRequest, opened: OpenedSweepFolder, tal
     tornBytesCut: opened.tornBytes,
     stoppedByRule: records.isStopped,
     seconds: (performance.now() - started) / 1000,
+    // Start-up before the first replicate: from the process's start (module loading, loading the scenario) to the first worker ready, and the slowest worker's own.
+    secondsToFirstReplicate: startup === undefined ? null : Number((startup.firstReadyAtMs / 1000).toFixed(3)),
+    workerStartSeconds: startup === undefined ? null : Number((startup.slowestStartMs / 1000).toFixed(3)),
   };
   writeRecordInPlace(opened.folder, "log", log, "the shard's records are complete: free some space and run the same command with --resume");
   const done = { folder: opened.folder, recorded, resumed, runsBefore: opened.runsBefore };
@@ -154,15 +159,15 @@ function progressLabel(plan: SweepPlan, shard: Shard, work: Work): string {
   return `${plan.kind} ${plan.scenario}${shard.count > 1 ? ` shard ${shard.index}/${shard.count}` : ""}${swingNote}`;
 }
 
-/** Runs the replicates not yet recorded (until a stop rule settles), then the swings, on the worker pool. */
-async function runOnWorkers(request: SessionRequest, work: Work, records: InOrderRecords, swings: SwingResults, progress: Progress): Promise<void> {
+/** Runs the replicates not yet recorded (until a stop rule settles), then the swings, on the worker pool; says how its workers started (undefined: nothing to run). */
+async function runOnWorkers(request: SessionRequest, work: Work, records: InOrderRecords, swings: SwingResults, progress: Progress): Promise<PoolStartup | undefined> {
   const { plan, shard } = request;
-  if (!((work.total > records.recorded && !records.isStopped) || work.swingTasks.length > 0)) return;
+  if (!((work.total > records.recorded && !records.isStopped) || work.swingTasks.length > 0)) return undefined;
   let dispatched = records.recorded;
   let swingDispatched = 0;
   const next = () =>
     !records.isStopped && dispatched < work.total ? replicateAt(shard, dispatched++) : swingDispatched < work.swingTasks.length ? work.swingTasks[swingDispatched++] : undefined;
-  const pool = new WorkerPool({ sources: request.sources, plan }, work.workers);
+  const pool = new WorkerPool({ scenarios: request.scenarios, plan }, work.workers);
   await pool.run(next, {
     record: (replicate, parts) => {
       records.add(replicate, parts);
@@ -177,6 +182,7 @@ async function runOnWorkers(request: SessionRequest, work: Work, records: InOrde
       progress.tick(records.recorded + swings.pointsBack);
     },
   });
+  return pool.startup();
 }
 
 /** A replicate back from a worker: its record body, and the base's band values and bins. */

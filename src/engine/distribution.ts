@@ -10,17 +10,14 @@
  * full relative precision, and in log space beyond FAR_TAIL standard deviations, so that no
  * u in [0, 1] and no truncation, however far out, gives NaN or a value outside the support.
  * The special functions are @stdlib's (erfcinv, erfcx, the normal CDF, the inverse incomplete
- * beta); they are plain JavaScript over IEEE arithmetic and V8's fdlibm-based Math functions,
+ * beta, loaded on first use: special-functions.ts); they are plain JavaScript over IEEE arithmetic and V8's fdlibm-based Math functions,
  * so the same inputs give the same bits on every machine.
  *
  * Distributions are plain data (hashed as JSON, sent to worker threads): no methods, no classes.
  */
-import erfcinv from "@stdlib/math-base-special-erfcinv";
-import erfcx from "@stdlib/math-base-special-erfcx";
-import inverseIncompleteBeta from "@stdlib/math-base-special-kernel-betaincinv";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { EngineError } from "./chokepoint-error.js";
 import type { RandomStream } from "./random-stream.js";
+import { erfcinv, erfcx, inverseIncompleteBeta, normalCdf } from "./special-functions.js";
 
 /**
  * A fixed value or a distribution to draw from. All parameters are in the caller's unit.

@@ -12,3 +12,4 @@ export { KeyedStream, RandomStream, RandomStreams } from "./random-stream.js";
 export { type Distribution, fixed, sample, quantile, bounds, meanOf } from "./distribution.js";
 export { checkDistribution } from "./distribution-check.js";
 export { mathjs } from "./mathjs.js";
+export { erfcinv } from "./special-functions.js";

@@ -12,6 +12,7 @@ import { PositionMap, type Position } from "./position-map.js";
 import { scenarioSchema } from "./scenario-schema.js";
 import { acceptedKinds, kindOf, type ValueKind } from "./schema-shape.js";
 import { parseSourceDocument, setOwn, type PlainValue } from "./source-document.js";
+import type { SourceDocumentCache } from "./source-document-cache.js";
 
 /** Keys that describe one scenario file and are not inherited from its bases. */
 export const OWN_KEYS = ["name", "title", "question", "description"] as const;
@@ -35,9 +36,9 @@ export const SHIPPED_PREFIX = "chokepoint:";
 export function composeScenario(
   entry: string,
   source: FileSource,
-  options: { shippedFolder?: string } = {},
+  options: { shippedFolder?: string; documents?: SourceDocumentCache } = {},
 ): { ok: true; document: ComposedDocument } | { ok: false; issues: ScenarioIssue[] } {
-  const composer = new Composer(source, options.shippedFolder);
+  const composer = new Composer(source, options.shippedFolder, options.documents);
   const document = composer.load(entry, [path.resolve(entry)], undefined, composer.realFolder(path.dirname(path.resolve(entry))));
   if (document === undefined || composer.issues.length > 0) return { ok: false, issues: composer.issues };
   return { ok: true, document };
@@ -57,6 +58,7 @@ class Composer {
   constructor(
     private readonly source: FileSource,
     private readonly shippedFolder: string | undefined,
+    private readonly documents: SourceDocumentCache | undefined,
   ) {}
 
   /** A folder with its symbolic links followed. */
@@ -90,7 +92,7 @@ class Composer {
       return undefined;
     }
     if (!this.files.includes(file)) this.files.push(file);
-    const parsed = parseSourceDocument(file, read.bytes);
+    const parsed = this.documents?.parse(file, read.bytes) ?? parseSourceDocument(file, read.bytes);
     if (!parsed.ok) {
       this.issues.push(...parsed.issues);
       return undefined;

@@ -12,6 +12,8 @@ export {
   type SampledValue,
   type Scenario,
 } from "./load-scenario.js";
+export { restoreScenario, type PortableScenario } from "./portable-scenario.js";
+export { SourceDocumentCache } from "./source-document-cache.js";
 export { shippedEpisodesFile, shippedScenarioFile, shippedScenariosFolder } from "./shipped-scenarios.js";
 export { SHIPPED_PREFIX } from "./compose.js";
 export { parsePath } from "./set-overlay.js";

@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
 import { checkCompoundLimits } from "./compound-limits.js";
 import { composeScenario } from "./compose.js";
@@ -18,9 +17,10 @@ import type { Position } from "./position-map.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import { checkUncertainDateOrder } from "./date-order.js";
 import type { Report } from "./reference-index.js";
-import type { ConcreteScenario, ParsedScenario } from "./scenario-schema.js";
+import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator, type PortableScenario, type ScenarioAbout } from "./portable-scenario.js";
 import { applySets } from "./set-overlay.js";
-import { concretize, isUncertain, uncertainInputs, type UncertainInput } from "./uncertain-input.js";
+import type { SourceDocumentCache } from "./source-document-cache.js";
+import { uncertainInputs, type UncertainInput } from "./uncertain-input.js";
 import { validateDocument } from "./validate-document.js";
 
 /** One sampled input's value in a drawn world (a date's epoch day, an occurrence's 0 or 1). */
@@ -82,6 +82,8 @@ export interface Scenario {
   readonly labels: Readonly<Record<string, string>>;
   /** Where the field at `path` is written (the nearest enclosing field when it is not), for messages about an input. */
   locate(path: FieldPath): Position | undefined;
+  /** The scenario as plain data, for a worker thread to rebuild with `restoreScenario` (portable-scenario.ts). */
+  portable(): PortableScenario;
 }
 
 /** The outcome of parsing: a scenario, or every issue found. */
@@ -93,19 +95,19 @@ export interface ParseOptions {
   readonly sets?: readonly string[];
   /** The folder `extends: chokepoint:NAME` names (the shipped scenarios). */
   readonly shippedFolder?: string;
+  /** Files already parsed by this command (several scenarios extending the same bases parse each once). */
+  readonly documents?: SourceDocumentCache;
 }
 
 /** Reads, validates and resolves the scenario at `file` through `source`. Never throws for bad input. */
 export function parseScenario(file: string, source: FileSource, options: ParseOptions = {}): ParseResult {
-  const composed = composeScenario(file, source, { shippedFolder: options.shippedFolder });
+  const composed = composeScenario(file, source, { shippedFolder: options.shippedFolder, documents: options.documents });
   if (!composed.ok) return { ok: false, issues: sortIssues(composed.issues) };
   const overlaid = applySets(composed.document, options.sets ?? []);
   if (!overlaid.ok) return { ok: false, issues: overlaid.issues };
   const { value, positions, files } = overlaid.document;
-  const locate = (issuePath: FieldPath, code: string, message: string, atKey = false): ScenarioIssue => {
-    const where = positions.find(issuePath, atKey) ?? { file, line: 1, column: 1 };
-    return { code, path: issuePath, message, ...where };
-  };
+  const find = positions.find.bind(positions);
+  const locate = issueLocator(file, find);
 
   // Every problem that can be found in one run: the format's, then date order, references and
   // the other rules on the parts that are valid (see validate-document.ts).
@@ -131,13 +133,9 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
     orderPaths.add(JSON.stringify(p));
   });
 
-  const resolve: ResolveDrawn = (values, happens, report) => {
-    let concrete = concretize(doc, inputs, values);
-    if (occurrences.length > 0) concrete = withOccurrences(concrete, occurrences, happens);
-    return resolveWorld(concrete, name ?? "scenario", report, (p) => positions.find(p, true));
-  };
+  const resolve = drawnWorldResolver(doc, inputs, occurrences, name ?? "scenario", find, resolveWorld);
   const central = resolve(
-    inputs.map((input) => quantile(input.distribution, 0.5)),
+    centralValues(inputs),
     occurrences.map(() => true),
     note,
   );
@@ -145,35 +143,22 @@ export function parseScenario(file: string, source: FileSource, options: ParseOp
   if (central !== undefined) checkCompoundLimits(central, doc, note);
   if (issues.length > 0 || central === undefined || name === undefined) return { ok: false, issues: sortIssues(dedupe(issues)) };
   const spec = central;
-  return {
-    ok: true,
-    scenario: {
-      name,
-      title: doc.title ?? name,
-      question: doc.question ?? "",
-      description: doc.description ?? "",
-      defaultSeed: doc.seed ?? DEFAULTS.seed,
-      spec,
-      inputs,
-      occurrences,
-      files,
-      hash: scenarioHash(spec, inputs, occurrences),
-      draw: drawing(spec, doc, inputs, occurrences, resolve, locate),
-      labels: labelsOf(doc),
-      locate: (p) => positions.find(p),
-    },
+  const about: ScenarioAbout = {
+    file,
+    name,
+    title: doc.title ?? name,
+    question: doc.question ?? "",
+    description: doc.description ?? "",
+    defaultSeed: doc.seed ?? DEFAULTS.seed,
+    files,
+    labels: labelsOf(doc),
+    spec,
+    hash: scenarioHash(spec, inputs, occurrences),
+    doc,
   };
-}
-
-/** The world of a document with its uncertain inputs at `values` and its chance events decided by `happens`, problems reported to `report`. */
-type ResolveDrawn = (values: readonly number[], happens: readonly boolean[], report: Report) => WorldSpec | undefined;
-
-/** The events that happen by chance (a probability below 1 or uncertain), by input name. */
-function chanceEvents(doc: ParsedScenario): OccurrenceInput[] {
-  return Object.entries(doc.events ?? {})
-    .filter(([, e]) => e.probability !== undefined && (isUncertain(e.probability) || e.probability < 1))
-    .map(([id]) => ({ name: `events.${id}.happens`, eventId: id }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  let portable: PortableScenario | undefined;
+  const portableOf = () => (portable ??= { ...about, positions: positions.toText() });
+  return { ok: true, scenario: assembleScenario({ about, portable: portableOf, find, inputs, occurrences, resolve }) };
 }
 
 /** The scenario's identity: its central world, its uncertain inputs' distributions and its chance events. */
@@ -183,35 +168,6 @@ function scenarioHash(spec: WorldSpec, inputs: readonly UncertainInput[], occurr
     .digest("hex");
 }
 
-/**
- * The scenario's `draw`: its inputs at the quantiles `uniform` gives each by name, its chance
- * events happening when their uniform falls below their (drawn) probability, then resolved;
- * a scenario with nothing uncertain is its central world.
- */
-function drawing(
-  spec: WorldSpec,
-  doc: ParsedScenario,
-  inputs: readonly UncertainInput[],
-  occurrences: readonly OccurrenceInput[],
-  resolve: ResolveDrawn,
-  locate: (issuePath: FieldPath, code: string, message: string, atKey?: boolean) => ScenarioIssue,
-): Scenario["draw"] {
-  return (uniform) => {
-    if (inputs.length === 0 && occurrences.length === 0) return { ok: true, spec, values: [] };
-    const values = inputs.map((input) => quantile(input.distribution, uniform(input.name)));
-    const drawnDoc = concretize(doc, inputs, values);
-    const happens = occurrences.map((o) => uniform(o.name) < (drawnDoc.events?.[o.eventId]?.probability ?? DEFAULTS.probability));
-    const drawIssues: ScenarioIssue[] = [];
-    const drawn = resolve(values, happens, (p, code, message, atKey) => drawIssues.push(locate(p, code, message, atKey)));
-    if (drawn === undefined) return { ok: false, issues: sortIssues(drawIssues) };
-    const sampled: SampledValue[] = [
-      ...inputs.map((input, i) => ({ name: input.name, value: values[i], isDate: input.isDate, displayScale: input.displayScale })),
-      ...occurrences.map((o, i) => ({ name: o.name, value: happens[i] ? 1 : 0, isDate: false, displayScale: 1 })),
-    ];
-    return { ok: true, spec: drawn, values: sampled };
-  };
-}
-
 /** The `name:` of each control and event that has one, by id. */
 function labelsOf(doc: { controls?: Record<string, { name?: string }>; events?: Record<string, { name?: string }> }): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -219,16 +175,6 @@ function labelsOf(doc: { controls?: Record<string, { name?: string }>; events?: 
     for (const [id, entry] of Object.entries(section)) if (entry.name !== undefined) labels[id] = entry.name;
   }
   return labels;
-}
-
-/** The document with each uncertain event's probability replaced by whether it happens (1 or 0). */
-function withOccurrences(doc: ConcreteScenario, occurrences: readonly OccurrenceInput[], happens: readonly boolean[]): ConcreteScenario {
-  const events = { ...doc.events };
-  occurrences.forEach((o, i) => {
-    const event = events[o.eventId];
-    if (event !== undefined) events[o.eventId] = { ...event, probability: happens[i] ? 1 : 0 };
-  });
-  return { ...doc, events };
 }
 
 /** As `parseScenario`, but throws a ScenarioError listing every issue. */

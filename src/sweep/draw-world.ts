@@ -4,7 +4,10 @@
  * pure function of the scenario, the seed, the design and its number: never of the worker,
  * the shard or the order in which replicates finish.
  */
-import { ScenarioError, type DrawResult, type Scenario } from "../scenario/index.js";
+// scenario-error.js, not the folder's index: a sweep's worker threads load this file, and the
+// index would load the scenario format's parsers they never use (see cli/replicate-worker.ts).
+import { ScenarioError } from "../scenario/scenario-error.js";
+import type { DrawResult, Scenario } from "../scenario/index.js";
 import { designUniform, type Design } from "./sampling-design.js";
 
 /** Which replicate of which design. */

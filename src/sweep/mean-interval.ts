@@ -5,7 +5,7 @@
  * standard deviation of exactly 0 and an interval of exactly ±0, with no digits lost to a
  * difference of two large sums.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "./t-quantile.js";
 import { SweepError } from "./sweep-error.js";
 
 /** What an interval is computed from: the count, the mean and the sum of squared deviations from it. */

@@ -6,7 +6,7 @@
  * zero a stop rule must not accept. Wilson's is never empty: with 0 of n short it runs from 0
  * to z^2 / (n + z^2).
  */
-import erfcinv from "@stdlib/math-base-special-erfcinv";
+import { erfcinv } from "../engine/index.js";
 import { SweepError } from "./sweep-error.js";
 
 /** A share with its two-sided interval. */

@@ -6,7 +6,7 @@
  * any statistics text). Two passes over the differences (mean, then squared deviations); a
  * difference that is the same in every replicate has exactly no spread.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "./t-quantile.js";
 
 /** The swing's 95% interval; null ends with fewer than two swing replicates (no spread to measure). */
 export interface SwingInterval {

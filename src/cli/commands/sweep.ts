@@ -7,7 +7,7 @@
 import path from "node:path";
 import { eventMarks, renderCompareTable, renderIdleReserves, renderPolicyTable, renderSensitivityTable } from "../../report/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
-import type { Scenario } from "../../scenario/index.js";
+import { SourceDocumentCache, type Scenario } from "../../scenario/index.js";
 import {
   MAX_SWEEP_RUNS,
   MAX_SWING_RUNS,
@@ -79,7 +79,6 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   }
 
   // The alternatives: files that extend the base, and overlays of the base.
-  // Names of shipped scenarios are resolved here, so that the workers load the same files.
   const paths = files.map(scenarioFileOrExit);
   const sources: { file: string; sets: string[] }[] = paths.map((file) => ({ file, sets: [...sets] }));
   for (const alt of options.alt ?? []) {
@@ -88,7 +87,8 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
     sources.push({ file: paths[0], sets: [...sets, ...match[2].split(";").map((s) => s.trim()).filter((s) => s !== ""), `name=${match[1]}`] });
   }
   if (kind === "compare" && sources.length < 2) throw new CliExit(ExitCode.BAD_INPUT, "compare needs a base and at least one alternative (a file extending the base, or --alt NAME=path=value)");
-  const scenarios: Scenario[] = sources.map((s) => loadScenarioOrExit(s.file, s.sets));
+  const documents = new SourceDocumentCache();
+  const scenarios: Scenario[] = sources.map((s) => loadScenarioOrExit(s.file, s.sets, documents));
   if (kind === "sensitivity" && scenarios[0].inputs.length + scenarios[0].occurrences.length === 0) {
     throw new CliExit(ExitCode.BAD_INPUT, `${files[0]} has no uncertain inputs, so there is nothing to rank: write a field as a distribution (such as approval: { uniform: [30%, 80%] }) or give an event a probability`);
   }
@@ -112,7 +112,7 @@ export async function sweepCommand(kind: "sweep" | "compare" | "sensitivity", fi
   const folder = options.out ?? (shard.count > 1 ? path.join("out", `${folderName}-shards`, `shard-${shard.index}-of-${shard.count}`) : path.join("out", folderName));
 
   const result = await runSession(
-    { plan, shard, shardFrom: from, sources, folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
+    { plan, shard, shardFrom: from, scenarios: scenarios.map((s) => s.portable()), folder, resume: options.resume === true, workers: options.workers, command: ["chokepoint", ...argv] },
     progressIo(io, options.quiet === true),
   );
   if (options.quiet) return ExitCode.OK;
