@@ -80,7 +80,7 @@ export interface AlternativeAbout {
   readonly description: string;
   /** What its facilities with a stated cost cost (public money committed), US$: part of its scenario, so of its hash. */
   readonly projectCostUsd: number;
-  /** Its reserves in replicate 0: what each released and, for one that released nothing, why (first-replicate-reserves.ts). */
+  /** In a compare, its reserves in replicate 0: what each released and, for one that released nothing, why (first-replicate-reserves.ts); empty in a plain sweep. */
   readonly reserves: readonly ReserveSummary[];
 }
 
@@ -186,7 +186,8 @@ export function planSweep(scenarios: readonly Scenario[], request: SweepRequest)
       title: s.title,
       description: s.description,
       projectCostUsd: s.spec.facilities.reduce((sum, f) => sum + f.costUsd, 0),
-      reserves: firstReplicateReserves(s, request.seed, request.design, request.runs),
+      // A compare's account of what each policy's reserves did (one run each on this thread); a plain sweep skips it, so its start-up stays lean.
+      reserves: scenarios.length > 1 ? firstReplicateReserves(s, request.seed, request.design, request.runs) : [],
     })),
   };
 }

@@ -25,6 +25,10 @@ describe("a compare's account of reserves that did nothing", () => {
     expect(plan.alternativesAbout[1].reserves).toEqual([{ id: "reserve", country: "AA", commodity: "metal", releasedTonnes: 0, firstRelease: null, whyNot: "it was empty (at its floor)" }]);
   });
 
+  it("is a compare's only: a plain sweep does not run replicate 0 on the main thread for it", () => {
+    expect(planSweep([base], REQUEST).alternativesAbout[0].reserves).toEqual([]);
+  });
+
   it("is in summary.json per alternative and in the report's ranking section, by reason", async () => {
     const runner = new ReplicateRunner([base, empty], plan);
     const tally = new SweepTally(plan);
