@@ -13,78 +13,17 @@ import { SLUG } from "./field-schemas.js";
 import { resolveWorld } from "./resolve-world.js";
 import { DEFAULTS } from "./scenario-defaults.js";
 import { ScenarioError } from "./scenario-error.js";
-import type { Position } from "./position-map.js";
-import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
+import { sortIssues, type ScenarioIssue } from "./scenario-issue.js";
 import { checkUncertainDateOrder } from "./date-order.js";
 import type { Report } from "./reference-index.js";
-import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator, type PortableScenario, type ScenarioAbout } from "./portable-scenario.js";
+import { assembleScenario, centralValues, chanceEvents, drawnWorldResolver, issueLocator } from "./portable-scenario.js";
+import type { OccurrenceInput, PortableScenario, Scenario, ScenarioAbout } from "./scenario.js";
+
+export type { DrawResult, OccurrenceInput, SampledValue, Scenario } from "./scenario.js";
 import { applySets } from "./set-overlay.js";
 import type { SourceDocumentCache } from "./source-document-cache.js";
 import { uncertainInputs, type UncertainInput } from "./uncertain-input.js";
 import { validateDocument } from "./validate-document.js";
-
-/** One sampled input's value in a drawn world (a date's epoch day, an occurrence's 0 or 1). */
-export interface SampledValue {
-  readonly name: string;
-  /** In model units (t/day, days, epoch days). */
-  readonly value: number;
-  readonly isDate: boolean;
-  /** value x displayScale = the value in the unit a plain number means in the file (t/yr for rates). */
-  readonly displayScale: number;
-}
-
-/** A world drawn for one replicate, with the value each uncertain input took. */
-export type DrawResult =
-  | { readonly ok: true; readonly spec: WorldSpec; readonly values: readonly SampledValue[] }
-  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
-
-/**
- * Whether an event with a probability below 1 happens is an input of its own, drawn per
- * replicate like any other: its column in replicates.csv is `events.<id>.happens` (0 or 1).
- */
-export interface OccurrenceInput {
-  readonly name: string;
-  readonly eventId: string;
-}
-
-/** A loaded, fully resolved scenario. */
-export interface Scenario {
-  /** Scenario id: its `name`, or the entry file's base name. */
-  readonly name: string;
-  readonly title: string;
-  /** The one-line question it answers ("" when not given). */
-  readonly question: string;
-  readonly description: string;
-  /** Seed used when the caller gives none. */
-  readonly defaultSeed: number;
-  /**
-   * The central world: every uncertain input at its median, every uncertain event happening.
-   * A run draws its own world with `draw`; this one is for counting and inspection.
-   */
-  readonly spec: WorldSpec;
-  /** Inputs written as distributions, sorted by name. */
-  readonly inputs: readonly UncertainInput[];
-  /** Events that happen with a probability below 1, sorted by name. */
-  readonly occurrences: readonly OccurrenceInput[];
-  /** Every file it was composed from, entry file first. */
-  readonly files: readonly string[];
-  /** SHA-256 of the central world and of every input's distribution: equal hashes mean equal scenarios. */
-  readonly hash: string;
-  /**
-   * The world for one replicate: `uniform(name)` gives the number in [0, 1) an input (or an
-   * occurrence) is drawn from, by inverse CDF. Issues when the drawn values break a rule.
-   */
-  draw(uniform: (inputName: string) => number): DrawResult;
-  /**
-   * What reports call the scenario's controls and events, by id (their `name:`); those without
-   * one are left out. Names are for people: they are not part of the hash.
-   */
-  readonly labels: Readonly<Record<string, string>>;
-  /** Where the field at `path` is written (the nearest enclosing field when it is not), for messages about an input. */
-  locate(path: FieldPath): Position | undefined;
-  /** The scenario as plain data, for a worker thread to rebuild with `restoreScenario` (portable-scenario.ts). */
-  portable(): PortableScenario;
-}
 
 /** The outcome of parsing: a scenario, or every issue found. */
 export type ParseResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };

@@ -8,7 +8,9 @@
  */
 import { ChokepointError, quantile } from "../engine/index.js";
 import type { WorldSpec } from "../model/index.js";
-import type { DrawResult, OccurrenceInput, SampledValue, Scenario } from "./load-scenario.js";
+import type { DrawResult, OccurrenceInput, PortableScenario, SampledValue, Scenario, ScenarioAbout } from "./scenario.js";
+
+export type { PortableScenario, ScenarioAbout } from "./scenario.js";
 import { PositionMap, type Position } from "./position-map.js";
 import type { Report } from "./reference-index.js";
 import type { resolveWorld } from "./resolve-world.js";
@@ -16,29 +18,6 @@ import { DEFAULTS } from "./scenario-defaults.js";
 import { sortIssues, type FieldPath, type ScenarioIssue } from "./scenario-issue.js";
 import type { ConcreteScenario, ParsedScenario } from "./scenario-schema.js";
 import { concretize, isUncertain, uncertainInputs, type UncertainInput } from "./uncertain-input.js";
-
-/** A loaded scenario as plain data: what `Scenario.portable()` gives and `restoreScenario` takes. */
-export interface PortableScenario {
-  /** The entry file: where an issue with no position of its own is reported. */
-  readonly file: string;
-  readonly name: string;
-  readonly title: string;
-  readonly question: string;
-  readonly description: string;
-  readonly defaultSeed: number;
-  readonly files: readonly string[];
-  readonly labels: Readonly<Record<string, string>>;
-  /** The central world and the hash, as loading computed them (not computed again). */
-  readonly spec: WorldSpec;
-  readonly hash: string;
-  /** The validated document, from which each replicate's world is drawn and resolved. */
-  readonly doc: ParsedScenario;
-  /** Where each field is written (PositionMap's `toText()`). */
-  readonly positions: string;
-}
-
-/** A portable scenario without its positions: what a Scenario is besides where its fields are written. */
-export type ScenarioAbout = Omit<PortableScenario, "positions">;
 
 /** Where the field at a path is written (PositionMap's `find`). */
 export type FindPosition = (path: FieldPath, preferKey?: boolean) => Position | undefined;
