@@ -43,13 +43,16 @@ import type { Throttling } from "./throttling.js";
 export function targetPrice(response: CommodityResponse, coverRatio: number, keptOutputShare: number): number {
   // A kept share within rounding of nothing counts as that much: the ratio stays finite.
   const ratio = coverRatio < 1 ? coverRatio : keptOutputShare < 1 ? 1 / Math.max(keptOutputShare, ROUNDING_SHARE) : 1;
-  const target = ratio <= 0 ? response.maxPrice : Math.pow(ratio, -response.coverSensitivity);
-  return Math.min(response.maxPrice, Math.max(response.minPrice, target));
+  return priceAtRatio(response, ratio);
 }
 
-/** The price an expected supply ratio (expected supply over use, 1: nothing expected) points to, within the response's bounds. */
-export function expectedPrice(response: CommodityResponse, supplyRatio: number): number {
-  const target = supplyRatio <= 0 ? response.maxPrice : Math.pow(supplyRatio, -response.coverSensitivity);
+/**
+ * The price a ratio of supply to need points to, ratio^-sensitivity within the response's
+ * bounds (at or below 0: the cap). Both signals use it: the cover ratio (through targetPrice)
+ * and the expected supply ratio (expected supply over use, 1: nothing expected).
+ */
+export function priceAtRatio(response: CommodityResponse, ratio: number): number {
+  const target = ratio <= 0 ? response.maxPrice : Math.pow(ratio, -response.coverSensitivity);
   return Math.min(response.maxPrice, Math.max(response.minPrice, target));
 }
 
@@ -128,7 +131,7 @@ export class Prices {
       const served = use > 0 ? Math.min(1, (market.rates.consumed + market.rates.inputUse) / use) : 1;
       const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : served;
       const physical = targetPrice(response, ratio, this.throttling.keptShare(m));
-      const expected = response.horizonDays > 0 ? expectedPrice(response, this.expectations.supplyRatio(m, now, response.horizonDays)) : 1;
+      const expected = response.horizonDays > 0 ? priceAtRatio(response, this.expectations.supplyRatio(m, now, response.horizonDays)) : 1;
       const own = combinedTarget(physical, expected);
       this.targets[m] = this.expectations.isControlling(m, now) ? own : Math.max(own, this.customersPrice(m));
     }
