@@ -81,7 +81,8 @@ describe("on random worlds", () => {
         .kpis.filter((k) => k.country === "AA")
         .reduce((sum, k) => sum + k.unmetTonnes, 0);
     expect(unmet(1)).toBeLessThanOrEqual(unmet(0) + 1e-6);
-    expect(unmet(0)).toBeCloseTo(75.333, 3);
+    // 75.333 t until importers re-planned at a control's dates (issue 17): the rounds fall elsewhere.
+    expect(unmet(0)).toBeCloseTo(85.455, 3);
   });
 
   it("gives identical numbers for the same seed", () => {
