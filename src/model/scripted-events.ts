@@ -65,13 +65,16 @@ export class ScriptedEvents {
     switch (action.kind) {
       case "impose":
         for (const c of action.controls) state.controls[c].impose(now);
+        for (const c of action.controls) state.controlChanged(c);
         return;
       case "suspend":
       case "extend":
         for (const c of action.controls) state.controls[c].suspendUntil(timeOf(action.untilEpochDay));
+        for (const c of action.controls) state.controlChanged(c);
         return;
       case "lift":
         for (const c of action.controls) state.controls[c].lift();
+        for (const c of action.controls) state.controlChanged(c);
         return;
       case "facility-offline":
         this.operations.takeOffline(action.facility, action.untilEpochDay === null ? null : timeOf(action.untilEpochDay));
@@ -109,6 +112,7 @@ export class ScriptedEvents {
       case "general-licence": {
         const until = action.untilEpochDay === null ? Infinity : timeOf(action.untilEpochDay);
         for (const c of action.controls) for (const d of action.destinations) state.controls[c].generalLicenceUntil[d] = until;
+        for (const c of action.controls) state.controlChanged(c);
         return;
       }
       default: {
