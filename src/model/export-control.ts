@@ -10,7 +10,9 @@
  * Whether a control follows its exporter's goods abroad is decided here, once (`followsOrigin`):
  * by a re-export rule (third countries may not pass the exporter's origin on to the destinations
  * it names, where its measure allows) or by extraterritorial reach. The world screens other
- * countries' exports under such controls; the control screen applies them.
+ * countries' exports under such controls; the control screen applies them. An end-use control
+ * (`endUse: defence`) follows no goods and screens no order: it acts where the goods are
+ * consumed (end-use-rule.ts).
  */
 import { createMeasure, mayRefuseReExports, type Measure } from "./measures/measure.js";
 import type { ControlSpec } from "./world-spec.js";
@@ -28,6 +30,11 @@ export class ExportControl {
   readonly coversDestination: boolean[];
   /** Share of the covered trade the control applies to. */
   readonly coverage: number;
+  /**
+   * Whether it covers only military end users and uses (an end-use control): then it screens no
+   * order, and the defence class of a covered market may not consume its exporter's origin.
+   */
+  readonly isDefenceOnly: boolean;
   /** Whether third countries' re-exports of the exporter's origin are refused somewhere. */
   readonly refusesReExports: boolean;
   /** refusesReExportTo[c] is true when third countries may not pass the exporter's origin on to country c. */
@@ -57,6 +64,7 @@ export class ExportControl {
     this.id = spec.id;
     this.exporter = spec.exporter;
     this.coverage = spec.coverage;
+    this.isDefenceOnly = spec.endUse === "defence";
     this.measure = createMeasure(spec.measure, this);
     this.originEpochDay = originEpochDay;
     this.coversCommodity = new Array<boolean>(commodityCount).fill(false);
@@ -72,12 +80,12 @@ export class ExportControl {
     const reExportListed = new Set(reExport.mode === "only" ? reExport.countries : []);
     const mayRefuse = mayRefuseReExports(spec.measure.kind);
     this.refusesReExportTo = Array.from({ length: countryCount }, (_, c) => {
-      if (!mayRefuse || c === spec.exporter || reExport.mode === "none") return false;
+      if (!mayRefuse || this.isDefenceOnly || c === spec.exporter || reExport.mode === "none") return false;
       return reExport.mode === "covered" ? this.coversDestination[c] : reExportListed.has(c);
     });
     this.refusesReExports = this.refusesReExportTo.includes(true);
     this.reachThreshold = spec.extraterritorial === null ? Number.NaN : spec.extraterritorial.thresholdShare;
-    this.followsOrigin = this.refusesReExports || spec.extraterritorial !== null;
+    this.followsOrigin = !this.isDefenceOnly && (this.refusesReExports || spec.extraterritorial !== null);
     this.announcedTime = spec.announcedEpochDay === null ? null : spec.announcedEpochDay - originEpochDay;
     this.frontRunCoverDays = spec.frontRunCoverDays;
     this.effectiveTime = spec.effectiveEpochDay === null ? null : spec.effectiveEpochDay - originEpochDay;

@@ -130,12 +130,13 @@ export class MarketResponse {
 
 /**
  * 1 for each (country, commodity), by key country * commodity count + commodity, under a control
- * of that country at any time of the run; else 0. Restarts and investment leave these producers
+ * of that country (on all uses) at any time of the run; else 0. Restarts and investment leave these producers
  * out for the whole run; prices ask which controls are in force at each step.
  */
 function controllingKeys(spec: WorldSpec): Uint8Array {
   const commodities = spec.commodities.length;
   const keys = new Uint8Array(spec.countries.length * commodities);
-  for (const control of spec.controls) for (const k of control.commodities) keys[control.exporter * commodities + k] = 1;
+  // An end-use control leaves its exporter's civilian trade alone: it makes no controlling producer.
+  for (const control of spec.controls) if (control.endUse === "all") for (const k of control.commodities) keys[control.exporter * commodities + k] = 1;
   return keys;
 }

@@ -7,7 +7,11 @@
  * split by deficit), then serves final demand and facility inputs pro rata to their nominal
  * claims; within final demand, the defence class first, then critical civilian, then the rest
  * (a reserve that serves only defence, defence and critical use, or participating buyers tops
- * up what they lack, and serves nothing else: see release-allocation.ts). A facility runs
+ * up what they lack, and serves nothing else: see release-allocation.ts). Where an end-use
+ * control applies, the defence class may take only the part of final consumption that is not of
+ * the controlling exporter's origin, in a market with stock on hand as in a dry one: what it
+ * cannot take goes to the other classes up to their own demand, and a reserve that serves defence
+ * fills its gap (end-use-rule.ts). A facility runs
  * at the smallest served share among its inputs, and its outputs feed markets further down the
  * chain, so markets are solved stage by stage in the commodities' topological order (recipes
  * never loop). Input a facility could not use because another input limited it goes back to
@@ -23,6 +27,7 @@ import type { Facility } from "./facility.js";
 import type { Market } from "./market.js";
 import type { SolvedRates } from "./market-rates.js";
 import type { ServedDemand } from "./world-spec.js";
+import { defenceServedRate, type EndUseRule } from "./end-use-rule.js";
 import { allocateRelease, isLimited, LIMITED_KINDS, limitedCap, limitedLack, releaseInto, trimRelease } from "./release-allocation.js";
 import type { Stockpile } from "./stockpile.js";
 import { EMPTY_TONNES } from "./tolerance.js";
@@ -54,6 +59,7 @@ export interface SolverState {
   readonly markets: readonly Market[];
   readonly facilities: readonly Facility[];
   readonly stockpiles: readonly Stockpile[];
+  readonly endUse: EndUseRule;
 }
 
 /** Solves the rates of one group at a time, in arrays it keeps between solves. */
@@ -61,6 +67,11 @@ export class RateSolver {
   private readonly markets: readonly Market[];
   private readonly facilities: readonly Facility[];
   private readonly stockpiles: readonly Stockpile[];
+  private readonly endUse: EndUseRule;
+  /** Share of each market's final consumption its defence class may take under end-use controls (1: no limit), at its group's last solve. */
+  private readonly allowed: Float64Array;
+  /** Defence demand of each market with stock on hand that end-use controls leave unserved by its stock, tonnes/day (0 in dry markets). */
+  private readonly refusedDefence: Float64Array;
   /** Whether each market was dry at its group's last solve (1) or not (0). */
   private readonly dry: Uint8Array;
   /** Open deficit of each dry market, tonnes/day, while releases are shared out. */
@@ -85,7 +96,10 @@ export class RateSolver {
     this.markets = state.markets;
     this.facilities = state.facilities;
     this.stockpiles = state.stockpiles;
+    this.endUse = state.endUse;
     const n = state.markets.length;
+    this.allowed = new Float64Array(n).fill(1);
+    this.refusedDefence = new Float64Array(n);
     this.dry = new Uint8Array(n);
     this.deficit = new Float64Array(n);
     this.servedShare = new Float64Array(n);
@@ -107,10 +121,19 @@ export class RateSolver {
   }
 
   /**
-   * Recomputes every rate in `group`. All of its markets and stockpiles must already be
-   * advanced to the current time.
+   * The defence demand of market `m`, holding stock, that end-use controls left unserved by its
+   * stock at the last solve, tonnes/day (before reserves; 0 in a dry market, whose shortage is
+   * its own).
    */
-  solve(group: RateGroup): void {
+  refusedDefenceRate(m: number): number {
+    return this.refusedDefence[m];
+  }
+
+  /**
+   * Recomputes every rate in `group` at time `t`. All of its markets and stockpiles must already
+   * be advanced to `t`.
+   */
+  solve(group: RateGroup, t: number): void {
     // Indexed loops throughout: this runs for most events.
     const facilities = this.facilities;
     const groupFacilities = group.facilities;
@@ -118,7 +141,7 @@ export class RateSolver {
     const layers = group.layers;
     for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
       const layer = layers[layerIndex];
-      this.supplyLayer(layer);
+      this.supplyLayer(layer, t);
       this.allocateReleases(layer, group.stockpilesByLayer[layerIndex]);
       this.limitConsumers(layer);
     }
@@ -135,10 +158,12 @@ export class RateSolver {
   /**
    * Step 1 of a layer: what its markets' producers make (at the input shares the layers above
    * left them), what their consumers claim at nominal rates, which markets are dry and by how
-   * much; releases start at nothing.
+   * much, and the share of final consumption each one's defence class may take at `t`; releases
+   * start at nothing.
    */
-  private supplyLayer(layer: Int32Array): void {
+  private supplyLayer(layer: Int32Array, t: number): void {
     const { markets, facilities } = this;
+    const endUse = this.endUse.hasAny ? this.endUse : undefined;
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
       const market = markets[m];
@@ -159,6 +184,7 @@ export class RateSolver {
       const dry = isDryWith(market.level, market.isDrained, production, need);
       this.dry[m] = dry ? 1 : 0;
       this.deficit[m] = dry ? need - production : 0;
+      this.allowed[m] = endUse === undefined ? 1 : endUse.allowedShare(m, t);
       this.releaseIn[m] = 0;
       this.transferIn[m] = 0;
       this.transferOut[m] = 0;
@@ -182,7 +208,11 @@ export class RateSolver {
     for (let i = 0; i < layer.length; i++) {
       const m = layer[i];
       this.limitedGiven[m] = 0;
-      if (this.dry[m] === 0) continue;
+      if (this.dry[m] === 0) {
+        // A market with stock serves all its claims (its defence class only as end-use controls allow).
+        this.servedShare[m] = 1;
+        continue;
+      }
       const need = markets[m].demand.wantedRate + this.claims[m];
       this.servedShare[m] = need > 0 ? Math.min(1, (this.production[m] + releaseInto(markets[m], stockpiles, false)) / need) : 1;
     }
@@ -201,7 +231,8 @@ export class RateSolver {
         participantShare = stockpile.spec.participantShare;
         for (let j = 0; j < layer.length; j++) {
           const m = layer[j];
-          deficit[m] = this.dry[m] === 0 ? 0 : limitedGiven[m] > 0 ? Math.max(0, limitedLack(kind, markets[m], this.servedShare[m], participantShare) - limitedGiven[m]) : limitedLack(kind, markets[m], this.servedShare[m], participantShare);
+          const lack = this.dry[m] === 0 && !(this.allowed[m] < 1) ? 0 : limitedLack(kind, markets[m], this.servedShare[m], participantShare, this.allowed[m]);
+          deficit[m] = limitedGiven[m] > 0 ? Math.max(0, lack - limitedGiven[m]) : lack;
         }
       }
       allocateRelease(stockpile, deficit);
@@ -232,7 +263,10 @@ export class RateSolver {
   /**
    * Sets consumption and input use of one market from final facility throughputs. Final demand
    * is served in priority order: defence, then critical civilian, then the rest; a limited
-   * reserve serves what its demand still lacks after the general supply.
+   * reserve serves what its demand still lacks after the general supply. Under end-use controls
+   * the defence class takes at most its allowed share of what final demand consumes from the
+   * general supply (`defenceServedRate`), in a market with stock as in a dry one; the other
+   * classes take what it cannot, up to their own demand, and what nobody may take stays in stock.
    */
   private serveMarket(m: number): void {
     const { facilities, stockpiles } = this;
@@ -244,25 +278,56 @@ export class RateSolver {
     const demand = market.demand.wantedRate;
     const defence = market.demand.defenceShare * demand;
     const critical = market.demand.criticalShare * demand;
-    if (this.dry[m] === 0) {
+    const allowed = this.allowed[m];
+    this.refusedDefence[m] = 0;
+    if (this.dry[m] === 0 && !(allowed < 1)) {
       this.consumed[m] = demand;
       this.consumedDefence[m] = defence;
       this.consumedCritical[m] = critical;
       return;
     }
-    const supply = this.production[m] + releaseInto(market, stockpiles, false);
-    const general = Math.min(demand, Math.max(0, supply - inputUse));
-    // Release nobody can use stays in the reserve: trim it, last reserve first.
-    trimRelease(market, stockpiles, false, supply - inputUse - general);
-    const defenceFromGeneral = Math.min(defence, general);
-    const criticalFromGeneral = Math.min(critical, general - defenceFromGeneral);
+    let general: number;
+    let defenceFromGeneral: number;
+    // What final demand consumes of the general supply: all of it, unless end-use controls leave
+    // some that no class may take.
+    let consumedGeneral: number;
+    // Whether end-use controls hold defence below what it would otherwise get.
+    let isCapped = false;
+    if (this.dry[m] === 1) {
+      const supply = this.production[m] + releaseInto(market, stockpiles, false);
+      general = Math.min(demand, Math.max(0, supply - inputUse));
+      defenceFromGeneral = Math.min(defence, general);
+      consumedGeneral = general;
+      if (allowed < 1) {
+        const capped = defenceServedRate(defence, demand - defence, general, allowed);
+        if (capped < defenceFromGeneral) {
+          isCapped = true;
+          defenceFromGeneral = capped;
+          consumedGeneral = capped + Math.min(demand - defence, general - capped);
+        }
+      }
+      // Release nobody can use stays in the reserve: trim it, last reserve first.
+      trimRelease(market, stockpiles, false, supply - inputUse - consumedGeneral);
+    } else {
+      general = demand;
+      defenceFromGeneral = defenceServedRate(defence, demand - defence, demand, allowed);
+      isCapped = defenceFromGeneral < defence;
+      consumedGeneral = isCapped ? defenceFromGeneral + (demand - defence) : demand;
+      this.refusedDefence[m] = defence - defenceFromGeneral;
+    }
+    const criticalFromGeneral = Math.min(critical, consumedGeneral - defenceFromGeneral);
     const limitedRelease = releaseInto(market, stockpiles, true);
-    const fromReserve = limitedRelease > 0 ? Math.min(limitedRelease, limitedCap(market, stockpiles, general)) : 0;
-    if (limitedRelease > 0) trimRelease(market, stockpiles, true, limitedRelease - fromReserve);
+    let fromReserve = 0;
+    if (limitedRelease > 0) {
+      // What the classes still lack (defence and critical use served first).
+      const defenceAndCriticalServed = isCapped ? defenceFromGeneral + criticalFromGeneral : Math.min(defence + critical, general);
+      fromReserve = Math.min(limitedRelease, limitedCap(market, stockpiles, defenceFromGeneral, defenceAndCriticalServed, consumedGeneral));
+      trimRelease(market, stockpiles, true, limitedRelease - fromReserve);
+    }
     // What limited reserves give fills the classes' gaps in the order they are served.
     const defenceFromReserve = Math.min(fromReserve, defence - defenceFromGeneral);
     const criticalFromReserve = fromReserve > defenceFromReserve ? Math.min(fromReserve - defenceFromReserve, critical - criticalFromGeneral) : 0;
-    this.consumed[m] = general + fromReserve;
+    this.consumed[m] = consumedGeneral + fromReserve;
     this.consumedDefence[m] = defenceFromGeneral + defenceFromReserve;
     this.consumedCritical[m] = criticalFromGeneral + criticalFromReserve;
   }

@@ -1,8 +1,10 @@
 /**
  * Release allocation: how the rate solver shares a decided release among a reserve's dry
- * members, and which part of a dry market's unmet final demand a reserve that serves only some
- * of it (defence, defence and critical civilian use, or participating buyers) may fill.
+ * members, and which part of a market's unmet final demand (a dry market's, or the defence class's
+ * under end-use controls) a reserve that serves only some of it (defence, defence and critical
+ * civilian use, or participating buyers) may fill.
  */
+import { defenceServedRate } from "./end-use-rule.js";
 import type { Market } from "./market.js";
 import type { Stockpile } from "./stockpile.js";
 import type { ServedDemand } from "./world-spec.js";
@@ -16,23 +18,37 @@ export function isLimited(stockpile: Stockpile): boolean {
 }
 
 /**
- * What a reserve of `kind` may fill in a dry market whose claims are served at `servedShare`
- * by its general supply (production and the releases of reserves that serve all), tonnes/day:
- * the defence class's lack (defence is served first), defence and critical civilian use's, or
- * the participants' share of all unmet final demand.
+ * What a reserve of `kind` may fill in a market whose claims are served at `servedShare` by its
+ * general supply (production and the releases of reserves that serve all; 1 for a market with
+ * stock), its defence class taking at most `allowed` of final consumption (end-use controls; 1:
+ * no limit), tonnes/day: the defence class's lack (defence is served first), defence and critical
+ * civilian use's, or the participants' share of all unmet final demand.
  */
-export function limitedLack(kind: ServedDemand, market: Market, servedShare: number, participantShare: number): number {
+export function limitedLack(kind: ServedDemand, market: Market, servedShare: number, participantShare: number, allowed: number): number {
   const demand = market.demand;
+  if (allowed < 1) {
+    const wanted = demand.wantedRate;
+    const defence = demand.defenceShare * wanted;
+    const others = wanted - defence;
+    const general = Math.min(1, servedShare) * wanted;
+    const defenceServed = defenceServedRate(defence, others, general, allowed);
+    const othersServed = Math.min(others, general - defenceServed);
+    if (kind === "defence") return defence - defenceServed;
+    if (kind === "critical") return defence - defenceServed + Math.max(0, demand.criticalShare * wanted - othersServed);
+    return participantShare * Math.max(0, wanted - defenceServed - othersServed);
+  }
   if (kind === "defence") return Math.max(0, (demand.defenceShare - servedShare) * demand.wantedRate);
   if (kind === "critical") return Math.max(0, (demand.defenceShare + demand.criticalShare - servedShare) * demand.wantedRate);
   return participantShare * Math.max(0, (1 - servedShare) * demand.wantedRate);
 }
 
 /**
- * What a market's limited reserves may fill once its general supply has served `general` of its
- * final demand (defence first): the largest need among the kinds releasing into it, tonnes/day.
+ * What a market's limited reserves may fill once its general supply has served `defenceServed`
+ * of its defence class, `defenceAndCriticalServed` of defence and critical civilian use together,
+ * and `consumed` of all final demand: the largest need among the kinds releasing into it,
+ * tonnes/day.
  */
-export function limitedCap(market: Market, stockpiles: readonly Stockpile[], general: number): number {
+export function limitedCap(market: Market, stockpiles: readonly Stockpile[], defenceServed: number, defenceAndCriticalServed: number, consumed: number): number {
   const demand = market.demand;
   const wanted = demand.wantedRate;
   const defence = demand.defenceShare * wanted;
@@ -42,7 +58,7 @@ export function limitedCap(market: Market, stockpiles: readonly Stockpile[], gen
     const stockpile = stockpiles[market.stockpiles[i]];
     if (!isLimited(stockpile) || stockpile.releaseRates[market.stockpileSlots[i]] <= 0) continue;
     const serves = stockpile.spec.serves;
-    const gap = serves === "defence" ? defence - Math.min(defence, general) : serves === "critical" ? critical - Math.min(critical, general) : stockpile.spec.participantShare * (wanted - general);
+    const gap = serves === "defence" ? defence - defenceServed : serves === "critical" ? critical - defenceAndCriticalServed : stockpile.spec.participantShare * (wanted - consumed);
     if (gap > cap) cap = gap;
   }
   return cap;

@@ -10,6 +10,7 @@
 import { Priority, type Environment } from "../engine/index.js";
 import type { ExportControl } from "./export-control.js";
 import type { Market } from "./market.js";
+import { isLimited } from "./release-allocation.js";
 import { hasOtherTriggers, type Stockpile } from "./stockpile.js";
 
 /** The run state release decisions read, and the re-solve they ask for. */
@@ -23,6 +24,8 @@ export interface ReleaseState {
   /** Each market's price index (1: the baseline; stays 1 without a market response). */
   readonly priceIndex: Float64Array;
   isMarketDry(m: number): boolean;
+  /** Defence demand of market `m`, holding stock, that end-use controls leave unserved, tonnes/day. */
+  refusedDefenceRate(m: number): number;
   groupOfMarket(m: number): number;
   markGroupDirty(g: number): void;
   settle(): void;
@@ -107,15 +110,24 @@ export class ReleaseDecisions {
     this.lapseEventId[s] = state.env.scheduleIn(policy.clearedDays, this.onLapse, s, Priority.EARLY);
   }
 
-  /** Whether any trigger of its rule holds in any member at `now`. */
+  /**
+   * Whether any trigger of its rule holds in any member at `now`. A member with stock whose
+   * defence class end-use controls leave short is short by that much, for a reserve that may
+   * serve it (one that serves some classes only: a reserve serving all releases into dry members).
+   */
   private isTriggered(stockpile: Stockpile, now: number): boolean {
     const policy = stockpile.spec.release;
     const state = this.state;
+    const limited = isLimited(stockpile);
     for (const m of stockpile.memberMarkets) {
       const market = state.markets[m];
       if (state.isMarketDry(m)) {
         const need = market.demand.wantedRate + market.rates.nominalInput;
         if (need > 0 && (need - market.rates.production) / need >= policy.triggerShare) return true;
+      } else if (limited) {
+        const refused = state.refusedDefenceRate(m);
+        const need = market.demand.wantedRate + market.rates.nominalInput;
+        if (refused > 0 && refused / need >= policy.triggerShare) return true;
       }
       if (state.priceIndex[m] > policy.priceAbove) return true;
       if (policy.coverBelowDays > 0 && market.levelAt(now) < policy.coverBelowDays * market.useRate) return true;
@@ -124,10 +136,13 @@ export class ReleaseDecisions {
     return false;
   }
 
-  /** Whether a control on `commodity` covers exports to `country` at `now` (in force, or with `announced` also announced). */
+  /**
+   * Whether a control on `commodity` covers exports to `country` at `now` (in force, or with
+   * `announced` also announced). End-use controls are not counted: they stop no shipment.
+   */
   private isControlled(commodity: number, country: number, now: number, announced: boolean): boolean {
     for (const control of this.state.controls) {
-      if (!control.coversCommodity[commodity] || !control.coversDestination[country]) continue;
+      if (control.isDefenceOnly || !control.coversCommodity[commodity] || !control.coversDestination[country]) continue;
       if (control.isInForceAt(now) || (announced && control.isAnnouncedAt(now))) return true;
     }
     return false;

@@ -63,10 +63,12 @@ export class ScriptedEvents {
     const now = state.env.now;
     const timeOf = (epochDay: number) => epochDay - state.originEpochDay;
     switch (action.kind) {
-      // Importers re-plan when the rules change, and when a suspension ends by itself.
+      // Importers re-plan when the rules on trade change, and when a suspension ends by itself
+      // (TradeDesk.replan and replanAt ignore an end-use control: it screens no order).
       case "impose":
         for (const c of action.controls) state.controls[c].impose(now);
-        this.trade.replan();
+        for (const c of action.controls) state.controlChanged(c);
+        this.trade.replan(action.controls);
         return;
       case "suspend":
       case "extend":
@@ -74,11 +76,13 @@ export class ScriptedEvents {
           state.controls[c].suspendUntil(timeOf(action.untilEpochDay));
           this.trade.replanAt(timeOf(action.untilEpochDay), c);
         }
-        this.trade.replan();
+        for (const c of action.controls) state.controlChanged(c);
+        this.trade.replan(action.controls);
         return;
       case "lift":
         for (const c of action.controls) state.controls[c].lift();
-        this.trade.replan();
+        for (const c of action.controls) state.controlChanged(c);
+        this.trade.replan(action.controls);
         return;
       case "facility-offline":
         this.operations.takeOffline(action.facility, action.untilEpochDay === null ? null : timeOf(action.untilEpochDay));
@@ -116,6 +120,7 @@ export class ScriptedEvents {
       case "general-licence": {
         const until = action.untilEpochDay === null ? Infinity : timeOf(action.untilEpochDay);
         for (const c of action.controls) for (const d of action.destinations) state.controls[c].grantGeneralLicence(d, until, action.share);
+        for (const c of action.controls) state.controlChanged(c);
         return;
       }
       default: {

@@ -105,8 +105,10 @@ export class TradeDesk {
       market.setOpeningStock(market.coverDays * use + Math.max(0, use - production) * cycleDays);
     });
     this.scheduleRound(0);
-    // Importers re-plan on the dates a control's own terms set (announcement, effect, end).
+    // Importers re-plan on the dates a control's own terms set (announcement, effect, end); an
+    // end-use control screens no order, so its dates change no one's plan.
     for (const control of this.state.controls) {
+      if (control.isDefenceOnly) continue;
       for (const time of [control.announcedTime, control.effectiveTime, control.endTime]) if (time !== null && time > 0) this.replanAt(time);
     }
   }
@@ -116,11 +118,16 @@ export class TradeDesk {
    * `control`'s suspension, give the control: a suspension extended meanwhile moves the date.
    */
   replanAt(time: number, control = -1): void {
+    if (control >= 0 && this.state.controls[control].isDefenceOnly) return;
     if (time > this.state.env.now) this.state.env.scheduleAt(time, this.onReplan, control, Priority.EARLY);
   }
 
-  /** Importers re-plan now: a round runs today (after the day's other events), unless one ran or is due today. */
-  replan(): void {
+  /**
+   * Importers re-plan now: a round runs today (after the day's other events), unless one ran or
+   * is due today, or every control of `controls` (when given) is an end-use control.
+   */
+  replan(controls?: readonly number[]): void {
+    if (controls !== undefined && controls.every((c) => this.state.controls[c].isDefenceOnly)) return;
     const now = this.state.env.now;
     if (this.lastRoundTime === now || this.nextRoundTime === now) return;
     if (this.nextRound !== undefined) this.state.env.cancel(this.nextRound);

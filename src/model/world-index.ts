@@ -31,7 +31,7 @@ export interface WorldIndex {
   /**
    * The controls that may govern each (exporter, commodity), by key exporter * commodity count
    * + commodity: its own exporter's, and those that follow their origin into every other
-   * country's exports (re-export rules, extraterritorial reach).
+   * country's exports (re-export rules, extraterritorial reach). End-use controls govern none.
    */
   readonly controlsByRoute: readonly (readonly number[])[];
   /** The groups of markets solved together. */
@@ -80,6 +80,8 @@ export function buildWorldIndex(spec: WorldSpec, controls: readonly ExportContro
   spec.markets.forEach((market, m) => marketsByCommodity[market.commodity].push(m));
   const controlsByRoute: number[][] = Array.from({ length: countryCount * commodityCount }, () => []);
   for (const control of controls) {
+    // An end-use control governs no route: it acts where the goods are consumed (end-use-rule.ts).
+    if (control.isDefenceOnly) continue;
     for (const k of spec.controls[control.index].commodities) {
       for (let exporter = 0; exporter < countryCount; exporter++) {
         if (exporter !== control.exporter && !(control.followsOrigin && marketByKey[exporter * commodityCount + k] >= 0)) continue;
@@ -96,8 +98,10 @@ export function buildWorldIndex(spec: WorldSpec, controls: readonly ExportContro
 
 /**
  * Origins tracked through stocks: the exporter of every control, in control order. Those whose
- * control follows its goods abroad are screened on third countries' routes; the others are
- * tracked so that what third countries pass on of a controlled origin is reported exactly.
+ * control follows its goods abroad are screened on third countries' routes; an end-use control's
+ * exporter is tracked because its rule reads the origin content of the stocks consumed; the
+ * others are tracked so that what third countries pass on of a controlled origin is reported
+ * exactly.
  */
 function trackedOrigins(controls: readonly ExportControl[], countryCount: number): { origins: number[]; originSlot: Int32Array } {
   const originSlot = new Int32Array(countryCount).fill(-1);

@@ -239,6 +239,9 @@ export interface StockpileSpec {
   readonly holdingCostPerYear: number;
 }
 
+/** The uses a control covers: all of them, or only military end users and uses (`defence`). */
+export type EndUse = "all" | "defence";
+
 /** Which importers a control applies to. */
 /** Where a control forbids third countries to pass on its exporter's origin. */
 export type ReExportRule = { readonly mode: "none" } | { readonly mode: "covered" } | { readonly mode: "only"; readonly countries: readonly number[] };
@@ -283,6 +286,13 @@ export interface ControlSpec {
   readonly measure: MeasureSpec;
   /** Share of the covered trade the control applies to (the rest flows as before), 0..1. */
   readonly coverage: number;
+  /**
+   * Which uses it covers: `all`, or `defence`: only military end users and uses in its
+   * destinations (an end-use or end-user control). An end-use control screens no order: it acts
+   * where the goods are consumed, as the defence class of a covered market may not consume the
+   * exporter's origin (end-use-rule.ts). Only a ban may be limited to an end use.
+   */
+  readonly endUse: EndUse;
   /**
    * Where third countries' re-exports of the exporter's origin are refused: nowhere (`none`: a
    * licensing regime controls the exporter's own shipments), to the destinations the control

@@ -1,10 +1,12 @@
 /**
  * WorldState: everything one run mutates (markets, facilities, reserves, controls, the
  * environment) plus the bookkeeping that keeps rates consistent: which groups of countries
- * need their rates re-solved, and the scheduling of the exact times stocks run dry. Its lookups
- * come from the world index (world-index.ts), built once.
+ * need their rates re-solved, and the scheduling of the exact times stocks run dry or an end-use
+ * control starts or stops applying. Its lookups come from the world index (world-index.ts), built
+ * once.
  */
 import { Environment, Priority, type RandomStreams } from "../engine/index.js";
+import { EndUseRule } from "./end-use-rule.js";
 import { ExportControl } from "./export-control.js";
 import { Facility } from "./facility.js";
 import { InflowContent } from "./inflow-content.js";
@@ -36,6 +38,8 @@ export class WorldState {
   readonly facilities: readonly Facility[];
   readonly stockpiles: readonly Stockpile[];
   readonly controls: readonly ExportControl[];
+  /** What end-use controls allow each market's defence class (read by the rate solver). */
+  readonly endUse: EndUseRule;
   /** Each market's scarcity price index (1: the baseline), moved by the market response (response/prices.ts). */
   readonly priceIndex: Float64Array;
   readonly groups: readonly RateGroup[];
@@ -63,6 +67,9 @@ export class WorldState {
   private readonly isGroupDirty: boolean[];
   private readonly onMarketDry = (m: number): void => this.handleMarketDry(m);
   private readonly onStockpileFloor = (s: number): void => this.handleStockpileFloor(s);
+  private readonly onEndUseChange = (c: number): void => this.handleEndUseChange(c);
+  /** Id of each end-use control's pending "may start or stop applying" event, or -1. */
+  private readonly endUseEventId: Float64Array;
   /** Reserves' release decisions: shortage episodes, decisions and their lapse. */
   private readonly releases: ReleaseDecisions;
   private sameInstantSolves = 0;
@@ -94,6 +101,8 @@ export class WorldState {
       const host = index.reserveHosts[s];
       return new Stockpile(s, stockpileSpec, host, index.reserveMembers[s], markets[host].content, spec.warmUpDays);
     });
+    this.endUse = new EndUseRule(this.controls, markets, index.originSlot);
+    this.endUseEventId = new Float64Array(this.controls.length).fill(-1);
     this.solver = new RateSolver(this);
     this.inflow = new InflowContent(this);
     this.releases = new ReleaseDecisions(this);
@@ -127,6 +136,29 @@ export class WorldState {
   /** Whether market `m` was dry at the last solve. */
   isMarketDry(m: number): boolean {
     return this.solver.isDry(m);
+  }
+
+  /** Defence demand of market `m`, holding stock, that end-use controls left unserved by its stock at the last solve, tonnes/day. */
+  refusedDefenceRate(m: number): number {
+    return this.solver.refusedDefenceRate(m);
+  }
+
+  /** Schedules a re-solve of each end-use control's markets at the first time it may start or stop applying. */
+  scheduleEndUseChanges(): void {
+    if (!this.endUse.hasAny) return;
+    for (const control of this.controls) if (control.isDefenceOnly) this.scheduleEndUseChange(control);
+  }
+
+  /**
+   * Call after control `c`'s life cycle changed (imposed, suspended, extended, lifted, a general
+   * licence granted): for an end-use control, its markets are re-solved now and at its next change.
+   */
+  controlChanged(c: number): void {
+    const control = this.controls[c];
+    if (!control.isDefenceOnly) return;
+    for (const m of this.endUse.marketsOf(c)) this.markGroupDirty(this.marketGroup[m]);
+    this.scheduleEndUseChange(control);
+    this.settle();
   }
 
   /** Flags a group for re-solving at the next `settle()`. */
@@ -207,7 +239,7 @@ export class WorldState {
       const groupStockpiles = group.stockpiles;
       for (let i = 0; i < groupMarkets.length; i++) markets[groupMarkets[i]].advanceTo(t);
       for (let i = 0; i < groupStockpiles.length; i++) stockpiles[groupStockpiles[i]].advanceTo(t);
-      this.solver.solve(group);
+      this.solver.solve(group, t);
       if (this.originCount > 0) this.inflow.update(group);
       for (let i = 0; i < groupStockpiles.length; i++) {
         const stockpile = stockpiles[groupStockpiles[i]];
@@ -252,6 +284,16 @@ export class WorldState {
     } else {
       this.dryEventId[m] = -1;
     }
+  }
+
+  private scheduleEndUseChange(control: ExportControl): void {
+    const time = this.endUse.nextChangeAfter(control, this.env.now);
+    this.endUseEventId[control.index] = Number.isFinite(time) ? this.env.scheduleAt(time, this.onEndUseChange, control.index, Priority.EARLY) : -1;
+  }
+
+  private handleEndUseChange(c: number): void {
+    if (this.env.currentEventId !== this.endUseEventId[c]) return; // superseded by a later change
+    this.controlChanged(c);
   }
 
   private scheduleFloor(stockpile: Stockpile): void {

@@ -146,6 +146,7 @@ export class World {
     this.demand.start();
     this.startYearlyAllowances();
     state.scheduleReleaseWindows();
+    state.scheduleEndUseChanges();
     this.operations.start();
     this.response?.start();
     this.trade.start();

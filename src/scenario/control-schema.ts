@@ -49,6 +49,12 @@ const controlBase = {
   commodities: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1, { error: "must name at least one commodity or group" }),
   destinations: destinations.optional(),
   coverage: uncertainShare.optional().describe(`Share of the covered trade the control applies to; the rest flows as before (default ${percentText(DEFAULTS.coverage)})`),
+  endUse: z
+    .enum(["all", "defence"])
+    .optional()
+    .describe(
+      'Which uses it covers: "all" (the default), or "defence": only military end users and uses in its destinations. An end-use control stops no shipment; where it applies, the defence class may not consume the exporter\'s origin (a ban only)',
+    ),
   reExport: z
     .union([z.enum(["none", "covered", "refused", "free"]), z.strictObject({ only: z.array(countryRef).min(1) })], {
       error: 'must be "none", "covered" or { only: [countries] }',

@@ -1,6 +1,7 @@
 /**
  * Resolution of `controls` and `authorities`: exporter, commodities (groups expanded) and
- * destinations to indices, dates in order, reach, coverage and the re-export rule (by default
+ * destinations to indices, dates in order, reach, coverage, the uses covered (an end-use control
+ * must be a ban, with neither a re-export rule nor reach) and the re-export rule (by default
  * the measure's: a ban's follows the goods to the destinations it covers, licensing and quotas
  * control only the exporter's own shipments); each measure's own fields resolve beside its schema
  * branch (control-schema.ts). A licensing control that names no authority gets a queue of its own.
@@ -27,6 +28,12 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       destinations = { mode, countries: [...new Set(list.flatMap((ref, i) => refs.countries(ref, [...path, "destinations", mode, i], note)))] };
     }
     const measure = resolveMeasure(id, c, context);
+    if (c.endUse === "defence") {
+      // An end-use control acts where the goods are consumed (the defence class may not consume the exporter's origin).
+      if (measure.kind !== "ban") note([...path, "endUse"], "end-use", `an end-use control refuses the defence class the exporter's origin: its measure must be "ban", got "${measure.kind}"`);
+      if (c.reExport !== undefined) note([...path, "reExport"], "end-use", "an end-use control follows the exporter's origin to where it is consumed: leave out reExport");
+      if (c.extraterritorial !== undefined) note([...path, "extraterritorial"], "end-use", "an end-use control follows the exporter's origin to where it is consumed: leave out extraterritorial");
+    }
     if (c.effective !== undefined && c.end !== undefined && c.end <= c.effective) note([...path, "end"], "date-order", "must be after effective");
     if (c.announced !== undefined && c.effective !== undefined && c.effective < c.announced) {
       note([...path, "effective"], "date-order", "must not be before announced");
@@ -46,6 +53,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
       destinations,
       measure,
       coverage: c.coverage ?? DEFAULTS.coverage,
+      endUse: c.endUse ?? "all",
       reExport: resolveReExport(c.reExport, measure.kind, refs, [...path, "reExport"], note),
       announcedEpochDay: c.announced ?? null,
       frontRunCoverDays: c.frontRunning ?? doc.trade?.frontRunning ?? DEFAULTS.frontRunningDays,

@@ -98,8 +98,9 @@ describe("buyers deterred from applying", () => {
     // CC has as much spare x as BB and is a (negligible) baseline source, so it is qualified from the start.
     const withAlternative = (deterred: number): SmallWorld => {
       const world = oneRound({ ...instant, deterred });
-      world.facilities = [...world.facilities, { id: "cc-mine", country: "CC", capacityTonnesPerDay: 1000, outputs: { x: 1 } }];
-      world.markets = [world.markets[0], { country: "CC", commodity: "x", inventory: 100_000 }, ...world.markets.slice(1).map((m) => ({ ...m, imports: { BB: 1 - 1e-9, CC: 1e-9 } }))];
+      const markets = world.markets ?? [];
+      world.facilities = [...(world.facilities ?? []), { id: "cc-mine", country: "CC", capacityTonnesPerDay: 1000, outputs: { x: 1 } }];
+      world.markets = [markets[0], { country: "CC", commodity: "x", inventory: 100_000 }, ...markets.slice(1).map((m) => ({ ...m, imports: { BB: 1 - 1e-9, CC: 1e-9 } }))];
       return world;
     };
     const fromCc = (result: TimelineResult) => column(result, "CC", "x", "exports_t")[0];

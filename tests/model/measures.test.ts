@@ -39,6 +39,7 @@ function control(index: number, measure: MeasureSpec, options: Partial<ControlSp
     destinations: { mode: "all", countries: [] },
     measure,
     coverage: 1,
+    endUse: "all",
     reExport: { mode: defaultReExport(measure.kind) },
     announcedEpochDay: null,
     frontRunCoverDays: 0,

@@ -110,6 +110,8 @@ export interface SmallWorld {
     coverage?: number;
     /** The re-export rule (default: the measure's, as scenarios resolve it). */
     reExport?: "covered" | "none" | { only: string[] };
+    /** Only military end users and uses (an end-use control); default all uses. */
+    endUse?: "all" | "defence";
     /** Extraterritorial reach: input commodities and the threshold share (default 0.1%). */
     extraterritorialInputs?: string[];
     threshold?: number;
@@ -223,6 +225,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       effectiveEpochDay: c.effectiveDay === null ? null : START + (c.effectiveDay ?? 0),
       endEpochDay: c.endDay === undefined || c.endDay === null ? null : START + c.endDay,
       coverage: c.coverage ?? 1,
+      endUse: c.endUse ?? "all",
       reExport: c.reExport === undefined ? { mode: defaultReExport(measure.kind) } : typeof c.reExport === "string" ? { mode: c.reExport } : { mode: "only", countries: c.reExport.only.map(country) },
       announcedEpochDay: c.announcedDay === undefined ? null : START + c.announcedDay,
       frontRunCoverDays: c.frontRunCoverDays ?? 0,
