@@ -104,7 +104,7 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
           }
           continue;
         }
-      } else if (!control.appliesTo(commodity, destination, t)) continue;
+      } else if (!control.governsOwnExports || !control.appliesTo(commodity, destination, t)) continue;
       control.measure.restrictOrder(this, share, destination);
     }
     this.refusedShare = 1 - this.freeShare;

@@ -43,6 +43,8 @@ export class ExportControl {
   readonly reachThreshold: number;
   /** Whether it follows its exporter's goods abroad (a re-export rule or reach): the one place this is decided. */
   readonly followsOrigin: boolean;
+  /** Whether it governs its exporter's own shipments (not a reach-only rule such as No. 61). */
+  readonly governsOwnExports: boolean;
   /** Announcement time (front-running starts), or null. */
   readonly announcedTime: number | null;
   readonly frontRunCoverDays: number;
@@ -85,6 +87,7 @@ export class ExportControl {
     });
     this.refusesReExports = this.refusesReExportTo.includes(true);
     this.reachThreshold = spec.extraterritorial === null ? Number.NaN : spec.extraterritorial.thresholdShare;
+    this.governsOwnExports = spec.extraterritorial === null || spec.extraterritorial.ownExports;
     this.followsOrigin = !this.isDefenceOnly && (this.refusesReExports || spec.extraterritorial !== null);
     this.announcedTime = spec.announcedEpochDay === null ? null : spec.announcedEpochDay - originEpochDay;
     this.frontRunCoverDays = spec.frontRunCoverDays;

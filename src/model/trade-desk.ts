@@ -240,7 +240,7 @@ export class TradeDesk {
       let extra = 0;
       for (let i = 0; i < controls.length; i++) {
         const control = state.controls[controls[i]];
-        if (control.exporter !== share.supplier || control.frontRunCoverDays <= 0) continue;
+        if (control.exporter !== share.supplier || !control.governsOwnExports || control.frontRunCoverDays <= 0) continue;
         if (!control.coversCommodity[market.commodity] || !control.coversDestination[market.country] || !control.isExpectedAt(t)) continue;
         extra = Math.max(extra, control.frontRunCoverDays * control.coverage);
       }

@@ -273,6 +273,12 @@ export interface ExtraterritorialReach {
   readonly inputs: readonly number[];
   /** Share of a good's mass of the exporter's origin above which third countries' exports are governed. */
   readonly thresholdShare: number;
+  /**
+   * Whether the control also governs its exporter's own shipments (false for a rule that, like
+   * MOFCOM No. 61 (2025), reaches only items made or held abroad; the exporter's own exports
+   * are then left to its other controls).
+   */
+  readonly ownExports: boolean;
 }
 
 /** An exporter's rule on commodities to destinations, with its dates. */

@@ -73,6 +73,10 @@ const controlBase = {
     .strictObject({
       inputs: z.array(z.string({ error: "must be a commodity or commodity group id" })).min(1),
       threshold: uncertainShare.optional().describe(`De-minimis share of the good's mass of the exporter's origin (default ${percentText(DEFAULTS.deMinimisShare)})`),
+      ownExports: z
+        .boolean({ error: "must be true or false" })
+        .optional()
+        .describe("Whether the control also governs its exporter's own shipments (default true); false for a rule that reaches only items made or held abroad, as MOFCOM No. 61 (2025)"),
     })
     .optional()
     .describe("Reach over third countries: the control also governs their exports of its commodities when more than the threshold of the good is of the exporter's origin"),

@@ -44,6 +44,7 @@ export function resolveControls(doc: ConcreteScenario, refs: ReferenceIndex, not
         : {
             inputs: [...new Set(c.extraterritorial.inputs.flatMap((ref, i) => refs.commodities(ref, [...path, "extraterritorial", "inputs", i], note)))],
             thresholdShare: c.extraterritorial.threshold ?? DEFAULTS.deMinimisShare,
+            ownExports: c.extraterritorial.ownExports ?? true,
           };
     if (exporter === undefined) continue;
     controls.push({

@@ -279,6 +279,23 @@ describe("extraterritorial reach (de minimis)", () => {
   it("governs it above the threshold", () => {
     expect(importsAfterWarmUp(0.01)).toBe(0);
   });
+
+  it("leaves the exporter's own shipments to its other controls when the rule reaches only goods made abroad (ownExports: false, as No. 61)", () => {
+    // BB also makes p and AA buys it from both; the rule (a ban above 1%) reaches CC's p, and BB's own p only when it governs own exports.
+    const world = (ownExports: boolean): SmallWorld => {
+      const w = made(0.01);
+      w.facilities = [...(w.facilities ?? []), { id: "bb-plant", country: "BB", capacityTonnesPerDay: 20, inputs: { x: 1 }, outputs: { p: 1 } }];
+      w.markets = (w.markets ?? []).map((m) => (m.country === "AA" ? { ...m, imports: { CC: 0.5, BB: 0.5 } } : m));
+      w.controls = (w.controls ?? []).map((c) => ({ ...c, ownExports }));
+      return w;
+    };
+    const exportsOfP = (ownExports: boolean, country: string) =>
+      column(simulateWorld(buildWorld(world(ownExports)), { seed: 1 }), country, "p", "exports_t").slice(60).reduce((a, b) => a + b, 0);
+    expect(exportsOfP(true, "BB")).toBe(0);
+    expect(exportsOfP(false, "BB")).toBeGreaterThan(1000);
+    // CC's p is governed either way.
+    expect(exportsOfP(false, "CC")).toBe(0);
+  });
 });
 
 describe("a reserve", () => {

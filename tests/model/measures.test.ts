@@ -127,7 +127,7 @@ describe("whether a control follows its exporter's goods abroad", () => {
     [{ kind: "ban" }, { mode: "none" }, true, { refuses: false, follows: true }],
   ];
   it.each(table)("%j, reExport %s, reach %s: %j", (measure, reExport, reach, expected) => {
-    const c = control(0, measure, { reExport, extraterritorial: reach ? { inputs: [0], thresholdShare: 0.001 } : null });
+    const c = control(0, measure, { reExport, extraterritorial: reach ? { inputs: [0], thresholdShare: 0.001, ownExports: true } : null });
     expect({ refuses: c.refusesReExports, follows: c.followsOrigin }).toEqual(expected);
   });
 
@@ -195,7 +195,7 @@ describe("what each measure does to an order in the control screen", () => {
   });
 
   it("reach above the threshold applies the measure itself to the whole order of a third country", () => {
-    const reach = { inputs: [0], thresholdShare: 0.1 };
+    const reach = { inputs: [0], thresholdShare: 0.1, ownExports: true };
     const quota = control(0, { kind: "quota", tonnesPerYear: 10 }, { extraterritorial: reach });
     const above = new ControlScreen(originSlot, 1).evaluate([quota], [0], 0, 2, 0, 1, Float64Array.from([0.2]));
     expect(above.quotas.slice(0, above.quotaCount)).toEqual([quota.measure]);

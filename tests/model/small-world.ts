@@ -114,6 +114,8 @@ export interface SmallWorld {
     endUse?: "all" | "defence";
     /** Extraterritorial reach: input commodities and the threshold share (default 0.1%). */
     extraterritorialInputs?: string[];
+    /** With reach: whether it also governs its exporter's own shipments (default true). */
+    ownExports?: boolean;
     threshold?: number;
   }[];
   events?: { id: string; day: number; probability?: number; action: EventAction }[];
@@ -229,7 +231,7 @@ export function buildWorld(w: SmallWorld): WorldSpec {
       reExport: c.reExport === undefined ? { mode: defaultReExport(measure.kind) } : typeof c.reExport === "string" ? { mode: c.reExport } : { mode: "only", countries: c.reExport.only.map(country) },
       announcedEpochDay: c.announcedDay === undefined ? null : START + c.announcedDay,
       frontRunCoverDays: c.frontRunCoverDays ?? 0,
-      extraterritorial: c.extraterritorialInputs === undefined ? null : { inputs: c.extraterritorialInputs.map(commodity), thresholdShare: c.threshold ?? 0.001 },
+      extraterritorial: c.extraterritorialInputs === undefined ? null : { inputs: c.extraterritorialInputs.map(commodity), thresholdShare: c.threshold ?? 0.001, ownExports: c.ownExports ?? true },
     };
   });
   return {

@@ -76,7 +76,7 @@ export class ExpectedScarcity {
     const controls = this.state.controlsOn(market.country, market.commodity);
     for (let i = 0; i < controls.length; i++) {
       const control = this.state.controls[controls[i]];
-      if (control.exporter === market.country && control.coversCommodity[market.commodity] && control.isInForceAt(t)) return true;
+      if (control.exporter === market.country && control.governsOwnExports && control.coversCommodity[market.commodity] && control.isInForceAt(t)) return true;
     }
     return false;
   }
@@ -107,7 +107,7 @@ export class ExpectedScarcity {
     let cut = 0;
     for (let i = 0; i < controls.length; i++) {
       const control = state.controls[controls[i]];
-      if (control.exporter !== exporter || !control.coversCommodity[commodity] || !control.coversDestination[destination]) continue;
+      if (control.exporter !== exporter || !control.governsOwnExports || !control.coversCommodity[commodity] || !control.coversDestination[destination]) continue;
       const span = knownSpan(control, destination, t, horizonDays);
       if (span === null) continue;
       cut = Math.max(cut, control.governedShare(destination, span.from) * this.measureCut(control, destination, t, span, horizonDays));
