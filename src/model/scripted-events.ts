@@ -63,15 +63,22 @@ export class ScriptedEvents {
     const now = state.env.now;
     const timeOf = (epochDay: number) => epochDay - state.originEpochDay;
     switch (action.kind) {
+      // Importers re-plan when the rules change, and when a suspension ends by itself.
       case "impose":
         for (const c of action.controls) state.controls[c].impose(now);
+        this.trade.replan();
         return;
       case "suspend":
       case "extend":
-        for (const c of action.controls) state.controls[c].suspendUntil(timeOf(action.untilEpochDay));
+        for (const c of action.controls) {
+          state.controls[c].suspendUntil(timeOf(action.untilEpochDay));
+          this.trade.replanAt(timeOf(action.untilEpochDay), c);
+        }
+        this.trade.replan();
         return;
       case "lift":
         for (const c of action.controls) state.controls[c].lift();
+        this.trade.replan();
         return;
       case "facility-offline":
         this.operations.takeOffline(action.facility, action.untilEpochDay === null ? null : timeOf(action.untilEpochDay));

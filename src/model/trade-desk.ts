@@ -6,8 +6,12 @@
  * to every qualified supplier with spare supply (pro rata to that spare) and start the
  * qualification of new suppliers (SupplierQualification). Reserves due a refill order through
  * the same book last, from what is left (ReserveRefill).
+ *
+ * Rounds run every `orderInterval` days, and importers also re-plan when the rules change: at a
+ * control's announcement, effect and end, and when it is imposed, suspended, lifted or its
+ * suspension ends. A re-plan runs a round that day and the grid of rounds restarts from it.
  */
-import { meanOf, Priority } from "../engine/index.js";
+import { meanOf, Priority, type EventId } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
 import { LicenceOffice } from "./licence-office.js";
 import type { LicenceLog } from "./licence-log.js";
@@ -45,6 +49,15 @@ export class TradeDesk {
   /** Smoothed rate of the orders each market receives from abroad and may fill, tonnes/day, by market. */
   private readonly orderRate: Float64Array;
   private readonly onRound = (): void => this.runRound();
+  /** A dated re-plan; for a suspension's end (`control` >= 0), only if that control is still suspended until now. */
+  private readonly onReplan = (control: number): void => {
+    if (control >= 0 && this.state.controls[control].suspendedUntil !== this.state.env.now) return;
+    this.replan();
+  };
+  /** Time of the last round (-Infinity before the first), and the next round's event and time. */
+  private lastRoundTime = -Infinity;
+  private nextRound: EventId | undefined;
+  private nextRoundTime = -Infinity;
 
   constructor(state: WorldState, log: LicenceLog | undefined) {
     this.state = state;
@@ -91,7 +104,32 @@ export class TradeDesk {
       const cycleDays = spec.trade.orderIntervalDays + this.expectedLeadDays[m];
       market.setOpeningStock(market.coverDays * use + Math.max(0, use - production) * cycleDays);
     });
-    this.state.env.scheduleAt(0, this.onRound, 0, Priority.LATE);
+    this.scheduleRound(0);
+    // Importers re-plan on the dates a control's own terms set (announcement, effect, end).
+    for (const control of this.state.controls) {
+      for (const time of [control.announcedTime, control.effectiveTime, control.endTime]) if (time !== null && time > 0) this.replanAt(time);
+    }
+  }
+
+  /**
+   * Importers re-plan at `time`: a round then, and the grid restarts from it. For the end of
+   * `control`'s suspension, give the control: a suspension extended meanwhile moves the date.
+   */
+  replanAt(time: number, control = -1): void {
+    if (time > this.state.env.now) this.state.env.scheduleAt(time, this.onReplan, control, Priority.EARLY);
+  }
+
+  /** Importers re-plan now: a round runs today (after the day's other events), unless one ran or is due today. */
+  replan(): void {
+    const now = this.state.env.now;
+    if (this.lastRoundTime === now || this.nextRoundTime === now) return;
+    if (this.nextRound !== undefined) this.state.env.cancel(this.nextRound);
+    this.scheduleRound(now);
+  }
+
+  private scheduleRound(time: number): void {
+    this.nextRoundTime = time;
+    this.nextRound = this.state.env.scheduleAt(time, this.onRound, 0, Priority.LATE);
   }
 
   private runRound(): void {
@@ -99,10 +137,16 @@ export class TradeDesk {
     const t = state.env.now;
     state.advanceAll(t);
     const interval = state.spec.trade.orderIntervalDays;
+    // A round after a re-plan may come sooner than the interval: the rate is over the days since
+    // the last round, and the last estimate weighs as it would after that share of an interval.
+    const elapsed = this.lastRoundTime === -Infinity ? interval : t - this.lastRoundTime;
+    const weight = elapsed === interval ? EXPORT_RATE_SMOOTHING : Math.pow(EXPORT_RATE_SMOOTHING, elapsed / interval);
+    this.lastRoundTime = t;
     for (const market of state.markets) {
       // Smoothed over rounds: a re-exporter keeps buying what it sells on.
       const m = market.index;
-      this.exportRate[m] = EXPORT_RATE_SMOOTHING * this.exportRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (market.takeExportedTonnes() / interval);
+      const exported = market.takeExportedTonnes();
+      if (elapsed > 0) this.exportRate[m] = weight * this.exportRate[m] + (1 - weight) * (exported / elapsed);
     }
     const asked = this.book.askedTonnes;
     asked.fill(0);
@@ -111,7 +155,7 @@ export class TradeDesk {
     for (let m = 0; m < asked.length; m++) this.orderRate[m] = EXPORT_RATE_SMOOTHING * this.orderRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (asked[m] / interval);
     for (const market of state.markets) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
     state.settle();
-    state.env.scheduleAt(t + interval, this.onRound, 0, Priority.LATE);
+    this.scheduleRound(t + interval);
   }
 
   /**

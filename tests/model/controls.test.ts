@@ -375,3 +375,43 @@ describe("a quota that starts mid-year", () => {
     expect(shipped).toBeCloseTo((3660 * 89) / 366, 3);
   });
 });
+
+describe("importers re-plan when the rules change", () => {
+  /** AA buys half from BB and half from CC, every 30 days, 7 days' transit; BB bans AA from day 40. */
+  const world = (ban: { effectiveDay?: number | null; imposeDay?: number }): SmallWorld => ({
+    countries: ["AA", "BB", "CC"],
+    commodities: ["x"],
+    days: 120,
+    warmUpDays: 0,
+    transitDays: 7,
+    orderIntervalDays: 30,
+    facilities: [
+      { id: "bb-mine", country: "BB", capacityTonnesPerDay: 100, outputs: { x: 1 } },
+      { id: "cc-mine", country: "CC", capacityTonnesPerDay: 100, outputs: { x: 1 } },
+    ],
+    markets: [
+      { country: "AA", commodity: "x", demand: 10, coverDays: 20, imports: { BB: 0.5, CC: 0.5 } },
+      { country: "BB", commodity: "x", demand: 1, coverDays: 20 },
+      { country: "CC", commodity: "x", demand: 1, coverDays: 20 },
+    ],
+    controls: [{ id: "ban", exporter: "BB", commodities: ["x"], destinations: { mode: "only", countries: ["AA"] }, measure: { kind: "ban" }, effectiveDay: ban.effectiveDay }],
+    events: ban.imposeDay === undefined ? [] : [{ id: "impose", day: ban.imposeDay, action: { kind: "impose", controls: [0] } }],
+  });
+  /** Days on which tonnes land in AA. */
+  const landings = (w: SmallWorld) => [...column(simulateWorld(buildWorld(w), { seed: 1 }), "AA", "x", "imports_t").entries()].filter(([, v]) => v > 1e-9).map(([d]) => d);
+
+  it("orders on the day a control takes effect, and the rounds restart from it", () => {
+    // AA starts at its order-up-to level, so the round of day 0 orders nothing; the round of day 30
+    // lands on day 37; on day 40, when the ban takes effect, a round sends BB's half to CC, landing
+    // on day 47; the next rounds are 30 days on from it, on days 70 and 100.
+    expect(landings(world({ effectiveDay: 40 }))).toEqual([37, 47, 77, 107]);
+  });
+
+  it("orders on the day an event imposes a control", () => {
+    expect(landings(world({ effectiveDay: null, imposeDay: 40 }))).toEqual([37, 47, 77, 107]);
+  });
+
+  it("keeps the grid where nothing changes", () => {
+    expect(landings(world({ effectiveDay: null }))).toEqual([37, 67, 97]);
+  });
+});
