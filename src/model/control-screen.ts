@@ -12,7 +12,7 @@
  *   exporter's origin: then its measure applies to the whole order (times coverage), as if
  *   the exporter shipped it.
  * What a measure does to the share it governs is the measure's (measures/): it calls back one of
- * this screen's verbs (refuse, requireLicence, capBy). Restrictions are taken as independent: an
+ * this screen's verbs (refuse, deter, requireLicence, capBy). Restrictions are taken as independent: an
  * order survives each with the share it leaves free.
  */
 import type { ExportControl } from "./export-control.js";
@@ -26,8 +26,13 @@ import { SHARE_TOLERANCE } from "./tolerance.js";
  * are overwritten in place, not reallocated.
  */
 export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
-  /** Share of the order refused outright (bans, forbidden re-exports), 0..1. */
+  /** Share of the order refused outright (bans, forbidden re-exports, deterred buyers), 0..1. */
   refusedShare = 0;
+  /**
+   * Share refused by bans and forbidden re-exports only: what still stops a licensed order when
+   * its licence is granted (its deterred buyers were already taken off when it was filed).
+   */
+  barredShare = 0;
   /** Share of what is not refused that needs licences, 0..1. */
   licensedShare = 0;
   /** Licensing measures that apply, in `licensing[0 .. licensingCount)` (each decides; all must approve). */
@@ -41,6 +46,7 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   private readonly originSlot: Int32Array;
   /** While screening: the share of the order no restriction has taken, and the share needing no licence. */
   private freeShare = 1;
+  private unbarredShare = 1;
   private unlicensedShare = 1;
 
   /** `originSlot[c]` is country c's slot among the tracked origins, or -1. */
@@ -52,6 +58,11 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   /** Whether nothing of the order may ship. */
   get isBanned(): boolean {
     return this.refusedShare >= 1 - SHARE_TOLERANCE;
+  }
+
+  /** Whether bans and forbidden re-exports alone stop the whole order (what a granted licence still meets). */
+  get isBarred(): boolean {
+    return this.barredShare >= 1 - SHARE_TOLERANCE;
   }
 
   /**
@@ -72,10 +83,11 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
     this.quotaCount = 0;
     this.originRefused.fill(0);
     this.freeShare = 1;
+    this.unbarredShare = 1;
     this.unlicensedShare = 1;
     for (let i = 0; i < controlIndices.length; i++) {
       const control = controls[controlIndices[i]];
-      const share = control.coverage;
+      const share = control.governedShare(destination, t);
       if (control.exporter !== supplier) {
         const slot = this.originSlot[control.exporter];
         const originShare = slot < 0 ? 0 : content[slot];
@@ -88,19 +100,27 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
           if (slot >= 0 && control.refusesReExportAt(commodity, destination, t)) {
             this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
             this.freeShare *= 1 - share * originShare;
+            this.unbarredShare *= 1 - share * originShare;
           }
           continue;
         }
       } else if (!control.appliesTo(commodity, destination, t)) continue;
-      control.measure.restrictOrder(this, share);
+      control.measure.restrictOrder(this, share, destination);
     }
     this.refusedShare = 1 - this.freeShare;
+    this.barredShare = 1 - this.unbarredShare;
     this.licensedShare = 1 - this.unlicensedShare;
     return this;
   }
 
   /** A ban's verb: `share` of the order is refused. */
   refuse(share: number): void {
+    this.freeShare *= 1 - share;
+    this.unbarredShare *= 1 - share;
+  }
+
+  /** Licensing's verb for deterred buyers: `share` of the order is not applied for (refused when placed, not when a licence is decided). */
+  deter(share: number): void {
     this.freeShare *= 1 - share;
   }
 

@@ -48,6 +48,8 @@ export class ExportControl {
   isLifted = false;
   /** General licence of each destination runs until this time (-Infinity: none). */
   readonly generalLicenceUntil: Float64Array;
+  /** Share of the covered trade to each destination that its general licence exempts (the exporters holding one), while it runs. */
+  readonly generalLicenceShare: Float64Array;
   private readonly originEpochDay: number;
 
   constructor(index: number, spec: ControlSpec, commodityCount: number, countryCount: number, originEpochDay: number) {
@@ -81,6 +83,29 @@ export class ExportControl {
     this.effectiveTime = spec.effectiveEpochDay === null ? null : spec.effectiveEpochDay - originEpochDay;
     this.endTime = spec.endEpochDay === null ? null : spec.endEpochDay - originEpochDay;
     this.generalLicenceUntil = new Float64Array(countryCount).fill(-Infinity);
+    this.generalLicenceShare = new Float64Array(countryCount);
+  }
+
+  /**
+   * Grants a general licence for exports to `destination` until `until`, held by exporters of
+   * `share` of the covered trade (1: all of it, so the destination's orders need no licence).
+   */
+  grantGeneralLicence(destination: number, until: number, share: number): void {
+    this.generalLicenceUntil[destination] = until;
+    this.generalLicenceShare[destination] = share;
+  }
+
+  /** Whether a general licence exempts every covered order to `destination` at `t`. */
+  private isWhollyLicensed(destination: number, t: number): boolean {
+    return t < this.generalLicenceUntil[destination] && this.generalLicenceShare[destination] >= 1;
+  }
+
+  /**
+   * Share of an order to `destination` at `t` it governs: its coverage, less the part whose
+   * exporters hold a general licence for that destination while it runs.
+   */
+  governedShare(destination: number, t: number): number {
+    return t < this.generalLicenceUntil[destination] ? this.coverage * (1 - this.generalLicenceShare[destination]) : this.coverage;
   }
 
   /** Whether the control is in force at time `t`. */
@@ -90,10 +115,10 @@ export class ExportControl {
     return this.suspendedUntil === null || t >= this.suspendedUntil;
   }
 
-  /** Whether it governs exports of `commodity` to `destination` at time `t` (a general licence exempts). */
+  /** Whether it governs exports of `commodity` to `destination` at time `t` (a general licence held by every exporter exempts). */
   appliesTo(commodity: number, destination: number, t: number): boolean {
     if (!this.coversCommodity[commodity] || !this.coversDestination[destination] || !this.isInForceAt(t)) return false;
-    return !(t < this.generalLicenceUntil[destination]);
+    return !this.isWhollyLicensed(destination, t);
   }
 
   /**
@@ -102,7 +127,7 @@ export class ExportControl {
    */
   refusesReExportAt(commodity: number, destination: number, t: number): boolean {
     if (!this.coversCommodity[commodity] || !this.refusesReExportTo[destination] || !this.isInForceAt(t)) return false;
-    return !(t < this.generalLicenceUntil[destination]);
+    return !this.isWhollyLicensed(destination, t);
   }
 
   /** Whether, at `t`, it has been announced and is not yet in force: importers front-run. */

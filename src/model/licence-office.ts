@@ -5,11 +5,13 @@
  * from draws keyed by route, day and rank (see KeyedStream), so that policies compared on one
  * seed meet the same licensing luck. It then joins its authority's queue (LicensingAuthority),
  * whose capacity decides when its review starts; the decision comes its review time later.
- * An approved licence ships what the exporter can spare; with a validity period the rest stays
- * licensed on that route until it expires, and later orders ship against it before anyone
- * applies again. Importers count pending applications at their expected approval.
+ * An approval may grant less than was asked (the licence's approved share, drawn per
+ * application); the rest is refused. An approved licence ships what the exporter can spare; with
+ * a validity period the rest stays licensed on that route until it expires, and later orders
+ * ship against it before anyone applies again. Importers count pending applications at their
+ * expected outcome (approval probability times the mean approved share).
  */
-import { Priority, type Distribution, type KeyedStream } from "../engine/index.js";
+import { meanOf, Priority, type Distribution, type KeyedStream } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
 import type { ExportControl } from "./export-control.js";
 import { drawInput } from "./input-draw.js";
@@ -49,6 +51,8 @@ export class LicenceOffice {
   private readonly applicationSupplier: number[] = [];
   private readonly applicationTonnes: number[] = [];
   private readonly applicationApproved: boolean[] = [];
+  /** Tonnes an approval grants (the approved share of those asked; 0 if refused). */
+  private readonly applicationGranted: number[] = [];
   private readonly applicationDays: number[] = [];
   private readonly applicationValidity: number[] = [];
   private readonly applicationExpectedTonnes: number[] = [];
@@ -108,6 +112,8 @@ export class LicenceOffice {
     const state = this.state;
     let approved = true;
     let approvalProbability = 1;
+    let grantedShare = 1;
+    let expectedShare = 1;
     let processingDays = 0;
     let validityDays = Infinity;
     let authority = -1;
@@ -118,6 +124,9 @@ export class LicenceOffice {
       const isApproved = stream.bernoulli(probability);
       approvalProbability *= probability;
       const days = Math.max(0, drawInput(licensing.processingDays, stream, licensing.processingTimePath));
+      // A fixed share (1 by default) draws nothing, so the draws above are as they were without it.
+      grantedShare = Math.min(grantedShare, Math.min(1, Math.max(0, drawInput(licensing.approvedShare, stream, licensing.approvedSharePath))));
+      expectedShare = Math.min(expectedShare, meanOf(licensing.approvedShare));
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
       validityDays = Math.min(validityDays, licensing.validityDays);
@@ -128,13 +137,14 @@ export class LicenceOffice {
     this.applicationMarket[application] = market.index;
     this.applicationSupplier[application] = supplier;
     this.applicationTonnes[application] = tonnes;
+    this.applicationGranted[application] = approved ? tonnes * grantedShare : 0;
     this.applicationApproved[application] = approved;
     this.applicationDays[application] = processingDays;
     this.applicationValidity[application] = Number.isFinite(validityDays) ? validityDays : 0;
     // Counted at its expected value, so an importer facing refusals orders enough to make up for them.
-    this.applicationExpectedTonnes[application] = tonnes * approvalProbability;
+    this.applicationExpectedTonnes[application] = tonnes * approvalProbability * expectedShare;
     this.applicationDecision[application] = -1;
-    market.applicationFiled(tonnes * approvalProbability);
+    market.applicationFiled(this.applicationExpectedTonnes[application]);
     this.log?.applied(state.env.now, supplier, market.commodity, market.country, tonnes);
     this.authorities[authority < 0 ? 0 : authority].file(application, tonnes);
   }
@@ -177,6 +187,7 @@ export class LicenceOffice {
     const supplier = this.applicationSupplier[application];
     const tonnes = this.applicationTonnes[application];
     const approved = this.applicationApproved[application];
+    const granted = this.applicationGranted[application];
     const validity = this.applicationValidity[application];
     this.freeApplications.push(application);
     market.applicationDecided(this.applicationExpectedTonnes[application]);
@@ -186,17 +197,19 @@ export class LicenceOffice {
       const origin = state.marketAt(supplier, market.commodity) as Market;
       origin.advanceTo(t);
       const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, market.commodity), market.commodity, supplier, market.country, t, origin.content);
-      if (!screen.isBanned) {
-        shipped = Math.min(tonnes * (1 - screen.refusedShare), origin.exportableTonnes, screen.quotaAllowanceTonnes);
+      if (!screen.isBarred) {
+        shipped = Math.min(granted * (1 - screen.barredShare), origin.exportableTonnes, screen.quotaAllowanceTonnes);
         if (shipped > DUST_TONNES) {
           screen.chargeQuotas(shipped);
           this.shipping.ship(supplier, market.index, shipped, screen.shippedContent(origin.content, this.content));
         } else shipped = 0;
       }
-      // The rest stays licensed on the route for the licence's validity.
-      const rest = tonnes - shipped;
-      if (validity > 0 && rest > DUST_TONNES && !screen.isBanned) this.addOpenLicence(supplier, market.index, rest, t + validity);
-      else if (rest > DUST_TONNES) this.onShortfall(market, t);
+      // The rest of what was granted stays licensed on the route for the licence's validity;
+      // what it did not grant is refused.
+      const rest = granted - shipped;
+      const keepsRest = validity > 0 && rest > DUST_TONNES && !screen.isBarred;
+      if (keepsRest) this.addOpenLicence(supplier, market.index, rest, t + validity);
+      if ((rest > DUST_TONNES && !keepsRest) || tonnes - granted > DUST_TONNES) this.onShortfall(market, t);
     } else this.onShortfall(market, t);
     state.settle();
   }

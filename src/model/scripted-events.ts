@@ -115,7 +115,7 @@ export class ScriptedEvents {
         return;
       case "general-licence": {
         const until = action.untilEpochDay === null ? Infinity : timeOf(action.untilEpochDay);
-        for (const c of action.controls) for (const d of action.destinations) state.controls[c].generalLicenceUntil[d] = until;
+        for (const c of action.controls) for (const d of action.destinations) state.controls[c].grantGeneralLicence(d, until, action.share);
         return;
       }
       default: {

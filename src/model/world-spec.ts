@@ -329,11 +329,15 @@ export type EventAction =
       readonly capacity: LicensingCapacity | null;
     }
   | {
-      /** A general licence: covered destinations ship without applications until the date. */
+      /**
+       * A general licence: covered destinations' orders from the exporters holding one (`share`
+       * of the covered trade; 1: all) ship without applications until the date.
+       */
       readonly kind: "general-licence";
       readonly controls: readonly number[];
       readonly destinations: readonly number[];
       readonly untilEpochDay: number | null;
+      readonly share: number;
     };
 
 /** A dated change, possibly uncertain in whether it happens. */

@@ -17,6 +17,7 @@ import {
   durationDistribution,
   licensingCapacity,
   note,
+  shareDistribution,
   slug,
   source,
   tags,
@@ -86,6 +87,14 @@ const branches = [
       authority: slug("authority").optional().describe("The authority whose queue its applications join (default: a queue of its own)"),
       capacity: licensingCapacity.optional().describe("Capacity of its own queue, when it names no authority (default: unlimited)"),
       validity: uncertainQuantity("duration", { description: `How long an approved licence's tonnes may ship (default ${DEFAULTS.validityDays}: at once)` }).optional(),
+      approvedQuantity: shareDistribution
+        .optional()
+        .describe("Share of an approved application's tonnes the licence grants, drawn per application; the rest is refused (default 100%)"),
+      deterred: approval
+        .optional()
+        .describe(
+          "Share of the governed orders whose buyers do not apply while it is in force and seek other suppliers, overall or per destination ({ default: 10%, US: 30% }); refused at once (default 0%)",
+        ),
       applicationSize: uncertainQuantity("mass", {
         rule: "positive",
         description: "Tonnes of one application (a contract): an order is filed as that many tonnes a piece, each decided on its own (default: the whole order is one application)",
@@ -154,6 +163,8 @@ export function resolveMeasure(id: string, c: ConcreteControl, context: MeasureC
         kind: "licensing",
         approvalByCountry: approvalByCountry(c.approval, refs, [...path, "approval"], note),
         processingDays: c.processingTime,
+        approvedShare: c.approvedQuantity ?? { kind: "fixed", value: 1 },
+        deterredByCountry: approvalByCountry(c.deterred, refs, [...path, "deterred"], note, 0),
         authority,
         validityDays: c.validity ?? DEFAULTS.validityDays,
         applicationTonnes: c.applicationSize ?? Infinity,
@@ -169,11 +180,13 @@ export function resolveMeasure(id: string, c: ConcreteControl, context: MeasureC
 const UNLIMITED: LicensingCapacity = { unit: "applications", perDay: Infinity };
 
 /**
- * Approval probability by importer from a share or a map: "default" first, then groups, then
- * single countries, so the most specific entry wins. Reported at `path`; also used by events.
+ * A share by importer (an approval probability, a deterred share) from a share or a map:
+ * "default" first, then groups, then single countries, so the most specific entry wins;
+ * `fallback` where neither the map's default nor an entry says. Reported at `path`; also used
+ * by events.
  */
-export function approvalByCountry(approval: number | Record<string, number> | undefined, refs: ReferenceIndex, path: (string | number)[], note: Report): number[] {
-  const byCountry = new Array<number>(refs.countryIds.length).fill(1);
+export function approvalByCountry(approval: number | Record<string, number> | undefined, refs: ReferenceIndex, path: (string | number)[], note: Report, fallback = 1): number[] {
+  const byCountry = new Array<number>(refs.countryIds.length).fill(fallback);
   if (typeof approval === "number") byCountry.fill(approval);
   else if (approval !== undefined) {
     const entries = Object.entries(approval);

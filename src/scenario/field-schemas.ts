@@ -260,6 +260,14 @@ export const durationDistribution = z.union(
 );
 
 /**
+ * A per-occurrence share distribution (the share of an application's tonnes a licence grants):
+ * drawn by the model for every application, not once per replicate. A plain value is fixed.
+ */
+export const shareDistribution = z.union([share.transform((v): Distribution => ({ kind: "fixed", value: v })), distributionObject(share, share, { min: 0, max: 1 })], {
+  error: `must be a share such as "70%", or a distribution: ${familiesText()}`,
+});
+
+/**
  * A licensing authority's capacity: how many applications it starts reviewing, or how many
  * tonnes of applications, per unit of time: "40 applications/working day", "800 applications per
  * month", "500 t/working day", "12 kt/month", or "unlimited".

@@ -106,7 +106,7 @@ function licenceAction(event: Extract<ScenarioEvent, { type: "licensing-change" 
   }
   if (event.until !== undefined && event.until <= event.date) note([...path, "until"], "date-order", "must be after the event's date");
   const destinations = [...new Set(event.destinations.flatMap((ref, i) => refs.countries(ref, [...path, "destinations", i], note)))];
-  return { kind: "general-licence", controls: acted, destinations, untilEpochDay: event.until ?? null };
+  return { kind: "general-licence", controls: acted, destinations, untilEpochDay: event.until ?? null, share: event.holders ?? 1 };
 }
 
 /** A demand change: the markets with demand among the countries and commodities it names (none is reported). */

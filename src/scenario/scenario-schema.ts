@@ -218,6 +218,9 @@ const event = z.discriminatedUnion(
       control: controlRefs,
       destinations: z.array(countryRef).min(1, { error: "must name at least one destination" }).describe("Countries or groups whose orders ship without applications"),
       until: uncertainDate.optional().describe("End of the general licence (default: while the control lasts)"),
+      holders: uncertainShare
+        .optional()
+        .describe("Share of the covered trade whose exporters hold the general licence (default 100%); the rest still applies case by case"),
       ...eventBase,
     }),
     z.strictObject({ type: z.literal("stockpile-release"), stockpile: slug("stockpile"), amount: uncertainQuantity("mass", { rule: "positive" }), ...eventBase }),

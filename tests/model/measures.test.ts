@@ -23,6 +23,8 @@ const LICENSING: MeasureSpec = {
   kind: "licensing",
   approvalByCountry: [1, 0.5, 0.25],
   processingDays: { kind: "fixed", value: 45 },
+  approvedShare: { kind: "fixed", value: 1 },
+  deterredByCountry: [0, 0, 0],
   authority: 0,
   validityDays: 0,
   applicationTonnes: Infinity,

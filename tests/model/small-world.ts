@@ -91,7 +91,18 @@ export interface SmallWorld {
     measure:
       | { kind: "ban" }
       | { kind: "quota"; tonnesPerYear: number }
-      | { kind: "licensing"; approval: number; processingDays: Distribution; capacity?: LicensingCapacity; validityDays?: number; applicationTonnes?: number };
+      | {
+          kind: "licensing";
+          approval: number;
+          processingDays: Distribution;
+          capacity?: LicensingCapacity;
+          validityDays?: number;
+          applicationTonnes?: number;
+          /** Share of an approved application's tonnes granted (default fixed 1). */
+          approvedShare?: Distribution;
+          /** Share of buyers deterred, to every destination (default 0). */
+          deterred?: number;
+        };
     effectiveDay?: number | null;
     endDay?: number | null;
     announcedDay?: number;
@@ -196,6 +207,8 @@ export function buildWorld(w: SmallWorld): WorldSpec {
         kind: "licensing",
         approvalByCountry: w.countries.map(() => (c.measure as { approval: number }).approval),
         processingDays: c.measure.processingDays,
+        approvedShare: c.measure.approvedShare ?? { kind: "fixed", value: 1 },
+        deterredByCountry: w.countries.map(() => (c.measure as { deterred?: number }).deterred ?? 0),
         authority: authorities.length - 1,
         validityDays: c.measure.validityDays ?? 0,
         applicationTonnes: c.measure.applicationTonnes ?? Infinity,

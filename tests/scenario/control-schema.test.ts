@@ -37,7 +37,7 @@ describe("the measure of a control", () => {
       minimal +
         controls(
           "b: { exporter: CN, commodities: [gallium], measure: ban }",
-          "l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, approval: { default: 90%, US: 50% }, validity: 30 days, applicationSize: 10 t }",
+          "l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, approval: { default: 90%, US: 50% }, validity: 30 days, applicationSize: 10 t, approvedQuantity: { uniform: [20%, 60%] }, deterred: { US: 30% } }",
           "q: { exporter: CN, commodities: [gallium], measure: quota, quota: 365.25 t/yr }",
           "f: { exporter: CN, commodities: [gallium], measure: ban, reExport: free }",
           "n: { exporter: CN, commodities: [gallium], measure: ban, reExport: none }",
@@ -50,7 +50,21 @@ describe("the measure of a control", () => {
     expect(resolved.map((c) => [c.id, c.measure, c.reExport])).toEqual([
       // A ban follows the goods to its destinations; licensing and quotas control the exporter's own shipments.
       ["b", { kind: "ban" }, { mode: "covered" }],
-      ["l", { kind: "licensing", approvalByCountry: [0.9, 0.5], processingDays: { kind: "fixed", value: 45 }, authority: 0, validityDays: 30, applicationTonnes: 10 }, { mode: "none" }],
+      [
+        "l",
+        {
+          kind: "licensing",
+          approvalByCountry: [0.9, 0.5],
+          processingDays: { kind: "fixed", value: 45 },
+          // Drawn per application; deterred buyers only where the map says (0 elsewhere, not approval's 1).
+          approvedShare: { kind: "uniform", min: 0.2, max: 0.6 },
+          deterredByCountry: [0, 0.3],
+          authority: 0,
+          validityDays: 30,
+          applicationTonnes: 10,
+        },
+        { mode: "none" },
+      ],
       ["q", { kind: "quota", tonnesPerYear: 365.25 }, { mode: "none" }],
       ["f", { kind: "ban" }, { mode: "none" }],
       ["n", { kind: "ban" }, { mode: "none" }],

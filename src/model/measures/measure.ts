@@ -25,10 +25,10 @@ export type MeasureKind = MeasureSpec["kind"];
  */
 export interface MeasureBehaviour {
   /**
-   * Records in `screen` what it does to the `share` of an order it governs (refuses it, needs
-   * a licence, caps it). `screen` is typed by each measure as the part of ControlScreen it uses.
+   * Records in `screen` what it does to the `share` of an order to `destination` it governs
+   * (refuses it, needs a licence, caps it). `screen` is typed by each measure as the part of ControlScreen it uses.
    */
-  restrictOrder(screen: never, share: number): void;
+  restrictOrder(screen: never, share: number, destination: number): void;
   /** Its control comes into force on `epochDay` (a quota gets the share of its year left). */
   takeEffect(epochDay: number): void;
   /** 1 January, its control in force (a quota's tonnes are renewed). */

@@ -44,7 +44,9 @@ export function knownSpan(control: ExportControl, destination: number, t: number
   const effective = control.effectiveTime;
   if (control.isLifted || effective === null || horizonDays <= 0) return null;
   if (t < effective && (control.announcedTime === null || t < control.announcedTime)) return null;
-  const start = Math.max(effective, control.suspendedUntil ?? -Infinity, control.generalLicenceUntil[destination]);
+  // A general licence held by every exporter defers the bite to its end; one held by some only thins it (governedShare).
+  const licensedUntil = control.generalLicenceShare[destination] >= 1 ? control.generalLicenceUntil[destination] : -Infinity;
+  const start = Math.max(effective, control.suspendedUntil ?? -Infinity, licensedUntil);
   const from = Math.max(t, start);
   const to = Math.min(t + horizonDays, control.endTime ?? Infinity);
   return to > from ? { start, from, to } : null;
@@ -108,7 +110,7 @@ export class ExpectedScarcity {
       if (control.exporter !== exporter || !control.coversCommodity[commodity] || !control.coversDestination[destination]) continue;
       const span = knownSpan(control, destination, t, horizonDays);
       if (span === null) continue;
-      cut = Math.max(cut, control.coverage * this.measureCut(control, destination, t, span, horizonDays));
+      cut = Math.max(cut, control.governedShare(destination, span.from) * this.measureCut(control, destination, t, span, horizonDays));
     }
     return cut;
   }
@@ -123,11 +125,13 @@ export class ExpectedScarcity {
     const inForce = Math.max(0, transitionEnd - span.from) / horizonDays;
     const measure = control.measure;
     if (measure instanceof Licensing) {
-      const approval = measure.approvalByCountry[destination];
+      // Deterred buyers do not apply; of the rest, the tonnes approved come after the first review.
+      const deterred = measure.deterredByCountry[destination];
+      const granted = measure.approvalByCountry[destination] * meanOf(measure.approvedShare);
       const reviewDays = meanOf(measure.processingDays) + this.authorities[measure.authority].backlogDays;
       const gapEnd = Math.min(span.to, span.start + reviewDays);
       const delayed = Math.max(0, gapEnd - span.from) / horizonDays;
-      return (1 - approval) * inForce + approval * delayed;
+      return deterred * inForce + (1 - deterred) * ((1 - granted) * inForce + granted * delayed);
     }
     if (measure instanceof Quota) {
       const flow = this.coveredFlow(control, t);
