@@ -6,7 +6,7 @@
  * exact because origin is conserved through stocks and recipes. The routes carrying the most
  * controlled-origin tonnes are kept, grouped by exporter; the others are counted.
  */
-import type { TradeFlow, WorldSpec } from "../model/index.js";
+import type { ControlSpec, TradeFlow } from "../model/index.js";
 
 /** Routes shown per commodity; the others are counted in `leftOut`. */
 export const THIRD_COUNTRY_ROUTES = 8;
@@ -17,6 +17,13 @@ export const THIRD_COUNTRY_ROUTES = 8;
  * content is a trace that mixing through stocks leaves, not a supply that passes through.
  */
 export const TRACE_SHARE = 0.001;
+
+/** What the table reads of a world spec: ids, and each control's exporter and commodities. */
+export interface ControlledWorld {
+  readonly countries: readonly { readonly id: string }[];
+  readonly commodities: readonly { readonly id: string }[];
+  readonly controls: readonly Pick<ControlSpec, "id" | "exporter" | "commodities">[];
+}
 
 /** One route in one year: what a third country shipped and how much of it was of controlled origin. */
 export interface ThirdCountryRow {
@@ -89,7 +96,7 @@ function byControlledOrigin(a: OriginTotals, b: OriginTotals): number {
 /** Third countries' exports of each commodity under control, from a run's trade record. */
 export function thirdCountryExports(
   trade: readonly TradeFlow[],
-  spec: Pick<WorldSpec, "countries" | "commodities" | "controls">,
+  spec: ControlledWorld,
   routeLimit = THIRD_COUNTRY_ROUTES,
 ): ThirdCountryExports {
   const country = (i: number) => spec.countries[i].id;
