@@ -178,7 +178,7 @@ describe("the run report", async () => {
     const section = html.slice(start, html.indexOf("</section>", start));
     // The first commodity's routes stand open, and it is gallium: the first the flagship's controls name with third-country content.
     const first = section.slice(section.indexOf("<details open>"), section.indexOf("</details>"));
-    expect(first).toContain("<caption>gallium: exports by exporters other than CN, by route and year");
+    expect(first).toContain("<caption>Refined high-purity gallium: exports by countries other than China (CN), by route and year");
     expect(first).not.toContain("<tr><td>CN</td>");
     // Rows as the trade record has them (1 decimal: the column's largest figure is above 10 t).
     for (const [exporter, importer] of [["CA", "KR"], ["JP", "KR"], ["EU", "ROW"]]) {

@@ -83,7 +83,9 @@ function routesBlock(c: ThirdCountryCommodity, open: boolean, names: DisplayName
     columns: ["exporter", "importer", "year", "t shipped", "of which controlled origin t", "share"],
     rows: c.rows.map((r) => [r.exporter, r.importer, String(r.year), cellTonnes(r.tonnes, decimals), cellTonnes(r.controlledOriginTonnes, decimals), percent(r.share)]),
     numeric: [false, false, false, true, true, true],
-    caption: `${c.commodity}: exports by exporters other than ${c.controllingExporters.join(", ")}, by route and year, the exporters and routes carrying the most controlled-origin tonnes first (under ${c.controls.join(", ")})`,
+    caption:
+      `${names.commodity(c.commodity)}: exports by countries other than ${listOf(c.controllingExporters, names)}, by route and year, ` +
+      `the exporters and routes carrying the most controlled-origin tonnes first (under ${c.controls.map((id) => names.label(id)).join("; ")})`,
   });
   const left = c.leftOut;
   const note =
