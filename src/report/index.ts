@@ -7,6 +7,7 @@ export { NO_WHAT_IF, overridesNote, type WhatIf, type WhatIfBase } from "./what-
 export { renderWhatIfTable } from "./what-if-table.js";
 export { rankShortfalls, type RankedShortfall } from "./worst-shortfalls.js";
 export { renderTradeCsv } from "./trade-csv.js";
+export { thirdCountryExports, THIRD_COUNTRY_ROUTES, TRACE_SHARE, type ControlledWorld, type ThirdCountryCommodity, type ThirdCountryExports, type ThirdCountryRow } from "./third-country-exports.js";
 export { renderConsumerTable, type ScenarioKpis } from "./consumer-table.js";
 export { formatNumber } from "./number-format.js";
 export { inputColumns, replicatesCsvHeader, replicatesCsvRows, SPREADSHEET_ROWS, writesReplicatesCsv } from "./replicates-csv.js";

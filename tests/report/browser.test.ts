@@ -106,6 +106,18 @@ describe.skipIf(!hasChromium)("reports in a real browser", () => {
         expect(chart.label.length, `${chart.id} has a description`).toBeGreaterThan(20);
         expect(chart.rows, `${chart.id} has its numbers in a table`).toBeGreaterThan(0);
       }
+      if (kind === "run") {
+        // Third countries' gallium shows open (issue 17), its rows those of trade.csv beside the report.
+        const rows = await page.$$eval("section#third-country details[open] tbody tr", (trs) => trs.filter((tr) => tr.getBoundingClientRect().height > 0).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+        const trade = readFileSync(path.join(scratch, kind, "trade.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+        const canadaToKorea = trade.find(([year, commodity, exporter, importer]) => year === "2026" && commodity === "gallium" && exporter === "CA" && importer === "KR")!;
+        const shown = rows.find((r) => r[0] === "CA" && r[1] === "KR" && r[2] === "2026")!;
+        expect(Number(shown[3])).toBeCloseTo(Number(canadaToKorea[4]), 1);
+        expect(Number(shown[4])).toBeCloseTo(Number(canadaToKorea[5]), 1);
+        expect(Number(shown[4])).toBeGreaterThan(0);
+        expect(rows.some((r) => r[0] === "JP")).toBe(true);
+        expect(rows.some((r) => r[0] === "CN")).toBe(false);
+      }
       if (kind === "sweep") {
         // What drives the shortfalls comes right after who runs short, before the fan charts (issue 20).
         // The page is not scrolled yet: a section's top is its distance from the page's top.

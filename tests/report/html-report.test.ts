@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenario, simulate, sweep } from "../../src/index.js";
-import { rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport, runReportInput } from "../../src/report/index.js";
+import { formatNumber, rankShortfalls, renderRunReport, renderShortfallTable, renderSweepReport, runReportInput } from "../../src/report/index.js";
 import { renderChart, type ChartDefinition } from "../../src/report/html/chart.js";
 import { countriesThatMove } from "../../src/report/html/compare-section.js";
 import { periodDays, periodMeans } from "../../src/report/html/downsample.js";
@@ -169,6 +169,25 @@ describe("the run report", async () => {
     expect(html).toContain(scenario.question.replace(/'/g, "&#39;"));
     expect(html).toContain("npx chokepoint run scenarios/reinstated-2026.yaml --seed 20261110 --replicate 0");
     expect(html).toContain(`<dd>${run.summary.manifest.scenarioHash}</dd>`);
+  });
+
+  it("shows the allied refiners' gallium first: where it went, year by year, and how much was of Chinese origin", () => {
+    expect(html).toContain(`<a href="#third-country">Controlled origin in third countries&#39; exports</a>`);
+    const start = html.indexOf('<section id="third-country">');
+    expect(start).toBeGreaterThan(-1);
+    const section = html.slice(start, html.indexOf("</section>", start));
+    // The first commodity's routes stand open, and it is gallium: the first the flagship's controls name with third-country content.
+    const first = section.slice(section.indexOf("<details open>"), section.indexOf("</details>"));
+    expect(first).toContain("<caption>Refined high-purity gallium: exports by countries other than China (CN), by route and year");
+    expect(first).not.toContain("<tr><td>CN</td>");
+    // Rows as the trade record has them (1 decimal: the column's largest figure is above 10 t).
+    for (const [exporter, importer] of [["CA", "KR"], ["JP", "KR"], ["EU", "ROW"]]) {
+      const f = run.trade.find((x) => x.year === 2026 && x.commodity === "gallium" && x.exporter === exporter && x.importer === importer)!;
+      expect(f.controlledOriginTonnes).toBeGreaterThan(0);
+      const share = `${formatNumber((f.controlledOriginTonnes / f.tonnes) * 100, 1)}%`;
+      expect(first).toContain(`<tr><td>${exporter}</td><td>${importer}</td><td>2026</td><td class="num">${formatNumber(f.tonnes, 1)}</td><td class="num">${formatNumber(f.controlledOriginTonnes, 1)}</td><td class="num">${share}</td></tr>`);
+    }
+    expect(section).toMatch(/<tr><td>gallium<\/td><td class="num">[\d.]+<\/td><td class="num">[\d.]+<\/td><td class="num">9\d(\.\d)?%<\/td><td>CA [\d.]+, JP [\d.]+/);
   });
 
   it("loads nothing from anywhere and stays small enough to mail", () => {

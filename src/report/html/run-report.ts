@@ -1,7 +1,8 @@
 /**
  * report.html of a run: the scenario's question; the worst shortfalls (the ranking the terminal
  * table prints); per pair that ran short, its market chart and who supplied it (each exporter in
- * one colour throughout); the events; the manifest and the command that reruns it. Countries,
+ * one colour throughout); what third countries exported of controlled goods and how much of it
+ * was of controlled origin; the events; the manifest and the command that reruns it. Countries,
  * commodities and events go by their names (DisplayNames); tables of figures keep the ids.
  */
 import { isoFromEpochDay, type LicenceRow, type Timeline, type TradeFlow, type WorldSpec } from "../../model/index.js";
@@ -17,7 +18,9 @@ import { escapeHtml, paragraph, renderSection, renderTable, slug } from "./html.
 import { marketChart } from "./market-chart.js";
 import { renderPage } from "./report-page.js";
 import { supplierChart, supplierShipments } from "./supplier-chart.js";
+import { thirdCountryExports } from "../third-country-exports.js";
 import { NO_WHAT_IF, overridesNote, type WhatIf } from "../what-if.js";
+import { renderThirdCountrySection, THIRD_COUNTRY_HEADING, THIRD_COUNTRY_SECTION_ID } from "./third-country-section.js";
 import { renderWhatIfSection, WHAT_IF_HEADING, WHAT_IF_SECTION_ID } from "./what-if-section.js";
 
 /** What a run's report is made of. */
@@ -117,6 +120,11 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
     body.push(renderSection(2, id, heading, parts.join("\n")));
   }
 
+  // Where controlled-origin content went through third countries: only a world with controls has any.
+  if (input.spec.controls.length > 0) {
+    contents.push({ id: THIRD_COUNTRY_SECTION_ID, heading: THIRD_COUNTRY_HEADING });
+    body.push(renderSection(2, THIRD_COUNTRY_SECTION_ID, THIRD_COUNTRY_HEADING, renderThirdCountrySection(thirdCountryExports(input.trade, input.spec), names)));
+  }
   contents.push({ id: "events", heading: "Events" }, { id: "manifest", heading: "How this was made" });
   body.push(renderSection(2, "events", "Events", eventsTable(summary, marks, names)));
   body.push(renderSection(2, "manifest", "How this was made", manifestBlock(input)));
