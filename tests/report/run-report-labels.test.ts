@@ -2,7 +2,7 @@
  * How the flagship's run report reads: axis labels that tell a small market's figures apart,
  * one colour per exporter across every "who supplied it" chart, names instead of ids in
  * headings, legends and event labels, a shortage carried into the period said to be one, and
- * the large tonnages among the worst shortfalls (in the terminal table too).
+ * the large tonnages of a small share among the worst shortfalls (in the terminal table too).
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,12 +55,12 @@ describe("the flagship's run report", async () => {
   const figures = [...html.matchAll(/<figure class="chart" id="(suppliers-[a-z0-9-]+)"/g)].map((m) => m[1]);
 
   it("labels the y axis of a market of a few kilograms a day with distinct non-zero figures", () => {
-    const labels = firstAxisLabels(figure(html, "market-in-lu-sc-oxides"));
+    const labels = firstAxisLabels(figure(html, "market-in-tb-oxide"));
     expect(labels.length).toBeGreaterThan(2);
     expect(new Set(labels).size).toBe(labels.length);
     expect(labels.filter((l) => Number(l) > 0).length).toBe(labels.length - 1);
-    // Its table too: demand of about 0.005 t/day is not rounded to 0.01.
-    expect(figure(html, "market-in-lu-sc-oxides")).toMatch(/<td class="num">0\.005\d+<\/td>/);
+    // Its table too: demand of about 0.008 t/day is not rounded to 0.01.
+    expect(figure(html, "market-in-tb-oxide")).toMatch(/<td class="num">0\.008\d+<\/td>/);
   });
 
   it("gives each exporter one colour in every supplier chart, China the palette's first", () => {
@@ -89,25 +89,21 @@ describe("the flagship's run report", async () => {
     expect(html).toContain("<tr><td>October 2025 package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
   });
 
-  it("says that US gallium, short on 2026-01-01, was already short when the period began (with the US ban left in force)", async () => {
-    // Without the suspension of No. 46's US ban, third countries may not pass Chinese-origin
-    // gallium on to the US, and US gallium starts the period short. Without expectations too
-    // (horizon 0): priced ahead, US buyers give up enough in the warm-up to start with a few
-    // kilograms and run short a day later.
-    const inForce = loadScenario(FLAGSHIP, { sets: ["events.us-ban-suspended.probability=0%", "response.horizon=0 days"] });
-    const result = simulate(inForce, { timeline: true });
-    const rankedInForce = rankShortfalls(result.kpis);
-    const page = await renderRunReport(runReportInput(inForce, result, rankedInForce, "npx chokepoint run", []));
-    const section = page.slice(page.indexOf('<section id="pair-us-gallium">'));
-    expect(section).toMatch(/^<section id="pair-us-gallium">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
-    expect(page).toMatch(/<td>US<\/td><td>gallium<\/td><td>at start<\/td>/);
-    expect(page).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
-    expect(renderShortfallTable(rankedInForce, "2026-01-01")).toMatch(/US\s+gallium\s+at start\s/);
+  it("says that the rest of the world's dysprosium oxide, short on 2026-01-01, was already short when the period began", () => {
+    const section = html.slice(html.indexOf('<section id="pair-row-dy-oxide">'));
+    expect(section).toMatch(/^<section id="pair-row-dy-oxide">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
+    expect(html).toMatch(/<td>ROW<\/td><td>dy-oxide<\/td><td>at start<\/td>/);
+    expect(html).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/ROW\s+dy-oxide\s+at start\s/);
   });
 
-  it("ranks Japan's antimony (52 t unmet, under 1% of demand) among the ten worst, in the report and the terminal", () => {
-    expect(ranked.slice(0, 10).map((r) => `${r.kpi.country} ${r.kpi.commodity}`)).toContain("JP antimony");
-    expect(html).toContain('id="market-jp-antimony"');
-    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d+\s+2\s+JP\s+antimony\s/m);
+  it("ranks Korea's graphite anode (over 900 t unmet, about 1% of demand) among the ten worst by its tonnes, in the report and the terminal", () => {
+    const kr = ranked.find((r) => r.kpi.country === "KR" && r.kpi.commodity === "graphite-anode");
+    expect(kr!.kpi.unmetTonnes).toBeGreaterThan(900);
+    expect(kr!.kpi.unmetTonnes / kr!.kpi.demandTonnes).toBeLessThan(0.02);
+    expect(ranked.slice(0, 10).map((r) => `${r.kpi.country} ${r.kpi.commodity}`)).toContain("KR graphite-anode");
+    expect(html).toContain('id="market-kr-graphite-anode"');
+    // Its share rank is far down; its tonnes rank (a single digit) brings it in.
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d{2}\s+\d\s+KR\s+graphite-anode\s/m);
   });
 });
