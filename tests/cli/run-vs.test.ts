@@ -90,8 +90,8 @@ describe("run --vs", () => {
     expect(lines[0]).toBe(`A suspended ban that lapses (what-if: ${EARLIER}) (seed 7)`);
     expect(stdout).toContain(`What the change does against suspended-ban (${BAN}), on the same random numbers (seed 7, replicate 0): 2 pairs moved (2 worse).`);
     // The sooner the ban, the earlier AA's metal runs short and the more goes unmet in both markets.
-    expect(stdout).toMatch(/AA\s+metal\s+worse\s+12\.2 -> 117\.1\s+\+104\.9\s+15 -> 143\s+2025-12-17 -> 2025-08-11/);
-    expect(stdout).toMatch(/CC\s+ore\s+worse\s+99\.4 -> 146\s+\+46\.6\s+183 -> 267\s+2025-04-09\n/);
+    expect(stdout).toMatch(/AA\s+metal\s+worse\s+29\.7 -> 99\.6\s+\+69\.9\s+37 -> 122\s+2025-11-25 -> 2025-09-01/);
+    expect(stdout).toMatch(/CC\s+ore\s+worse\s+107\.2 -> 138\.3\s+\+31\.1\s+198 -> 254\s+2025-04-08\n/);
     const summary = summaryOf(path.join(cwd, "out", `suspended-ban+${hashOf([EARLIER])}`));
     expect(summary.whatIf.pairs.map((p: { country: string; change: string }) => [p.country, p.change])).toEqual([
       ["AA", "worse"],

@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)("the what-if section in a real browser", () => {
     const rows = await page.$$eval("section#what-if table tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     const summary = JSON.parse(readFileSync(path.join(scratch, "changed", "summary.json"), "utf8"));
     expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(summary.whatIf.pairs.map((p: { country: string; commodity: string }) => [p.country, p.commodity, "worse"]));
-    expect(rows[0]).toEqual(["AA", "metal", "worse", "12.2", "117.1", "+104.9", "15", "143", "2025-12-17", "2025-08-11"]);
+    expect(rows[0]).toEqual(["AA", "metal", "worse", "29.7", "99.6", "+69.9", "37", "122", "2025-11-25", "2025-09-01"]);
     // The figures' cells are the numeric (right-aligned) ones.
     expect(await page.$$eval("section#what-if tbody tr:first-child td", (tds) => tds.map((td) => td.className === "num"))).toEqual([false, false, false, true, true, true, true, true, false, false]);
     await page.screenshot({ path: path.join(SHOTS, "what-if-report.png"), fullPage: false });
