@@ -11,7 +11,7 @@
  * ship against it before anyone applies again. Importers count pending applications at their
  * expected outcome (approval probability times the mean approved share).
  */
-import { meanOf, Priority, type Distribution, type KeyedStream } from "../engine/index.js";
+import { Priority, type Distribution, type KeyedStream } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
 import type { ExportControl } from "./export-control.js";
 import { drawInput } from "./input-draw.js";
@@ -126,7 +126,7 @@ export class LicenceOffice {
       const days = Math.max(0, drawInput(licensing.processingDays, stream, licensing.processingTimePath));
       // A fixed share (1 by default) draws nothing, so the draws above are as they were without it.
       grantedShare = Math.min(grantedShare, Math.min(1, Math.max(0, drawInput(licensing.approvedShare, stream, licensing.approvedSharePath))));
-      expectedShare = Math.min(expectedShare, meanOf(licensing.approvedShare));
+      expectedShare = Math.min(expectedShare, licensing.meanApprovedShare);
       approved = approved && isApproved;
       processingDays = Math.max(processingDays, days);
       validityDays = Math.min(validityDays, licensing.validityDays);

@@ -5,11 +5,10 @@
  * by some exporters only (that share ships without applications). Also how a scenario writes
  * them, and the messages for bad values.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulateWorld, type TimelineResult } from "../../src/model/index.js";
-import { formatIssue, memoryFileSource, parseScenario } from "../../src/scenario/index.js";
+import { formatIssue } from "../../src/scenario/index.js";
+import { issuesOf, minimal, parse } from "../scenario/control-fixture.js";
 import { buildWorld, type SmallWorld } from "./small-world.js";
 
 function column(result: TimelineResult, country: string, commodity: string, name: "imports_t" | "exports_t"): Float64Array {
@@ -133,11 +132,6 @@ describe("a general licence held by some exporters", () => {
 });
 
 describe("how a scenario writes licensing outcomes", () => {
-  const minimal = readFileSync(path.resolve(import.meta.dirname, "../fixtures/good/minimal.yaml"), "utf8");
-  const issuesOf = (text: string) => {
-    const result = parseScenario("s.yaml", memoryFileSource({ "s.yaml": text }), {});
-    return result.ok ? [] : result.issues.map(formatIssue);
-  };
   const licensing = (fields: string) => `${minimal}controls:\n  l: { exporter: CN, commodities: [gallium], measure: licensing, processingTime: 45 days, ${fields} }\n`;
 
   it("pins the messages for a bad approved quantity and a bad deterred share", () => {
@@ -154,7 +148,7 @@ describe("how a scenario writes licensing outcomes", () => {
     const events = (holders: string) =>
       `${licensing("approval: 90%")}events:\n  gl: { date: 2026-01-01, type: general-licence, control: l, destinations: [US]${holders} }\n`;
     const read = (text: string) => {
-      const result = parseScenario("s.yaml", memoryFileSource({ "s.yaml": text }), {});
+      const result = parse(text);
       if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
       return result.scenario.spec.events.map((e) => (e.action as { share?: number }).share);
     };

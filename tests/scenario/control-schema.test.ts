@@ -3,25 +3,11 @@
  * derived from the measures' branches, and each measure's own fields resolve into the model's
  * MeasureSpec (with the re-export rule's default taken from the measure).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MEASURE_KINDS } from "../../src/model/index.js";
-import { formatIssue, memoryFileSource, parseScenario } from "../../src/scenario/index.js";
+import { formatIssue } from "../../src/scenario/index.js";
+import { controls, issuesOf, minimal, parse } from "./control-fixture.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const minimal = readFileSync(path.join(ROOT, "tests/fixtures/good/minimal.yaml"), "utf8");
-
-function parse(text: string) {
-  return parseScenario("s.yaml", memoryFileSource({ "s.yaml": text }), {});
-}
-
-function issuesOf(text: string): string[] {
-  const result = parse(text);
-  return result.ok ? [] : result.issues.map(formatIssue);
-}
-
-const controls = (...entries: string[]) => `controls:\n${entries.map((e) => `  ${e}\n`).join("")}`;
 
 describe("the measure of a control", () => {
   it("is named from the measures' branches when missing or unknown", () => {

@@ -3,24 +3,10 @@
  * default or `defence`; a bad value, and an end-use control that is not a plain ban, are issues
  * naming the file, the place and the rule.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatIssue, memoryFileSource, parseScenario } from "../../src/scenario/index.js";
+import { formatIssue } from "../../src/scenario/index.js";
+import { controls, issuesOf, minimal, parse } from "./control-fixture.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const minimal = readFileSync(path.join(ROOT, "tests/fixtures/good/minimal.yaml"), "utf8");
-
-function parse(text: string) {
-  return parseScenario("s.yaml", memoryFileSource({ "s.yaml": text }), {});
-}
-
-function issuesOf(text: string): string[] {
-  const result = parse(text);
-  return result.ok ? [] : result.issues.map(formatIssue);
-}
-
-const controls = (...entries: string[]) => `controls:\n${entries.map((e) => `  ${e}\n`).join("")}`;
 
 describe("the end use of a control", () => {
   it("resolves to all by default, or defence as written", () => {

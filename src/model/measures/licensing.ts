@@ -9,7 +9,7 @@
  * A scenario may give licensing a re-export rule (third countries may not pass the exporter's
  * origin on to the destinations it names); by default it has none.
  */
-import type { Distribution } from "../../engine/index.js";
+import { meanOf, type Distribution } from "../../engine/index.js";
 import type { InputPath } from "../model-error.js";
 
 /** A licensing measure as the scenario resolves it. */
@@ -61,6 +61,8 @@ export class Licensing {
   processingDays: Distribution;
   /** Share of an approved application's tonnes granted, per application. */
   readonly approvedShare: Distribution;
+  /** Its mean: what importers and price expectations count an approval to bring. */
+  readonly meanApprovedShare: number;
   /** Where a bad approved-share draw points in the scenario: `controls.<id>.approvedQuantity`. */
   readonly approvedSharePath: InputPath;
   /** Share of buyers deterred from applying, by importer. */
@@ -76,6 +78,7 @@ export class Licensing {
     this.approvalByCountry = spec.approvalByCountry;
     this.processingDays = spec.processingDays;
     this.approvedShare = spec.approvedShare;
+    this.meanApprovedShare = meanOf(spec.approvedShare);
     this.approvedSharePath = ["controls", controlId, "approvedQuantity"];
     this.deterredByCountry = spec.deterredByCountry;
     this.authority = spec.authority;

@@ -127,7 +127,7 @@ export class ExpectedScarcity {
     if (measure instanceof Licensing) {
       // Deterred buyers do not apply; of the rest, the tonnes approved come after the first review.
       const deterred = measure.deterredByCountry[destination];
-      const granted = measure.approvalByCountry[destination] * meanOf(measure.approvedShare);
+      const granted = measure.approvalByCountry[destination] * measure.meanApprovedShare;
       const reviewDays = meanOf(measure.processingDays) + this.authorities[measure.authority].backlogDays;
       const gapEnd = Math.min(span.to, span.start + reviewDays);
       const delayed = Math.max(0, gapEnd - span.from) / horizonDays;
