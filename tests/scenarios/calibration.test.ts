@@ -70,7 +70,7 @@ const MINING: { commodity: string; world?: number; china?: number; source: strin
 /** China's share of refined or processed output (each target names its publication). */
 const REFINING: { name: string; commodities: string[]; china: number; atLeast?: boolean; source: string }[] = [
   { name: "separated rare earths", commodities: REE_OXIDES, china: 0.92, source: "IEA GCMO 2024 (92% of refined REE output, 2023)" },
-  { name: "NdFeB magnets", commodities: ["ndfeb-magnet"], china: 0.9, source: 'Bloomberg via Business Times, Jun 2025 ("about 90%")' },
+  { name: "NdFeB magnets", commodities: ["ndfeb-magnet", "ndfeb-magnet-plain"], china: 0.9, source: 'Bloomberg via Business Times, Jun 2025 ("about 90%")' },
   { name: "graphite anode material", commodities: ["graphite-anode"], china: 0.9, atLeast: true, source: 'Reuters-based reports ("more than 90%")' },
   { name: "refined cobalt", commodities: ["cobalt"], china: 0.8, source: "IEA via Cipher News (~80% of processing)" },
   { name: "lithium chemicals", commodities: ["lithium-chemicals"], china: 2 / 3, source: "IEA via Cipher News (~2/3 of processing)" },
