@@ -326,7 +326,7 @@ describe("shipped scenarios by the names list prints", () => {
       });
     expect(await inFolder("validate", "extended-2026", "chokepoint:extended-2026")).toEqual({
       code: 0,
-      stdout: "extended-2026: ok (tiny: 2 commodities, 3 countries, 3 facilities, 4 markets)\nchokepoint:extended-2026: ok (extended-2026: 33 commodities, 42 countries, 190 facilities, 309 markets)\n",
+      stdout: "extended-2026: ok (tiny: 2 commodities, 3 countries, 3 facilities, 4 markets)\nchokepoint:extended-2026: ok (extended-2026: 34 commodities, 42 countries, 194 facilities, 316 markets)\n",
       stderr: "",
     });
     const summary = await inFolder("summarize", "extended-2026", "--countries", "AA");

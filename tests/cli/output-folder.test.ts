@@ -137,7 +137,7 @@ function deadPid(): number {
 describe("chokepoint run killed at random moments", () => {
   it("always leaves the complete old set or the complete new set", async () => {
     const target = path.join(scratch, "killed");
-    // The reference world without controls: the same 309 markets and a 25 MB timeline to write as the
+    // The reference world without controls: the same 316 markets and a 25 MB timeline to write as the
     // flagship, in a fraction of its simulating and charting time.
     const world = path.join(ROOT, "scenarios/baseline-2024.yaml");
     const run = (seed: number) => spawnSync(process.execPath, [CLI, "run", world, "--seed", String(seed), "--out", target, "--quiet"], { cwd: scratch, encoding: "utf8" });

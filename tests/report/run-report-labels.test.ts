@@ -1,7 +1,8 @@
 /**
  * How the flagship's run report reads: axis labels that tell a small market's figures apart,
  * one colour per exporter across every "who supplied it" chart, names instead of ids in
- * headings, legends and event labels, a shortage carried into the period said to be one, and
+ * headings, legends and event labels, a shortage carried into the period said to be one (in a
+ * harsher what-if of the flagship), and
  * the large tonnages of a small share among the worst shortfalls (in the terminal table too).
  */
 import path from "node:path";
@@ -54,13 +55,13 @@ describe("the flagship's run report", async () => {
   const html = await renderRunReport(runReportInput(scenario, run, ranked, "npx chokepoint run", []));
   const figures = [...html.matchAll(/<figure class="chart" id="(suppliers-[a-z0-9-]+)"/g)].map((m) => m[1]);
 
-  it("labels the y axis of a market of a few kilograms a day with distinct non-zero figures", () => {
-    const labels = firstAxisLabels(figure(html, "market-in-tb-oxide"));
+  it("labels the y axis of a market of a few tens of kilograms a day with distinct non-zero figures", () => {
+    const labels = firstAxisLabels(figure(html, "market-row-dy-oxide"));
     expect(labels.length).toBeGreaterThan(2);
     expect(new Set(labels).size).toBe(labels.length);
     expect(labels.filter((l) => Number(l) > 0).length).toBe(labels.length - 1);
-    // Its table too: demand of about 0.008 t/day is not rounded to 0.01.
-    expect(figure(html, "market-in-tb-oxide")).toMatch(/<td class="num">0\.008\d+<\/td>/);
+    // Its table too: demand of about 0.0274 t/day is not rounded to 0.03.
+    expect(figure(html, "market-row-dy-oxide")).toMatch(/<td class="num">0\.0274<\/td>/);
   });
 
   it("gives each exporter one colour in every supplier chart, China the palette's first", () => {
@@ -89,14 +90,6 @@ describe("the flagship's run report", async () => {
     expect(html).toContain("<tr><td>October 2025 package suspended</td><td>october-package-suspended</td><td>yes</td><td>2025-11-07</td></tr>");
   });
 
-  it("says that the rest of the world's dysprosium oxide, short on 2026-01-01, was already short when the period began", () => {
-    const section = html.slice(html.indexOf('<section id="pair-row-dy-oxide">'));
-    expect(section).toMatch(/^<section id="pair-row-dy-oxide">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
-    expect(html).toMatch(/<td>ROW<\/td><td>dy-oxide<\/td><td>at start<\/td>/);
-    expect(html).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
-    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/ROW\s+dy-oxide\s+at start\s/);
-  });
-
   it("ranks Korea's graphite anode (over 900 t unmet, about 1% of demand) among the ten worst by its tonnes, in the report and the terminal", () => {
     const kr = ranked.find((r) => r.kpi.country === "KR" && r.kpi.commodity === "graphite-anode");
     expect(kr!.kpi.unmetTonnes).toBeGreaterThan(900);
@@ -105,5 +98,24 @@ describe("the flagship's run report", async () => {
     expect(html).toContain('id="market-kr-graphite-anode"');
     // Its share rank is far down; its tonnes rank (a single digit) brings it in.
     expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/^\s+\d{2}\s+\d\s+KR\s+graphite-anode\s/m);
+  });
+});
+
+describe("a run report with shortages carried into the period", async () => {
+  // The flagship with every case-by-case grant at a quarter of the tonnes asked: India's tungsten,
+  // among others, is already short on the period's first day.
+  const scenario = loadScenario(FLAGSHIP, { sets: ["controls[tag=case-by-case-licensing].approvedQuantity=25%"] });
+  const run = simulate(scenario, { timeline: true });
+  const ranked = rankShortfalls(run.kpis);
+  const html = await renderRunReport(runReportInput(scenario, run, ranked, "npx chokepoint run", []));
+
+  it("says that India's tungsten, short on 2026-01-01, was already short when the period began", () => {
+    const section = html.slice(html.indexOf('<section id="pair-in-tungsten">'));
+    expect(section).toMatch(/^<section id="pair-in-tungsten">\n<h2>[^<]*<\/h2>\n<p>Already short when the period began \(2026-01-01\); /);
+    expect(html).toMatch(/<td>IN<\/td><td>tungsten<\/td><td>at start<\/td>/);
+    expect(html).toContain("at start: already short when the period began (2026-01-01): the shortage started then or before.");
+    expect(renderShortfallTable(ranked, "2026-01-01")).toMatch(/IN\s+tungsten\s+at start\s/);
+    // A pair first short later says its date.
+    expect(html).toMatch(/<section id="pair-kr-antimony">\n<h2>[^<]*<\/h2>\n<p>First short 2026-01-04; /);
   });
 });
