@@ -22,7 +22,7 @@ import type { DailyRecord } from "./daily-record.js";
 import { ModelError } from "./model-error.js";
 import type { MarketDemand, MarketRates, SolvedRates } from "./market-rates.js";
 import { OpenDay } from "./open-day.js";
-import { addedShare, mixedShare, removedShare } from "./origin-content.js";
+import { addedShare, mixFactor, mixedWith, removedShare } from "./origin-content.js";
 import type { MarketSpec } from "./world-spec.js";
 
 /** A facility's claim on, or contribution to, a market: tonnes per tonne of throughput. */
@@ -182,7 +182,8 @@ export class Market implements MarketLinks {
     if (content.length > 0) {
       const inflow = rates.production + rates.releaseIn + rates.transferIn;
       const outflow = rates.consumed + rates.inputUse + rates.transferOut;
-      for (let o = 0; o < content.length; o++) content[o] = mixedShare(content[o], this.stock, this.inflowContent[o], inflow, outflow, t - lastTime);
+      const factor = mixFactor(this.stock, inflow, outflow, t - lastTime);
+      if (!Number.isNaN(factor)) for (let o = 0; o < content.length; o++) content[o] = mixedWith(content[o], this.inflowContent[o], factor);
     }
     const level = this.stock + rates.net * (t - lastTime);
     // Rounding can leave a hair below zero at the instant a stock runs dry.

@@ -13,12 +13,30 @@ import { EMPTY_TONNES, SHARE_TOLERANCE } from "./tolerance.js";
  * the inflow's shrinks by (level / L(t))^(in / (in - out)) (by exp(-in t / level) when in = out).
  */
 export function mixedShare(share: number, level: number, inflowShare: number, inflow: number, outflow: number, days: number): number {
-  if (!(inflow > 0) || days <= 0) return share;
-  if (!(level > 0)) return inflowShare;
+  return mixedWith(share, inflowShare, mixFactor(level, inflow, outflow, days));
+}
+
+/** mixFactor's answer when the stock was empty or empties: its share becomes the inflow's. */
+const REPLACED = -1;
+
+/**
+ * What is left of the distance between a stock's share and its inflow's after `days` (see
+ * mixedShare): the same for every origin, so a stock mixing several works it out once. NaN
+ * when the share stays as it is (no inflow or no time), REPLACED when the inflow's replaces it.
+ */
+export function mixFactor(level: number, inflow: number, outflow: number, days: number): number {
+  if (!(inflow > 0) || days <= 0) return NaN;
+  if (!(level > 0)) return REPLACED;
   const net = inflow - outflow;
   const after = level + net * days;
-  if (!(after > 0)) return inflowShare;
-  const factor = Math.abs(net) <= SHARE_TOLERANCE * inflow ? Math.exp((-inflow * days) / level) : Math.pow(level / after, inflow / net);
+  if (!(after > 0)) return REPLACED;
+  return Math.abs(net) <= SHARE_TOLERANCE * inflow ? Math.exp((-inflow * days) / level) : Math.pow(level / after, inflow / net);
+}
+
+/** The share `share` mixed toward `inflowShare` by `factor` (from mixFactor). */
+export function mixedWith(share: number, inflowShare: number, factor: number): number {
+  if (Number.isNaN(factor)) return share;
+  if (factor === REPLACED) return inflowShare;
   const mixed = inflowShare + (share - inflowShare) * factor;
   return mixed < 0 ? 0 : mixed > 1 ? 1 : mixed;
 }

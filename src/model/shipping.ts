@@ -3,7 +3,8 @@
  * in the importer's (or, bought for a reserve, in the reserve) after the route's transit time,
  * carrying its origin content; commercial cargo landing in the same market at the same moment
  * travels as one shipment (one event). Records tonnes per year and route over the reported
- * period, and how many of them were of a controlling exporter's origin (trade.csv).
+ * period, and how many of them were of a controlling exporter's origin (trade.csv), in runs
+ * that keep their timeline.
  */
 import { Priority } from "../engine/index.js";
 import { yearOfEpochDay } from "./calendar.js";
@@ -51,12 +52,15 @@ export class Shipping {
   /** Tonnes shipped in the reported period, by route key (year, exporter, importer, commodity), and of controlled origin. */
   private readonly shippedByRoute = new Map<number, number>();
   private readonly originByRoute = new Map<number, number>();
+  /** Whether the route record is kept (runs that keep their timeline: a sweep's replicates do not read it). */
+  private readonly recordsRoutes: boolean;
   private cachedYearDay = -1;
   private cachedYear = 0;
   private readonly onArrival = (shipment: number): void => this.arrive(shipment);
 
-  constructor(state: WorldState, onLanded: (market: Market) => void, onReserveCargo: (reserve: number, tonnes: number, content: Float64Array) => void) {
+  constructor(state: WorldState, onLanded: (market: Market) => void, onReserveCargo: (reserve: number, tonnes: number, content: Float64Array) => void, recordsRoutes = true) {
     this.state = state;
+    this.recordsRoutes = recordsRoutes;
     this.onLanded = onLanded;
     this.onReserveCargo = onReserveCargo;
     const { spec, markets } = state;
@@ -88,7 +92,7 @@ export class Shipping {
     origin.advanceTo(state.env.now);
     const cargo = content ?? origin.content;
     origin.dispatch(tonnes, content);
-    if (state.env.now >= state.spec.warmUpDays) {
+    if (this.recordsRoutes && state.env.now >= state.spec.warmUpDays) {
       const year = this.yearAt(state.env.now);
       const key = this.routeKey(year, supplier, destination.country, destination.commodity);
       this.shippedByRoute.set(key, (this.shippedByRoute.get(key) ?? 0) + tonnes);
@@ -146,7 +150,7 @@ export class Shipping {
     state.settle();
   }
 
-  /** Tonnes shipped per calendar year and route in the reported period, sorted. */
+  /** Tonnes shipped per calendar year and route in the reported period, sorted (none when routes are not recorded). */
   tradeFlows(): TradeFlow[] {
     const { spec } = this.state;
     const countries = spec.countries.length;

@@ -69,6 +69,7 @@ export class TradeDesk {
       state,
       (market) => this.refill.moveSurplus(market, this.commercialTarget(market, state.env.now), state.env.now),
       (s, tonnes, content) => (refill as ReserveRefill).land(s, tonnes, content),
+      log !== undefined,
     );
     refill = new ReserveRefill(state, this.shipping.reserveInTransit);
     this.refill = refill;

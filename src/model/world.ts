@@ -45,7 +45,7 @@ export interface RunRecord {
   /** KPIs of every market with demand, sorted by country and commodity id. */
   readonly kpis: readonly ShortfallKpi[];
   readonly events: readonly RealizedEvent[];
-  /** Tonnes shipped per year and route over the reported period. */
+  /** Tonnes shipped per year and route over the reported period (runs that keep their timeline; else empty). */
   readonly trade: readonly TradeFlow[];
   /** Licensing by day and route (runs that keep their timeline). */
   readonly licences: readonly LicenceRow[] | undefined;
