@@ -73,11 +73,19 @@ export class ReserveRefill {
   }
 
   /**
+   * Whether `host` moves surplus into reserves: it keeps some and imports nothing (a producing
+   * host). Callers ask before working out the commercial target moveSurplus needs.
+   */
+  movesSurplus(host: Market): boolean {
+    return host.hostedStockpiles.length > 0 && host.imports.length === 0;
+  }
+
+  /**
    * Moves into the reserves a producing host keeps what it holds beyond its users' whole
    * commercial target (`target`), up to what each is due.
    */
   moveSurplus(host: Market, target: number, t: number): void {
-    if (host.hostedStockpiles.length === 0 || host.imports.length > 0) return;
+    if (!this.movesSurplus(host)) return;
     const state = this.state;
     for (const s of host.hostedStockpiles) {
       const tonnes = this.dueTonnes(s);

@@ -67,7 +67,9 @@ export class TradeDesk {
     let refill: ReserveRefill | undefined;
     this.shipping = new Shipping(
       state,
-      (market) => this.refill.moveSurplus(market, this.commercialTarget(market, state.env.now), state.env.now),
+      (market) => {
+        if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, state.env.now), state.env.now);
+      },
       (s, tonnes, content) => (refill as ReserveRefill).land(s, tonnes, content),
       log !== undefined,
     );
@@ -161,7 +163,7 @@ export class TradeDesk {
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
     // Smoothed like exports, so one round's lump (a buyer's first order fills its whole cover) fades.
     for (let m = 0; m < asked.length; m++) this.orderRate[m] = EXPORT_RATE_SMOOTHING * this.orderRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (asked[m] / interval);
-    for (const market of state.markets) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
+    for (const market of state.markets) if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
     state.settle();
     this.scheduleRound(t + interval);
   }
