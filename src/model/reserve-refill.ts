@@ -72,12 +72,17 @@ export class ReserveRefill {
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
   }
 
+  /** Whether `host` moves its surplus into reserves: it hosts some and has no import sources to refill them from. */
+  movesSurplus(host: Market): boolean {
+    return host.hostedStockpiles.length > 0 && host.imports.length === 0;
+  }
+
   /**
    * Moves into the reserves a producing host keeps what it holds beyond its users' whole
    * commercial target (`target`), up to what each is due.
    */
   moveSurplus(host: Market, target: number, t: number): void {
-    if (host.hostedStockpiles.length === 0 || host.imports.length > 0) return;
+    if (!this.movesSurplus(host)) return;
     const state = this.state;
     for (const s of host.hostedStockpiles) {
       const tonnes = this.dueTonnes(s);

@@ -67,7 +67,7 @@ export class TradeDesk {
     let refill: ReserveRefill | undefined;
     this.shipping = new Shipping(
       state,
-      (market) => this.refill.moveSurplus(market, this.commercialTarget(market, state.env.now), state.env.now),
+      (market) => this.moveSurplus(market, state.env.now),
       (s, tonnes, content) => (refill as ReserveRefill).land(s, tonnes, content),
     );
     refill = new ReserveRefill(state, this.shipping.reserveInTransit);
@@ -160,9 +160,18 @@ export class TradeDesk {
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
     // Smoothed like exports, so one round's lump (a buyer's first order fills its whole cover) fades.
     for (let m = 0; m < asked.length; m++) this.orderRate[m] = EXPORT_RATE_SMOOTHING * this.orderRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (asked[m] / interval);
-    for (const market of state.markets) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
+    for (const market of state.markets) this.moveSurplus(market, t);
     state.settle();
     this.scheduleRound(t + interval);
+  }
+
+  /**
+   * A producing host moves what it holds beyond its users' commercial target into its reserves.
+   * The target is worked out only for such hosts: every other market (most cargo lands in
+   * importers) would compute it for nothing.
+   */
+  private moveSurplus(market: Market, t: number): void {
+    if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
   }
 
   /**
