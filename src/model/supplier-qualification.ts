@@ -19,6 +19,14 @@ export class SupplierQualification {
   private readonly countryCount: number;
   /** status[m * countryCount + s]: whether market m may buy from country s. */
   private readonly status: Uint8Array;
+  /**
+   * Per market m, in `unknown[m * countryCount ..][0 .. unknownCount[m])`: the markets of its
+   * commodity abroad whose country it has not started to qualify, by ascending country. A
+   * country leaves the list when its qualification starts, so a market that has started every
+   * one it can is done at once (shortfalls call `startFor` on every refused licence).
+   */
+  private readonly unknown: Int32Array;
+  private readonly unknownCount: Int32Array;
   private readonly onQualified = (key: number): void => {
     this.status[key] = QUALIFIED;
   };
@@ -28,6 +36,16 @@ export class SupplierQualification {
     this.countryCount = state.spec.countries.length;
     this.status = new Uint8Array(state.markets.length * this.countryCount);
     for (const market of state.markets) for (const share of market.imports) this.status[market.index * this.countryCount + share.supplier] = QUALIFIED;
+    this.unknown = new Int32Array(state.markets.length * this.countryCount);
+    this.unknownCount = new Int32Array(state.markets.length);
+    for (const market of state.markets) {
+      const base = market.index * this.countryCount;
+      for (let s = 0; s < this.countryCount; s++) {
+        if (s === market.country || this.status[base + s] !== UNKNOWN) continue;
+        const candidate = state.marketAt(s, market.commodity);
+        if (candidate !== undefined) this.unknown[base + this.unknownCount[market.index]++] = candidate.index;
+      }
+    }
   }
 
   /** Whether market `m` may buy from country `s`. */
@@ -40,13 +58,20 @@ export class SupplierQualification {
     const state = this.state;
     const base = market.index * this.countryCount;
     const lag = state.spec.trade.qualificationLagDays;
-    for (let s = 0; s < this.countryCount; s++) {
-      if (s === market.country || this.status[base + s] !== UNKNOWN) continue;
-      const candidate = state.marketAt(s, market.commodity);
-      if (candidate === undefined) continue;
-      if (candidate.rates.production <= 0 && candidate.exportableTonnes <= DUST_TONNES) continue;
+    const unknown = this.unknown;
+    const count = this.unknownCount[market.index];
+    // Walks the list in order, keeping (packed, in order) the candidates that have nothing to offer yet.
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const candidate = state.markets[unknown[base + i]];
+      if (candidate.rates.production <= 0 && candidate.exportableTonnes <= DUST_TONNES) {
+        unknown[base + kept++] = candidate.index;
+        continue;
+      }
+      const s = candidate.country;
       this.status[base + s] = QUALIFYING;
       state.env.scheduleAt(t + lag, this.onQualified, base + s, Priority.EARLY);
     }
+    this.unknownCount[market.index] = kept;
   }
 }
