@@ -55,6 +55,19 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
     this.originRefused = new Float64Array(origins);
   }
 
+  /**
+   * Whether `control` can ever govern an order of `commodity` from `supplier` to `destination`,
+   * by its fixed terms alone (`originSlot` as in the constructor). A control for which this is
+   * false is passed over by `evaluate` at every time, whatever its state, so a route's screen may
+   * leave it out of its list. Keep in step with `evaluate`.
+   */
+  static mayGovern(control: ExportControl, commodity: number, supplier: number, destination: number, originSlot: Int32Array): boolean {
+    if (!control.coversCommodity[commodity]) return false;
+    if (control.exporter === supplier) return control.governsOwnExports && control.coversDestination[destination];
+    if (!Number.isNaN(control.reachThreshold)) return control.coversDestination[destination];
+    return originSlot[control.exporter] >= 0 && control.refusesReExportTo[destination];
+  }
+
   /** Whether nothing of the order may ship. */
   get isBanned(): boolean {
     return this.refusedShare >= 1 - SHARE_TOLERANCE;
