@@ -200,6 +200,8 @@ export class OrderBook {
       share[at + origins] += tonnes * Math.max(0, 1 - tracked);
     }
     for (let s = 0; s < this.fillShare.length; s++) {
+      // Only suppliers asked for something ship: the others' shares are never read.
+      if (this.requestedBySupplier[s] <= 0) continue;
       const at = s * stride;
       const supplier = state.marketAt(s, k);
       const level = supplier === undefined ? 0 : supplier.level;
