@@ -27,15 +27,25 @@ export class SupplierQualification {
    */
   private readonly unknown: Int32Array;
   private readonly unknownCount: Int32Array;
-  private readonly onQualified = (key: number): void => {
-    this.status[key] = QUALIFIED;
-  };
+  /**
+   * Per market m, in `qualified[m * countryCount ..][0 .. qualifiedCount[m])`: the countries it
+   * may buy from, ascending, so a round visits only those, in country order.
+   */
+  private readonly qualified: Int32Array;
+  private readonly qualifiedCount: Int32Array;
+  private readonly onQualified = (key: number): void => this.qualify(key);
 
   constructor(state: WorldState) {
     this.state = state;
     this.countryCount = state.spec.countries.length;
     this.status = new Uint8Array(state.markets.length * this.countryCount);
     for (const market of state.markets) for (const share of market.imports) this.status[market.index * this.countryCount + share.supplier] = QUALIFIED;
+    this.qualified = new Int32Array(state.markets.length * this.countryCount);
+    this.qualifiedCount = new Int32Array(state.markets.length);
+    for (let m = 0; m < state.markets.length; m++) {
+      const base = m * this.countryCount;
+      for (let s = 0; s < this.countryCount; s++) if (this.status[base + s] === QUALIFIED) this.qualified[base + this.qualifiedCount[m]++] = s;
+    }
     this.unknown = new Int32Array(state.markets.length * this.countryCount);
     this.unknownCount = new Int32Array(state.markets.length);
     for (const market of state.markets) {
@@ -48,9 +58,26 @@ export class SupplierQualification {
     }
   }
 
-  /** Whether market `m` may buy from country `s`. */
-  isQualified(m: number, s: number): boolean {
-    return this.status[m * this.countryCount + s] === QUALIFIED;
+  /** How many countries market `m` may buy from (read them with `qualifiedSupplier`). */
+  qualifiedSupplierCount(m: number): number {
+    return this.qualifiedCount[m];
+  }
+
+  /** The `i`-th country market `m` may buy from, by ascending country (`i` below `qualifiedSupplierCount(m)`). */
+  qualifiedSupplier(m: number, i: number): number {
+    return this.qualified[m * this.countryCount + i];
+  }
+
+  /** A qualification has run its lag: market and country from `key`; the country joins the market's list in order. */
+  private qualify(key: number): void {
+    if (this.status[key] === QUALIFIED) return;
+    this.status[key] = QUALIFIED;
+    const m = Math.floor(key / this.countryCount);
+    const s = key - m * this.countryCount;
+    const base = m * this.countryCount;
+    let i = this.qualifiedCount[m]++;
+    for (; i > 0 && this.qualified[base + i - 1] > s; i--) this.qualified[base + i] = this.qualified[base + i - 1];
+    this.qualified[base + i] = s;
   }
 
   /** Starts qualifying every other country that produces or holds spare supply of this commodity. */

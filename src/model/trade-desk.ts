@@ -320,14 +320,18 @@ export class TradeDesk {
     for (const m of marketIndices) if (unfilled[m] > DUST_TONNES) carried.push(m);
     // Each supplier's spare is worked out once per market: placing orders files applications
     // and queues orders but moves no stock, so it is the same when the orders are placed.
+    // Qualified suppliers are visited by ascending country, as the sums and orders require.
     const spareOf = this.spareBySupplier;
+    const qualification = this.qualification;
     for (const m of carried) {
       const market = markets[m];
       const tonnes = unfilled[m];
       unfilled[m] = 0;
+      const suppliers = qualification.qualifiedSupplierCount(m);
       let totalSpare = 0;
-      for (let s = 0; s < this.countryCount; s++) {
-        if (s === market.country || !this.qualification.isQualified(m, s)) continue;
+      for (let i = 0; i < suppliers; i++) {
+        const s = qualification.qualifiedSupplier(m, i);
+        if (s === market.country) continue;
         spareOf[s] = book.spareOf(s, market, t);
         totalSpare += spareOf[s];
       }
@@ -335,8 +339,9 @@ export class TradeDesk {
         unfilled[m] = tonnes;
         continue;
       }
-      for (let s = 0; s < this.countryCount; s++) {
-        if (s === market.country || !this.qualification.isQualified(m, s)) continue;
+      for (let i = 0; i < suppliers; i++) {
+        const s = qualification.qualifiedSupplier(m, i);
+        if (s === market.country) continue;
         const spare = spareOf[s];
         if (spare > 0) book.place(market, s, (tonnes * spare) / totalSpare, t);
       }
