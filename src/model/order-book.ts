@@ -76,12 +76,16 @@ export class OrderBook {
     this.countryCount = state.spec.countries.length;
     const none: readonly number[] = [];
     this.routeControls = new Array<readonly number[]>(state.markets.length * this.countryCount).fill(none);
-    for (const market of state.markets) {
+    // By exporter and commodity first: most exporters have no controls on a commodity, and the
+    // table is built for every replicate.
+    for (let k = 0; k < state.spec.commodities.length; k++) {
       for (let s = 0; s < this.countryCount; s++) {
-        const governing = state
-          .controlsOn(s, market.commodity)
-          .filter((c) => ControlScreen.mayGovern(state.controls[c], market.commodity, s, market.country, state.originSlot));
-        if (governing.length > 0) this.routeControls[market.index * this.countryCount + s] = governing;
+        const candidates = state.controlsOn(s, k);
+        if (candidates.length === 0) continue;
+        for (const m of state.marketsByCommodity[k]) {
+          const governing = candidates.filter((c) => ControlScreen.mayGovern(state.controls[c], k, s, state.markets[m].country, state.originSlot));
+          if (governing.length > 0) this.routeControls[m * this.countryCount + s] = governing;
+        }
       }
     }
   }
