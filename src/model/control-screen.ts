@@ -44,6 +44,8 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   /** Per origin slot: the share of that origin's content refused as a forbidden re-export. */
   readonly originRefused: Float64Array;
   private readonly originSlot: Int32Array;
+  /** Whether some entry of `originRefused` may be non-zero (set by the last screening): most screenings refuse no origin and need not clear it. */
+  private hasOriginRefused = false;
   /** While screening: the share of the order no restriction has taken, and the share needing no licence. */
   private freeShare = 1;
   private unbarredShare = 1;
@@ -53,6 +55,19 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   constructor(originSlot: Int32Array, origins: number) {
     this.originSlot = originSlot;
     this.originRefused = new Float64Array(origins);
+  }
+
+  /**
+   * Whether `control` can ever govern an order of `commodity` from `supplier` to `destination`,
+   * by its fixed terms alone (`originSlot` as in the constructor). A control for which this is
+   * false is passed over by `evaluate` at every time, whatever its state, so a route's screen may
+   * leave it out of its list. Keep in step with `evaluate`.
+   */
+  static mayGovern(control: ExportControl, commodity: number, supplier: number, destination: number, originSlot: Int32Array): boolean {
+    if (!control.coversCommodity[commodity]) return false;
+    if (control.exporter === supplier) return control.governsOwnExports && control.coversDestination[destination];
+    if (!Number.isNaN(control.reachThreshold)) return control.coversDestination[destination];
+    return originSlot[control.exporter] >= 0 && control.refusesReExportTo[destination];
   }
 
   /** Whether nothing of the order may ship. */
@@ -81,7 +96,10 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
   ): this {
     this.licensingCount = 0;
     this.quotaCount = 0;
-    this.originRefused.fill(0);
+    if (this.hasOriginRefused) {
+      this.originRefused.fill(0);
+      this.hasOriginRefused = false;
+    }
     this.freeShare = 1;
     this.unbarredShare = 1;
     this.unlicensedShare = 1;
@@ -99,6 +117,7 @@ export class ControlScreen implements BanScreen, LicensingScreen, QuotaScreen {
           // A re-export rule: the exporter's origin may not be passed on to this destination.
           if (slot >= 0 && control.refusesReExportAt(commodity, destination, t)) {
             this.originRefused[slot] = 1 - (1 - this.originRefused[slot]) * (1 - share);
+            this.hasOriginRefused = true;
             this.freeShare *= 1 - share * originShare;
             this.unbarredShare *= 1 - share * originShare;
           }

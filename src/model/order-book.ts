@@ -54,6 +54,14 @@ export class OrderBook {
   private readonly componentShare: Float64Array;
   /** Tonnes the round's orders ask of each quota (on its covered share). */
   private readonly quotaRequested = new Map<Quota, number>();
+  /**
+   * The controls that can ever govern each route's orders, by market * countries + supplier: of
+   * those that may govern the supplier's exports of the market's commodity, the ones whose fixed
+   * terms reach the market's country (ControlScreen.mayGovern). Most routes have none. Screening
+   * with this shorter list gives the same screen, and skips testing controls that never apply.
+   */
+  private readonly routeControls: (readonly number[])[];
+  private readonly countryCount: number;
 
   constructor(state: WorldState, shipping: Shipping, licences: LicenceOffice) {
     this.state = state;
@@ -65,6 +73,26 @@ export class OrderBook {
     this.requestedBySupplier = new Float64Array(state.spec.countries.length);
     this.fillShare = new Float64Array(state.spec.countries.length);
     this.componentShare = new Float64Array(state.spec.countries.length * (state.originCount + 1));
+    this.countryCount = state.spec.countries.length;
+    const none: readonly number[] = [];
+    this.routeControls = new Array<readonly number[]>(state.markets.length * this.countryCount).fill(none);
+    // By exporter and commodity first: most exporters have no controls on a commodity, and the
+    // table is built for every replicate.
+    for (let k = 0; k < state.spec.commodities.length; k++) {
+      for (let s = 0; s < this.countryCount; s++) {
+        const candidates = state.controlsOn(s, k);
+        if (candidates.length === 0) continue;
+        for (const m of state.marketsByCommodity[k]) {
+          const governing = candidates.filter((c) => ControlScreen.mayGovern(state.controls[c], k, s, state.markets[m].country, state.originSlot));
+          if (governing.length > 0) this.routeControls[m * this.countryCount + s] = governing;
+        }
+      }
+    }
+  }
+
+  /** The controls that can ever govern orders of `market` from country `supplier`, in control order (a subset of `controlsOn`). */
+  controlsOnRoute(market: Market, supplier: number): readonly number[] {
+    return this.routeControls[market.index * this.countryCount + supplier];
   }
 
   /**
@@ -80,7 +108,7 @@ export class OrderBook {
       this.unfilledTonnes[market.index] += tonnes;
       return;
     }
-    const screen = this.screen.evaluate(state.controls, state.controlsOn(supplier, k), k, supplier, market.country, t, origin.content);
+    const screen = this.screen.evaluate(state.controls, this.controlsOnRoute(market, supplier), k, supplier, market.country, t, origin.content);
     const refused = tonnes * screen.refusedShare;
     if (refused > 0) this.unfilledTonnes[market.index] += refused;
     if (screen.isBanned) return;
@@ -111,11 +139,12 @@ export class OrderBook {
     screen.shippedContent(origin.content, order.content);
   }
 
-  /** Spare supply of country `s` that `destination` could get now (0 if banned; a quota's allowance at most). */
-  spareOf(s: number, k: number, destination: number, t: number): number {
+  /** Spare supply of country `s` that `market` could get now (0 if banned; a quota's allowance at most). */
+  spareOf(s: number, market: Market, t: number): number {
+    const k = market.commodity;
     const supplier = this.state.marketAt(s, k);
     if (supplier === undefined) return 0;
-    const screen = this.screen.evaluate(this.state.controls, this.state.controlsOn(s, k), k, s, destination, t, supplier.content);
+    const screen = this.screen.evaluate(this.state.controls, this.controlsOnRoute(market, s), k, s, market.country, t, supplier.content);
     if (screen.isBanned) return 0;
     return Math.min(supplier.exportableTonnes * (1 - screen.refusedShare), screen.quotaAllowanceTonnes);
   }
@@ -175,6 +204,8 @@ export class OrderBook {
       share[at + origins] += tonnes * Math.max(0, 1 - tracked);
     }
     for (let s = 0; s < this.fillShare.length; s++) {
+      // Only suppliers asked for something ship: the others' shares are never read.
+      if (this.requestedBySupplier[s] <= 0) continue;
       const at = s * stride;
       const supplier = state.marketAt(s, k);
       const level = supplier === undefined ? 0 : supplier.level;

@@ -72,10 +72,7 @@ export class ReserveRefill {
     state.markGroupDirty(state.groupOfMarket(stockpile.hostMarket));
   }
 
-  /**
-   * Whether `host` moves surplus into reserves: it keeps some and imports nothing (a producing
-   * host). Callers ask before working out the commercial target moveSurplus needs.
-   */
+  /** Whether `host` moves its surplus into reserves: it hosts some and has no import sources to refill them from. */
   movesSurplus(host: Market): boolean {
     return host.hostedStockpiles.length > 0 && host.imports.length === 0;
   }

@@ -13,6 +13,7 @@
  */
 import { meanOf, Priority, type EventId } from "../engine/index.js";
 import { ControlScreen } from "./control-screen.js";
+import type { ExportControl } from "./export-control.js";
 import { LicenceOffice } from "./licence-office.js";
 import type { LicenceLog } from "./licence-log.js";
 import type { Market } from "./market.js";
@@ -32,6 +33,20 @@ import type { WorldState } from "./world-state.js";
  */
 const EXPORT_RATE_SMOOTHING = 0.5;
 
+/** One baseline import source of a market, with what planning orders on it needs that never changes. */
+interface ImportRoute {
+  /** Its share of the market's imports. */
+  readonly share: number;
+  readonly supplier: number;
+  readonly transitDays: number;
+  /** The supplier's stock's origin content (none tracked if it has no market of the commodity). */
+  readonly content: Float64Array;
+  /** The controls that can ever govern the route's orders (OrderBook.controlsOnRoute). */
+  readonly controls: readonly number[];
+  /** The controls importers on the route may front-run: the supplier's own, covering the market, with front-running days. */
+  readonly frontRunControls: readonly ExportControl[];
+}
+
 /** Runs ordering rounds. */
 export class TradeDesk {
   private readonly state: WorldState;
@@ -43,7 +58,12 @@ export class TradeDesk {
   private readonly countryCount: number;
   private readonly expectedLeadDays: Float64Array;
   private readonly screen: ControlScreen;
-  private readonly noContent: Float64Array;
+  /** Each market's baseline import sources, in the order of its imports. */
+  private readonly importRoutes: (readonly ImportRoute[])[];
+  /** Each market's import sources with controls it may front-run (most have none). */
+  private readonly frontRunRoutes: (readonly ImportRoute[])[];
+  /** Scratch for a round's second pass: each qualified supplier's spare for the market at hand, by country. */
+  private readonly spareBySupplier: Float64Array;
   /** Smoothed export rate, tonnes/day, by market: what it sells on, which it must also buy or make. */
   private readonly exportRate: Float64Array;
   /** Smoothed rate of the orders each market receives from abroad and may fill, tonnes/day, by market. */
@@ -67,9 +87,7 @@ export class TradeDesk {
     let refill: ReserveRefill | undefined;
     this.shipping = new Shipping(
       state,
-      (market) => {
-        if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, state.env.now), state.env.now);
-      },
+      (market) => this.moveSurplus(market, state.env.now),
       (s, tonnes, content) => (refill as ReserveRefill).land(s, tonnes, content),
       log !== undefined,
     );
@@ -79,7 +97,26 @@ export class TradeDesk {
     this.licences = new LicenceOffice(state, this.shipping, (market, t) => this.qualification.startFor(market, t), log);
     this.book = new OrderBook(state, this.shipping, this.licences);
     this.screen = new ControlScreen(state.originSlot, state.originCount);
-    this.noContent = new Float64Array(state.originCount);
+    const noContent = new Float64Array(state.originCount);
+    this.importRoutes = markets.map((market) =>
+      market.imports.map((share): ImportRoute => {
+        const k = market.commodity;
+        const frontRunControls = state
+          .controlsOn(share.supplier, k)
+          .map((c) => state.controls[c])
+          .filter((control) => control.exporter === share.supplier && control.governsOwnExports && control.frontRunCoverDays > 0 && control.coversCommodity[k] && control.coversDestination[market.country]);
+        return {
+          share: share.share,
+          supplier: share.supplier,
+          transitDays: this.shipping.transit(share.supplier, market.country),
+          content: state.marketAt(share.supplier, k)?.content ?? noContent,
+          controls: this.book.controlsOnRoute(market, share.supplier),
+          frontRunControls,
+        };
+      }),
+    );
+    this.frontRunRoutes = this.importRoutes.map((routes) => routes.filter((route) => route.frontRunControls.length > 0));
+    this.spareBySupplier = new Float64Array(this.countryCount);
     this.expectedLeadDays = new Float64Array(markets.length);
     this.exportRate = new Float64Array(markets.length);
     this.orderRate = new Float64Array(markets.length);
@@ -163,9 +200,18 @@ export class TradeDesk {
     for (let k = 0; k < state.spec.commodities.length; k++) this.tradeCommodity(k, t);
     // Smoothed like exports, so one round's lump (a buyer's first order fills its whole cover) fades.
     for (let m = 0; m < asked.length; m++) this.orderRate[m] = EXPORT_RATE_SMOOTHING * this.orderRate[m] + (1 - EXPORT_RATE_SMOOTHING) * (asked[m] / interval);
-    for (const market of state.markets) if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
+    for (const market of state.markets) this.moveSurplus(market, t);
     state.settle();
     this.scheduleRound(t + interval);
+  }
+
+  /**
+   * A producing host moves what it holds beyond its users' commercial target into its reserves.
+   * The target is worked out only for such hosts: every other market (most cargo lands in
+   * importers) would compute it for nothing.
+   */
+  private moveSurplus(market: Market, t: number): void {
+    if (this.refill.movesSurplus(market)) this.refill.moveSurplus(market, this.commercialTarget(market, t), t);
   }
 
   /**
@@ -177,17 +223,20 @@ export class TradeDesk {
     if (market.imports.length === 0) return this.expectedLeadDays[market.index];
     const state = this.state;
     let lead = 0;
-    for (const share of market.imports) {
-      const supplier = state.marketAt(share.supplier, market.commodity);
-      const content = supplier === undefined ? this.noContent : supplier.content;
-      const screen = this.screen.evaluate(state.controls, state.controlsOn(share.supplier, market.commodity), market.commodity, share.supplier, market.country, t, content);
+    for (const route of this.importRoutes[market.index]) {
       let licenceDays = 0;
-      for (let i = 0; i < screen.licensingCount; i++) {
-        const licensing = screen.licensing[i];
-        const authority = this.licences.authorities[licensing.authority];
-        licenceDays = Math.max(licenceDays, meanOf(licensing.processingDays) + authority.backlogDays);
+      let licensedShare = 0;
+      // A route no control can govern needs no licence: its screen would be empty.
+      if (route.controls.length > 0) {
+        const screen = this.screen.evaluate(state.controls, route.controls, market.commodity, route.supplier, market.country, t, route.content);
+        for (let i = 0; i < screen.licensingCount; i++) {
+          const licensing = screen.licensing[i];
+          const authority = this.licences.authorities[licensing.authority];
+          licenceDays = Math.max(licenceDays, meanOf(licensing.processingDays) + authority.backlogDays);
+        }
+        licensedShare = screen.licensedShare;
       }
-      lead += share.share * (this.shipping.transit(share.supplier, market.country) + licenceDays * screen.licensedShare);
+      lead += route.share * (route.transitDays + licenceDays * licensedShare);
     }
     return lead;
   }
@@ -237,17 +286,16 @@ export class TradeDesk {
    */
   frontRunDays(market: Market, t: number): number {
     let days = 0;
-    const state = this.state;
-    for (const share of market.imports) {
-      const controls = state.controlsOn(share.supplier, market.commodity);
+    // Only sources with such controls are visited: the others add nothing (their share times 0).
+    for (const route of this.frontRunRoutes[market.index]) {
+      const controls = route.frontRunControls;
       let extra = 0;
       for (let i = 0; i < controls.length; i++) {
-        const control = state.controls[controls[i]];
-        if (control.exporter !== share.supplier || !control.governsOwnExports || control.frontRunCoverDays <= 0) continue;
-        if (!control.coversCommodity[market.commodity] || !control.coversDestination[market.country] || !control.isExpectedAt(t)) continue;
+        const control = controls[i];
+        if (!control.isExpectedAt(t)) continue;
         extra = Math.max(extra, control.frontRunCoverDays * control.coverage);
       }
-      days += share.share * extra;
+      days += route.share * extra;
     }
     return days;
   }
@@ -271,22 +319,31 @@ export class TradeDesk {
     // spare supply, in proportion to that spare.
     const carried: number[] = [];
     for (const m of marketIndices) if (unfilled[m] > DUST_TONNES) carried.push(m);
+    // Each supplier's spare is worked out once per market: placing orders files applications
+    // and queues orders but moves no stock, so it is the same when the orders are placed.
+    // Qualified suppliers are visited by ascending country, as the sums and orders require.
+    const spareOf = this.spareBySupplier;
+    const qualification = this.qualification;
     for (const m of carried) {
       const market = markets[m];
       const tonnes = unfilled[m];
       unfilled[m] = 0;
+      const suppliers = qualification.qualifiedSupplierCount(m);
       let totalSpare = 0;
-      for (let s = 0; s < this.countryCount; s++) {
-        if (s === market.country || !this.qualification.isQualified(m, s)) continue;
-        totalSpare += book.spareOf(s, k, market.country, t);
+      for (let i = 0; i < suppliers; i++) {
+        const s = qualification.qualifiedSupplier(m, i);
+        if (s === market.country) continue;
+        spareOf[s] = book.spareOf(s, market, t);
+        totalSpare += spareOf[s];
       }
       if (totalSpare <= DUST_TONNES) {
         unfilled[m] = tonnes;
         continue;
       }
-      for (let s = 0; s < this.countryCount; s++) {
-        if (s === market.country || !this.qualification.isQualified(m, s)) continue;
-        const spare = book.spareOf(s, k, market.country, t);
+      for (let i = 0; i < suppliers; i++) {
+        const s = qualification.qualifiedSupplier(m, i);
+        if (s === market.country) continue;
+        const spare = spareOf[s];
         if (spare > 0) book.place(market, s, (tonnes * spare) / totalSpare, t);
       }
     }
