@@ -52,6 +52,16 @@ export function knownSpan(control: ExportControl, destination: number, t: number
   return to > from ? { start, from, to } : null;
 }
 
+/**
+ * One import source of a market that some control may govern: the source's baseline share of
+ * the market's imports, and the controls on that route that govern the supplier's own exports
+ * of the commodity to the market's country (in the order `controlsOn` lists them).
+ */
+interface ControlledSource {
+  readonly share: number;
+  readonly controls: Int32Array;
+}
+
 /** What each market expects the controls it knows of to cut from its supply while buyers re-source. */
 export class ExpectedScarcity {
   private readonly state: WorldState;
@@ -61,6 +71,15 @@ export class ExpectedScarcity {
   /** The step each control's covered flow was last summed at (quotas only), and that flow. */
   private readonly flowStamp: Float64Array;
   private readonly flowTonnesPerDay: Float64Array;
+  /**
+   * By market: its import sources some control may govern, in import order. Which controls
+   * govern a route (exporter, own exports, commodities, destinations) never changes in a run, so
+   * it is worked out once; a source no control governs cuts nothing, and a market with none
+   * expects its full supply (most markets, most steps).
+   */
+  private readonly controlledSources: readonly (readonly ControlledSource[])[];
+  /** By market: the controls of its own country on its own exports of its commodity (in force or not). */
+  private readonly ownControls: readonly Int32Array[];
 
   constructor(state: WorldState, authorities: readonly LicensingAuthority[]) {
     this.state = state;
@@ -68,16 +87,18 @@ export class ExpectedScarcity {
     this.transitionDays = state.spec.trade.qualificationLagDays;
     this.flowStamp = new Float64Array(state.controls.length).fill(-Infinity);
     this.flowTonnesPerDay = new Float64Array(state.controls.length);
+    this.controlledSources = state.markets.map((market) =>
+      market.imports
+        .map((source) => ({ share: source.share, controls: governingControls(state, source.supplier, market.commodity, market.country) }))
+        .filter((source) => source.controls.length > 0),
+    );
+    this.ownControls = state.markets.map((market) => governingControls(state, market.country, market.commodity, null));
   }
 
   /** Whether market `m`'s country has a control in force on its commodity at `t` (its price is then its own). */
   isControlling(m: number, t: number): boolean {
-    const market = this.state.markets[m];
-    const controls = this.state.controlsOn(market.country, market.commodity);
-    for (let i = 0; i < controls.length; i++) {
-      const control = this.state.controls[controls[i]];
-      if (control.exporter === market.country && control.governsOwnExports && control.coversCommodity[market.commodity] && control.isInForceAt(t)) return true;
-    }
+    const controls = this.ownControls[m];
+    for (let i = 0; i < controls.length; i++) if (this.state.controls[controls[i]].isInForceAt(t)) return true;
     return false;
   }
 
@@ -87,6 +108,9 @@ export class ExpectedScarcity {
    * the caller prices it at the cap).
    */
   supplyRatio(m: number, t: number, horizonDays: number): number {
+    const sources = this.controlledSources[m];
+    // No control governs any of its sources: nothing is lost, and 1 - 0 / use is 1.
+    if (sources.length === 0) return 1;
     const state = this.state;
     const market = state.markets[m];
     const use = useOf(state, m);
@@ -94,20 +118,20 @@ export class ExpectedScarcity {
     let lost = 0;
     const need = importNeedOf(state, m);
     if (need > 0) {
-      for (const source of market.imports) lost += source.share * this.cutOf(source.supplier, market.commodity, market.country, t, horizonDays);
+      // Sources left out would each add share x 0, which leaves the sum as it is.
+      for (let i = 0; i < sources.length; i++) lost += sources[i].share * this.cutOf(sources[i], market.country, t, horizonDays);
       lost *= need;
     }
     return 1 - lost / use;
   }
 
-  /** The largest expected cut, over the window, of `exporter`'s controls on `commodity` to `destination`. */
-  private cutOf(exporter: number, commodity: number, destination: number, t: number, horizonDays: number): number {
+  /** The largest expected cut, over the window, of the controls governing `source` to `destination`. */
+  private cutOf(source: ControlledSource, destination: number, t: number, horizonDays: number): number {
     const state = this.state;
-    const controls = state.controlsOn(exporter, commodity);
+    const controls = source.controls;
     let cut = 0;
     for (let i = 0; i < controls.length; i++) {
       const control = state.controls[controls[i]];
-      if (control.exporter !== exporter || !control.governsOwnExports || !control.coversCommodity[commodity] || !control.coversDestination[destination]) continue;
       const span = knownSpan(control, destination, t, horizonDays);
       if (span === null) continue;
       cut = Math.max(cut, control.governedShare(destination, span.from) * this.measureCut(control, destination, t, span, horizonDays));
@@ -154,6 +178,19 @@ export class ExpectedScarcity {
     this.flowTonnesPerDay[c] = flow;
     return flow;
   }
+}
+
+/**
+ * The controls on `exporter`'s exports of `commodity` that govern its own exports (to
+ * `destination`, or to anywhere when null), in the order `controlsOn` lists them.
+ */
+function governingControls(state: WorldState, exporter: number, commodity: number, destination: number | null): Int32Array {
+  return Int32Array.from(
+    state.controlsOn(exporter, commodity).filter((c) => {
+      const control = state.controls[c];
+      return control.exporter === exporter && control.governsOwnExports && control.coversCommodity[commodity] && (destination === null || control.coversDestination[destination]);
+    }),
+  );
 }
 
 /** Market `m`'s use at the baseline price: final demand before any response plus facility input, tonnes/day. */
