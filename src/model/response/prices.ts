@@ -86,7 +86,7 @@ export class Prices {
   /** Target prices of this step, by market. */
   private readonly targets: Float64Array;
   /** Each market's customers (markets that import from it) and their baseline shares of it. */
-  private readonly customers: readonly Customers[];
+  private readonly customers: Customers;
   /** What each market expects the controls it knows of to do to its supply; who controls now. */
   private readonly expectations: ExpectedScarcity;
   /**
@@ -182,14 +182,14 @@ export class Prices {
    * ties the markets of free trade together; 0 without customers).
    */
   private customersPrice(m: number): number {
-    const { markets, shares } = this.customers[m];
+    const { start, items, shares } = this.customers;
     let total = 0;
     let weighted = 0;
-    for (let i = 0; i < markets.length; i++) {
-      const weight = shares[i] * this.use[markets[i]];
+    for (let i = start[m]; i < start[m + 1]; i++) {
+      const weight = shares[i] * this.use[items[i]];
       total += weight;
       // What the customer's own market pays, less any tariff it levies on imports.
-      weighted += weight * this.unfloored[markets[i]];
+      weighted += weight * this.unfloored[items[i]];
     }
     return total > 0 ? weighted / total : 0;
   }
