@@ -64,6 +64,9 @@ export function combinedTarget(physical: number, expected: number): number {
 
 /** The price after one step of `stepDays` toward `target`. */
 export function steppedPrice(response: CommodityResponse, price: number, target: number, stepDays: number): number {
+  // At the baseline with nothing pulling it away the price stays exactly 1 (log 1 = 0, exp 0 = 1):
+  // most markets, most steps, so the logarithms are skipped.
+  if (price === 1 && target === 1) return 1;
   const time = target > price ? response.adjustmentDays : response.relaxationDays;
   const pull = time <= 0 ? 1 : 1 - Math.exp(-stepDays / time);
   return Math.exp(Math.log(price) + pull * (Math.log(target) - Math.log(price)));
