@@ -4,15 +4,19 @@
  * its customers pay.
  */
 import type { WorldState } from "../world-state.js";
+import { packLists, type PackedLists } from "./packed-lists.js";
 
-/** One market's customers: their market indices and the share of each one's imports it supplies. */
-export interface Customers {
-  readonly markets: Int32Array;
+/**
+ * Every market's customers: market `m`'s are `items[start[m] .. start[m + 1])` of the lists
+ * (market indices, in the order of the world's markets), and `shares` at the same positions the
+ * share of each one's imports `m` supplies.
+ */
+export interface Customers extends PackedLists {
   readonly shares: Float64Array;
 }
 
-/** Every market's customers, by market index, in the order of the world's markets. */
-export function customersOf(state: WorldState): Customers[] {
+/** Every market's customers, by market index. */
+export function customersOf(state: WorldState): Customers {
   const lists: { m: number; share: number }[][] = state.markets.map(() => []);
   for (const market of state.markets) {
     for (const source of market.imports) {
@@ -20,5 +24,6 @@ export function customersOf(state: WorldState): Customers[] {
       if (supplier !== undefined) lists[supplier.index].push({ m: market.index, share: source.share });
     }
   }
-  return lists.map((list) => ({ markets: Int32Array.from(list, (x) => x.m), shares: Float64Array.from(list, (x) => x.share) }));
+  const { start, items } = packLists(lists.map((list) => list.map((x) => x.m)));
+  return { start, items, shares: Float64Array.from(lists.flat(), (x) => x.share) };
 }

@@ -21,7 +21,7 @@ import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
-import { freeProducers } from "./free-producers.js";
+import { freeProducers, primaryMarkets } from "./free-producers.js";
 
 /** A facility counts as having no idle capacity once it runs within this share of its nameplate. */
 const FULL_SHARE = 1 - 1e-9;
@@ -35,6 +35,8 @@ export class Expansion {
   private readonly floors: Floors;
   /** Producers outside the controlling countries whose commodity expands, by commodity. */
   private readonly expandable: number[][];
+  /** By facility: the market whose price it answers (-1: none). */
+  private readonly marketOf: Int32Array;
   /** Time since which the price a facility sees has stayed at or above the threshold (NaN: not above). */
   private readonly highSince: Float64Array;
   /** Capacity share decided and not yet online, by facility. */
@@ -50,6 +52,7 @@ export class Expansion {
     this.spec = spec;
     this.prices = prices;
     this.expandable = freeProducers(state, spec, controlling, (response) => response.expansionPerYear > 0);
+    this.marketOf = primaryMarkets(state);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.committed = new Float64Array(state.facilities.length);
     this.expanded = new Float64Array(state.facilities.length);
@@ -63,15 +66,15 @@ export class Expansion {
     const now = state.env.now;
     const perStep = response.expansionPerYear * (this.spec.priceStepDays / DAYS_PER_YEAR);
     for (const f of list) {
-      const facility = state.facilities[f];
-      const market = state.marketAt(facility.spec.country, k);
-      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
+      const market = this.marketOf[f];
+      const price = this.floors.priceSeenBy(f, market < 0 ? 1 : this.prices.priceOf(market));
       if (price < response.expansionThreshold) {
         this.highSince[f] = Number.NaN;
         continue;
       }
       if (Number.isNaN(this.highSince[f])) this.highSince[f] = now;
       if (now - this.highSince[f] < response.expansionAfterDays) continue;
+      const facility = state.facilities[f];
       if (facility.spec.utilization + facility.extraUtilization < FULL_SHARE) continue;
       const share = Math.min(perStep, response.expansionMax - this.expanded[f] - this.committed[f]);
       if (share <= 0) continue;

@@ -34,6 +34,7 @@ import { Licensing } from "../measures/licensing.js";
 import { Quota } from "../measures/quota.js";
 import { meanOf } from "../../engine/index.js";
 import type { WorldState } from "../world-state.js";
+import { packLists, type PackedLists } from "./packed-lists.js";
 
 /**
  * The part of [t, t + horizonDays) over which `control`, as known at `t`, governs exports to
@@ -61,6 +62,20 @@ export class ExpectedScarcity {
   /** The step each control's covered flow was last summed at (quotas only), and that flow. */
   private readonly flowStamp: Float64Array;
   private readonly flowTonnesPerDay: Float64Array;
+  /**
+   * By market: its controlled sources, the import sources some control may govern, in import
+   * order, as indices into `sourceShare` and `sourceControls`. Which controls govern a route
+   * (exporter, own exports, commodities, destinations) never changes in a run, so it is worked
+   * out once; a source no control governs cuts nothing, and a market with none expects its full
+   * supply (most markets, most steps).
+   */
+  private readonly controlledSources: PackedLists;
+  /** By controlled source: its baseline share of its market's imports. */
+  private readonly sourceShare: Float64Array;
+  /** By controlled source: the controls that govern its supplier's own exports of the commodity to the market's country (in `controlsOn` order). */
+  private readonly sourceControls: PackedLists;
+  /** By market: the controls of its own country on its own exports of its commodity (in force or not). */
+  private readonly ownControls: PackedLists;
 
   constructor(state: WorldState, authorities: readonly LicensingAuthority[]) {
     this.state = state;
@@ -68,16 +83,29 @@ export class ExpectedScarcity {
     this.transitionDays = state.spec.trade.qualificationLagDays;
     this.flowStamp = new Float64Array(state.controls.length).fill(-Infinity);
     this.flowTonnesPerDay = new Float64Array(state.controls.length);
+    const shares: number[] = [];
+    const controls: number[][] = [];
+    const sources = state.markets.map((market) => {
+      const ofMarket: number[] = [];
+      for (const source of market.imports) {
+        const governing = governingControls(state, source.supplier, market.commodity, market.country);
+        if (governing.length === 0) continue;
+        ofMarket.push(shares.length);
+        shares.push(source.share);
+        controls.push(governing);
+      }
+      return ofMarket;
+    });
+    this.controlledSources = packLists(sources);
+    this.sourceShare = Float64Array.from(shares);
+    this.sourceControls = packLists(controls);
+    this.ownControls = packLists(state.markets.map((market) => governingControls(state, market.country, market.commodity, null)));
   }
 
   /** Whether market `m`'s country has a control in force on its commodity at `t` (its price is then its own). */
   isControlling(m: number, t: number): boolean {
-    const market = this.state.markets[m];
-    const controls = this.state.controlsOn(market.country, market.commodity);
-    for (let i = 0; i < controls.length; i++) {
-      const control = this.state.controls[controls[i]];
-      if (control.exporter === market.country && control.governsOwnExports && control.coversCommodity[market.commodity] && control.isInForceAt(t)) return true;
-    }
+    const { start, items } = this.ownControls;
+    for (let i = start[m]; i < start[m + 1]; i++) if (this.state.controls[items[i]].isInForceAt(t)) return true;
     return false;
   }
 
@@ -87,6 +115,9 @@ export class ExpectedScarcity {
    * the caller prices it at the cap).
    */
   supplyRatio(m: number, t: number, horizonDays: number): number {
+    const { start, items } = this.controlledSources;
+    // No control governs any of its sources: nothing is lost, and 1 - 0 / use is 1.
+    if (start[m] === start[m + 1]) return 1;
     const state = this.state;
     const market = state.markets[m];
     const use = useOf(state, m);
@@ -94,20 +125,20 @@ export class ExpectedScarcity {
     let lost = 0;
     const need = importNeedOf(state, m);
     if (need > 0) {
-      for (const source of market.imports) lost += source.share * this.cutOf(source.supplier, market.commodity, market.country, t, horizonDays);
+      // Sources left out would each add share x 0, which leaves the sum as it is.
+      for (let i = start[m]; i < start[m + 1]; i++) lost += this.sourceShare[items[i]] * this.cutOf(items[i], market.country, t, horizonDays);
       lost *= need;
     }
     return 1 - lost / use;
   }
 
-  /** The largest expected cut, over the window, of `exporter`'s controls on `commodity` to `destination`. */
-  private cutOf(exporter: number, commodity: number, destination: number, t: number, horizonDays: number): number {
+  /** The largest expected cut, over the window, of the controls governing controlled source `s` to `destination`. */
+  private cutOf(s: number, destination: number, t: number, horizonDays: number): number {
     const state = this.state;
-    const controls = state.controlsOn(exporter, commodity);
+    const { start, items } = this.sourceControls;
     let cut = 0;
-    for (let i = 0; i < controls.length; i++) {
-      const control = state.controls[controls[i]];
-      if (control.exporter !== exporter || !control.governsOwnExports || !control.coversCommodity[commodity] || !control.coversDestination[destination]) continue;
+    for (let i = start[s]; i < start[s + 1]; i++) {
+      const control = state.controls[items[i]];
       const span = knownSpan(control, destination, t, horizonDays);
       if (span === null) continue;
       cut = Math.max(cut, control.governedShare(destination, span.from) * this.measureCut(control, destination, t, span, horizonDays));
@@ -154,6 +185,17 @@ export class ExpectedScarcity {
     this.flowTonnesPerDay[c] = flow;
     return flow;
   }
+}
+
+/**
+ * The controls on `exporter`'s exports of `commodity` that govern its own exports (to
+ * `destination`, or to anywhere when null), in the order `controlsOn` lists them.
+ */
+function governingControls(state: WorldState, exporter: number, commodity: number, destination: number | null): number[] {
+  return state.controlsOn(exporter, commodity).filter((c) => {
+    const control = state.controls[c];
+    return control.exporter === exporter && control.governsOwnExports && control.coversCommodity[commodity] && (destination === null || control.coversDestination[destination]);
+  });
 }
 
 /** Market `m`'s use at the baseline price: final demand before any response plus facility input, tonnes/day. */

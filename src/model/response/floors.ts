@@ -43,6 +43,13 @@ export class Floors {
   /** Each floor's first and last simulation day (last: Infinity when open-ended). */
   private readonly fromDay: Float64Array;
   private readonly untilDay: Float64Array;
+  /**
+   * Each floor: 1 when in force at the last `update`. The by-facility and by-market figures
+   * depend only on which floors are in force, which changes on a floor's first and last days
+   * only, so an update finding the same set leaves them as they are (none in force: all 0, as
+   * they start).
+   */
+  private readonly inForce: Uint8Array;
 
   constructor(state: WorldState, specs: readonly FloorSpec[]) {
     this.state = state;
@@ -70,6 +77,7 @@ export class Floors {
     this.coveredMarkets = Int32Array.from([...markets].sort((a, b) => a - b));
     this.fromDay = Float64Array.from(specs, (s) => s.fromEpochDay - state.originEpochDay);
     this.untilDay = Float64Array.from(specs, (s) => (s.untilEpochDay === null ? Infinity : s.untilEpochDay - state.originEpochDay));
+    this.inForce = new Uint8Array(specs.length);
   }
 
   /** Whether the run has any floor. */
@@ -80,12 +88,19 @@ export class Floors {
   /** Sets which floors are in force on simulation day `day`. */
   update(day: number): void {
     if (this.specs.length === 0) return;
+    let isChanged = false;
+    for (let i = 0; i < this.specs.length; i++) {
+      const inForce = day < this.fromDay[i] || day > this.untilDay[i] ? 0 : 1;
+      if (inForce !== this.inForce[i]) isChanged = true;
+      this.inForce[i] = inForce;
+    }
+    if (!isChanged) return;
     const state = this.state;
     this.signal.fill(0);
     this.guaranteed.fill(0);
     this.tariff.fill(0);
     this.specs.forEach((floor, i) => {
-      if (day < this.fromDay[i] || day > this.untilDay[i]) return;
+      if (this.inForce[i] === 0) return;
       const index = floor.priceIndex;
       for (const f of floor.facilities) {
         this.signal[f] = Math.max(this.signal[f], index);

@@ -13,7 +13,7 @@ import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
-import { freeProducers } from "./free-producers.js";
+import { freeProducers, primaryMarkets } from "./free-producers.js";
 
 /** Decides new capacity as prices say, and brings it online after its lead time. */
 export class Investment {
@@ -24,6 +24,8 @@ export class Investment {
   private readonly floors: Floors;
   /** Producers outside the controlling countries, by commodity (candidates for investment). */
   private readonly investable: number[][];
+  /** By facility: the market whose price it answers (-1: none). */
+  private readonly marketOf: Int32Array;
   /** Time since which it has stayed above the investment threshold, or the last investment decision (NaN: not above). */
   private readonly investSince: Float64Array;
   /** Capacity share decided and not yet online, by facility. */
@@ -37,6 +39,7 @@ export class Investment {
     this.spec = spec;
     this.prices = prices;
     this.investable = freeProducers(state, spec, controlling, (response) => response.investmentShare > 0);
+    this.marketOf = primaryMarkets(state);
     this.investSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.committed = new Float64Array(state.facilities.length);
   }
@@ -46,15 +49,15 @@ export class Investment {
     const state = this.state;
     const now = state.env.now;
     for (const f of this.investable[k]) {
-      const facility = state.facilities[f];
-      const market = state.marketAt(facility.spec.country, k);
-      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
+      const market = this.marketOf[f];
+      const price = this.floors.priceSeenBy(f, market < 0 ? 1 : this.prices.priceOf(market));
       if (price < response.investmentThreshold) {
         this.investSince[f] = Number.NaN;
         continue;
       }
       if (Number.isNaN(this.investSince[f])) this.investSince[f] = now;
       if (now - this.investSince[f] < response.investmentAfterDays) continue;
+      const facility = state.facilities[f];
       const share = Math.min(response.investmentShare, response.investmentMax - facility.addedCapacity - this.committed[f]);
       if (share <= 0) continue;
       this.committed[f] += share;

@@ -30,6 +30,7 @@
  * Its state: each market's index, this step's targets, and the log of steps for the record.
  */
 import type { DailyRecord } from "../daily-record.js";
+import type { Market } from "../market.js";
 import { ROUNDING_SHARE } from "../tolerance.js";
 import type { TradeDesk } from "../trade-desk.js";
 import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
@@ -63,6 +64,9 @@ export function combinedTarget(physical: number, expected: number): number {
 
 /** The price after one step of `stepDays` toward `target`. */
 export function steppedPrice(response: CommodityResponse, price: number, target: number, stepDays: number): number {
+  // At the baseline with nothing pulling it away the price stays exactly 1 (log 1 = 0, exp 0 = 1):
+  // most markets, most steps, so the logarithms are skipped.
+  if (price === 1 && target === 1) return 1;
   const time = target > price ? response.adjustmentDays : response.relaxationDays;
   const pull = time <= 0 ? 1 : 1 - Math.exp(-stepDays / time);
   return Math.exp(Math.log(price) + pull * (Math.log(target) - Math.log(price)));
@@ -85,9 +89,17 @@ export class Prices {
   /** Target prices of this step, by market. */
   private readonly targets: Float64Array;
   /** Each market's customers (markets that import from it) and their baseline shares of it. */
-  private readonly customers: readonly Customers[];
+  private readonly customers: Customers;
   /** What each market expects the controls it knows of to do to its supply; who controls now. */
   private readonly expectations: ExpectedScarcity;
+  /**
+   * By market: 1 when a control on one of its import routes may make its buyers front-run (the
+   * routes and controls TradeDesk.frontRunDays weighs; which controls govern a route never
+   * changes in a run); else its front-running days are always 0 and are not asked for.
+   */
+  private readonly mayFrontRun: Uint8Array;
+  /** Each market's use at the baseline price in this step's `aim`, tonnes/day (`useOf`). */
+  private readonly use: Float64Array;
   /** Each market's price steps: the day of each and the price from then on. */
   private readonly priceDays: number[][];
   private readonly priceSteps: number[][];
@@ -108,6 +120,8 @@ export class Prices {
     this.priceSteps = Array.from({ length: markets }, () => []);
     this.customers = customersOf(state);
     this.expectations = new ExpectedScarcity(state, trade.licences.authorities);
+    this.mayFrontRun = Uint8Array.from(state.markets, (market) => (facesFrontRunning(state, market) ? 1 : 0));
+    this.use = new Float64Array(markets);
   }
 
   /** The price index of market `m` (1 = the baseline). */
@@ -119,14 +133,18 @@ export class Prices {
   aim(): void {
     const state = this.state;
     const now = state.env.now;
+    // Nothing here changes a market's use: worked out once, for the markets and their customers.
+    for (let m = 0; m < this.use.length; m++) this.use[m] = useOf(state, m);
     for (const market of state.markets) {
       const response = this.spec.byCommodity[market.commodity];
       if (response === null) continue;
       const m = market.index;
-      const use = useOf(state, m);
+      const use = this.use[m];
       const level = market.levelAt(now);
-      // The cover buyers seek now: their own, plus front-running cover while a control they face is expected.
-      const cover = market.coverDays + this.trade.frontRunDays(market, now);
+      // The cover buyers seek now: their own, plus front-running cover while a control they face
+      // is expected (the cover counts only with a use to cover).
+      const frontRunDays = use > 0 && this.mayFrontRun[m] === 1 ? this.trade.frontRunDays(market, now) : 0;
+      const cover = market.coverDays + frontRunDays;
       // A market that keeps no cover measures scarcity by the share of its use it is served.
       const served = use > 0 ? Math.min(1, (market.rates.consumed + market.rates.inputUse) / use) : 1;
       const ratio = use > 0 && cover > 0 ? (level + market.inTransitTonnes) / (cover * use) : served;
@@ -167,15 +185,29 @@ export class Prices {
    * ties the markets of free trade together; 0 without customers).
    */
   private customersPrice(m: number): number {
-    const { markets, shares } = this.customers[m];
+    const { start, items, shares } = this.customers;
     let total = 0;
     let weighted = 0;
-    for (let i = 0; i < markets.length; i++) {
-      const weight = shares[i] * useOf(this.state, markets[i]);
+    for (let i = start[m]; i < start[m + 1]; i++) {
+      const weight = shares[i] * this.use[items[i]];
       total += weight;
       // What the customer's own market pays, less any tariff it levies on imports.
-      weighted += weight * this.unfloored[markets[i]];
+      weighted += weight * this.unfloored[items[i]];
     }
     return total > 0 ? weighted / total : 0;
   }
+}
+
+/**
+ * Whether some control may make `market`'s buyers front-run: one on an import route that governs
+ * its exporter's own exports of the market's commodity to the market's country and has
+ * front-running days (TradeDesk.frontRunDays counts no other).
+ */
+function facesFrontRunning(state: WorldState, market: Market): boolean {
+  return market.imports.some((source) =>
+    state.controlsOn(source.supplier, market.commodity).some((c) => {
+      const control = state.controls[c];
+      return control.exporter === source.supplier && control.governsOwnExports && control.frontRunCoverDays > 0 && control.coversCommodity[market.commodity] && control.coversDestination[market.country];
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import type { CommodityResponse, ResponseSpec } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Floors } from "./floors.js";
 import type { Prices } from "./prices.js";
-import { freeProducers } from "./free-producers.js";
+import { freeProducers, primaryMarkets } from "./free-producers.js";
 
 /** Restarts and winds down idle capacity as prices say. */
 export class Restarts {
@@ -23,6 +23,8 @@ export class Restarts {
   private readonly floors: Floors;
   /** Facilities that may restart idle capacity, by commodity. */
   private readonly restartable: number[][];
+  /** By facility: the market whose price it answers (-1: none). */
+  private readonly marketOf: Int32Array;
   /** Time since which the price a facility sees has stayed above the supply threshold (NaN: not above). */
   private readonly highSince: Float64Array;
   /** World output of each commodity at the start, tonnes/day. */
@@ -39,6 +41,7 @@ export class Restarts {
     this.prices = prices;
     const commodities = state.spec.commodities.length;
     this.restartable = freeProducers(state, spec, controlling, (_, facility) => facility.spec.utilization < 1);
+    this.marketOf = primaryMarkets(state);
     this.highSince = new Float64Array(state.facilities.length).fill(Number.NaN);
     this.worldOutput = new Float64Array(commodities);
     this.up = new Int32Array(state.facilities.length);
@@ -66,8 +69,8 @@ export class Restarts {
     let restarted = 0;
     for (const f of this.restartable[k]) {
       const facility = state.facilities[f];
-      const market = state.marketAt(facility.spec.country, k);
-      const price = this.floors.priceSeenBy(f, market === undefined ? 1 : this.prices.priceOf(market.index));
+      const market = this.marketOf[f];
+      const price = this.floors.priceSeenBy(f, market < 0 ? 1 : this.prices.priceOf(market));
       if (price < response.supplyThreshold) highSince[f] = Number.NaN;
       else if (Number.isNaN(highSince[f])) highSince[f] = now;
       const tonnes = facility.spec.capacityTonnesPerDay * facility.spec.outputs[0].tonnesPerTonne;

@@ -13,6 +13,7 @@ import { DUST_TONNES } from "../tolerance.js";
 import type { CommodityResponse } from "../world-spec.js";
 import type { WorldState } from "../world-state.js";
 import type { Floors } from "./floors.js";
+import { packLists, type PackedLists } from "./packed-lists.js";
 
 /** Cuts and restores producers' output as their markets' stocks say. */
 export class Throttling {
@@ -21,8 +22,8 @@ export class Throttling {
   private readonly trade: TradeDesk;
   /** Share of its producers' output a market keeps (1: no cut), by market. */
   private readonly keptOutput: Float64Array;
-  /** Facilities by primary output market (outputs[0]), by market. */
-  private readonly producersByMarket: number[][];
+  /** Facilities by primary output market (outputs[0]), by market (most markets have none). */
+  private readonly producersByMarket: PackedLists;
   /** Government floors: producers they cover are not cut, and the payer takes their glut. */
   private readonly floors: Floors;
 
@@ -31,13 +32,14 @@ export class Throttling {
     this.trade = trade;
     this.floors = floors;
     this.keptOutput = new Float64Array(state.markets.length).fill(1);
-    this.producersByMarket = state.markets.map(() => []);
+    const producers: number[][] = state.markets.map(() => []);
     for (const facility of state.facilities) {
       const primary = facility.spec.outputs[0];
       if (primary === undefined) continue;
       const market = state.marketAt(facility.spec.country, primary.commodity);
-      if (market !== undefined) this.producersByMarket[market.index].push(facility.index);
+      if (market !== undefined) producers[market.index].push(facility.index);
     }
+    this.producersByMarket = packLists(producers);
   }
 
   /** Share of its producers' output market `m` keeps (1: no cut). */
@@ -50,18 +52,19 @@ export class Throttling {
    * (at the current time; an infinite limit never cuts).
    */
   step(m: number, response: CommodityResponse): void {
-    if (!Number.isFinite(response.storageDays)) return;
+    const { start, items } = this.producersByMarket;
+    const first = start[m];
+    const end = start[m + 1];
+    if (first === end || !Number.isFinite(response.storageDays)) return;
     const state = this.state;
     const now = state.env.now;
     const market = state.markets[m];
-    const producers = this.producersByMarket[m];
-    if (producers.length === 0) return;
     const level = market.levelAt(now);
     // Uncut producers make at least what the market produces now when they are all it has (no
     // by-product makers): below that many days of it, no cut, and no need to add them up.
-    if (this.keptOutput[m] === 1 && producers.length === market.producers.length && level <= response.storageDays * market.rates.production) return;
+    if (this.keptOutput[m] === 1 && end - first === market.producers.length && level <= response.storageDays * market.rates.production) return;
     let potential = 0;
-    for (const f of producers) potential += state.facilities[f].unthrottledRate(now) * state.facilities[f].spec.outputs[0].tonnesPerTonne;
+    for (let i = first; i < end; i++) potential += state.facilities[items[i]].unthrottledRate(now) * state.facilities[items[i]].spec.outputs[0].tonnesPerTonne;
     if (potential <= 0) return;
     // What it sells abroad is what its buyers order of it over an ordering round, not only what
     // its stock let it ship: a producer with orders it could not fill has no glut to cut.
@@ -73,9 +76,9 @@ export class Throttling {
     }
     if (kept === this.keptOutput[m]) return;
     this.keptOutput[m] = kept;
-    for (const f of producers) {
-      state.facilities[f].throttle = kept;
-      state.refreshFacility(f);
+    for (let i = first; i < end; i++) {
+      state.facilities[items[i]].throttle = kept;
+      state.refreshFacility(items[i]);
     }
   }
 
@@ -89,7 +92,9 @@ export class Throttling {
     const state = this.state;
     this.keptOutput[m] = kept;
     let floor = 0;
-    for (const f of this.producersByMarket[m]) {
+    const { start, items } = this.producersByMarket;
+    for (let i = start[m]; i < start[m + 1]; i++) {
+      const f = items[i];
       const guaranteed = this.floors.guaranteed[f];
       if (guaranteed > floor) floor = guaranteed;
       const share = guaranteed > 0 ? 1 : kept;
