@@ -1,7 +1,11 @@
 /**
  * The flagship run's report.html, timed: rendering it in-process (median of 5 after one
- * warm-up: a warm sweep of reports), its size, and `chokepoint run` end to end through the CLI
- * as a user types it (process start, simulation, every file written; median of 3).
+ * warm-up: a warm sweep of reports; its charts drawn by Vega in this thread, one after
+ * another), its size, and `chokepoint run` end to end through the CLI as a user types it
+ * (process start, simulation, every file written; median of 3). The CLI draws the charts on a
+ * second thread (src/cli/charts-on-thread.ts), which loads Vega while the simulation runs and
+ * draws while the CSVs are written, so on an idle machine the report adds less to the command
+ * than the in-process figure.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";

@@ -12,8 +12,9 @@
  *   scenario-run    the same for every shipped scenario (median of 5 after 3 warm-up runs).
  *   run-report      the flagship run's report.html rendered in-process (median of 5 warm), its
  *                   bytes and charts, its cost against world-run's, and `chokepoint run` end to end
- *                   through the CLI (median of 3), also against world-run's first, cold run (the
- *                   simulation it contains; the speed issue's target is 2x).
+ *                   through the CLI (median of 3; the CLI draws the charts on a second thread while
+ *                   it simulates and writes the CSVs), also against world-run's first, cold run
+ *                   (the simulation it contains; the speed issue's target is 2x).
  *   sweep           `chokepoint sweep` of the flagship through the CLI, at 1 and 2 workers and at
  *                   N and 10N replicates (BENCH_SWEEP_RUNS, default 100), the 10N pair run
  *                   BENCH_SWEEP_PAIRS times (default 2) alternating 1 and 2 workers (A B A B), so

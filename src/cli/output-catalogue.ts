@@ -33,6 +33,7 @@ import {
   writesReplicatesCsv,
   type BacktestReportInput,
   type RankedShortfall,
+  type SvgDrawer,
   type SweepReportInput,
   type WhatIf,
 } from "../report/index.js";
@@ -59,6 +60,8 @@ export interface RunOutputs {
   readonly command: string;
   /** Its --set overrides and --vs base (NO_WHAT_IF for a plain run). */
   readonly whatIf: WhatIf;
+  /** What draws the report's charts (charts-on-thread.ts); undefined: Vega in this thread. */
+  readonly draw?: SvgDrawer;
 }
 
 /** What each set of files is rendered from: the results of a command, or a record of a sweep session. */
@@ -117,6 +120,11 @@ interface OutputFileCommon {
   readonly listed: "wrote" | "report" | "unlisted";
   /** Commands whose "wrote ..." line names it first (their headline file). */
   readonly listedFirstBy?: readonly WritingCommand[];
+  /**
+   * Its renderer hands work to another thread (a run report's charts): renderSet starts it
+   * before the others, so that the thread works while they render here.
+   */
+  readonly startsFirst?: true;
 }
 
 /** One entry of the catalogue. */
@@ -160,8 +168,9 @@ export const OUTPUT_FILES = {
     encoding: "text",
     role: "final",
     listed: "report",
+    startsFirst: true,
     render: {
-      run: (r) => renderRunReport(runReportInput(r.scenario, r.run, r.ranked, r.command, listedFiles("run"), r.whatIf)),
+      run: (r) => renderRunReport(runReportInput(r.scenario, r.run, r.ranked, r.command, listedFiles("run"), r.whatIf), r.draw),
       sweep: (s) => renderSweepReport(s),
       backtest: (b) => renderBacktestReport(b),
     },
@@ -228,13 +237,33 @@ export function toBytes(content: string | Uint8Array): Uint8Array {
   return typeof content === "string" ? Buffer.from(content, "utf8") : content;
 }
 
-/** Renders every file of `source`'s set from `input`, in catalogue order, as bytes (files that are not part of this result are left out). */
+/**
+ * Renders every file of `source`'s set from `input` as bytes, in catalogue order (files that are
+ * not part of this result are left out). Every renderer is started before any is awaited, those
+ * that hand work to another thread (`startsFirst`) first, so that the other thread's work and
+ * this one's overlap; the map is in catalogue order all the same.
+ */
 export async function renderSet<S extends SetSource>(source: S, input: OutputSources[S]): Promise<Map<OutputFileName, Uint8Array>> {
-  const files = new Map<OutputFileName, Uint8Array>();
-  for (const [name, file] of ENTRIES) {
+  const rendered = new Map<OutputFileName, string | Uint8Array | undefined | Promise<string | Uint8Array | undefined>>();
+  const order = [...ENTRIES.filter(([, file]) => file.startsFirst === true), ...ENTRIES.filter(([, file]) => file.startsFirst !== true)];
+  for (const [name, file] of order) {
     const render = file.render[source] as ((input: OutputSources[S]) => string | Uint8Array | undefined | Promise<string | Uint8Array | undefined>) | undefined;
     if (render === undefined) continue;
-    const content = await render(input);
+    let content: string | Uint8Array | undefined | Promise<string | Uint8Array | undefined>;
+    try {
+      content = render(input);
+    } catch (error) {
+      // Renderers started before this one may fail later, unawaited: not an unhandled rejection.
+      for (const started of rendered.values()) if (started instanceof Promise) started.catch(() => undefined);
+      throw error;
+    }
+    rendered.set(name, content);
+  }
+  const names = ENTRIES.map(([name]) => name).filter((name) => rendered.has(name));
+  const contents = await Promise.all(names.map((name) => rendered.get(name)));
+  const files = new Map<OutputFileName, Uint8Array>();
+  for (const [i, name] of names.entries()) {
+    const content = contents[i];
     if (content !== undefined) files.set(name, toBytes(content));
   }
   return files;

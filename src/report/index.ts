@@ -19,6 +19,8 @@ export { renderCompareTable } from "./compare-table.js";
 export { policyRows, renderPolicyTable, type PolicyRow } from "./policy-table.js";
 export { renderLicencesCsv, LICENCES_CSV_COLUMNS } from "./licences-csv.js";
 export { renderRunReport, runReportInput, CHARTED_PAIRS, type RunReportInput } from "./html/run-report.js";
+export { renderSvg, type SvgDrawer } from "./html/chart.js";
+export { warmUpCharts } from "./html/warm-up-charts.js";
 export { renderSweepReport, type SweepReportInput } from "./html/sweep-report.js";
 export { renderSensitivityCsv, SENSITIVITY_CSV_COLUMNS } from "./sensitivity-csv.js";
 export { INVALID_DRAWS_CSV_COLUMNS, renderInvalidDrawsCsv } from "./invalid-draws-csv.js";

@@ -6,11 +6,12 @@
  * or removes, pair by pair. `--set` changes FILE only, so `run F --vs F --set X` is the what-if
  * of the override X against F as it is. Overrides name the default folder (default-folder.ts).
  */
-import { NO_WHAT_IF, overridesNote, rankShortfalls, renderReserveTable, renderShortfallTable, renderWhatIfTable, type WhatIf } from "../../report/index.js";
+import { NO_WHAT_IF, overridesNote, rankShortfalls, renderReserveTable, renderShortfallTable, renderWhatIfTable, type SvgDrawer, type WhatIf } from "../../report/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import { isoFromEpochDay } from "../../model/index.js";
 import { diffWhatIf, MAX_SWEEP_RUNS, whatIfMismatch, type ReportedPeriod, type RunResult } from "../../sweep/index.js";
 import { defaultRunFolder } from "../default-folder.js";
+import { startChartDrawing } from "../charts-on-thread.js";
 import { CliExit, ExitCode } from "../exit-codes.js";
 import { loadScenarioOrExit } from "../load-scenario-or-exit.js";
 import { renderSet, writtenLines } from "../output-catalogue.js";
@@ -34,6 +35,17 @@ export interface RunCommandOptions {
 /** Runs one replicate (and, with --vs, its base on the same random numbers) and writes its outputs. Returns the exit code. */
 export async function runCommand(file: string, options: RunCommandOptions, out: (line: string) => void): Promise<number> {
   const design = checkOptions(options);
+  // Vega loads on the chart thread while this one loads the scenario and simulates.
+  const charts = startChartDrawing();
+  try {
+    return await runReplicate(file, options, design, charts.draw, out);
+  } finally {
+    charts.close();
+  }
+}
+
+/** The run command after its options are checked: its charts drawn by `draw` (undefined: here). */
+async function runReplicate(file: string, options: RunCommandOptions, design: "mc" | "lhs", draw: SvgDrawer | undefined, out: (line: string) => void): Promise<number> {
   const sets = options.set ?? [];
   const scenario = loadScenarioOrExit(file, sets);
   const base = options.vs === undefined ? undefined : loadScenarioOrExit(options.vs);
@@ -51,7 +63,7 @@ export async function runCommand(file: string, options: RunCommandOptions, out: 
     const baseRun = base === undefined ? undefined : simulateOrExit(base, runOptions);
     const whatIf = whatIfOf(sets, options.vs, base, baseRun, run);
     const ranked = rankShortfalls(run.kpis);
-    const files = await renderSet("run", { scenario, run, ranked, command: rerunCommand(file, seed, replicate, design, options), whatIf });
+    const files = await renderSet("run", { scenario, run, ranked, command: rerunCommand(file, seed, replicate, design, options), whatIf, draw });
     folder.commit(files);
     if (!options.quiet) {
       out(`${scenario.title}${overridesNote(sets)} (seed ${seed}${replicate !== 0 ? `, replicate ${replicate}` : ""})`);

@@ -40,9 +40,29 @@ const CONFIG: Config = {
   view: { stroke: null },
 };
 
-/** Renders the chart as a figure: inline SVG, caption, and its table in a closed details block. */
-export async function renderChart(chart: ChartDefinition): Promise<string> {
-  const svg = (await renderSvg({ ...chart.spec, description: chart.description } as TopLevelSpec)).replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(chart.description)}" `);
+/**
+ * What turns a Vega-Lite specification into its SVG text: `renderSvg` here, or the same function
+ * run elsewhere (the CLI draws a run's charts on a thread of their own while it writes the CSVs).
+ */
+export type SvgDrawer = (spec: TopLevelSpec) => Promise<string>;
+
+/**
+ * `draw` with one drawing at a time, in the order asked: a report asks for all its charts at
+ * once (so that a drawer on another thread is never left waiting), and Vega draws each whole
+ * before the next starts, as when charts were awaited one by one.
+ */
+export function oneAtATime(draw: SvgDrawer): SvgDrawer {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (spec) => {
+    const next = previous.then(() => draw(spec));
+    previous = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/** Renders the chart as a figure: inline SVG (drawn by `draw`, by default here), caption, and its table in a closed details block. */
+export async function renderChart(chart: ChartDefinition, draw: SvgDrawer = renderSvg): Promise<string> {
+  const svg = (await draw({ ...chart.spec, description: chart.description } as TopLevelSpec)).replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(chart.description)}" `);
   return [
     `<figure class="chart" id="${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">`,
     `<figcaption>${escapeHtml(chart.title)}</figcaption>`,

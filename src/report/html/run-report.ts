@@ -10,7 +10,7 @@ import type { Scenario } from "../../scenario/index.js";
 import type { RunResult, Summary } from "../../sweep/index.js";
 import { formatNumber } from "../number-format.js";
 import { atStartNote, firstShortCell, RANKING_RULE, type RankedShortfall } from "../worst-shortfalls.js";
-import { renderChart } from "./chart.js";
+import { oneAtATime, renderChart, renderSvg, type SvgDrawer } from "./chart.js";
 import { countryColours } from "./country-colours.js";
 import { DisplayNames } from "./display-names.js";
 import { eventMarks, type EventMark } from "./event-markers.js";
@@ -74,8 +74,12 @@ export function runReportInput(
 /** Pairs given a chart of their own, worst first; the rest are listed in the headline table. */
 export const CHARTED_PAIRS = 10;
 
-/** The report's HTML. */
-export async function renderRunReport(input: RunReportInput): Promise<string> {
+/**
+ * The report's HTML. Its charts are drawn by `draw` (by default by Vega here, one after
+ * another); every chart is asked for before any is awaited, so that a drawer on another
+ * thread draws them while this one goes on with other work.
+ */
+export async function renderRunReport(input: RunReportInput, draw: SvgDrawer = oneAtATime(renderSvg)): Promise<string> {
   const { summary, timeline } = input;
   const { manifest } = summary;
   const start = isoFromEpochDay(timeline.startEpochDay);
@@ -85,7 +89,7 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
   const charted = input.ranked.slice(0, CHARTED_PAIRS).filter(({ kpi }) => timeline.series.some((x) => x.country === kpi.country && x.commodity === kpi.commodity));
   const whatIf = input.whatIf ?? NO_WHAT_IF;
   const contents: { id: string; heading: string }[] = [];
-  const body: string[] = [];
+  const body: (string | Promise<string>)[] = [];
   // Against a base, what the change did comes first: it is what the reader ran this for.
   if (whatIf.vs !== null) {
     contents.push({ id: WHAT_IF_SECTION_ID, heading: WHAT_IF_HEADING });
@@ -100,9 +104,16 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
     shipments.flatMap((s) => s?.exporters ?? []),
   );
 
+  const pendingTonnes = pendingFor(
+    input.licences,
+    input.spec,
+    charted.map(({ kpi }) => kpi),
+    timeline.dayCount,
+  );
+
   for (const [i, { kpi }] of charted.entries()) {
     const s = timeline.series.findIndex((x) => x.country === kpi.country && x.commodity === kpi.commodity);
-    const pending = pendingFor(input.licences, input.spec, kpi.country, kpi.commodity, timeline.dayCount);
+    const pending = pendingTonnes.get(kpi);
     const began = firstShortCell(kpi, start) === "at start" ? `Already short when the period began (${start})` : `First short ${kpi.firstShortfallDate}`;
     const parts = [
       paragraph(
@@ -110,14 +121,14 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
           `${formatNumber(kpi.givenUpTonnes, 1)} t given up in answer to price; peak price ${formatNumber(kpi.peakPriceIndex, 2)}x; ` +
           (kpi.recoveryDate === null ? "not recovered by the end." : `recovered ${kpi.recoveryDate}.`),
       ),
-      await renderChart(marketChart({ timeline, series: s, events: marks, pendingTonnes: pending, names })),
+      renderChart(marketChart({ timeline, series: s, events: marks, pendingTonnes: pending, names }), draw),
     ];
     const supplied = shipments[i];
-    if (supplied !== undefined) parts.push(await renderChart(supplierChart(supplied, colours, names)));
+    if (supplied !== undefined) parts.push(renderChart(supplierChart(supplied, colours, names), draw));
     const id = slug("pair", kpi.country, kpi.commodity);
     const heading = `${names.pair(kpi.country, kpi.commodity)} (${kpi.country} ${kpi.commodity})`;
     contents.push({ id, heading });
-    body.push(renderSection(2, id, heading, parts.join("\n")));
+    body.push(Promise.all(parts).then((drawn) => renderSection(2, id, heading, drawn.join("\n"))));
   }
 
   // Where controlled-origin content went through third countries: only a world with controls has any.
@@ -139,7 +150,7 @@ export async function renderRunReport(input: RunReportInput): Promise<string> {
       `Simulated from ${start} to ${end}, seed ${manifest.seed}, replicate ${manifest.replicate}.`,
     ].filter((line) => line !== ""),
     contents,
-    body,
+    body: await Promise.all(body),
   });
 }
 
@@ -214,14 +225,29 @@ function manifestBlock(input: RunReportInput): string {
   ].join("\n");
 }
 
-/** Tonnes pending licences for `country`'s `commodity` at each day's end, summed over exporters; undefined when none ever were. */
-function pendingFor(rows: readonly LicenceRow[], spec: WorldSpec, country: string, commodity: string, dayCount: number): Float64Array | undefined {
-  const destination = spec.countries.findIndex((c) => c.id === country);
-  const good = spec.commodities.findIndex((c) => c.id === commodity);
-  const relevant = rows.filter((r) => r.destination === destination && r.commodity === good);
-  if (!relevant.some((r) => r.pendingTonnes > 0)) return undefined;
-  // Rows exist only on days with something pending or decided: a route with no row that day has nothing pending.
-  const pending = new Float64Array(dayCount);
-  for (const r of relevant) if (r.day >= 0 && r.day < dayCount) pending[r.day] += r.pendingTonnes;
-  return pending;
+/**
+ * Tonnes pending licences for each pair's country and commodity at each day's end, summed over
+ * exporters; undefined when none ever were. One pass over the rows for all pairs (a flagship
+ * run has 100,000), each pair's sums taken in the rows' order.
+ */
+function pendingFor<K extends { readonly country: string; readonly commodity: string }>(rows: readonly LicenceRow[], spec: WorldSpec, pairs: readonly K[], dayCount: number): Map<K, Float64Array | undefined> {
+  const routeKey = (destination: number, good: number) => destination * spec.commodities.length + good;
+  const byRoute = new Map<number, { pending: Float64Array; isAnyPending: boolean }>();
+  const ofPair = pairs.map((pair) => {
+    const destination = spec.countries.findIndex((c) => c.id === pair.country);
+    const good = spec.commodities.findIndex((c) => c.id === pair.commodity);
+    if (destination < 0 || good < 0) return undefined;
+    const key = routeKey(destination, good);
+    let sums = byRoute.get(key);
+    if (sums === undefined) byRoute.set(key, (sums = { pending: new Float64Array(dayCount), isAnyPending: false }));
+    return sums;
+  });
+  for (const r of rows) {
+    const sums = byRoute.get(routeKey(r.destination, r.commodity));
+    if (sums === undefined) continue;
+    if (r.pendingTonnes > 0) sums.isAnyPending = true;
+    // Rows exist only on days with something pending or decided: a route with no row that day has nothing pending.
+    if (r.day >= 0 && r.day < dayCount) sums.pending[r.day] += r.pendingTonnes;
+  }
+  return new Map(pairs.map((pair, i) => [pair, ofPair[i]?.isAnyPending === true ? ofPair[i].pending : undefined]));
 }
