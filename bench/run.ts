@@ -24,6 +24,11 @@
  *                   Carlo and speed issues set, measured in this same run (a replicate's cost
  *                   against world-run's and in kernel units, the start-up, the speed-up of 2
  *                   workers per pair, the memory growth at 10N).
+ *   compare-targets `chokepoint compare` of the flagship and every shipped policy on one worker
+ *                   (BENCH_COMPARE_RUNS replicates, default 20): its cost per replicate in
+ *                   units of a flagship sweep replicate (K + 1 if the alternatives share
+ *                   nothing), and where each policy's run first departs from the flagship's
+ *                   (bench/compare.ts): what a compare forking alternatives could share at best.
  *   merge           `chokepoint merge` through the CLI of two shards of a flagship sweep of N
  *                   replicates (BENCH_MERGE_RUNS, default "500,2000"), made of a small real sweep's
  *                   records cloned (bench/merge.ts): the merge's wall-clock and CPU seconds, peak
@@ -36,6 +41,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { firstDifferences, timeCompare } from "./compare.js";
 import { benchMerge, type MergeTiming } from "./merge.js";
 import { runMM1 } from "./mm1.js";
 import { timeRunReport } from "./report.js";
@@ -169,6 +175,29 @@ emit({
   peakRssGrowthAt10x: Number((Math.max(large1.peakRssMb, large2.peakRssMb) / Math.max(small1.peakRssMb, small2.peakRssMb)).toFixed(3)),
   peakRssGrowthTarget: 1.2,
   loadAverages: [small1, small2, ...pairs.flat()].map((t) => t.loadAverage),
+});
+
+// A compare of the flagship and its shipped policies on one worker, against its replicates' cost
+// in independent flagship replicates (the sweep's 1-worker replicate above): K + 1 when the
+// alternatives share nothing. Then where each policy first departs from the flagship, and the
+// share of a compare's events a fork at that point could share.
+const COMPARE_RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 20);
+const POLICIES = readdirSync(path.join(ROOT, "scenarios"))
+  .filter((f) => f.startsWith("policy-") && f.endsWith(".yaml"))
+  .sort()
+  .map((f) => path.join(ROOT, "scenarios", f));
+const comparison = timeCompare(CLI, FLAGSHIP, POLICIES, COMPARE_RUNS, 1);
+const departures = firstDifferences(FLAGSHIP, POLICIES);
+const shareable = departures.reduce((sum, d) => sum + d.sharedShare, 0);
+emit({
+  name: "compare-targets",
+  ...comparison,
+  // The compare's session seconds per replicate, in units of one flagship replicate on one worker.
+  costInFlagshipReplicates: Number((comparison.seconds / COMPARE_RUNS / replicateSeconds).toFixed(2)),
+  independentRuns: POLICIES.length + 1,
+  firstDifferences: departures,
+  // What a compare forking each alternative from the base at its first difference would cost, at best, in the same units (K + 1 less what it shares).
+  forkedCostAtBest: Number((POLICIES.length + 1 - shareable).toFixed(2)),
 });
 
 // Merges: of cloned real records at BENCH_MERGE_RUNS replicates (default 500 and 2,000), in two shards.
