@@ -92,12 +92,6 @@ export class Prices {
   private readonly customers: Customers;
   /** What each market expects the controls it knows of to do to its supply; who controls now. */
   private readonly expectations: ExpectedScarcity;
-  /**
-   * By market: 1 when a control on one of its import routes may make its buyers front-run (the
-   * routes and controls TradeDesk.frontRunDays weighs; which controls govern a route never
-   * changes in a run); else its front-running days are always 0 and are not asked for.
-   */
-  private readonly mayFrontRun: Uint8Array;
   /** Each market's use at the baseline price in this step's `aim`, tonnes/day (`useOf`). */
   private readonly use: Float64Array;
   /** Each market's price steps: the day of each and the price from then on. */
@@ -120,7 +114,6 @@ export class Prices {
     this.priceSteps = Array.from({ length: markets }, () => []);
     this.customers = customersOf(state);
     this.expectations = new ExpectedScarcity(state, trade.licences.authorities);
-    this.mayFrontRun = Uint8Array.from(state.markets, (market) => (facesFrontRunning(state, market) ? 1 : 0));
     this.use = new Float64Array(markets);
   }
 
@@ -143,7 +136,7 @@ export class Prices {
       const level = market.levelAt(now);
       // The cover buyers seek now: their own, plus front-running cover while a control they face
       // is expected (the cover counts only with a use to cover).
-      const frontRunDays = use > 0 && this.mayFrontRun[m] === 1 ? this.trade.frontRunDays(market, now) : 0;
+      const frontRunDays = use > 0 ? this.trade.frontRunDays(market, now) : 0;
       const cover = market.coverDays + frontRunDays;
       // A market that keeps no cover measures scarcity by the share of its use it is served.
       const served = use > 0 ? Math.min(1, (market.rates.consumed + market.rates.inputUse) / use) : 1;
@@ -196,18 +189,4 @@ export class Prices {
     }
     return total > 0 ? weighted / total : 0;
   }
-}
-
-/**
- * Whether some control may make `market`'s buyers front-run: one on an import route that governs
- * its exporter's own exports of the market's commodity to the market's country and has
- * front-running days (TradeDesk.frontRunDays counts no other).
- */
-function facesFrontRunning(state: WorldState, market: Market): boolean {
-  return market.imports.some((source) =>
-    state.controlsOn(source.supplier, market.commodity).some((c) => {
-      const control = state.controls[c];
-      return control.exporter === source.supplier && control.governsOwnExports && control.frontRunCoverDays > 0 && control.coversCommodity[market.commodity] && control.coversDestination[market.country];
-    }),
-  );
 }
