@@ -119,6 +119,14 @@ export class ExportControl {
     return t < this.generalLicenceUntil[destination] ? this.coverage * (1 - this.generalLicenceShare[destination]) : this.coverage;
   }
 
+  /**
+   * Whether its terms, whenever in force, govern `exporter`'s own exports of `commodity` (to
+   * `destination`, when given): fixed for the whole run, so callers may work it out once.
+   */
+  governsOwnRoute(exporter: number, commodity: number, destination: number | null = null): boolean {
+    return this.exporter === exporter && this.governsOwnExports && this.coversCommodity[commodity] && (destination === null || this.coversDestination[destination]);
+  }
+
   /** Whether the control is in force at time `t`. */
   isInForceAt(t: number): boolean {
     if (this.effectiveTime === null || t < this.effectiveTime || this.isLifted) return false;

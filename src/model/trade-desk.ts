@@ -104,7 +104,7 @@ export class TradeDesk {
         const frontRunControls = state
           .controlsOn(share.supplier, k)
           .map((c) => state.controls[c])
-          .filter((control) => control.exporter === share.supplier && control.governsOwnExports && control.frontRunCoverDays > 0 && control.coversCommodity[k] && control.coversDestination[market.country]);
+          .filter((control) => control.frontRunCoverDays > 0 && control.governsOwnRoute(share.supplier, k, market.country));
         return {
           share: share.share,
           supplier: share.supplier,

@@ -192,10 +192,7 @@ export class ExpectedScarcity {
  * `destination`, or to anywhere when null), in the order `controlsOn` lists them.
  */
 function governingControls(state: WorldState, exporter: number, commodity: number, destination: number | null): number[] {
-  return state.controlsOn(exporter, commodity).filter((c) => {
-    const control = state.controls[c];
-    return control.exporter === exporter && control.governsOwnExports && control.coversCommodity[commodity] && (destination === null || control.coversDestination[destination]);
-  });
+  return state.controlsOn(exporter, commodity).filter((c) => state.controls[c].governsOwnRoute(exporter, commodity, destination));
 }
 
 /** Market `m`'s use at the baseline price: final demand before any response plus facility input, tonnes/day. */
